@@ -1,0 +1,35 @@
+package io.floatip.protocol;
+
+import java.net.Inet4Address;
+
+/** Gratuitous ARP (RFC 5227 3 / RFC 5798 8.1.2), built as keepalived sends it: a broadcast request. */
+public final class ArpCodec {
+    public static final int ETHERTYPE_ARP = 0x0806;
+    public static final int FRAME_LENGTH = 42;
+    private static final byte[] BROADCAST = {-1, -1, -1, -1, -1, -1};
+
+    private ArpCodec() {
+    }
+
+    /**
+     * A request with sender and target protocol address both the VIP, so every host on the segment that has an
+     * entry for the VIP updates it to {@code mac}. Sent from the interface's own MAC: without a macvlan carrying
+     * the virtual MAC, pointing clients at the virtual MAC would black-hole them.
+     */
+    public static byte[] gratuitousRequest(byte[] mac, Inet4Address vip) {
+        byte[] f = new byte[FRAME_LENGTH];
+        System.arraycopy(BROADCAST, 0, f, 0, 6);
+        System.arraycopy(mac, 0, f, 6, 6);
+        VrrpCodec.put16(f, 12, ETHERTYPE_ARP);
+        VrrpCodec.put16(f, 14, 1);          // hardware type: Ethernet
+        VrrpCodec.put16(f, 16, 0x0800);     // protocol type: IPv4
+        f[18] = 6;                          // hardware address length
+        f[19] = 4;                          // protocol address length
+        VrrpCodec.put16(f, 20, 1);          // operation: request
+        System.arraycopy(mac, 0, f, 22, 6);
+        System.arraycopy(vip.getAddress(), 0, f, 28, 4);
+        System.arraycopy(BROADCAST, 0, f, 32, 6); // keepalived fills the target MAC with ff:ff:..., not zeros
+        System.arraycopy(vip.getAddress(), 0, f, 38, 4);
+        return f;
+    }
+}

@@ -1,0 +1,43 @@
+package io.floatip.protocol;
+
+/**
+ * Why a received frame was not handed to a router. Every reason has a counter (see {@link DropCounters});
+ * the order follows the order in which the codec checks, like RFC 5798 section 7.1.
+ */
+public enum DropReason {
+    TRUNCATED("frame shorter than its headers say"),
+    NOT_IPV4("not an IPv4 packet"),
+    BAD_IP_HEADER("IP header length or total length is invalid"),
+    BAD_IP_CHECKSUM("IPv4 header checksum is wrong"),
+    FRAGMENT("IP fragment (VRRP is never fragmented)"),
+    NOT_VRRP("IP protocol is not 112"),
+    TTL_NOT_255("TTL is not 255 (RFC 5798 7.1: sent from off-link or forwarded)"),
+    BAD_VERSION("VRRP version is neither 2 nor 3"),
+    BAD_TYPE("VRRP type is not ADVERTISEMENT (1)"),
+    ZERO_COUNT("address count is zero"),
+    LENGTH_MISMATCH("VRRP length does not match the address count"),
+    BAD_CHECKSUM("VRRP checksum is wrong"),
+    ZERO_INTERVAL("advertisement interval is zero"),
+    BAD_AUTH_TYPE("VRRPv2 authentication type is unknown"),
+    NOT_MULTICAST_GROUP("destination is not 224.0.0.18"),
+    OWN_ADVERT("our own advertisement"),
+    UNKNOWN_VRID("no instance with this VRID on this interface"),
+    VERSION_MISMATCH("VRRP version differs from the instance's"),
+    AUTH_MISMATCH("authentication type or data differs from the instance's"),
+    INTERVAL_MISMATCH("VRRPv2 advertisement interval differs from the instance's");
+
+    private final String description;
+
+    DropReason(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** A metric-friendly name: ttl_not_255, bad_checksum, ... */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

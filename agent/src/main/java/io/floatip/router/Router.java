@@ -1,0 +1,286 @@
+package io.floatip.router;
+
+import java.net.InetAddress;
+
+/**
+ * One VRRP router (a keepalived vrrp_instance) following RFC 5798 section 6.4, one method per event.
+ * Pure logic: no sockets, no threads, no clock reads. Every method takes {@code now} (nanoseconds on any
+ * monotonic clock) and reports what to do through {@link RouterActions}. The owner calls {@link #fireTimers}
+ * at or after {@link #nextDeadline()}; deadlines are absolute times on the same clock.
+ */
+public final class Router {
+    public static final long NEVER = Long.MAX_VALUE;
+    /** RFC 5798 6.1: the priority of the router that owns the addresses. */
+    public static final int OWNER_PRIORITY = 255;
+
+    private final RouterConfig config;
+    private final RouterActions actions;
+
+    private State state = State.INIT;
+    private int priority;
+    private int masterAdverInterval;
+    private long masterDownTimer = NEVER;
+    private long adverTimer = NEVER;
+    private long preemptAllowedAt;
+    /** Rate limit for re-asserting ourselves to a lower-priority master after a partition heals. */
+    private long lastAssertAt = Long.MIN_VALUE;
+    private InetAddress masterAddress;
+    private int masterPriority;
+    private long lastAdvertAt;
+    private long since;
+    private String reason = "not started";
+
+    public Router(RouterConfig config, RouterActions actions) {
+        this.config = config;
+        this.actions = actions;
+        this.priority = config.priority();
+        this.masterAdverInterval = config.advertIntervalCentis();
+    }
+
+    // ---- events ----
+
+    /** RFC 5798 6.4.1: the Startup event. The owner becomes master at once; everyone else listens first. */
+    public void startup(long now) {
+        if (state != State.INIT) {
+            return;
+        }
+        enterListening(now, "startup");
+    }
+
+    /** RFC 5798 6.4.2/6.4.3: the Shutdown event. A master hands over at once with a priority 0 advert. */
+    public void shutdown(long now) {
+        switch (state) {
+            case MASTER -> {
+                adverTimer = NEVER;
+                actions.sendAdvert(this, 0);
+                actions.releaseVips(this);
+                transition(now, State.INIT, "shutdown (sent priority 0)");
+            }
+            case BACKUP, FAULT -> {
+                masterDownTimer = NEVER;
+                transition(now, State.INIT, "shutdown");
+            }
+            case INIT -> {
+            }
+        }
+    }
+
+    /** An advertisement for our VRID that passed the codec's and the instance's checks. */
+    public void advertReceived(long now, InetAddress source, int advertPriority, int advertInterval) {
+        switch (state) {
+            case BACKUP -> backupReceived(now, source, advertPriority, advertInterval);
+            case MASTER -> masterReceived(now, source, advertPriority, advertInterval);
+            case INIT, FAULT -> {
+            }
+        }
+    }
+
+    /** Fires every timer whose deadline is at or before {@code now}. */
+    public void fireTimers(long now) {
+        if (state == State.BACKUP && masterDownTimer <= now) {
+            becomeMaster(now, masterDownReason(now));
+        } else if (state == State.MASTER && adverTimer <= now) {
+            actions.sendAdvert(this, priority);
+            // Keep the cadence unless we fell behind by a whole interval (then restart from now, no burst).
+            long next = adverTimer + Timers.centisToNanos(config.advertIntervalCentis());
+            adverTimer = next > now ? next : now + Timers.centisToNanos(config.advertIntervalCentis());
+        }
+    }
+
+    /** The effective priority changed (tracking). A master advertises the change at once. */
+    public void priorityChanged(long now, int newPriority) {
+        if (config.priority() == OWNER_PRIORITY || newPriority == priority) {
+            return; // RFC 5798 6.1: the owner's 255 is never changed
+        }
+        priority = newPriority;
+        if (state == State.MASTER) {
+            actions.sendAdvert(this, priority);
+            adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
+        }
+    }
+
+    /** The interface lost its link: a router that cannot be heard must not hold the addresses. */
+    public void interfaceDown(long now, String why) {
+        if (state == State.FAULT) {
+            return;
+        }
+        if (state == State.MASTER) {
+            actions.releaseVips(this);
+        }
+        masterDownTimer = NEVER;
+        adverTimer = NEVER;
+        masterAddress = null;
+        transition(now, State.FAULT, why);
+    }
+
+    /** The link is back: listen again, as at startup. */
+    public void interfaceUp(long now, String why) {
+        if (state != State.FAULT) {
+            return;
+        }
+        enterListening(now, why);
+    }
+
+    // ---- state handlers ----
+
+    private void enterListening(long now, String why) {
+        preemptAllowedAt = now + config.preemptDelayNanos();
+        masterAddress = null;
+        if (priority == OWNER_PRIORITY) {
+            becomeMaster(now, why + ": address owner (priority 255)");
+            return;
+        }
+        masterAdverInterval = config.advertIntervalCentis();
+        masterDownTimer = now + masterDownInterval();
+        transition(now, State.BACKUP, why);
+    }
+
+    /** RFC 5798 6.4.2, "If an ADVERTISEMENT is received". */
+    private void backupReceived(long now, InetAddress source, int advertPriority, int advertInterval) {
+        if (advertPriority == 0) {
+            masterDownTimer = now + skewTime();
+            return;
+        }
+        boolean preemptNow = config.preempt() && now >= preemptAllowedAt;
+        if (!preemptNow || advertPriority >= priority) {
+            if (config.version() == 3) {
+                masterAdverInterval = advertInterval; // v3 learns the master's interval
+            }
+            masterAddress = source;
+            masterPriority = advertPriority;
+            lastAdvertAt = now;
+            masterDownTimer = now + masterDownInterval();
+        }
+        // else: preempting; let the master down timer run out
+    }
+
+    /** RFC 5798 6.4.3, "If an ADVERTISEMENT is received". */
+    private void masterReceived(long now, InetAddress source, int advertPriority, int advertInterval) {
+        if (advertPriority == 0) {
+            actions.sendAdvert(this, priority);
+            adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
+            return;
+        }
+        if (advertPriority > priority
+                || (advertPriority == priority && compareAddresses(source, config.primaryAddress()) > 0)) {
+            adverTimer = NEVER;
+            if (config.version() == 3) {
+                masterAdverInterval = advertInterval;
+            }
+            masterAddress = source;
+            masterPriority = advertPriority;
+            lastAdvertAt = now;
+            masterDownTimer = now + masterDownInterval();
+            actions.releaseVips(this);
+            transition(now, State.BACKUP, advertPriority > priority
+                    ? "higher priority advert from " + source.getHostAddress() + " (" + advertPriority + " > "
+                    + priority + ")"
+                    : "equal priority advert from higher address " + source.getHostAddress());
+            return;
+        }
+        // Another master that should be our backup: a partition has healed. Assert at once, and announce
+        // again so that clients which followed the other master come back (at most once an interval).
+        long interval = Timers.centisToNanos(config.advertIntervalCentis());
+        if (now - lastAssertAt >= interval) {
+            lastAssertAt = now;
+            actions.sendAdvert(this, priority);
+            actions.announceVips(this);
+            adverTimer = now + interval;
+        }
+    }
+
+    private void becomeMaster(long now, String why) {
+        masterDownTimer = NEVER;
+        masterAddress = config.primaryAddress();
+        actions.sendAdvert(this, priority);
+        actions.claimVips(this);
+        adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
+        transition(now, State.MASTER, why);
+    }
+
+    private String masterDownReason(long now) {
+        if (masterAddress == null) {
+            return "no advert heard for Master_Down_Interval " + millis(masterDownInterval()) + " ms";
+        }
+        return "master " + masterAddress.getHostAddress() + " silent for " + millis(now - lastAdvertAt) + " ms";
+    }
+
+    private void transition(long now, State to, String why) {
+        State from = state;
+        state = to;
+        since = now;
+        reason = why;
+        actions.stateChanged(this, from, to, why);
+    }
+
+    /** Compares two addresses as unsigned big-endian numbers (RFC 5798 6.4.3: "greater than"). */
+    static int compareAddresses(InetAddress a, InetAddress b) {
+        byte[] x = a.getAddress();
+        byte[] y = b.getAddress();
+        if (x.length != y.length) {
+            return Integer.compare(x.length, y.length);
+        }
+        for (int i = 0; i < x.length; i++) {
+            int c = Integer.compare(x[i] & 0xff, y[i] & 0xff);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    // ---- derived values and accessors ----
+
+    public long skewTime() {
+        return Timers.skewTime(priority, masterAdverInterval);
+    }
+
+    public long masterDownInterval() {
+        return Timers.masterDownInterval(priority, masterAdverInterval);
+    }
+
+    public long nextDeadline() {
+        return switch (state) {
+            case BACKUP -> masterDownTimer;
+            case MASTER -> adverTimer;
+            default -> NEVER;
+        };
+    }
+
+    public RouterConfig config() {
+        return config;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public int masterAdverInterval() {
+        return masterAdverInterval;
+    }
+
+    /** The current master's address as last heard (ours when master), or null when unknown. */
+    public InetAddress masterAddress() {
+        return masterAddress;
+    }
+
+    public int masterPriority() {
+        return state == State.MASTER ? priority : masterPriority;
+    }
+
+    public long since() {
+        return since;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,23 @@
+package io.floatip.router;
+
+/**
+ * What a router asks the world to do. The router calls these synchronously from its event methods; the agent
+ * carries them out, a test records them. Keeping this a callback (not a returned list) lets the hot path run
+ * without allocating.
+ */
+public interface RouterActions {
+    /** Send one advertisement with this priority (0 when stopping as master). */
+    void sendAdvert(Router router, int priority);
+
+    /** Add the virtual addresses and announce them (gratuitous ARP bursts). */
+    void claimVips(Router router);
+
+    /** Remove the virtual addresses. */
+    void releaseVips(Router router);
+
+    /** Announce the addresses again, without re-adding them (after a split brain heals). */
+    void announceVips(Router router);
+
+    /** The state changed; {@code reason} is one line for an operator. */
+    void stateChanged(Router router, State from, State to, String reason);
+}
