@@ -23,7 +23,8 @@ public final class Router {
     private long adverTimer = NEVER;
     private long preemptAllowedAt;
     /** Rate limit for re-asserting ourselves to a lower-priority master after a partition heals. */
-    private long lastAssertAt = Long.MIN_VALUE;
+    private boolean asserted;
+    private long lastAssertAt;
     private InetAddress masterAddress;
     private int masterPriority;
     private long lastAdvertAt;
@@ -181,7 +182,8 @@ public final class Router {
         // Another master that should be our backup: a partition has healed. Assert at once, and announce
         // again so that clients which followed the other master come back (at most once an interval).
         long interval = Timers.centisToNanos(config.advertIntervalCentis());
-        if (now - lastAssertAt >= interval) {
+        if (!asserted || now - lastAssertAt >= interval) {
+            asserted = true;
             lastAssertAt = now;
             actions.sendAdvert(this, priority);
             actions.announceVips(this);

@@ -1,0 +1,102 @@
+package io.floatip.router;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * A virtual-time segment for routers under test: adverts a router sends reach every other connected router
+ * after {@code latency}; time only moves when {@link #runUntil} moves it. No threads, no sleeps.
+ */
+final class SimNetwork {
+    static final long MS = 1_000_000L;
+
+    final List<SimRouter> routers = new ArrayList<>();
+    private final PriorityQueue<Delivery> inFlight = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
+    private final long latency;
+    private long now;
+    private long sequence;
+
+    SimNetwork(long latency) {
+        this.latency = latency;
+    }
+
+    SimRouter add(String name, String address, int priority, int intervalCentis, boolean preempt) {
+        return add(name, address, priority, intervalCentis, preempt, 0, 3);
+    }
+
+    SimRouter add(String name, String address, int priority, int intervalCentis, boolean preempt,
+                  long preemptDelay, int version) {
+        SimRouter r = new SimRouter(this, new RouterConfig(name, 51, version, priority, intervalCentis, preempt,
+                preemptDelay, addr(address)));
+        routers.add(r);
+        return r;
+    }
+
+    long now() {
+        return now;
+    }
+
+    void send(SimRouter from, int priority) {
+        if (!from.connected) {
+            return;
+        }
+        for (SimRouter to : routers) {
+            if (to != from && to.connected) {
+                inFlight.add(new Delivery(now + latency, sequence++, to, from.config.primaryAddress(), priority,
+                        from.config.advertIntervalCentis()));
+            }
+        }
+    }
+
+    /** An advert from a sender that is not one of the simulated routers (a peer, an attacker). */
+    void inject(SimRouter to, String source, int priority, int intervalCentis) {
+        inFlight.add(new Delivery(now, sequence++, to, addr(source), priority, intervalCentis));
+    }
+
+    /** Runs every timer and delivery due up to and including {@code until}, in time order. */
+    void runUntil(long until) {
+        while (true) {
+            long next = Long.MAX_VALUE;
+            for (SimRouter r : routers) {
+                next = Math.min(next, r.router.nextDeadline());
+            }
+            Delivery d = inFlight.peek();
+            boolean deliver = d != null && d.at <= next;
+            long at = deliver ? d.at : next;
+            if (at > until) {
+                now = until;
+                return;
+            }
+            now = Math.max(now, at);
+            if (deliver) {
+                inFlight.poll();
+                if (d.to.connected) {
+                    d.to.router.advertReceived(now, d.source, d.priority, d.interval);
+                }
+            } else {
+                for (SimRouter r : routers) {
+                    if (r.router.nextDeadline() <= now) {
+                        r.router.fireTimers(now);
+                    }
+                }
+            }
+        }
+    }
+
+    void runFor(long duration) {
+        runUntil(now + duration);
+    }
+
+    static InetAddress addr(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(s, e);
+        }
+    }
+
+    private record Delivery(long at, long seq, SimRouter to, InetAddress source, int priority, int interval) {
+    }
+}
