@@ -16,7 +16,8 @@ public final class Router {
     private final RouterConfig config;
     private final RouterActions actions;
 
-    private State state = State.INIT;
+    /** Volatile so status readers on other threads see it; written only on the loop thread. */
+    private volatile State state = State.INIT;
     private int priority;
     private int masterAdverInterval;
     private long masterDownTimer = NEVER;

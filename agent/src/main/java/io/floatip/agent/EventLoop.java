@@ -1,0 +1,119 @@
+package io.floatip.agent;
+
+import io.floatip.router.Router;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns every router and every timer. Other threads (captures, link monitor, signal
+ * handlers) only {@link #execute} tasks on it, so the protocol logic needs no locks. Between tasks it sleeps
+ * until the earliest router deadline or scheduled task, whichever comes first.
+ */
+public final class EventLoop {
+    private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
+
+    private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>();
+    private final List<Router> routers = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long sequence;
+
+    public EventLoop() {
+        thread = new Thread(this::run, "floatip-loop");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Any thread: run {@code task} on the loop. */
+    public void execute(Runnable task) {
+        tasks.add(task);
+    }
+
+    /** Loop thread only: run {@code task} at {@code at} (System.nanoTime clock). */
+    public void schedule(long at, Runnable task) {
+        scheduled.add(new Scheduled(at, sequence++, task));
+    }
+
+    /** Loop thread only: the loop fires this router's timers from now on. */
+    public void add(Router router) {
+        routers.add(router);
+    }
+
+    public void remove(Router router) {
+        routers.remove(router);
+    }
+
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Stops after the tasks already queued; waits for the thread. */
+    public void stop(long timeoutMillis) throws InterruptedException {
+        execute(() -> running = false);
+        thread.join(timeoutMillis);
+    }
+
+    public static long now() {
+        return System.nanoTime();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long now = now();
+                fireDue(now);
+                long wait = nextDeadline() - now();
+                Runnable task = wait <= 0 ? tasks.poll() : tasks.poll(wait, TimeUnit.NANOSECONDS);
+                while (task != null) {
+                    task.run();
+                    task = tasks.poll();
+                }
+            } catch (InterruptedException e) {
+                running = false;
+            } catch (RuntimeException e) {
+                // A bug in one task must not stop failover for every instance.
+                log.error("event loop task failed", e);
+            }
+        }
+    }
+
+    private void fireDue(long now) {
+        for (int i = 0; i < routers.size(); i++) {
+            Router r = routers.get(i);
+            if (r.nextDeadline() <= now) {
+                r.fireTimers(now);
+            }
+        }
+        while (!scheduled.isEmpty() && scheduled.peek().at <= now) {
+            scheduled.poll().task.run();
+        }
+    }
+
+    private long nextDeadline() {
+        long next = Router.NEVER;
+        for (int i = 0; i < routers.size(); i++) {
+            next = Math.min(next, routers.get(i).nextDeadline());
+        }
+        if (!scheduled.isEmpty()) {
+            next = Math.min(next, scheduled.peek().at);
+        }
+        // Cap the sleep so a clock jump or a missed wake-up cannot stall the loop for long.
+        return Math.min(next, now() + TimeUnit.SECONDS.toNanos(1));
+    }
+
+    private record Scheduled(long at, long seq, Runnable task) implements Comparable<Scheduled> {
+        @Override
+        public int compareTo(Scheduled o) {
+            int c = Long.compare(at, o.at);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+}

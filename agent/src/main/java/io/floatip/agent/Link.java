@@ -1,0 +1,100 @@
+package io.floatip.agent;
+
+import io.floatip.net.Netlink;
+import io.floatip.net.PcapTransport;
+import io.floatip.protocol.Decoded;
+import io.floatip.protocol.DropCounters;
+import io.floatip.protocol.DropReason;
+import io.floatip.protocol.VrrpCodec;
+import io.floatip.protocol.VrrpPacket;
+import java.net.Inet4Address;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One interface the agent speaks VRRP on: its identity (index, MAC, primary address), its transport, and the
+ * instances on it by VRID. The receive path runs on the capture thread: decode, find the instance, hand over.
+ */
+final class Link {
+    private static final Logger log = LoggerFactory.getLogger("floatip");
+    static final byte[] GROUP_MAC = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
+
+    private final String name;
+    private final int ifIndex;
+    private final byte[] mac;
+    private final Inet4Address primaryAddress;
+    private final Netlink netlink;
+    private final Instance[] byVrid = new Instance[256];
+    final DropCounters drops = new DropCounters();
+    private volatile PcapTransport transport;
+
+    Link(String name, int ifIndex, byte[] mac, Inet4Address primaryAddress, Netlink netlink) {
+        this.name = name;
+        this.ifIndex = ifIndex;
+        this.mac = mac.clone();
+        this.primaryAddress = primaryAddress;
+        this.netlink = netlink;
+    }
+
+    void attach(Instance instance) {
+        byVrid[instance.config().vrid()] = instance;
+    }
+
+    void transport(PcapTransport transport) {
+        this.transport = transport;
+    }
+
+    /** Capture thread. */
+    void onFrame(byte[] frame) {
+        Decoded d = VrrpCodec.decodeFrame(frame, frame.length);
+        if (d instanceof Decoded.Dropped dropped) {
+            drop(dropped.reason(), null);
+            return;
+        }
+        VrrpPacket p = ((Decoded.Accepted) d).packet();
+        if (p.source().equals(primaryAddress)) {
+            drop(DropReason.OWN_ADVERT, p);
+            return;
+        }
+        Instance instance = byVrid[p.vrid()];
+        if (instance == null) {
+            drop(DropReason.UNKNOWN_VRID, p);
+            return;
+        }
+        instance.accept(p);
+    }
+
+    private void drop(DropReason reason, VrrpPacket p) {
+        long n = drops.count(reason);
+        if (LogLimit.shouldLog(n)) {
+            log.warn("{}: dropped frame{}: {} ({} so far)", name,
+                    p == null ? "" : " from " + p.source().getHostAddress() + " vrid " + p.vrid(),
+                    reason.description(), n);
+        }
+    }
+
+    boolean send(byte[] frame) {
+        PcapTransport t = transport;
+        return t != null && t.send(frame);
+    }
+
+    String name() {
+        return name;
+    }
+
+    int ifIndex() {
+        return ifIndex;
+    }
+
+    byte[] mac() {
+        return mac;
+    }
+
+    Inet4Address primaryAddress() {
+        return primaryAddress;
+    }
+
+    Netlink netlink() {
+        return netlink;
+    }
+}

@@ -1,0 +1,59 @@
+package io.floatip.cli;
+
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The floatip command line. Each subcommand lives in a file of its own. */
+@Command(name = "floatip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A VRRP floating-IP failover agent (RFC 5798 / RFC 3768), a keepalived peer.",
+        subcommands = {RunCommand.class, CheckConfigCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Where `run` and `check-config` look when -c is not given. */
+    public static final String DEFAULT_CONFIG = "/etc/floatip/floatip.yaml";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // A user's mistake is handled inside the commands; whatever reaches here is ours.
+            commandLine.getErr().println("floatip: internal error (please report it): " + e);
+            e.printStackTrace(commandLine.getErr());
+            return 70; // EX_SOFTWARE
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version Maven wrote into the jar. */
+    public static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/floatip-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"floatip " + version() + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

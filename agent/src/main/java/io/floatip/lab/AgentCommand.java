@@ -1,0 +1,35 @@
+package io.floatip.lab;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line that starts a floatip agent as a process of its own, from this JVM's own class path: the
+ * packaged jar when the demo runs, target/classes plus dependencies when the tests run.
+ */
+public final class AgentCommand {
+    /** The launcher's lean flags (agent/bin/floatip): keep the two in step. */
+    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    private AgentCommand() {
+    }
+
+    /** {@code java FLAGS -cp CLASSPATH io.floatip.cli.Main ARGS...} */
+    public static List<String> of(String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.addAll(JVM_FLAGS);
+        argv.add("-cp");
+        argv.add(System.getProperty("java.class.path"));
+        argv.add("io.floatip.cli.Main");
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    public static List<String> run(Path config) {
+        return of("run", "-c", config.toString());
+    }
+}

@@ -1,0 +1,175 @@
+package io.floatip.net;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Frames in and out of one interface through libpcap (pcap4j). Receives with a BPF filter in immediate mode
+ * (without it a frame waits for the read timeout) on a thread of its own; sends from whichever thread calls
+ * {@link #send}. If the capture fails (the interface went away), it reopens with a back-off.
+ */
+public final class PcapTransport implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PcapTransport.class);
+    private static final int SNAPLEN = 65535;
+    private static final int READ_TIMEOUT_MS = 100;
+
+    private final String interfaceName;
+    private final String filter;
+    private final FrameListener listener;
+    private final Thread thread;
+    private final AtomicLong sendErrors = new AtomicLong();
+    private volatile PcapHandle handle;
+    private volatile boolean closing;
+
+    private PcapTransport(String interfaceName, String filter, FrameListener listener, PcapHandle handle) {
+        this.interfaceName = interfaceName;
+        this.filter = filter;
+        this.listener = listener;
+        this.handle = handle;
+        this.thread = new Thread(this::receive, "pcap-" + interfaceName);
+        this.thread.setDaemon(true);
+    }
+
+    /** Opens the interface; receiving starts with {@link #start()}. */
+    public static PcapTransport open(String interfaceName, String filter, FrameListener listener)
+            throws TransportException {
+        return new PcapTransport(interfaceName, filter, listener, openHandle(interfaceName, filter));
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private static PcapHandle openHandle(String interfaceName, String filter) throws TransportException {
+        PcapHandle h;
+        try {
+            h = new PcapHandle.Builder(interfaceName)
+                    .snaplen(SNAPLEN)
+                    .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
+                    .timeoutMillis(READ_TIMEOUT_MS)
+                    .immediateMode(true)
+                    .build();
+        } catch (PcapNativeException e) {
+            throw new TransportException(explain(interfaceName, e.getMessage()), e);
+        } catch (LinkageError e) {
+            throw new TransportException(LibpcapCheck.MISSING, e);
+        }
+        try {
+            h.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
+            // Our own frames would come back to us otherwise (packet sockets see outgoing frames too).
+            h.setDirection(PcapHandle.PcapDirection.IN);
+        } catch (PcapNativeException | NotOpenException e) {
+            h.close();
+            throw new TransportException("cannot set up capture on " + interfaceName + ": " + e.getMessage(), e);
+        }
+        return h;
+    }
+
+    static String explain(String interfaceName, String pcapMessage) {
+        String m = pcapMessage == null ? "" : pcapMessage;
+        if (m.contains("Operation not permitted") || m.contains("permission")) {
+            return "cannot capture on " + interfaceName + ": missing capability CAP_NET_RAW (run as root or grant "
+                    + "AmbientCapabilities=CAP_NET_RAW)";
+        }
+        if (m.contains("No such device") || m.contains("doesn't exist")) {
+            return "interface " + interfaceName + " does not exist";
+        }
+        return "cannot capture on " + interfaceName + ": " + m;
+    }
+
+    private void receive() {
+        long backoffMs = 50;
+        while (!closing) {
+            PcapHandle h = handle;
+            if (h != null) {
+                try {
+                    h.loop(-1, listener::frame);
+                    backoffMs = 50;
+                } catch (InterruptedException e) {
+                    // breakLoop: closing, or nothing to do
+                } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+                    if (!closing) {
+                        log.warn("capture on {} failed: {}; reopening", interfaceName, e.getMessage());
+                        handle = null;
+                        h.close();
+                    }
+                }
+            }
+            if (closing) {
+                return;
+            }
+            if (handle == null) {
+                sleepQuietly(backoffMs);
+                backoffMs = Math.min(1000, backoffMs * 2);
+                try {
+                    handle = openHandle(interfaceName, filter);
+                    log.info("capture on {} reopened", interfaceName);
+                } catch (TransportException e) {
+                    log.debug("reopen of {} failed: {}", interfaceName, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Sends one frame; a failure is counted and logged once per burst, never thrown at the caller. */
+    public boolean send(byte[] frame) {
+        PcapHandle h = handle;
+        if (h == null) {
+            sendErrors.incrementAndGet();
+            return false;
+        }
+        try {
+            h.sendPacket(frame);
+            return true;
+        } catch (PcapNativeException | NotOpenException e) {
+            long n = sendErrors.incrementAndGet();
+            if (Long.bitCount(n) == 1) { // 1, 2, 4, 8 ...: rate-limited
+                log.warn("send on {} failed ({} so far): {}", interfaceName, n, e.getMessage());
+            }
+            return false;
+        }
+    }
+
+    public long sendErrors() {
+        return sendErrors.get();
+    }
+
+    /** A blocked read does not wake on its timeout on an idle link: break the loop, join, then close. */
+    @Override
+    public void close() {
+        closing = true;
+        PcapHandle h = handle;
+        if (h != null) {
+            try {
+                h.breakLoop();
+            } catch (NotOpenException ignored) {
+                // already closed
+            }
+        }
+        if (thread.isAlive()) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        h = handle;
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
