@@ -66,8 +66,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int play(Lab lab, Path dir) throws Exception {
-        Node a = lab.node(0);
-        Node b = lab.node(1);
+        Node a = lab.node(1);
+        Node b = lab.node(2);
         Host client = lab.client();
         say("lab ready: switch " + lab.switchNs() + "; " + a.name() + " " + a.ipv4() + " (" + a.mac() + "), "
                 + b.name() + " " + b.ipv4() + " (" + b.mac() + "), client " + client.ipv4());

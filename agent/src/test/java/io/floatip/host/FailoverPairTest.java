@@ -42,8 +42,8 @@ class FailoverPairTest {
     @Test
     void backupTakesOverWhenTheMastersLinkIsCutAndHandsBackWhenItReturns() throws Exception {
         try (Lab lab = Lab.create("pair", 2)) {
-            Node a = lab.node(0);
-            Node b = lab.node(1);
+            Node a = lab.node(1);
+            Node b = lab.node(2);
             Host client = lab.client();
             List<String> logA = new CopyOnWriteArrayList<>();
             startPair(a, b, logA);
@@ -91,8 +91,8 @@ class FailoverPairTest {
     @Test
     void sigtermOnTheMasterHandsOverWithinSkewTimeAndExitsZero() throws Exception {
         try (Lab lab = Lab.create("term", 2)) {
-            Node a = lab.node(0);
-            Node b = lab.node(1);
+            Node a = lab.node(1);
+            Node b = lab.node(2);
             Process agentA = startPair(a, b, new CopyOnWriteArrayList<>());
             Lab.await(Duration.ofSeconds(15), () -> a.hasAddress(VIP) && !b.hasAddress(VIP), "n1 to hold the VIP");
             Thread.sleep(500); // let n2 learn the master's interval from a few adverts
@@ -113,7 +113,7 @@ class FailoverPairTest {
     @Test
     void aMissingInterfaceIsOneClearLineAndExitOne() throws Exception {
         try (Lab lab = Lab.create("err", 1)) {
-            Node a = lab.node(0);
+            Node a = lab.node(1);
             Path config = Files.writeString(dir.resolve("bad.yaml"), """
                     instances:
                       VI_1:
