@@ -26,7 +26,7 @@ final class InstancesReader {
         for (Node.Entry entry : all.entries()) {
             Field field = new Field(all.pathOf(entry.key()), entry, all.problems());
             if (entry.key().isBlank()) {
-                all.problems().at(entry.keyMark(), field.path(), "an instance needs a name");
+                all.problems().at(entry.keyMark(), all.path(), "an instance needs a name, got '" + entry.key() + "'");
                 continue;
             }
             field.section()

@@ -25,6 +25,9 @@ final class KeySuggester {
 
     /** A hint to follow "unknown key; ", never empty: the likely key, else the keys allowed here. */
     static String hint(String unknown, Collection<String> known) {
+        if (unknown.equals("<<")) {
+            return "YAML merge keys are not supported; write the keys out";
+        }
         return suggestion(unknown, known)
                 .orElseGet(() -> known.isEmpty() ? "no keys are allowed here" : "known keys here: " + String.join(", ", known));
     }

@@ -48,7 +48,10 @@ final class YamlTree {
             problems.at(markOf(e), "", "YAML syntax error: " + describe(e));
             return Optional.empty();
         } catch (StreamReadException e) {
-            problems.at(markOf(e.getLocation()), "", "YAML syntax error: " + e.getOriginalMessage());
+            // Jackson's own complaint about a list or map used as a key names parser internals; say it plainly.
+            String message = e.getOriginalMessage().startsWith("Expected a field name")
+                    ? "keys must be plain names, not lists or maps" : e.getOriginalMessage();
+            problems.at(markOf(e.getLocation()), "", "YAML syntax error: " + message);
             return Optional.empty();
         } catch (IOException e) {
             // Reading from a String cannot fail for I/O reasons; anything here is still the text's fault.

@@ -667,6 +667,33 @@ class ConfigLoaderErrorsTest {
         }
 
         @Test
+        void listAsAKeyIsASyntaxError() {
+            assertOnlyErrorStartsWith("bad.yaml:1:4: YAML syntax error: keys must be plain names, not lists or maps",
+                    "? [a, b]\n: c\n");
+        }
+
+        @Test
+        void mergeKeysAreRefused() {
+            assertError("bad.yaml:6:5: instances.VI_1.<<: unknown key; YAML merge keys are not supported; write the "
+                    + "keys out", """
+                    instances:
+                      VI_1:
+                        interface: eth0
+                        vrid: 51
+                        virtual_ips: [198.51.100.50]
+                        <<: {priority: 200}
+                    """);
+        }
+
+        @Test
+        void blankInstanceName() {
+            assertError("bad.yaml:2:3: instances: an instance needs a name, got ''", """
+                    instances:
+                      "": {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50]}
+                    """);
+        }
+
+        @Test
         void secondDocument() {
             assertError("bad.yaml:4:1: a second YAML document starts here, but a config holds only one; remove the "
                     + "'---' above it and what follows", """
