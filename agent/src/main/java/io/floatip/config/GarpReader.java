@@ -1,0 +1,27 @@
+package io.floatip.config;
+
+import java.util.Optional;
+
+/** Reads an instance's optional {@code garp} section. */
+final class GarpReader {
+
+    private GarpReader() {
+    }
+
+    static Optional<GarpConfig> read(Section instance) {
+        return instance.field("garp").map(GarpReader::read).orElse(Optional.of(GarpConfig.DEFAULT));
+    }
+
+    private static Optional<GarpConfig> read(Field field) {
+        return field.section().flatMap(garp -> {
+            Optional<Long> delay = garp.optional("delay", GarpConfig.DEFAULT_DELAY_MILLIS, Field::millis);
+            Optional<Integer> repeat = garp.optional("repeat", GarpConfig.DEFAULT_REPEAT,
+                    f -> f.intBetween(1, GarpConfig.MAX_REPEAT));
+            garp.finish();
+            if (delay.isEmpty() || repeat.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new GarpConfig(delay.get(), repeat.get()));
+        });
+    }
+}

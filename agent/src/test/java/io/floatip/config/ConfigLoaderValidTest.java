@@ -1,0 +1,143 @@
+package io.floatip.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Configs that load, with every default applied. */
+class ConfigLoaderValidTest {
+
+    private static final Path RESOURCES = Path.of("src/test/resources/config");
+
+    private static VirtualIp ip(String address, int prefix) throws Exception {
+        return new VirtualIp(InetAddress.getByName(address), prefix);
+    }
+
+    @Test
+    void minimalConfigGetsEveryDefault() throws Exception {
+        Config config = ConfigLoader.parse("""
+                instances:
+                  VI_1:
+                    interface: eth0
+                    vrid: 51
+                    virtual_ips: [198.51.100.50]
+                """, "min.yaml");
+
+        assertEquals(new GlobalConfig(Hostname.local(), "info"), config.global());
+        assertEquals(Path.of("min.yaml"), config.source());
+        assertEquals(List.of("VI_1"), List.copyOf(config.instances().keySet()));
+        assertEquals(new InstanceConfig("VI_1", "eth0", 51, 100, 3, 100, true, 0,
+                List.of(ip("198.51.100.50", 32)), new GarpConfig(5_000, 5)), config.instances().get("VI_1"));
+    }
+
+    @Test
+    void hostnameIsTheDefaultRouterId() throws Exception {
+        Config config = ConfigLoader.parse("instances: {VI_1: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.1]}}",
+                "x.yaml", Path.of("x.yaml"), () -> "node-a");
+        assertEquals("node-a", config.global().routerId());
+    }
+
+    @Test
+    void emptySectionsMeanDefaults() throws Exception {
+        Config config = ConfigLoader.parse("""
+                global:
+                instances:
+                  VI_1:
+                    interface: eth0
+                    vrid: 51
+                    virtual_ips: [198.51.100.50]
+                    garp: {}
+                """, "x.yaml", Path.of("x.yaml"), () -> "node-a");
+        assertEquals(new GlobalConfig("node-a", "info"), config.global());
+        assertEquals(GarpConfig.DEFAULT, config.instances().get("VI_1").garp());
+    }
+
+    @Test
+    void everyKeySetIsReadFromAFileInFileOrder() throws Exception {
+        Path file = RESOURCES.resolve("full.yaml");
+        Config config = ConfigLoader.load(file);
+
+        assertEquals(new GlobalConfig("lb-test-1", "debug"), config.global());
+        assertEquals(file, config.source());
+        assertEquals(List.of("VI_2", "VI_1"), List.copyOf(config.instances().keySet()));
+        assertEquals(new InstanceConfig("VI_2", "bond0.100", 7, 255, 2, 300, false, 1_500,
+                List.of(ip("203.0.113.10", 28), ip("203.0.113.11", 32)), new GarpConfig(0, 1)),
+                config.instances().get("VI_2"));
+        assertEquals(new InstanceConfig("VI_1", "eth0", 51, 1, 3, 4095, true, 1_000_000,
+                List.of(ip("198.51.100.50", 24)), new GarpConfig(120_000, 255)),
+                config.instances().get("VI_1"));
+    }
+
+    @Test
+    void advertIntervalIsStoredInCentiseconds() throws Exception {
+        Config config = ConfigLoader.parse("""
+                instances:
+                  A: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.1], advert_interval: 10ms}
+                  B: {interface: eth0, vrid: 2, virtual_ips: [198.51.100.2], advert_interval: 250ms}
+                  C: {interface: eth0, vrid: 3, virtual_ips: [198.51.100.3], advert_interval: 2}
+                  D: {interface: eth0, vrid: 4, virtual_ips: [198.51.100.4], advert_interval: 255s, version: 2}
+                """, "x.yaml");
+        assertEquals(List.of(1, 25, 200, 25_500), config.instances().values().stream()
+                .map(InstanceConfig::advertIntervalCentis).toList());
+    }
+
+    @Test
+    void sameVridAndAddressMayRepeatOnDifferentInterfaces() throws Exception {
+        Config config = ConfigLoader.parse("""
+                instances:
+                  A: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50]}
+                  B: {interface: eth1, vrid: 51, virtual_ips: [198.51.100.50]}
+                """, "x.yaml");
+        assertEquals(2, config.instances().size());
+    }
+
+    @Test
+    void exactly255VirtualIpsAreAllowed() throws Exception {
+        String ips = IntStream.range(0, 255).mapToObj(i -> "198.51.100." + i)
+                .collect(Collectors.joining(", ", "[", "]"));
+        Config config = ConfigLoader.parse("instances: {A: {interface: eth0, vrid: 1, virtual_ips: " + ips + "}}",
+                "x.yaml");
+        assertEquals(255, config.instances().get("A").virtualIps().size());
+    }
+
+    @Test
+    void virtualIpPrintsAsWritten() throws Exception {
+        assertEquals("198.51.100.50/24", ip("198.51.100.50", 24).toString());
+    }
+
+    @Test
+    void loadNamesTheFileInErrors() {
+        Path file = RESOURCES.resolve("several-errors.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertEquals(List.of(
+                file + ":5:5: instances.VI_1.advert_intrval: unknown key; did you mean 'advert_interval'?",
+                file + ":9:11: instances.VI_2.vrid: vrid 51 on eth0 is already used by instance VI_1 (line 4); "
+                        + "instances VI_1 and VI_2 need different vrids"), e.errors());
+    }
+
+    @Test
+    void missingFileIsOneLine() {
+        Path file = RESOURCES.resolve("no-such.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertEquals(List.of(file + ": cannot read config: no such file"), e.errors());
+    }
+
+    @Test
+    void directoryIsOneLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(RESOURCES));
+        assertEquals(List.of(RESOURCES + ": cannot read config: is a directory, not a config file"), e.errors());
+    }
+
+    @Test
+    void fileThatIsNotUtf8IsOneLine() {
+        Path file = RESOURCES.resolve("not-utf8.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertEquals(List.of(file + ": cannot read config: not UTF-8 text"), e.errors());
+    }
+}
