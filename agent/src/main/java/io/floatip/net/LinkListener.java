@@ -1,0 +1,19 @@
+package io.floatip.net;
+
+/** Receives link changes from a {@link LinkMonitor}, on the monitor's thread. */
+@FunctionalInterface
+public interface LinkListener {
+
+    /**
+     * Called for every RTM_NEWLINK/RTM_DELLINK, including ones that change nothing the
+     * {@link LinkState} shows (MTU, statistics...): compare with the previous state if it matters.
+     */
+    void linkChanged(LinkState state);
+
+    /**
+     * The kernel dropped notifications because they were not read fast enough (ENOBUFS).
+     * Re-read the state of the links that matter with {@link Netlink#query(String)}.
+     */
+    default void eventsLost() {
+    }
+}

@@ -1,0 +1,123 @@
+package io.floatip.net;
+
+import static io.floatip.net.NetlinkConstants.AF_UNSPEC;
+import static io.floatip.net.NetlinkConstants.RTMGRP_LINK;
+import static io.floatip.net.NetlinkConstants.RTM_DELLINK;
+import static io.floatip.net.NetlinkConstants.RTM_NEWLINK;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches link changes (RTMGRP_LINK) on a daemon thread and hands them to a {@link LinkListener}.
+ * Like {@link Netlink}, it sees the network namespace of the thread that starts it.
+ */
+public final class LinkMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkMonitor.class);
+    /** How often the thread wakes to notice close(); also bounds how long close() waits. */
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final long JOIN_MILLIS = 2_000;
+    /** Bursts (many links flapping at once) would otherwise overflow the default buffer. */
+    private static final int KERNEL_BUFFER = 1 << 20;
+    private static final long ERROR_BACKOFF_MILLIS = 1_000;
+
+    private final NetlinkSocket socket;
+    private final LinkListener listener;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private LinkMonitor(NetlinkSocket socket, LinkListener listener) {
+        this.socket = socket;
+        this.listener = listener;
+        this.thread = new Thread(this::run, "floatip-link-monitor");
+        thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> LOG.error("link monitor thread died", e));
+    }
+
+    /** Subscribes to link changes and starts delivering them to {@code listener}. */
+    public static LinkMonitor start(LinkListener listener) throws NetlinkException {
+        LinkMonitor monitor = new LinkMonitor(new NetlinkSocket(RTMGRP_LINK, POLL, KERNEL_BUFFER), listener);
+        monitor.thread.start();
+        return monitor;
+    }
+
+    /** Stops the thread (within about 200 ms unless the listener is busy) and closes the socket. */
+    @Override
+    public void close() {
+        running = false;
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warn("link monitor thread still busy in its listener after {} ms; closing its socket anyway",
+                        JOIN_MILLIS);
+            }
+        }
+        socket.close();
+    }
+
+    /** For tests: whether the reading thread is still alive. */
+    boolean threadAlive() {
+        return thread.isAlive();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                deliver(socket.receive());
+            } catch (NetlinkException e) {
+                if (!running) {
+                    break;
+                }
+                if (e.errno() == Errno.ENOBUFS) {
+                    LOG.warn("link notifications were lost (ENOBUFS); asking the listener to resynchronise");
+                    notifyEventsLost();
+                } else {
+                    LOG.error("link monitor cannot read its netlink socket; retrying", e);
+                    backOff();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("link monitor could not decode a netlink message; skipping it", e);
+            }
+        }
+    }
+
+    private void deliver(List<NetlinkMessage> messages) {
+        for (NetlinkMessage message : messages) {
+            if (message.type() != RTM_NEWLINK && message.type() != RTM_DELLINK) {
+                continue;
+            }
+            LinkReply link = NetlinkReplies.link(message);
+            // Bridge ports and the like also report on this group, with their own family.
+            if (link.family() != AF_UNSPEC) {
+                continue;
+            }
+            try {
+                listener.linkChanged(link.state());
+            } catch (RuntimeException e) {
+                LOG.error("link listener failed on {}", link.state(), e);
+            }
+        }
+    }
+
+    private void notifyEventsLost() {
+        try {
+            listener.eventsLost();
+        } catch (RuntimeException e) {
+            LOG.error("link listener failed on eventsLost()", e);
+        }
+    }
+
+    private void backOff() {
+        try {
+            Thread.sleep(ERROR_BACKOFF_MILLIS);
+        } catch (InterruptedException e) {
+            // close() does not interrupt; whoever did, the loop checks running next
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.floatip.net;
+
+import static io.floatip.net.NetlinkConstants.*;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Requests to the kernel over one NETLINK_ROUTE socket: addresses and link state.
+ *
+ * <p>The socket belongs to the network namespace of the thread that constructs this object;
+ * after that any thread may call it. Calls are serialised: one request is in flight at a time,
+ * matched to its reply by sequence number.
+ */
+public final class Netlink implements AutoCloseable {
+    private static final Duration RECEIVE_TIMEOUT = Duration.ofMillis(500);
+    /** The kernel answers in microseconds; this only guards against a reply that never comes. */
+    private static final long REPLY_DEADLINE_NANOS = Duration.ofSeconds(5).toNanos();
+    /** A dump racing with address changes is flagged NLM_F_DUMP_INTR; try again this often. */
+    private static final int DUMP_ATTEMPTS = 5;
+
+    private final NetlinkSocket socket;
+    private int seq;
+
+    public Netlink() throws NetlinkException {
+        socket = new NetlinkSocket(0, RECEIVE_TIMEOUT, 0);
+        seq = (int) (System.nanoTime() & 0x7fff_ffff);
+    }
+
+    /**
+     * Adds an address (RTM_NEWADDR). IPv6 addresses are added with IFA_F_NODAD.
+     * The kernel treats an IPv4 address as existing only with the same prefix length, an IPv6
+     * address with any.
+     *
+     * @param label IPv4 label (at most 15 bytes, by convention "eth0:vip"), or null
+     * @return true if added, false if the interface already had it (EEXIST)
+     */
+    public synchronized boolean addAddress(int ifIndex, InetAddress address, int prefixLength, String label)
+            throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(NetlinkMessages.newAddress(request, ifIndex, address, prefixLength, label), request);
+        if (reply.errno() == Errno.EEXIST) {
+            return false;
+        }
+        reply.check("add " + AddressText.cidr(address, prefixLength) + " on interface index " + ifIndex, ifIndex);
+        return true;
+    }
+
+    /**
+     * Removes an address (RTM_DELADDR). Removing a primary IPv4 address also removes its
+     * secondaries unless net.ipv4.conf.*.promote_secondaries is set.
+     *
+     * @return true if removed, false if the interface did not have it
+     */
+    public synchronized boolean deleteAddress(int ifIndex, InetAddress address, int prefixLength)
+            throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(NetlinkMessages.deleteAddress(request, ifIndex, address, prefixLength), request);
+        if (reply.errno() == Errno.EADDRNOTAVAIL || reply.errno() == Errno.ENOENT || reply.errno() == Errno.ESRCH) {
+            return false;
+        }
+        reply.check("delete " + AddressText.cidr(address, prefixLength) + " on interface index " + ifIndex, ifIndex);
+        return true;
+    }
+
+    /** IPv4 and IPv6 addresses of one interface (RTM_GETADDR dump), in the kernel's order. */
+    public synchronized List<InterfaceAddress> addresses(int ifIndex) throws NetlinkException {
+        for (int attempt = 1; ; attempt++) {
+            int request = nextSeq();
+            Reply reply = exchange(NetlinkMessages.dumpAddresses(request), request);
+            reply.check("list addresses of interface index " + ifIndex, ifIndex);
+            if (reply.interrupted() && attempt < DUMP_ATTEMPTS) {
+                continue;
+            }
+            List<InterfaceAddress> addresses = new ArrayList<>();
+            for (NetlinkMessage message : reply.messages()) {
+                if (message.type() == RTM_NEWADDR) {
+                    InterfaceAddress address = NetlinkReplies.address(message);
+                    if (address.ifIndex() == ifIndex) {
+                        addresses.add(address);
+                    }
+                }
+            }
+            return addresses;
+        }
+    }
+
+    /** Current state of an interface (RTM_GETLINK); ENODEV if there is none of that name. */
+    public LinkState query(String name) throws NetlinkException {
+        return getLink(name).state();
+    }
+
+    /** Current state of an interface (RTM_GETLINK); ENODEV if there is none with that index. */
+    public synchronized LinkState query(int ifIndex) throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(NetlinkMessages.getLink(request, ifIndex), request);
+        reply.check("query interface index " + ifIndex, ifIndex);
+        return reply.link().state();
+    }
+
+    /** The interface index for a name, in this socket's namespace. */
+    public int ifIndex(String name) throws NetlinkException {
+        return getLink(name).state().ifIndex();
+    }
+
+    /** IFLA_ADDRESS of an interface (6 bytes for Ethernet); empty for links without one. */
+    public byte[] macAddress(String name) throws NetlinkException {
+        return getLink(name).hardwareAddress().clone();
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    private synchronized LinkReply getLink(String name) throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(NetlinkMessages.getLink(request, name), request);
+        if (reply.errno() != 0) {
+            throw new NetlinkException("query interface " + name, reply.errno(), "name " + name, reply.kernelMessage());
+        }
+        return reply.link();
+    }
+
+    private int nextSeq() {
+        seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
+        return seq;
+    }
+
+    /**
+     * Sends a request and collects the replies carrying its sequence number up to the ack
+     * (NLMSG_ERROR) or the end of the dump (NLMSG_DONE). Leftovers from an earlier, abandoned
+     * request have an older sequence number and are skipped.
+     */
+    private Reply exchange(byte[] request, int requestSeq) throws NetlinkException {
+        socket.send(request);
+        long deadline = System.nanoTime() + REPLY_DEADLINE_NANOS;
+        List<NetlinkMessage> messages = new ArrayList<>();
+        boolean interrupted = false;
+        while (true) {
+            List<NetlinkMessage> batch = socket.receive();
+            if (batch.isEmpty() && System.nanoTime() - deadline > 0) {
+                throw new NetlinkException("wait for the kernel's reply to request " + requestSeq, Errno.ETIMEDOUT);
+            }
+            for (NetlinkMessage message : batch) {
+                if (message.seq() != requestSeq) {
+                    continue;
+                }
+                interrupted |= message.hasFlag(NLM_F_DUMP_INTR);
+                switch (message.type()) {
+                    case NLMSG_ERROR: {
+                        Ack ack = Ack.parse(message);
+                        return new Reply(messages, ack.errno(), ack.kernelMessage(), interrupted);
+                    }
+                    case NLMSG_DONE:
+                        return new Reply(messages, Ack.doneErrno(message), null, interrupted);
+                    case NLMSG_NOOP:
+                    case NLMSG_OVERRUN:
+                        break;
+                    default:
+                        messages.add(message);
+                }
+            }
+        }
+    }
+
+    /** The data messages of one request and how it ended. */
+    private record Reply(List<NetlinkMessage> messages, int errno, String kernelMessage, boolean interrupted) {
+
+        void check(String operation, int ifIndex) throws NetlinkException {
+            if (errno != 0) {
+                throw new NetlinkException(operation, errno, "index " + ifIndex, kernelMessage);
+            }
+        }
+
+        LinkReply link() throws NetlinkException {
+            for (NetlinkMessage message : messages) {
+                if (message.type() == RTM_NEWLINK) {
+                    return NetlinkReplies.link(message);
+                }
+            }
+            throw new NetlinkException("RTM_GETLINK acknowledged without a link", Errno.EIO);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.floatip.net;
+
+/** Values from linux/netlink.h, linux/rtnetlink.h, linux/if_addr.h, linux/if_link.h, linux/if.h. */
+final class NetlinkConstants {
+    private NetlinkConstants() {
+    }
+
+    static final int NLMSG_HDRLEN = 16;
+    static final int NLA_HDRLEN = 4;
+    /** Strips NLA_F_NESTED and NLA_F_NET_BYTEORDER from an attribute type. */
+    static final int NLA_TYPE_MASK = 0x3fff;
+
+    static final int NLMSG_NOOP = 1;
+    static final int NLMSG_ERROR = 2;
+    static final int NLMSG_DONE = 3;
+    static final int NLMSG_OVERRUN = 4;
+
+    static final int NLM_F_REQUEST = 0x01;
+    static final int NLM_F_MULTI = 0x02;
+    static final int NLM_F_ACK = 0x04;
+    static final int NLM_F_DUMP_INTR = 0x10;
+    static final int NLM_F_DUMP = 0x300;
+    static final int NLM_F_EXCL = 0x200;
+    static final int NLM_F_CREATE = 0x400;
+    /** On NLMSG_ERROR: only the request's header was echoed. */
+    static final int NLM_F_CAPPED = 0x100;
+    /** On NLMSG_ERROR/NLMSG_DONE: extended-ack attributes follow. */
+    static final int NLM_F_ACK_TLVS = 0x200;
+    static final int NLMSGERR_ATTR_MSG = 1;
+
+    static final int RTM_NEWLINK = 16;
+    static final int RTM_DELLINK = 17;
+    static final int RTM_GETLINK = 18;
+    static final int RTM_NEWADDR = 20;
+    static final int RTM_DELADDR = 21;
+    static final int RTM_GETADDR = 22;
+
+    static final int RTMGRP_LINK = 1;
+
+    static final int AF_UNSPEC = 0;
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+
+    /** sizeof(struct ifaddrmsg): family, prefixlen, flags, scope (u8 each), index (u32). */
+    static final int IFADDRMSG_LEN = 8;
+    static final int IFA_ADDRESS = 1;
+    static final int IFA_LOCAL = 2;
+    static final int IFA_LABEL = 3;
+    static final int IFA_FLAGS = 8;
+    /** IFNAMSIZ - 1: room for the name without its NUL. */
+    static final int IFNAMSIZ_MAX_CHARS = 15;
+
+    /** sizeof(struct ifinfomsg): family, pad (u8), type (u16), index (s32), flags, change (u32). */
+    static final int IFINFOMSG_LEN = 16;
+    static final int IFLA_ADDRESS = 1;
+    static final int IFLA_IFNAME = 3;
+
+    static final int IFF_UP = 0x1;
+    static final int IFF_RUNNING = 0x40;
+    static final int IFF_LOWER_UP = 0x10000;
+
+    static int align4(int length) {
+        return (length + 3) & ~3;
+    }
+}
