@@ -117,6 +117,9 @@ public final class Agent implements AutoCloseable {
             ifIndex = state.ifIndex();
             mac = netlink.macAddress(name);
         } catch (NetlinkException e) {
+            if (e.errno() == io.floatip.net.Errno.ENODEV) {
+                throw new AgentException("interface " + name + " does not exist (see `ip link`)", e);
+            }
             throw new AgentException("interface " + name + ": " + e.getMessage(), e);
         }
         if (mac == null || mac.length != 6) {

@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Signal.Handler stop = signal -> {
+        sun.misc.SignalHandler stop = signal -> {
             agent.stop();
             stopped.countDown();
         };

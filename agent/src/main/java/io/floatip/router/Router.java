@@ -28,6 +28,9 @@ public final class Router {
     private long lastAssertAt;
     private InetAddress masterAddress;
     private int masterPriority;
+    /** The lower-priority master we are about to preempt, for the transition's reason. */
+    private InetAddress preempted;
+    private int preemptedPriority;
     private long lastAdvertAt;
     private long since;
     private String reason = "not started";
@@ -128,6 +131,7 @@ public final class Router {
     private void enterListening(long now, String why) {
         preemptAllowedAt = now + config.preemptDelayNanos();
         masterAddress = null;
+        preempted = null;
         if (priority == OWNER_PRIORITY) {
             becomeMaster(now, why + ": address owner (priority 255)");
             return;
@@ -152,8 +156,12 @@ public final class Router {
             masterPriority = advertPriority;
             lastAdvertAt = now;
             masterDownTimer = now + masterDownInterval();
+            preempted = null;
+        } else {
+            // Preempting: let the master down timer run out, and say whom we are replacing.
+            preempted = source;
+            preemptedPriority = advertPriority;
         }
-        // else: preempting; let the master down timer run out
     }
 
     /** RFC 5798 6.4.3, "If an ADVERTISEMENT is received". */
@@ -194,6 +202,7 @@ public final class Router {
 
     private void becomeMaster(long now, String why) {
         masterDownTimer = NEVER;
+        preempted = null;
         masterAddress = config.primaryAddress();
         actions.sendAdvert(this, priority);
         actions.claimVips(this);
@@ -202,6 +211,10 @@ public final class Router {
     }
 
     private String masterDownReason(long now) {
+        if (preempted != null) {
+            return "preempting lower priority master " + preempted.getHostAddress() + " (" + preemptedPriority
+                    + " < " + priority + ")";
+        }
         if (masterAddress == null) {
             return "no advert heard for Master_Down_Interval " + millis(masterDownInterval()) + " ms";
         }
