@@ -30,6 +30,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Advert interval in milliseconds, a multiple of 10 (default: ${DEFAULT-VALUE}).")
     int intervalMs;
 
+    @Option(names = "--pause", paramLabel = "MS", defaultValue = "1500",
+            description = "Pause between the demo's acts, so they can be followed (default: ${DEFAULT-VALUE}).")
+    long pauseMs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         say(a.name() + " is MASTER and holds " + VIP);
         reach(client, a);
 
+        Thread.sleep(pauseMs); // pacing for a human reader, not a wait for a condition
         say("cutting " + a.name() + "'s link at the switch");
         long cut = System.nanoTime();
         a.linkDown();
@@ -91,6 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         say(b.name() + " took over " + VIP + " after " + (System.nanoTime() - cut) / 1_000_000 + " ms");
         reach(client, b);
 
+        Thread.sleep(pauseMs); // pacing for a human reader, not a wait for a condition
         say("restoring " + a.name() + "'s link; with preempt on, the higher priority takes the VIP back");
         long restored = System.nanoTime();
         a.linkUp();
@@ -99,6 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         say(a.name() + " holds " + VIP + " again after " + (System.nanoTime() - restored) / 1_000_000 + " ms");
         reach(client, a);
 
+        Thread.sleep(pauseMs); // pacing for a human reader, not a wait for a condition
         say("stopping floatip on " + a.name() + " (SIGTERM: it sends priority 0 and releases the VIP)");
         long stopped = System.nanoTime();
         a.signal(agentA, "TERM");

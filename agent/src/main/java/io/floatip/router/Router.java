@@ -30,6 +30,8 @@ public final class Router {
     private int masterPriority;
     /** The lower-priority master we are about to preempt, for the transition's reason. */
     private InetAddress preempted;
+    /** The master said it is stopping (priority 0), for the transition's reason. */
+    private boolean masterStopped;
     private int preemptedPriority;
     private long lastAdvertAt;
     private long since;
@@ -132,6 +134,7 @@ public final class Router {
         preemptAllowedAt = now + config.preemptDelayNanos();
         masterAddress = null;
         preempted = null;
+        masterStopped = false;
         if (priority == OWNER_PRIORITY) {
             becomeMaster(now, why + ": address owner (priority 255)");
             return;
@@ -145,8 +148,10 @@ public final class Router {
     private void backupReceived(long now, InetAddress source, int advertPriority, int advertInterval) {
         if (advertPriority == 0) {
             masterDownTimer = now + skewTime();
+            masterStopped = true;
             return;
         }
+        masterStopped = false;
         boolean preemptNow = config.preempt() && now >= preemptAllowedAt;
         if (!preemptNow || advertPriority >= priority) {
             if (config.version() == 3) {
@@ -203,6 +208,7 @@ public final class Router {
     private void becomeMaster(long now, String why) {
         masterDownTimer = NEVER;
         preempted = null;
+        masterStopped = false;
         masterAddress = config.primaryAddress();
         actions.sendAdvert(this, priority);
         actions.claimVips(this);
@@ -214,6 +220,10 @@ public final class Router {
         if (preempted != null) {
             return "preempting lower priority master " + preempted.getHostAddress() + " (" + preemptedPriority
                     + " < " + priority + ")";
+        }
+        if (masterStopped) {
+            return "master " + (masterAddress == null ? "" : masterAddress.getHostAddress() + " ")
+                    + "stopped (priority 0 advert), took over after Skew_Time";
         }
         if (masterAddress == null) {
             return "no advert heard for Master_Down_Interval " + millis(masterDownInterval()) + " ms";

@@ -1,0 +1,128 @@
+package io.floatip.host;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floatip.lab.AgentCommand;
+import io.floatip.lab.Host;
+import io.floatip.lab.Lab;
+import io.floatip.lab.Node;
+import io.floatip.lab.PairConfig;
+import io.floatip.protocol.ArpCodec;
+import io.floatip.protocol.Decoded;
+import io.floatip.protocol.Hex;
+import io.floatip.protocol.PcapFile;
+import io.floatip.protocol.VrrpCodec;
+import io.floatip.protocol.VrrpPacket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the agent really puts on the wire, captured by tcpdump on the client, and what it says when it may not. */
+class WireTest {
+    static final String VIP = "198.51.100.50";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void root() {
+        HostTests.requireRoot();
+    }
+
+    @Test
+    void advertsHaveTtl255AndCs6AndTheGarpCarriesTheInterfaceMac() throws Exception {
+        try (Lab lab = Lab.create("wire", 1)) {
+            Node n1 = lab.node(1);
+            Host client = lab.client();
+            Path capture = dir.resolve("wire.pcap");
+            List<String> tcpdump = new CopyOnWriteArrayList<>();
+            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "-c", "8", "-w",
+                    capture.toString(), "ip proto 112 or arp"), tcpdump::add);
+            Lab.await(Duration.ofSeconds(10), () -> tcpdump.stream().anyMatch(l -> l.contains("listening on")),
+                    "tcpdump to listen");
+
+            // Priority 255: the owner claims at once, so GARPs and adverts follow within milliseconds.
+            Path config = PairConfig.write(dir, "n1", 3, 255, 10, true, VIP + "/24", """
+                        garp: {delay: 0s, repeat: 2}
+                    """);
+            n1.start(AgentCommand.run(config), line -> System.out.println("[n1] " + line));
+            assertTrue(dump.waitFor(20, TimeUnit.SECONDS), "tcpdump saw 8 frames: " + tcpdump);
+
+            List<VrrpPacket> adverts = new ArrayList<>();
+            int garps = 0;
+            byte[] expectedGarp = ArpCodec.gratuitousRequest(Hex.bytes(n1.mac().replace(":", "")),
+                    VrrpCodec.ipv4(198, 51, 100, 50));
+            for (byte[] f : PcapFile.frames(capture)) {
+                if (f.length >= 14 && f[12] == 0x08 && f[13] == 0x06) {
+                    if (java.util.Arrays.equals(f, 0, 42, expectedGarp, 0, 42)) {
+                        garps++;
+                    }
+                    continue;
+                }
+                assertEquals((byte) 0xc0, f[15], "TOS is DSCP CS6");
+                assertArrayEquals(Hex.bytes("01005e000012"), java.util.Arrays.copyOfRange(f, 0, 6));
+                assertEquals(n1.mac().replace(":", ""), Hex.of(java.util.Arrays.copyOfRange(f, 6, 12)),
+                        "sent from the interface's own MAC");
+                Decoded d = VrrpCodec.decodeFrame(f, f.length);
+                adverts.add(((Decoded.Accepted) d).packet());
+            }
+            assertEquals(2, garps, "one burst of garp.repeat = 2 gratuitous ARPs, byte-exact");
+            assertFalse(adverts.isEmpty());
+            for (VrrpPacket p : adverts) {
+                assertEquals(255, p.ttl());
+                assertEquals(3, p.version());
+                assertEquals(51, p.vrid());
+                assertEquals(255, p.priority());
+                assertEquals(10, p.advertInterval());
+                assertEquals(n1.ipv4(), p.source().getHostAddress());
+                assertEquals("224.0.0.18", p.destination().getHostAddress());
+                assertEquals(List.of(VIP), p.addresses().stream().map(a -> a.getHostAddress()).toList());
+            }
+        }
+    }
+
+    @Test
+    void withoutCapNetRawTheAgentSaysSoAndExitsOne() throws Exception {
+        try (Lab lab = Lab.create("caps", 1)) {
+            Node n1 = lab.node(1);
+            Path config = PairConfig.write(dir, "n1", 3, 100, 10, true, VIP + "/24", "");
+            List<String> argv = new ArrayList<>(List.of("setpriv", "--inh-caps=-all",
+                    "--bounding-set=-net_raw,-net_admin", "--"));
+            argv.addAll(AgentCommand.run(config));
+            List<String> out = new CopyOnWriteArrayList<>();
+            Process p = n1.start(argv, out::add);
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            Lab.await(Duration.ofSeconds(2), () -> !out.isEmpty(), "output");
+            assertEquals(1, p.exitValue(), out.toString());
+            assertTrue(out.stream().anyMatch(l -> l.contains("missing capability CAP_NET_RAW")), out.toString());
+            assertFalse(out.stream().anyMatch(l -> l.startsWith("\tat ")), "no stack trace: " + out);
+        }
+    }
+
+    @Test
+    void withoutCapNetAdminTheClaimFailureNamesTheCapability() throws Exception {
+        try (Lab lab = Lab.create("caps", 1)) {
+            Node n1 = lab.node(1);
+            Path config = PairConfig.write(dir, "n1", 3, 255, 10, true, VIP + "/24", "");
+            List<String> argv = new ArrayList<>(List.of("setpriv", "--inh-caps=-all", "--bounding-set=-net_admin",
+                    "--"));
+            argv.addAll(AgentCommand.run(config));
+            List<String> out = new CopyOnWriteArrayList<>();
+            n1.start(argv, out::add);
+            Lab.await(Duration.ofSeconds(15), () -> out.stream().anyMatch(l -> l.contains("cannot claim")),
+                    "the claim to fail");
+            assertTrue(out.stream().anyMatch(l -> l.contains("cannot claim") && l.contains("EPERM")
+                    && l.contains("CAP_NET_ADMIN")), out.toString());
+            assertFalse(n1.hasAddress(VIP));
+        }
+    }
+}
