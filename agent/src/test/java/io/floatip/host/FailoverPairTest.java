@@ -11,7 +11,6 @@ import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
 import io.floatip.router.Timers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -110,27 +109,6 @@ class FailoverPairTest {
         }
     }
 
-    @Test
-    void aMissingInterfaceIsOneClearLineAndExitOne() throws Exception {
-        try (Lab lab = Lab.create("err", 1)) {
-            Node a = lab.node(1);
-            Path config = Files.writeString(dir.resolve("bad.yaml"), """
-                    instances:
-                      VI_1:
-                        interface: eth9
-                        vrid: 51
-                        virtual_ips: [198.51.100.50/24]
-                    """);
-            List<String> out = new CopyOnWriteArrayList<>();
-            Process p = a.start(AgentCommand.run(config), out::add);
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-            assertEquals(1, p.exitValue(), String.join("\n", out));
-            Lab.await(Duration.ofSeconds(2), () -> !out.isEmpty(), "output");
-            assertTrue(out.stream().anyMatch(l -> l.contains("interface eth9 does not exist")), out.toString());
-            assertFalse(out.stream().anyMatch(l -> l.contains("Exception") || l.startsWith("\tat ")),
-                    "no stack trace: " + out);
-        }
-    }
 
     private Process startPair(Node a, Node b, List<String> logA) {
         Path ca = PairConfig.write(dir, a.name(), 3, 150, INTERVAL_CS, true, VIP + "/24", "");
