@@ -11,8 +11,10 @@ import io.floatip.net.MulticastMembership;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
 import io.floatip.net.PcapTransport;
+import io.floatip.net.ProtocolSocket;
 import io.floatip.net.TransportException;
 import io.floatip.protocol.VrrpCodec;
+import io.floatip.protocol.VrrpPacket;
 import io.floatip.router.State;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -30,8 +32,6 @@ import org.slf4j.LoggerFactory;
 /** A running agent: every instance of a config, its interfaces, the event loop, and an orderly stop. */
 public final class Agent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("floatip");
-    /** BPF for the capture: VRRP over IPv4. */
-    static final String FILTER = "ip proto 112";
 
     private final EventLoop loop = new EventLoop();
     private final Map<String, Link> links = new LinkedHashMap<>();
@@ -68,15 +68,27 @@ public final class Agent implements AutoCloseable {
         }
         edges.add(netlink);
         Map<String, LinkState> states = new LinkedHashMap<>();
+        Map<String, List<InstanceConfig>> byInterface = new LinkedHashMap<>();
         for (InstanceConfig ic : config.instances().values()) {
-            Link link = links.get(ic.interfaceName());
-            if (link == null) {
-                link = openLink(ic.interfaceName(), config, states);
-                links.put(ic.interfaceName(), link);
+            byInterface.computeIfAbsent(ic.interfaceName(), k -> new ArrayList<>()).add(ic);
+        }
+        for (Map.Entry<String, List<InstanceConfig>> e : byInterface.entrySet()) {
+            Link link = openLink(e.getKey(), e.getValue(), config, states);
+            links.put(e.getKey(), link);
+            for (InstanceConfig ic : e.getValue()) {
+                Instance instance = new Instance(ic, link, loop);
+                link.attach(instance);
+                instances.add(instance);
             }
-            Instance instance = new Instance(ic, link, loop);
-            link.attach(instance);
-            instances.add(instance);
+        }
+        if (instances.stream().anyMatch(Instance::unicast)) {
+            try {
+                edges.add(ProtocolSocket.open(VrrpPacket.PROTOCOL));
+            } catch (NetlinkException e) {
+                // Not fatal: the kernel will answer unicast adverts with ICMP protocol unreachable, that is all.
+                log.warn("cannot open a raw socket for VRRP: {}; the kernel will send ICMP protocol unreachable "
+                        + "for each unicast advert", e.getMessage());
+            }
         }
         removeStaleVips();
         try {
@@ -90,6 +102,7 @@ public final class Agent implements AutoCloseable {
             long now = EventLoop.now();
             for (Instance i : instances) {
                 loop.add(i.router());
+                i.startResolvingPeers();
                 i.router().startup(now);
                 LinkState s = states.get(i.config().interfaceName());
                 if (s != null && !s.usable()) {
@@ -105,7 +118,8 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    private Link openLink(String name, Config config, Map<String, LinkState> states) throws AgentException {
+    private Link openLink(String name, List<InstanceConfig> onLink, Config config, Map<String, LinkState> states)
+            throws AgentException {
         int ifIndex;
         byte[] mac;
         try {
@@ -127,11 +141,15 @@ public final class Agent implements AutoCloseable {
         }
         Link link = new Link(name, ifIndex, mac, primaryAddress(name, ifIndex, config), netlink);
         try {
-            PcapTransport transport = PcapTransport.open(name, FILTER, link::onFrame);
+            boolean anyUnicast = onLink.stream().anyMatch(InstanceConfig::unicast);
+            PcapTransport transport = PcapTransport.open(name, Link.filter(anyUnicast), link::onFrame);
             edges.add(transport);
             link.transport(transport);
         } catch (TransportException e) {
             throw new AgentException(e.getMessage(), e);
+        }
+        if (onLink.stream().allMatch(InstanceConfig::unicast)) {
+            return link;
         }
         try {
             edges.add(MulticastMembership.join(VrrpCodec.MULTICAST_GROUP, name));

@@ -1,6 +1,7 @@
 package io.floatip.agent;
 
 import io.floatip.config.InstanceConfig;
+import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
 import io.floatip.net.NetlinkException;
 import io.floatip.protocol.ArpCodec;
@@ -14,8 +15,10 @@ import io.floatip.router.RouterActions;
 import io.floatip.router.RouterConfig;
 import io.floatip.router.State;
 import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -28,17 +31,33 @@ import org.slf4j.LoggerFactory;
  */
 final class Instance implements RouterActions {
     private static final Logger log = LoggerFactory.getLogger("floatip");
-    private static final byte[] NO_AUTH = new byte[VrrpPacket.AUTH_DATA_LENGTH];
+    private static final byte[] NO_DATA = new byte[0];
+
+    /** While a unicast peer's MAC is unknown, ask again this often; once known, re-check this often. */
+    private static final long RESOLVE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long RESOLVE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final InstanceConfig config;
     private final Link link;
     private final EventLoop loop;
     private final Router router;
     private final List<Inet4Address> addresses = new ArrayList<>();
+    private final Set<Inet4Address> addressSet;
+    /** Our advert source: unicast_source, else the interface's primary address. */
+    private final Inet4Address source;
+    /** The 8 authentication bytes we send and expect (VRRPv2; zeros for none). */
+    private final byte[] authData;
+    private final AuthType authType;
+    /** Null in multicast mode. */
+    private final Peers peers;
     final DropCounters drops = new DropCounters();
     final AtomicLong advertsSent = new AtomicLong();
     final AtomicLong advertsReceived = new AtomicLong();
     final AtomicLong transitions = new AtomicLong();
+    /** Adverts whose address list differs from ours: counted and logged, never dropped (keepalived does the same). */
+    final AtomicLong addressMismatches = new AtomicLong();
+    private volatile List<Inet4Address> lastMismatchedAddresses;
+    private volatile int lastLoggedInterval;
     private int ipId;
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
@@ -50,9 +69,44 @@ final class Instance implements RouterActions {
         for (VirtualIp vip : config.virtualIps()) {
             addresses.add((Inet4Address) vip.address());
         }
+        this.addressSet = Set.copyOf(addresses);
+        this.source = config.unicastSource() != null ? config.unicastSource() : link.primaryAddress();
+        this.authType = config.authPassword() != null ? AuthType.PASS : AuthType.NONE;
+        this.authData = passwordBytes(config.authPassword());
+        this.peers = config.unicast() ? new Peers(config.name(), config.unicastPeers()) : null;
         this.router = new Router(new RouterConfig(config.name(), config.vrid(), config.version(), config.priority(),
                 config.advertIntervalCentis(), config.preempt(),
-                TimeUnit.MILLISECONDS.toNanos(config.preemptDelayMillis()), link.primaryAddress()), this);
+                TimeUnit.MILLISECONDS.toNanos(config.preemptDelayMillis()), source), this);
+    }
+
+    /** RFC 3768 5.3.10: the password, padded with zeros to 8 bytes (keepalived sends it so). */
+    static byte[] passwordBytes(String password) {
+        byte[] data = new byte[VrrpPacket.AUTH_DATA_LENGTH];
+        if (password != null) {
+            byte[] p = password.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(p, 0, data, 0, Math.min(p.length, data.length));
+        }
+        return data;
+    }
+
+    boolean unicast() {
+        return peers != null;
+    }
+
+    Peers peers() {
+        return peers;
+    }
+
+    /** Loop thread, at start: find the unicast peers' MACs, and keep checking them. */
+    void startResolvingPeers() {
+        if (peers == null) {
+            return;
+        }
+        for (UnicastPeer p : peers.all()) {
+            link.send(ArpCodec.request(link.mac(), source, p.address()));
+        }
+        loop.schedule(EventLoop.now() + (peers.allResolved() ? RESOLVE_REFRESH_NANOS : RESOLVE_RETRY_NANOS),
+                this::startResolvingPeers);
     }
 
     Router router() {
@@ -63,18 +117,76 @@ final class Instance implements RouterActions {
         return config;
     }
 
-    /** Capture thread: the instance's own checks, then hand the advert to the loop. */
-    void accept(VrrpPacket p) {
+    /**
+     * Capture thread: the instance's own checks, then hand the advert to the loop. {@code frame} is the
+     * Ethernet frame it came in (its source MAC teaches us a unicast peer's MAC).
+     */
+    void accept(VrrpPacket p, byte[] frame) {
         if (p.version() != config.version()) {
             drop(DropReason.VERSION_MISMATCH, p);
             return;
         }
-        if (p.version() == 2 && (p.authType() != AuthType.NONE || !p.authDataEquals(NO_AUTH))) {
-            drop(DropReason.AUTH_MISMATCH, p);
-            return;
+        if (peers == null) {
+            if (p.ttl() != VrrpPacket.TTL) {
+                drop(DropReason.TTL_NOT_255, p);
+                return;
+            }
+        } else {
+            UnicastPeer peer = peers.find(p.source());
+            if (peer == null) {
+                drop(DropReason.UNKNOWN_PEER, p);
+                return;
+            }
+            if (!peer.acceptsTtl(p.ttl())) {
+                drop(DropReason.TTL_OUT_OF_RANGE, p);
+                return;
+            }
+        }
+        if (p.version() == 2) {
+            if (p.authType() != authType || !p.authDataEquals(authData)) {
+                drop(DropReason.AUTH_MISMATCH, p);
+                return;
+            }
+            // RFC 3768 7.1: an advert with another interval is dropped (keepalived agrees).
+            if (p.advertInterval() != config.advertIntervalCentis()) {
+                drop(DropReason.INTERVAL_MISMATCH, p);
+                return;
+            }
+        } else if (p.advertInterval() != config.advertIntervalCentis() && p.advertInterval() != lastLoggedInterval) {
+            lastLoggedInterval = p.advertInterval();
+            log.warn("{}: {} advertises every {} ms, we are set to {} ms; following the master's interval "
+                            + "(RFC 5798)", config.name(), p.source().getHostAddress(), p.advertInterval() * 10,
+                    config.advertIntervalCentis() * 10);
+        }
+        if (!sameAddresses(p.addresses())) {
+            addressMismatches.incrementAndGet();
+            if (!p.addresses().equals(lastMismatchedAddresses)) {
+                lastMismatchedAddresses = p.addresses();
+                log.warn("{}: {} protects {}, we protect {}; check both configs (counted, not dropped)",
+                        config.name(), p.source().getHostAddress(), names(p.addresses()), names(addresses));
+            }
+        }
+        if (peers != null) {
+            peers.learn(p.source(), frame, 6);
         }
         advertsReceived.incrementAndGet();
         loop.execute(() -> router.advertReceived(EventLoop.now(), p.source(), p.priority(), p.advertInterval()));
+    }
+
+    private boolean sameAddresses(List<Inet4Address> theirs) {
+        if (theirs.size() != addresses.size()) {
+            return false;
+        }
+        for (int i = 0; i < theirs.size(); i++) {
+            if (!addressSet.contains(theirs.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> names(List<Inet4Address> list) {
+        return list.stream().map(Inet4Address::getHostAddress).toList();
     }
 
     private void drop(DropReason reason, VrrpPacket p) {
@@ -89,11 +201,21 @@ final class Instance implements RouterActions {
 
     @Override
     public void sendAdvert(Router r, int priority) {
+        if (peers == null) {
+            send(priority, VrrpCodec.MULTICAST_GROUP, Link.GROUP_MAC);
+            return;
+        }
+        for (UnicastPeer peer : peers.all()) {
+            send(priority, peer.address(), peers.macOf(peer.address()));
+        }
+    }
+
+    private void send(int priority, Inet4Address destination, byte[] destinationMac) {
         VrrpPacket p = new VrrpPacket(config.version(), config.vrid(), priority, config.advertIntervalCentis(),
-                addresses, AuthType.NONE, config.version() == 2 ? NO_AUTH : new byte[0], link.primaryAddress(),
-                VrrpCodec.MULTICAST_GROUP, VrrpPacket.TTL);
+                addresses, authType, config.version() == 2 ? authData : NO_DATA, source, destination,
+                VrrpPacket.TTL);
         ipId = (ipId + 1) & 0xffff;
-        if (link.send(VrrpCodec.encodeFrame(p, link.mac(), Link.GROUP_MAC, ipId))) {
+        if (link.send(VrrpCodec.encodeFrame(p, link.mac(), destinationMac, ipId))) {
             advertsSent.incrementAndGet();
         }
     }

@@ -2,6 +2,7 @@ package io.floatip.agent;
 
 import io.floatip.net.Netlink;
 import io.floatip.net.PcapTransport;
+import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.Decoded;
 import io.floatip.protocol.DropCounters;
 import io.floatip.protocol.DropReason;
@@ -36,8 +37,21 @@ final class Link {
         this.netlink = netlink;
     }
 
+    /** Instances in unicast mode: they learn their peers' MACs from ARP, and check TTL ranges themselves. */
+    private volatile Instance[] unicast = new Instance[0];
+
     void attach(Instance instance) {
         byVrid[instance.config().vrid()] = instance;
+        if (instance.unicast()) {
+            Instance[] grown = java.util.Arrays.copyOf(unicast, unicast.length + 1);
+            grown[unicast.length] = instance;
+            unicast = grown;
+        }
+    }
+
+    /** The capture filter: adverts, and ARP too when a unicast instance must learn its peers' MACs. */
+    static String filter(boolean anyUnicast) {
+        return anyUnicast ? "ip proto 112 or arp" : "ip proto 112";
     }
 
     void transport(PcapTransport transport) {
@@ -46,7 +60,18 @@ final class Link {
 
     /** Capture thread. */
     void onFrame(byte[] frame) {
-        Decoded d = VrrpCodec.decodeFrame(frame, frame.length);
+        Instance[] unicastInstances = unicast;
+        if (unicastInstances.length > 0) {
+            Inet4Address sender = ArpCodec.senderIp(frame, frame.length);
+            if (sender != null) {
+                for (Instance i : unicastInstances) {
+                    i.peers().learn(sender, frame, ArpCodec.SENDER_MAC_OFFSET);
+                }
+                return;
+            }
+        }
+        // On a link with unicast peers the TTL is each instance's to judge (keepalived's per-peer range).
+        Decoded d = VrrpCodec.decodeFrame(frame, frame.length, unicastInstances.length == 0);
         if (d instanceof Decoded.Dropped dropped) {
             drop(dropped.reason(), null);
             return;
@@ -61,7 +86,7 @@ final class Link {
             drop(DropReason.UNKNOWN_VRID, p);
             return;
         }
-        instance.accept(p);
+        instance.accept(p, frame);
     }
 
     private void drop(DropReason reason, VrrpPacket p) {

@@ -19,9 +19,10 @@ public enum DropReason {
     BAD_CHECKSUM("VRRP checksum is wrong"),
     ZERO_INTERVAL("advertisement interval is zero"),
     BAD_AUTH_TYPE("VRRPv2 authentication type is unknown"),
-    NOT_MULTICAST_GROUP("destination is not 224.0.0.18"),
     OWN_ADVERT("our own advertisement"),
     UNKNOWN_VRID("no instance with this VRID on this interface"),
+    UNKNOWN_PEER("source is not in unicast_peers"),
+    TTL_OUT_OF_RANGE("TTL outside the unicast peer's min_ttl..max_ttl"),
     VERSION_MISMATCH("VRRP version differs from the instance's"),
     AUTH_MISMATCH("authentication type or data differs from the instance's"),
     INTERVAL_MISMATCH("VRRPv2 advertisement interval differs from the instance's");

@@ -26,8 +26,16 @@ public final class VrrpCodec {
     private VrrpCodec() {
     }
 
-    /** Decodes an Ethernet frame as captured by libpcap. */
+    /** Decodes an Ethernet frame as captured by libpcap; TTL must be 255. */
     public static Decoded decodeFrame(byte[] frame, int length) {
+        return decodeFrame(frame, length, true);
+    }
+
+    /**
+     * As {@link #decodeFrame(byte[], int)}; with {@code requireTtl255} false the TTL is left for the caller to
+     * check, for unicast peers that keepalived lets an operator give a TTL range.
+     */
+    public static Decoded decodeFrame(byte[] frame, int length, boolean requireTtl255) {
         if (length < ETHERNET_HEADER) {
             return Decoded.Dropped.of(DropReason.TRUNCATED);
         }
@@ -43,11 +51,11 @@ public final class VrrpCodec {
         if (etherType != ETHERTYPE_IPV4) {
             return Decoded.Dropped.of(DropReason.NOT_IPV4);
         }
-        return decodeIpv4(frame, offset + 2, length - offset - 2);
+        return decodeIpv4(frame, offset + 2, length - offset - 2, requireTtl255);
     }
 
     /** Decodes an IPv4 packet (header included) starting at {@code offset}. */
-    public static Decoded decodeIpv4(byte[] b, int offset, int length) {
+    public static Decoded decodeIpv4(byte[] b, int offset, int length, boolean requireTtl255) {
         if (length < IPV4_HEADER) {
             return Decoded.Dropped.of(DropReason.TRUNCATED);
         }
@@ -74,7 +82,7 @@ public final class VrrpCodec {
             return Decoded.Dropped.of(DropReason.NOT_VRRP);
         }
         int ttl = b[offset + 8] & 0xff;
-        if (ttl != VrrpPacket.TTL) {
+        if (requireTtl255 && ttl != VrrpPacket.TTL) {
             return Decoded.Dropped.of(DropReason.TTL_NOT_255);
         }
         Inet4Address source = ipv4(b, offset + 12);

@@ -200,6 +200,15 @@ class VrrpCodecTest {
     }
 
     @Test
+    void leavesTheTtlToTheCallerWhenAsked() {
+        byte[] f = v3();
+        f[22] = (byte) 250;
+        fixIpChecksum(f);
+        Decoded d = VrrpCodec.decodeFrame(f, f.length, false);
+        assertEquals(250, assertInstanceOf(Decoded.Accepted.class, d).packet().ttl());
+    }
+
+    @Test
     void dropsAVrrpHeaderCutShort() {
         byte[] f = java.util.Arrays.copyOf(v3(), 14 + 20 + 7);
         f[17] = 27;
