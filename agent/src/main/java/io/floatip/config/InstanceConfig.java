@@ -1,7 +1,10 @@
 package io.floatip.config;
 
+import java.net.Inet4Address;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One VRRP instance.
@@ -9,6 +12,11 @@ import java.util.Objects;
  * @param advertIntervalCentis advertisement interval in centiseconds, the unit VRRPv3 puts on the wire;
  *                             for version 2 it is still centiseconds (always a multiple of 100)
  * @param preemptDelayMillis   how long a higher-priority backup waits before taking over
+ * @param unicastSource        the source address of our adverts in unicast mode; null means the interface's
+ *                             first primary address
+ * @param unicastPeers         where adverts go and the only senders accepted; empty means multicast
+ * @param authPassword         VRRPv2 simple text password (RFC 3768), 1..8 printable ASCII characters;
+ *                             null means no authentication
  */
 public record InstanceConfig(
         String name,
@@ -20,7 +28,10 @@ public record InstanceConfig(
         boolean preempt,
         long preemptDelayMillis,
         List<VirtualIp> virtualIps,
-        GarpConfig garp) {
+        GarpConfig garp,
+        Inet4Address unicastSource,
+        List<UnicastPeer> unicastPeers,
+        String authPassword) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -37,6 +48,8 @@ public record InstanceConfig(
     /** The advertisement's address count is one byte. */
     public static final int MAX_VIRTUAL_IPS = 255;
     public static final long MAX_PREEMPT_DELAY_MILLIS = 1_000_000;
+    /** The VRRPv2 header has 8 bytes for it. */
+    public static final int MAX_AUTH_PASSWORD_LENGTH = 8;
 
     public InstanceConfig {
         Objects.requireNonNull(name, "name");
@@ -57,6 +70,46 @@ public record InstanceConfig(
         }
         requireRange("preemptDelayMillis", preemptDelayMillis, 0, MAX_PREEMPT_DELAY_MILLIS);
         requireRange("virtualIps.size", virtualIps.size(), 1, MAX_VIRTUAL_IPS);
+        unicastPeers = List.copyOf(unicastPeers);
+        requireUnicast(unicastSource, unicastPeers);
+        if (authPassword != null) {
+            requireAuthentication(authPassword, version);
+        }
+    }
+
+    /** Multicast to 224.0.0.18, no authentication: what the config gives when it sets none of those keys. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, null, List.of(), null);
+    }
+
+    /** Adverts go to {@link #unicastPeers()} instead of the multicast group. */
+    public boolean unicast() {
+        return !unicastPeers.isEmpty();
+    }
+
+    private static void requireUnicast(Inet4Address source, List<UnicastPeer> peers) {
+        if (source != null && peers.isEmpty()) {
+            throw new IllegalArgumentException("unicastSource needs unicastPeers");
+        }
+        Set<Inet4Address> seen = new HashSet<>();
+        for (UnicastPeer peer : peers) {
+            if (!seen.add(peer.address()) || peer.address().equals(source)) {
+                throw new IllegalArgumentException("unicast peer listed twice or equal to the source: " + peer);
+            }
+        }
+    }
+
+    private static void requireAuthentication(String password, int version) {
+        if (version != 2) {
+            throw new IllegalArgumentException("authentication exists only in VRRPv2");
+        }
+        requireRange("authPassword.length", password.length(), 1, MAX_AUTH_PASSWORD_LENGTH);
+        if (!AuthPasswords.isPrintableAscii(password)) {
+            throw new IllegalArgumentException("authPassword must be printable ASCII");
+        }
     }
 
     private static void requireRange(String what, long value, long min, long max) {
