@@ -24,13 +24,16 @@ final class InstanceReader {
                 f -> f.millisBetween(0, InstanceConfig.MAX_PREEMPT_DELAY_MILLIS));
         Optional<List<VirtualIp>> ips = s.required("virtual_ips", f -> VirtualIpsReader.read(f, name, iface, claims));
         Optional<GarpConfig> garp = GarpReader.read(s);
+        Optional<UnicastReader.Unicast> unicast = UnicastReader.read(s);
         s.finish();
 
-        if (List.of(iface, vrid, priority, version, advert, preempt, preemptDelay, ips, garp).contains(Optional.empty())) {
+        if (List.of(iface, vrid, priority, version, advert, preempt, preemptDelay, ips, garp, unicast)
+                .contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
-                advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get()));
+                advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get(),
+                unicast.get().source(), unicast.get().peers(), null));
     }
 
     private static Optional<String> interfaceName(Field field) {

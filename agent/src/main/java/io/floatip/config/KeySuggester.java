@@ -18,7 +18,8 @@ final class KeySuggester {
             "virtual_ipaddress", new Moved("virtual_ips", "did you mean 'virtual_ips'?"),
             "garp_master_delay", new Moved("garp", "write it as 'delay' under 'garp'"),
             "garp_master_repeat", new Moved("garp", "write it as 'repeat' under 'garp'"),
-            "nopreempt", new Moved("preempt", "write 'preempt: false'"));
+            "nopreempt", new Moved("preempt", "write 'preempt: false'"),
+            "unicast_src_ip", new Moved("unicast_source", "did you mean 'unicast_source'?"));
 
     private KeySuggester() {
     }
