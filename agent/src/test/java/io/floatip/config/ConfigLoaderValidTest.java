@@ -45,7 +45,7 @@ class ConfigLoaderValidTest {
     }
 
     @Test
-    void withoutUnicastKeysAnInstanceIsMulticast() throws Exception {
+    void withoutTheNewKeysAnInstanceIsMulticastWithoutAuthentication() throws Exception {
         InstanceConfig instance = ConfigLoader.parse("""
                 instances:
                   VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50]}
@@ -53,6 +53,7 @@ class ConfigLoaderValidTest {
         assertNull(instance.unicastSource());
         assertEquals(List.of(), instance.unicastPeers());
         assertFalse(instance.unicast());
+        assertNull(instance.authPassword());
     }
 
     @Test
@@ -91,6 +92,47 @@ class ConfigLoaderValidTest {
     }
 
     @Test
+    void passAuthenticationKeepsThePasswordAsWritten() throws Exception {
+        InstanceConfig instance = ConfigLoader.parse("""
+                instances:
+                  VI_1:
+                    interface: eth0
+                    vrid: 51
+                    virtual_ips: [198.51.100.50]
+                    version: 2
+                    authentication:
+                      type: Pass
+                      password: "s3 cr3t!"
+                """, "x.yaml").instances().get("VI_1");
+        assertEquals("s3 cr3t!", instance.authPassword());
+    }
+
+    @Test
+    void numericPasswordIsReadAsText() throws Exception {
+        InstanceConfig instance = ConfigLoader.parse("""
+                instances:
+                  VI_1:
+                    interface: eth0
+                    vrid: 51
+                    virtual_ips: [198.51.100.50]
+                    version: 2
+                    authentication: {type: pass, password: 00012345}
+                """, "x.yaml").instances().get("VI_1");
+        assertEquals("00012345", instance.authPassword());
+    }
+
+    @Test
+    void typeNoneOrAnEmptySectionMeansNoAuthentication() throws Exception {
+        Config config = ConfigLoader.parse("""
+                instances:
+                  A: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.1], version: 2, authentication: {type: NONE}}
+                  B: {interface: eth0, vrid: 2, virtual_ips: [198.51.100.2], version: 2, authentication: {}}
+                """, "x.yaml");
+        assertNull(config.instances().get("A").authPassword());
+        assertNull(config.instances().get("B").authPassword());
+    }
+
+    @Test
     void hostnameIsTheDefaultRouterId() throws Exception {
         Config config = ConfigLoader.parse("instances: {VI_1: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.1]}}",
                 "x.yaml", Path.of("x.yaml"), () -> "node-a");
@@ -122,7 +164,7 @@ class ConfigLoaderValidTest {
         assertEquals(List.of("VI_2", "VI_1"), List.copyOf(config.instances().keySet()));
         assertEquals(new InstanceConfig("VI_2", "bond0.100", 7, 255, 2, 300, false, 1_500,
                 List.of(ip("203.0.113.10", 28), ip("203.0.113.11", 32)), new GarpConfig(0, 1),
-                null, List.of(), null),
+                null, List.of(), "k33p-0ut"),
                 config.instances().get("VI_2"));
         assertEquals(new InstanceConfig("VI_1", "eth0", 51, 1, 3, 4095, true, 1_000_000,
                 List.of(ip("198.51.100.50", 24)), new GarpConfig(120_000, 255), v4("198.51.100.11"),
