@@ -53,6 +53,11 @@ final class Field {
         return node() instanceof Node.Scalar s && s.isEmpty() ? entry.keyMark() : node().mark();
     }
 
+    /** Where the key itself is: for problems with the key being there at all, not with its value. */
+    Mark keyMark() {
+        return entry.keyMark();
+    }
+
     void error(String message) {
         problems.at(mark(), path, message);
     }

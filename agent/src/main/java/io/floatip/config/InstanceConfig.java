@@ -15,7 +15,7 @@ import java.util.Set;
  * @param unicastSource        the source address of our adverts in unicast mode; null means the interface's
  *                             first primary address
  * @param unicastPeers         where adverts go and the only senders accepted; empty means multicast
- * @param authPassword         VRRPv2 simple text password (RFC 3768), 1..8 printable ASCII characters;
+ * @param authPassword         VRRPv2 simple text password (RFC 2338), 1..8 printable ASCII characters;
  *                             null means no authentication
  */
 public record InstanceConfig(

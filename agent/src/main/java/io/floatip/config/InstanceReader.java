@@ -24,13 +24,17 @@ final class InstanceReader {
                 f -> f.millisBetween(0, InstanceConfig.MAX_PREEMPT_DELAY_MILLIS));
         Optional<List<VirtualIp>> ips = s.required("virtual_ips", f -> VirtualIpsReader.read(f, name, iface, claims));
         Optional<GarpConfig> garp = GarpReader.read(s);
+        Optional<UnicastReader.Unicast> unicast = UnicastReader.read(s);
+        Optional<AuthenticationReader.Authentication> auth = AuthenticationReader.read(s, version);
         s.finish();
 
-        if (List.of(iface, vrid, priority, version, advert, preempt, preemptDelay, ips, garp).contains(Optional.empty())) {
+        if (List.of(iface, vrid, priority, version, advert, preempt, preemptDelay, ips, garp, unicast, auth)
+                .contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
-                advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get()));
+                advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get(),
+                unicast.get().source(), unicast.get().peers(), auth.get().password()));
     }
 
     private static Optional<String> interfaceName(Field field) {

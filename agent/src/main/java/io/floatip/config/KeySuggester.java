@@ -1,6 +1,7 @@
 package io.floatip.config;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +13,20 @@ final class KeySuggester {
     private record Moved(String knownKey, String hint) {
     }
 
-    private static final Map<String, Moved> KEEPALIVED = Map.of(
-            "advert_int", new Moved("advert_interval", "did you mean 'advert_interval'?"),
-            "virtual_router_id", new Moved("vrid", "did you mean 'vrid'?"),
-            "virtual_ipaddress", new Moved("virtual_ips", "did you mean 'virtual_ips'?"),
-            "garp_master_delay", new Moved("garp", "write it as 'delay' under 'garp'"),
-            "garp_master_repeat", new Moved("garp", "write it as 'repeat' under 'garp'"),
-            "nopreempt", new Moved("preempt", "write 'preempt: false'"));
+    // A spelling can be met in more than one section (auth_type inside authentication, or beside it), so
+    // each lists its places; the first whose key the section knows gives the hint.
+    private static final Map<String, List<Moved>> KEEPALIVED = Map.of(
+            "advert_int", List.of(new Moved("advert_interval", "did you mean 'advert_interval'?")),
+            "virtual_router_id", List.of(new Moved("vrid", "did you mean 'vrid'?")),
+            "virtual_ipaddress", List.of(new Moved("virtual_ips", "did you mean 'virtual_ips'?")),
+            "garp_master_delay", List.of(new Moved("garp", "write it as 'delay' under 'garp'")),
+            "garp_master_repeat", List.of(new Moved("garp", "write it as 'repeat' under 'garp'")),
+            "nopreempt", List.of(new Moved("preempt", "write 'preempt: false'")),
+            "unicast_src_ip", List.of(new Moved("unicast_source", "did you mean 'unicast_source'?")),
+            "auth_type", List.of(new Moved("type", "did you mean 'type'?"),
+                    new Moved("authentication", "write it as 'type' under 'authentication'")),
+            "auth_pass", List.of(new Moved("password", "did you mean 'password'?"),
+                    new Moved("authentication", "write it as 'password' under 'authentication'")));
 
     private KeySuggester() {
     }
@@ -33,9 +41,10 @@ final class KeySuggester {
     }
 
     static Optional<String> suggestion(String unknown, Collection<String> known) {
-        Moved moved = KEEPALIVED.get(normal(unknown));
-        if (moved != null && known.contains(moved.knownKey())) {
-            return Optional.of(moved.hint());
+        for (Moved moved : KEEPALIVED.getOrDefault(normal(unknown), List.of())) {
+            if (known.contains(moved.knownKey())) {
+                return Optional.of(moved.hint());
+            }
         }
         return nearest(unknown, known).map(key -> "did you mean '" + key + "'?");
     }

@@ -1,8 +1,12 @@
 package io.floatip.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +40,98 @@ class ConfigLoaderValidTest {
                 List.of(ip("198.51.100.50", 32)), new GarpConfig(5_000, 5)), config.instances().get("VI_1"));
     }
 
+    private static Inet4Address v4(String address) throws Exception {
+        return (Inet4Address) InetAddress.getByName(address);
+    }
+
+    @Test
+    void withoutTheNewKeysAnInstanceIsMulticastWithoutAuthentication() throws Exception {
+        InstanceConfig instance = ConfigLoader.parse("""
+                instances:
+                  VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50]}
+                """, "x.yaml").instances().get("VI_1");
+        assertNull(instance.unicastSource());
+        assertEquals(List.of(), instance.unicastPeers());
+        assertFalse(instance.unicast());
+        assertNull(instance.authPassword());
+    }
+
+    @Test
+    void unicastPeersAsAddressesAndAsMaps() throws Exception {
+        InstanceConfig instance = ConfigLoader.parse("""
+                instances:
+                  VI_1:
+                    interface: eth0
+                    vrid: 51
+                    virtual_ips: [198.51.100.50/24]
+                    unicast_source: 198.51.100.11
+                    unicast_peers:
+                      - 198.51.100.12
+                      - {address: 198.51.100.13, min_ttl: 250, max_ttl: 255}
+                      - address: 203.0.113.14
+                        min_ttl: 64
+                      - {address: 203.0.113.15}
+                """, "x.yaml").instances().get("VI_1");
+        assertTrue(instance.unicast());
+        assertEquals(v4("198.51.100.11"), instance.unicastSource());
+        assertEquals(List.of(
+                UnicastPeer.of(v4("198.51.100.12")),
+                new UnicastPeer(v4("198.51.100.13"), 250, 255),
+                new UnicastPeer(v4("203.0.113.14"), 64, 255),
+                UnicastPeer.of(v4("203.0.113.15"))), instance.unicastPeers());
+    }
+
+    @Test
+    void unicastSourceIsOptional() throws Exception {
+        InstanceConfig instance = ConfigLoader.parse("""
+                instances:
+                  VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50], unicast_peers: [198.51.100.12]}
+                """, "x.yaml").instances().get("VI_1");
+        assertNull(instance.unicastSource());
+        assertEquals(List.of(UnicastPeer.of(v4("198.51.100.12"))), instance.unicastPeers());
+    }
+
+    @Test
+    void passAuthenticationKeepsThePasswordAsWritten() throws Exception {
+        InstanceConfig instance = ConfigLoader.parse("""
+                instances:
+                  VI_1:
+                    interface: eth0
+                    vrid: 51
+                    virtual_ips: [198.51.100.50]
+                    version: 2
+                    authentication:
+                      type: Pass
+                      password: "s3 cr3t!"
+                """, "x.yaml").instances().get("VI_1");
+        assertEquals("s3 cr3t!", instance.authPassword());
+    }
+
+    @Test
+    void numericPasswordIsReadAsText() throws Exception {
+        InstanceConfig instance = ConfigLoader.parse("""
+                instances:
+                  VI_1:
+                    interface: eth0
+                    vrid: 51
+                    virtual_ips: [198.51.100.50]
+                    version: 2
+                    authentication: {type: pass, password: 00012345}
+                """, "x.yaml").instances().get("VI_1");
+        assertEquals("00012345", instance.authPassword());
+    }
+
+    @Test
+    void typeNoneOrAnEmptySectionMeansNoAuthentication() throws Exception {
+        Config config = ConfigLoader.parse("""
+                instances:
+                  A: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.1], version: 2, authentication: {type: NONE}}
+                  B: {interface: eth0, vrid: 2, virtual_ips: [198.51.100.2], version: 2, authentication: {}}
+                """, "x.yaml");
+        assertNull(config.instances().get("A").authPassword());
+        assertNull(config.instances().get("B").authPassword());
+    }
+
     @Test
     void hostnameIsTheDefaultRouterId() throws Exception {
         Config config = ConfigLoader.parse("instances: {VI_1: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.1]}}",
@@ -67,10 +163,12 @@ class ConfigLoaderValidTest {
         assertEquals(file, config.source());
         assertEquals(List.of("VI_2", "VI_1"), List.copyOf(config.instances().keySet()));
         assertEquals(new InstanceConfig("VI_2", "bond0.100", 7, 255, 2, 300, false, 1_500,
-                List.of(ip("203.0.113.10", 28), ip("203.0.113.11", 32)), new GarpConfig(0, 1)),
+                List.of(ip("203.0.113.10", 28), ip("203.0.113.11", 32)), new GarpConfig(0, 1),
+                null, List.of(), "k33p-0ut"),
                 config.instances().get("VI_2"));
         assertEquals(new InstanceConfig("VI_1", "eth0", 51, 1, 3, 4095, true, 1_000_000,
-                List.of(ip("198.51.100.50", 24)), new GarpConfig(120_000, 255)),
+                List.of(ip("198.51.100.50", 24)), new GarpConfig(120_000, 255), v4("198.51.100.11"),
+                List.of(UnicastPeer.of(v4("198.51.100.12")), new UnicastPeer(v4("198.51.100.13"), 0, 254)), null),
                 config.instances().get("VI_1"));
     }
 
