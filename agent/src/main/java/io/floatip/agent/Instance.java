@@ -18,6 +18,7 @@ import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +36,7 @@ final class Instance implements RouterActions {
 
     /** While a unicast peer's MAC is unknown, ask again this often; once known, re-check this often. */
     private static final long RESOLVE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long RESOLVE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long RESOLVE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final InstanceConfig config;
     private final Link link;
@@ -58,6 +59,8 @@ final class Instance implements RouterActions {
     final AtomicLong addressMismatches = new AtomicLong();
     private volatile List<Inet4Address> lastMismatchedAddresses;
     private volatile int lastLoggedInterval;
+    /** Loop thread only: the drop counters at the last state change. */
+    private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private int ipId;
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
@@ -274,6 +277,25 @@ final class Instance implements RouterActions {
     @Override
     public void stateChanged(Router r, State from, State to, String reason) {
         transitions.incrementAndGet();
-        log.info("{}: {} -> {} ({}), priority {}", config.name(), from, to, reason, r.priority());
+        Map<DropReason, Long> dropsNow = drops.snapshot();
+        String dropped = to == State.MASTER ? droppedSince(dropsAtLastChange, dropsNow) : "";
+        dropsAtLastChange = dropsNow;
+        log.info("{}: {} -> {} ({}{}), priority {}", config.name(), from, to, reason, dropped, r.priority());
+    }
+
+    /**
+     * Becoming master while the peer's adverts were being dropped is the usual cause of two masters (a wrong
+     * password, another interval): say so in the transition line, where an operator looks first.
+     */
+    static String droppedSince(Map<DropReason, Long> before, Map<DropReason, Long> now) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<DropReason, Long> e : now.entrySet()) {
+            long n = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (n > 0) {
+                sb.append(sb.length() == 0 ? "; adverts dropped meanwhile: " : ", ")
+                        .append(n).append(' ').append(e.getKey().key());
+            }
+        }
+        return sb.toString();
     }
 }

@@ -27,9 +27,10 @@ final class CheckConfigCommand implements Callable<Integer> {
             Config c = ConfigLoader.load(config);
             spec.commandLine().getOut().println(config + ": OK, " + c.instances().size() + " instance(s)");
             for (InstanceConfig i : c.instances().values()) {
-                spec.commandLine().getOut().printf("  %s: %s vrid %d, VRRPv%d, priority %d, advert %d0 ms, VIPs %s%n",
+                spec.commandLine().getOut().printf("  %s: %s vrid %d, VRRPv%d, priority %d, advert %d0 ms, VIPs %s, %s%s%n",
                         i.name(), i.interfaceName(), i.vrid(), i.version(), i.priority(), i.advertIntervalCentis(),
-                        i.virtualIps());
+                        i.virtualIps(), i.unicast() ? "unicast to " + i.unicastPeers() : "multicast",
+                        i.authPassword() != null ? ", PASS authentication" : "");
             }
             return 0;
         } catch (ConfigException e) {

@@ -82,8 +82,8 @@ final class AuthenticationReader {
                         + String.format("U+%04X", (int) password.charAt(bad)));
             } else if (password.length() > max) {
                 field.error("is " + password.length() + " characters; VRRPv2 carries " + max + " bytes and "
-                        + "keepalived uses only the first " + max + ": shorten it to '" + password.substring(0, max)
-                        + "'");
+                        + "keepalived uses only the first " + max + ": keep those " + max + " (not shown here: "
+                        + "errors end up in logs)");
             }
             return !password.isEmpty() && bad < 0 && password.length() <= max;
         });

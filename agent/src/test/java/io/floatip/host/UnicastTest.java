@@ -1,0 +1,105 @@
+package io.floatip.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floatip.lab.AgentCommand;
+import io.floatip.lab.Lab;
+import io.floatip.lab.Node;
+import io.floatip.lab.PairConfig;
+import io.floatip.protocol.AuthType;
+import io.floatip.protocol.Hex;
+import io.floatip.protocol.VrrpCodec;
+import io.floatip.protocol.VrrpPacket;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A floatip pair in unicast mode: adverts only to and from the listed peers, nothing else believed. */
+class UnicastTest {
+    static final String VIP = "198.51.100.50";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void root() {
+        HostTests.requireRoot();
+    }
+
+    @Test
+    void onlyListedPeersAreHeardAndTheKernelSendsNoIcmp() throws Exception {
+        try (Lab lab = Lab.create("uni", 3)) {
+            Node n1 = lab.node(1);
+            Node n2 = lab.node(2);
+            Node n3 = lab.node(3);
+            List<String> log1 = new CopyOnWriteArrayList<>();
+            List<String> log2 = new CopyOnWriteArrayList<>();
+            start(n1, 150, n2, log1);
+            start(n2, 100, n1, log2);
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
+            Lab.await(Duration.ofSeconds(5), () -> log1.stream().anyMatch(l -> l.contains("unicast peer "
+                    + n2.ipv4() + " is at " + n2.mac())), "n1 to learn n2's MAC");
+
+            // n2 hears n1's unicast adverts; with our raw socket bound to protocol 112, its kernel must not
+            // answer them with ICMP protocol unreachable.
+            List<String> icmp = new CopyOnWriteArrayList<>();
+            Process dump = n2.start(List.of("tcpdump", "-i", "eth0", "-n", "-l", "icmp"), icmp::add);
+            Lab.await(Duration.ofSeconds(10), () -> icmp.stream().anyMatch(l -> l.contains("listening on")),
+                    "tcpdump to listen");
+            Thread.sleep(1000); // ten adverts' worth of traffic for the kernel to (not) answer
+            n2.signal(dump, "TERM");
+            dump.waitFor(5, TimeUnit.SECONDS);
+            assertFalse(icmp.stream().anyMatch(l -> l.contains("ICMP")), "no ICMP on the wire: " + icmp);
+
+            // n3 claims priority 254 for VRID 51 from its own address, straight to n2: not a listed peer.
+            VrrpPacket spoof = new VrrpPacket(3, 51, 254, 10, List.of(addr(VIP)), AuthType.NONE, new byte[0],
+                    addr(n3.ipv4()), addr(n2.ipv4()), 255);
+            byte[] frame = VrrpCodec.encodeFrame(spoof, mac(n3.mac()), mac(n2.mac()), 7);
+            List<String> argv = new ArrayList<>(AgentCommand.JVM_FLAGS);
+            argv.add(0, javaBin());
+            argv.addAll(List.of("-cp", System.getProperty("java.class.path"), InjectMain.class.getName(), n3.ns(), "eth0",
+                    "50", "10000", Hex.of(frame)));
+            Process inject = n3.start(argv, line -> System.out.println("[inject] " + line));
+            assertTrue(inject.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(0, inject.exitValue());
+
+            Lab.await(Duration.ofSeconds(5), () -> log2.stream().anyMatch(l -> l.contains("dropped advert from "
+                    + n3.ipv4()) && l.contains("not in unicast_peers") && l.contains("(10 so far)")),
+                    "n2 to drop and count the spoofed adverts");
+            assertFalse(log2.stream().anyMatch(l -> l.contains("-> MASTER")), "n2 stayed BACKUP: " + log2);
+            assertTrue(n1.hasAddress(VIP));
+            assertFalse(n2.hasAddress(VIP));
+        }
+    }
+
+    private void start(Node self, int priority, Node peer, List<String> log) {
+        Path config = PairConfig.write(dir, self.name(), 3, priority, 10, true, VIP + "/24",
+                "    unicast_peers: [" + peer.ipv4() + "]\n");
+        self.start(AgentCommand.run(config), line -> {
+            log.add(line);
+            System.out.println("[" + self.name() + "] " + line);
+        });
+    }
+
+    static Inet4Address addr(String ip) throws Exception {
+        return (Inet4Address) InetAddress.getByName(ip);
+    }
+
+    static byte[] mac(String mac) {
+        return Hex.bytes(mac.replace(":", ""));
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
