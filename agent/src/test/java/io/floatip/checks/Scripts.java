@@ -152,7 +152,12 @@ final class Scripts {
     private static String describe(Map<String, String> env, List<String> argv) {
         StringBuilder s = new StringBuilder();
         env.forEach((k, v) -> {
-            if (!k.equals("PATH") || !v.equals(SYSTEM_PATH)) {
+            if (k.equals("PATH")) {
+                // A tool dir is named after what it holds: bin-curl, bin-empty...
+                if (!v.equals(SYSTEM_PATH)) {
+                    s.append("PATH=").append(Path.of(v).getFileName()).append(' ');
+                }
+            } else {
                 s.append(k).append('=').append(v).append(' ');
             }
         });
