@@ -298,6 +298,22 @@ final class Scripts {
         }
     }
 
+    /**
+     * Whether a process has exited. An orphan is reaped by whoever adopted it, maybe late: until
+     * then it is a zombie, which has exited all the same.
+     */
+    static boolean exited(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** Collects a server's output lines for a failure message. */
     static java.util.function.Consumer<String> into(StringBuilder log) {
         return line -> {
