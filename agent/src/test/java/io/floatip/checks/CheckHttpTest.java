@@ -99,6 +99,8 @@ class CheckHttpTest {
             Scripts.run(client, env, SCRIPT, url(n1, "/ok"), "200", "0.5").healthy();
             Scripts.run(client, env, SCRIPT, url(n1, "/unavailable"), "503").healthy();
             Scripts.run(client, env, SCRIPT, url(n1, "/nothing-here"), "404").healthy();
+            // Brackets and braces are part of the URL, not curl's URL ranges (two requests, two codes).
+            Scripts.run(client, env, SCRIPT, url(n1, "/ok?q={a,b}&r=[1-2]")).healthy();
         }
         // The machine's own PATH (curl first, like an operator's host).
         Scripts.run(client, Scripts.env(), SCRIPT, url(n1, "/ok")).healthy();
