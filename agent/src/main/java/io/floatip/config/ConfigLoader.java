@@ -16,8 +16,24 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** Loads {@code file}; errors name it as given, so they point where the user pointed. */
+    /**
+     * Loads {@code file}; errors name it as given, so they point where the user pointed. Commands are checked
+     * against this machine: their programs must exist and be safe, and a script user must be found.
+     */
     public static Config load(Path file) throws ConfigException {
+        return parse(read(file), file.toString(), file, Hostname::local, Optional.of(HostChecks.local()));
+    }
+
+    /**
+     * Loads {@code file} without looking at this machine beyond reading it: command programs are not looked
+     * for and script_user is taken as written (default floatip_script). For checking a config meant for
+     * another machine, and for tests; never for running one.
+     */
+    public static Config loadWithoutHostChecks(Path file) throws ConfigException {
+        return parse(read(file), file.toString(), file, Hostname::local, Optional.empty());
+    }
+
+    private static String read(Path file) throws ConfigException {
         String name = file.toString();
         String text;
         try {
@@ -34,16 +50,27 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw fileProblem(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return parse(text, name, file, Hostname::local);
+        return text;
     }
 
-    /** Parses config text; {@code sourceName} stands for the file in error messages. */
+    /** Parses config text, with host checks as {@link #load}; {@code sourceName} stands for the file in errors. */
     public static Config parse(String text, String sourceName) throws ConfigException {
         return parse(text, sourceName, Path.of(sourceName), Hostname::local);
     }
 
+    /** Parses config text without host checks, as {@link #loadWithoutHostChecks}. */
+    public static Config parseWithoutHostChecks(String text, String sourceName) throws ConfigException {
+        return parse(text, sourceName, Path.of(sourceName), Hostname::local, Optional.empty());
+    }
+
     static Config parse(String text, String sourceName, Path source, Supplier<String> hostname)
             throws ConfigException {
+        return parse(text, sourceName, source, hostname, Optional.of(HostChecks.local()));
+    }
+
+    /** @param host the machine to check commands and script_user against; empty for none */
+    static Config parse(String text, String sourceName, Path source, Supplier<String> hostname,
+            Optional<HostChecks> host) throws ConfigException {
         Problems problems = new Problems(sourceName);
         Optional<Node> root = YamlTree.parse(text, problems);
         if (root.isEmpty()) {
@@ -51,17 +78,22 @@ public final class ConfigLoader {
         }
         if (!(root.get() instanceof Node.MapNode map)) {
             problems.at(root.get().mark(), "", "the top level must be a map with 'instances' (and optionally "
-                    + "'global'), got " + root.get().describe());
+                    + "'global', 'scripts' and 'sync_groups'), got " + root.get().describe());
             throw problems.toException();
         }
         Section top = new Section(map, "", problems);
-        Optional<GlobalConfig> global = GlobalReader.read(top, hostname);
-        Map<String, InstanceConfig> instances = InstancesReader.read(top);
+        // Asked for first so it leads the known keys in hints; read last, see GlobalReader.
+        Optional<Field> globalField = top.field("global");
+        CommandReader commands = new CommandReader(host);
+        ScriptsReader.Scripts scripts = ScriptsReader.read(top, commands);
+        InstancesReader.Instances instances = InstancesReader.read(top, scripts, commands);
+        Map<String, SyncGroupConfig> groups = SyncGroupsReader.read(top, instances.names(), commands);
+        Optional<GlobalConfig> global = GlobalReader.read(globalField, hostname, commands.seen(), host, problems);
         top.finish();
         if (!problems.isEmpty()) {
             throw problems.toException();
         }
-        return new Config(global.orElseThrow(), instances, source);
+        return new Config(global.orElseThrow(), instances.configs(), source, scripts.configs(), groups);
     }
 
     private static ConfigException fileProblem(String name, String why) {

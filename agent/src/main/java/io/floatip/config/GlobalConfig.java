@@ -1,19 +1,41 @@
 package io.floatip.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** Settings that apply to the whole agent. */
-public record GlobalConfig(String routerId, String logLevel) {
+/**
+ * Settings that apply to the whole agent.
+ *
+ * @param scriptUser       the user check and notify scripts run as, as resolved at load (see the README);
+ *                         null when the config has no scripts or notify commands
+ * @param allowRootScripts the config allows scripts to run as root when no script user can be found
+ * @param notifyFifo       a FIFO that state changes are written to, one line each; null means none
+ */
+public record GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
+        Path notifyFifo) {
 
     /** Accepted {@code log_level} values, quietest first. */
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
     public static final String DEFAULT_LOG_LEVEL = "info";
+    /** The user scripts run as when the config names none and this one exists. */
+    public static final String DEFAULT_SCRIPT_USER = "floatip_script";
 
     public GlobalConfig {
         Objects.requireNonNull(routerId, "routerId");
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("log level must be one of " + LOG_LEVELS + ": " + logLevel);
         }
+        if (scriptUser != null && !UserNames.isPlausible(scriptUser)) {
+            throw new IllegalArgumentException("not a user name: '" + scriptUser + "'");
+        }
+        if (notifyFifo != null && !notifyFifo.isAbsolute()) {
+            throw new IllegalArgumentException("notifyFifo must be an absolute path: " + notifyFifo);
+        }
+    }
+
+    /** No scripts, no FIFO. */
+    public GlobalConfig(String routerId, String logLevel) {
+        this(routerId, logLevel, null, false, null);
     }
 }

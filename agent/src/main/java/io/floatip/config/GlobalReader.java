@@ -1,19 +1,31 @@
 package io.floatip.config;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Reads the optional {@code global} section. */
+/**
+ * Reads the optional {@code global} section. It is read last: whether the config runs any command decides
+ * whether a script user must be found.
+ */
 final class GlobalReader {
 
     private GlobalReader() {
     }
 
-    static Optional<GlobalConfig> read(Section root, Supplier<String> hostname) {
-        Optional<Field> field = root.field("global");
+    /**
+     * @param field     the global key, if the file has it
+     * @param needsUser whether the config has check scripts or notify commands
+     * @param host      empty without host checks
+     */
+    static Optional<GlobalConfig> read(Optional<Field> field, Supplier<String> hostname, boolean needsUser,
+            Optional<HostChecks> host, Problems problems) {
         if (field.isEmpty()) {
-            return Optional.of(new GlobalConfig(hostname.get(), GlobalConfig.DEFAULT_LOG_LEVEL));
+            return scriptUser(Optional.empty(), Optional.empty(), false, Mark.START, needsUser, host, problems)
+                    .map(user -> new GlobalConfig(hostname.get(), GlobalConfig.DEFAULT_LOG_LEVEL, user.orElse(null),
+                            false, null));
         }
+        Mark globalMark = field.get().keyMark();
         return field.get().section().flatMap(global -> {
             Optional<String> routerId = global.field("router_id")
                     .map(Field::withDefault)
@@ -21,12 +33,30 @@ final class GlobalReader {
                     .orElseGet(() -> Optional.of(hostname.get()));
             Optional<String> logLevel = global.optional("log_level", GlobalConfig.DEFAULT_LOG_LEVEL,
                     f -> f.oneOf(GlobalConfig.LOG_LEVELS));
+            Optional<Field> userField = global.field("script_user").map(Field::withDefault);
+            Optional<String> written = userField.flatMap(GlobalReader::userName);
+            Optional<Boolean> allowRoot = global.optional("allow_root_scripts", false, Field::bool);
+            Optional<Field> fifoField = global.field("notify_fifo").map(Field::withDefault);
+            Optional<Path> fifo = fifoField.flatMap(GlobalReader::fifo);
             global.finish();
-            if (routerId.isEmpty() || logLevel.isEmpty()) {
+            boolean ok = routerId.isPresent() && logLevel.isPresent() && allowRoot.isPresent()
+                    && (userField.isEmpty() || written.isPresent()) && (fifoField.isEmpty() || fifo.isPresent());
+            if (!ok) {
                 return Optional.empty();
             }
-            return Optional.of(new GlobalConfig(routerId.get(), logLevel.get()));
+            return scriptUser(written, userField, allowRoot.get(), globalMark, needsUser, host, problems)
+                    .map(user -> new GlobalConfig(routerId.get(), logLevel.get(), user.orElse(null), allowRoot.get(),
+                            fifo.orElse(null)));
         });
+    }
+
+    /** Empty after an error; else the user, or none when no command runs. */
+    private static Optional<Optional<String>> scriptUser(Optional<String> written, Optional<Field> writtenAt,
+            boolean allowRoot, Mark globalMark, boolean needsUser, Optional<HostChecks> host, Problems problems) {
+        if (!needsUser) {
+            return Optional.of(Optional.empty());
+        }
+        return ScriptUser.resolve(written, writtenAt, allowRoot, globalMark, host, problems).map(Optional::of);
     }
 
     private static Optional<String> routerId(Field field) {
@@ -36,5 +66,24 @@ final class GlobalReader {
             }
             return !id.isEmpty();
         });
+    }
+
+    private static Optional<String> userName(Field field) {
+        return field.text().map(String::strip).filter(name -> {
+            if (!UserNames.isPlausible(name)) {
+                field.error("must be a user name, got '" + name + "'");
+            }
+            return UserNames.isPlausible(name);
+        });
+    }
+
+    private static Optional<Path> fifo(Field field) {
+        return field.text().filter(text -> {
+            if (!text.startsWith("/") || text.indexOf('\0') >= 0) {
+                field.error("must be an absolute path, like /run/floatip/notify.fifo, got '" + text + "'");
+                return false;
+            }
+            return true;
+        }).map(Path::of);
     }
 }

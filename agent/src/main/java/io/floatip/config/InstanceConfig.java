@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One VRRP instance.
@@ -17,6 +18,11 @@ import java.util.Set;
  * @param unicastPeers         where adverts go and the only senders accepted; empty means multicast
  * @param authPassword         VRRPv2 simple text password (RFC 2338), 1..8 printable ASCII characters;
  *                             null means no authentication
+ * @param trackScripts         check scripts this instance follows, each once
+ * @param trackInterfaces      interfaces this instance follows, each once
+ * @param trackFiles           files this instance follows, each once
+ * @param notifications        commands run on this instance's state changes (the {@code notify} key;
+ *                             a component cannot be named notify, which Object already has)
  */
 public record InstanceConfig(
         String name,
@@ -31,7 +37,11 @@ public record InstanceConfig(
         GarpConfig garp,
         Inet4Address unicastSource,
         List<UnicastPeer> unicastPeers,
-        String authPassword) {
+        String authPassword,
+        List<TrackedScript> trackScripts,
+        List<TrackedInterface> trackInterfaces,
+        List<TrackedFile> trackFiles,
+        NotifyConfig notifications) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -75,6 +85,22 @@ public record InstanceConfig(
         if (authPassword != null) {
             requireAuthentication(authPassword, version);
         }
+        trackScripts = List.copyOf(trackScripts);
+        trackInterfaces = List.copyOf(trackInterfaces);
+        trackFiles = List.copyOf(trackFiles);
+        Objects.requireNonNull(notifications, "notifications");
+        requireOnce("trackScripts", trackScripts, TrackedScript::name);
+        requireOnce("trackInterfaces", trackInterfaces, TrackedInterface::name);
+        requireOnce("trackFiles", trackFiles, file -> file.path().normalize());
+    }
+
+    /** Nothing tracked and no notify commands: what the config gives when it sets none of those keys. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, List.of(), List.of(), List.of(),
+                NotifyConfig.NONE);
     }
 
     /** Multicast to 224.0.0.18, no authentication: what the config gives when it sets none of those keys. */
@@ -109,6 +135,16 @@ public record InstanceConfig(
         requireRange("authPassword.length", password.length(), 1, MAX_AUTH_PASSWORD_LENGTH);
         if (!AuthPasswords.isPrintableAscii(password)) {
             throw new IllegalArgumentException("authPassword must be printable ASCII");
+        }
+    }
+
+    // One thing tracked twice would count its weight twice.
+    private static <T> void requireOnce(String what, List<T> items, Function<T, Object> key) {
+        Set<Object> seen = new HashSet<>();
+        for (T item : items) {
+            if (!seen.add(key.apply(item))) {
+                throw new IllegalArgumentException(what + " lists " + key.apply(item) + " twice");
+            }
         }
     }
 

@@ -10,7 +10,8 @@ final class InstanceReader {
     }
 
     /** The instance, or empty if any of its keys is wrong (each reported where it is). */
-    static Optional<InstanceConfig> read(String name, Section s, Claims claims) {
+    static Optional<InstanceConfig> read(String name, Section s, Claims claims, ScriptsReader.Scripts scripts,
+            CommandReader commands) {
         Optional<String> iface = s.required("interface", InstanceReader::interfaceName);
         Optional<Integer> vrid = s.required("vrid", f -> vrid(f, name, iface, claims));
         Optional<Integer> priority = s.optional("priority", InstanceConfig.DEFAULT_PRIORITY,
@@ -26,15 +27,18 @@ final class InstanceReader {
         Optional<GarpConfig> garp = GarpReader.read(s);
         Optional<UnicastReader.Unicast> unicast = UnicastReader.read(s);
         Optional<AuthenticationReader.Authentication> auth = AuthenticationReader.read(s, version);
+        Optional<TrackReader.Tracking> tracking = TrackReader.read(s, scripts);
+        Optional<NotifyConfig> notify = NotifyReader.read(s, commands);
         s.finish();
 
-        if (List.of(iface, vrid, priority, version, advert, preempt, preemptDelay, ips, garp, unicast, auth)
-                .contains(Optional.empty())) {
+        if (List.of(iface, vrid, priority, version, advert, preempt, preemptDelay, ips, garp, unicast, auth,
+                tracking, notify).contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
                 advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get(),
-                unicast.get().source(), unicast.get().peers(), auth.get().password()));
+                unicast.get().source(), unicast.get().peers(), auth.get().password(),
+                tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get()));
     }
 
     private static Optional<String> interfaceName(Field field) {

@@ -1,21 +1,31 @@
 package io.floatip.config;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the required {@code instances} map: instance names the user picks, each with its settings. */
 final class InstancesReader {
 
+    /**
+     * @param names   every instance the file names, even one with mistakes, so a sync group listing it is not
+     *                told it is unknown on top of the instance's own errors
+     * @param configs the instances that read cleanly, in file order
+     */
+    record Instances(Set<String> names, Map<String, InstanceConfig> configs) {
+    }
+
     private InstancesReader() {
     }
 
-    /** Only the instances that read cleanly; the rest are reported. */
-    static Map<String, InstanceConfig> read(Section root) {
+    static Instances read(Section root, ScriptsReader.Scripts scripts, CommandReader commands) {
         Map<String, InstanceConfig> instances = new LinkedHashMap<>();
+        Set<String> names = new LinkedHashSet<>();
         Optional<Section> section = root.required("instances", Field::section);
         if (section.isEmpty()) {
-            return instances;
+            return new Instances(names, instances);
         }
         Section all = section.get();
         if (all.entries().isEmpty()) {
@@ -29,10 +39,11 @@ final class InstancesReader {
                 all.problems().at(entry.keyMark(), all.path(), "an instance needs a name, got '" + entry.key() + "'");
                 continue;
             }
+            names.add(entry.key());
             field.section()
-                    .flatMap(instance -> InstanceReader.read(entry.key(), instance, claims))
+                    .flatMap(instance -> InstanceReader.read(entry.key(), instance, claims, scripts, commands))
                     .ifPresent(instance -> instances.put(entry.key(), instance));
         }
-        return instances;
+        return new Instances(names, instances);
     }
 }

@@ -15,18 +15,37 @@ final class KeySuggester {
 
     // A spelling can be met in more than one section (auth_type inside authentication, or beside it), so
     // each lists its places; the first whose key the section knows gives the hint.
-    private static final Map<String, List<Moved>> KEEPALIVED = Map.of(
-            "advert_int", List.of(new Moved("advert_interval", "did you mean 'advert_interval'?")),
-            "virtual_router_id", List.of(new Moved("vrid", "did you mean 'vrid'?")),
-            "virtual_ipaddress", List.of(new Moved("virtual_ips", "did you mean 'virtual_ips'?")),
-            "garp_master_delay", List.of(new Moved("garp", "write it as 'delay' under 'garp'")),
-            "garp_master_repeat", List.of(new Moved("garp", "write it as 'repeat' under 'garp'")),
-            "nopreempt", List.of(new Moved("preempt", "write 'preempt: false'")),
-            "unicast_src_ip", List.of(new Moved("unicast_source", "did you mean 'unicast_source'?")),
-            "auth_type", List.of(new Moved("type", "did you mean 'type'?"),
-                    new Moved("authentication", "write it as 'type' under 'authentication'")),
-            "auth_pass", List.of(new Moved("password", "did you mean 'password'?"),
-                    new Moved("authentication", "write it as 'password' under 'authentication'")));
+    private static final Map<String, List<Moved>> KEEPALIVED = Map.ofEntries(
+            Map.entry("advert_int", List.of(new Moved("advert_interval", "did you mean 'advert_interval'?"))),
+            Map.entry("virtual_router_id", List.of(new Moved("vrid", "did you mean 'vrid'?"))),
+            Map.entry("virtual_ipaddress", List.of(new Moved("virtual_ips", "did you mean 'virtual_ips'?"))),
+            Map.entry("garp_master_delay", List.of(new Moved("garp", "write it as 'delay' under 'garp'"))),
+            Map.entry("garp_master_repeat", List.of(new Moved("garp", "write it as 'repeat' under 'garp'"))),
+            Map.entry("nopreempt", List.of(new Moved("preempt", "write 'preempt: false'"))),
+            Map.entry("unicast_src_ip", List.of(new Moved("unicast_source", "did you mean 'unicast_source'?"))),
+            Map.entry("auth_type", List.of(new Moved("type", "did you mean 'type'?"),
+                    new Moved("authentication", "write it as 'type' under 'authentication'"))),
+            Map.entry("auth_pass", List.of(new Moved("password", "did you mean 'password'?"),
+                    new Moved("authentication", "write it as 'password' under 'authentication'"))),
+            Map.entry("notify_master", notify("master")),
+            Map.entry("notify_backup", notify("backup")),
+            Map.entry("notify_fault", notify("fault")),
+            Map.entry("notify_stop", notify("stop")),
+            Map.entry("vrrp_script", List.of(new Moved("scripts", "did you mean 'scripts'?"))),
+            Map.entry("vrrp_sync_group", List.of(new Moved("sync_groups", "did you mean 'sync_groups'?"))),
+            // keepalived's "group" is a sync group's member list; at the top level, the groups themselves.
+            Map.entry("group", List.of(new Moved("sync_groups", "did you mean 'sync_groups'?"),
+                    new Moved("instances", "did you mean 'instances'?"))),
+            Map.entry("script", List.of(new Moved("command", "did you mean 'command'?"))),
+            Map.entry("user", List.of(new Moved("command", "every script runs as global.script_user; remove this key"))),
+            Map.entry("enable_script_security", List.of(new Moved("script_user",
+                    "floatip always checks that scripts are safe to run; remove this key"))));
+
+    /** keepalived's notify_EVENT, at the level of the notify map or inside it. */
+    private static List<Moved> notify(String event) {
+        return List.of(new Moved(event, "did you mean '" + event + "'?"),
+                new Moved("notify", "write it as notify: {" + event + ": ...}"));
+    }
 
     private KeySuggester() {
     }

@@ -57,7 +57,8 @@ class ConfigLoaderErrorsTest {
 
         @Test
         void farFromAnythingListsTheKnownKeys() {
-            assertError("bad.yaml:3:3: global.colour: unknown key; known keys here: router_id, log_level", """
+            assertError("bad.yaml:3:3: global.colour: unknown key; known keys here: router_id, log_level, "
+                    + "script_user, allow_root_scripts, notify_fifo", """
                     global:
                       router_id: lb1
                       colour: blue
@@ -624,14 +625,14 @@ class ConfigLoaderErrorsTest {
 
         @Test
         void topLevelList() {
-            assertEquals(List.of("bad.yaml:1:1: the top level must be a map with 'instances' (and optionally 'global'), "
-                    + "got a list"), errors("- eth0\n- 51\n"));
+            assertEquals(List.of("bad.yaml:1:1: the top level must be a map with 'instances' (and optionally 'global', "
+                    + "'scripts' and 'sync_groups'), got a list"), errors("- eth0\n- 51\n"));
         }
 
         @Test
         void topLevelScalar() {
-            assertEquals(List.of("bad.yaml:2:1: the top level must be a map with 'instances' (and optionally 'global'), "
-                    + "got the single value 'eth0'"), errors("# a comment first\neth0\n"));
+            assertEquals(List.of("bad.yaml:2:1: the top level must be a map with 'instances' (and optionally 'global', "
+                    + "'scripts' and 'sync_groups'), got the single value 'eth0'"), errors("# a comment first\neth0\n"));
         }
 
         @Test

@@ -12,13 +12,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The examples shipped for users must stay valid as the schema grows. */
+/**
+ * The examples shipped for users must stay valid as the schema grows. They are loaded without host checks:
+ * the scripts they name belong to the user's machine, not this one.
+ */
 class ExampleConfigTest {
 
     private static final Path EXAMPLES = Path.of("../examples");
+
+    @TempDir
+    Path tempDir;
 
     private static VirtualIp ip(String address, int prefix) throws Exception {
         return new VirtualIp(InetAddress.getByName(address), prefix);
@@ -40,12 +47,12 @@ class ExampleConfigTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void everyExampleLoads(Path example) throws Exception {
-        assertFalse(ConfigLoader.load(example).instances().isEmpty());
+        assertFalse(ConfigLoader.loadWithoutHostChecks(example).instances().isEmpty());
     }
 
     @Test
     void theMainExampleLoads() throws Exception {
-        Config config = ConfigLoader.load(EXAMPLES.resolve("floatip.yaml"));
+        Config config = ConfigLoader.loadWithoutHostChecks(EXAMPLES.resolve("floatip.yaml"));
         assertEquals("lb1", config.global().routerId());
         assertEquals(List.of("VI_WEB", "VI_API"), List.copyOf(config.instances().keySet()));
         InstanceConfig web = config.instances().get("VI_WEB");
@@ -59,7 +66,7 @@ class ExampleConfigTest {
 
     @Test
     void theUnicastExampleIsAVersion3PairInUnicastMode() throws Exception {
-        InstanceConfig web = ConfigLoader.load(EXAMPLES.resolve("unicast.yaml")).instances().get("VI_WEB");
+        InstanceConfig web = ConfigLoader.loadWithoutHostChecks(EXAMPLES.resolve("unicast.yaml")).instances().get("VI_WEB");
         assertEquals(3, web.version());
         assertTrue(web.unicast());
         assertEquals(v4("198.51.100.11"), web.unicastSource());
@@ -68,10 +75,35 @@ class ExampleConfigTest {
 
     @Test
     void theAuthenticationExampleIsVersion2WithAPassword() throws Exception {
-        InstanceConfig legacy = ConfigLoader.load(EXAMPLES.resolve("vrrpv2-auth.yaml")).instances().get("VI_LEGACY");
+        InstanceConfig legacy = ConfigLoader.loadWithoutHostChecks(EXAMPLES.resolve("vrrpv2-auth.yaml")).instances().get("VI_LEGACY");
         assertEquals(2, legacy.version());
         assertEquals(100, legacy.advertIntervalCentis());
         assertEquals("flo4t-ip", legacy.authPassword());
         assertFalse(legacy.unicast());
+    }
+
+    @Test
+    void theHaproxyExampleTracksItsCheckScript() throws Exception {
+        Config config = ConfigLoader.loadWithoutHostChecks(EXAMPLES.resolve("haproxy-pair.yaml"));
+        assertEquals("floatip_script", config.global().scriptUser());
+        Command check = Command.of("/usr/share/floatip/check-scripts/check_haproxy");
+        assertEquals(new ScriptConfig("chk_haproxy", check, 1_000, 1_000, 2, 2, -60, false),
+                config.scripts().get("chk_haproxy"));
+        InstanceConfig vi1 = config.instances().get("VI_1");
+        assertEquals(List.of(new TrackedScript("chk_haproxy", -60)), vi1.trackScripts());
+        assertEquals(new NotifyConfig(null, null, null, null, Command.of("/etc/floatip/notify.sh")),
+                vi1.notifications());
+    }
+
+    @Test
+    void theHaproxyExamplePassesHostChecksWhereItsScriptsAreSafe() throws Exception {
+        TestHost.assumeRootOrCi();
+        TestHost.RootedFiles files = new TestHost.RootedFiles(tempDir);
+        files.file("/usr/share/floatip/check-scripts/check_haproxy", "rwxr-xr-x");
+        files.file("/etc/floatip/notify.sh", "rwxr-x---");
+        String text = Files.readString(EXAMPLES.resolve("haproxy-pair.yaml"));
+        Config config = Yaml.parse(text, TestHost.host(files));
+        assertEquals("floatip_script", config.global().scriptUser());
+        assertEquals("/etc/floatip/notify.sh", config.instances().get("VI_1").notifications().any().program());
     }
 }

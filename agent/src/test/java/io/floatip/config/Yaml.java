@@ -3,7 +3,9 @@ package io.floatip.config;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Test helpers: parse config text named {@code bad.yaml} and look at the error lines. */
 final class Yaml {
@@ -15,6 +17,26 @@ final class Yaml {
 
     static List<String> errors(String text) {
         return assertThrows(ConfigException.class, () -> ConfigLoader.parse(text, SOURCE)).errors();
+    }
+
+    /** The errors without host checks: the config as written, whatever this machine has. */
+    static List<String> schemaErrors(String text) {
+        return assertThrows(ConfigException.class, () -> ConfigLoader.parseWithoutHostChecks(text, SOURCE)).errors();
+    }
+
+    /** Asserts that {@code expected} is the only error without host checks. */
+    static void assertSchemaError(String expected, String text) {
+        List<String> errors = schemaErrors(text);
+        assertTrue(errors.equals(List.of(expected)), () -> "expected only the line\n  " + expected + "\nbut got\n  "
+                + String.join("\n  ", errors));
+    }
+
+    static Config parse(String text, HostChecks host) throws ConfigException {
+        return ConfigLoader.parse(text, SOURCE, Path.of(SOURCE), () -> "node-a", Optional.of(host));
+    }
+
+    static List<String> errors(String text, HostChecks host) {
+        return assertThrows(ConfigException.class, () -> parse(text, host)).errors();
     }
 
     /** Asserts that {@code expected} is one of the error lines, exactly. */
