@@ -15,10 +15,23 @@ floatip_install_deps() {
         sudo=sudo
     fi
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    # The tests run haproxy, nginx and keepalived themselves, in namespaces: installing them must not start
+    # the system's own copies. A policy-rc.d that says 101 stops that (if the machine has none already).
+    guard=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        guard=/usr/sbin/policy-rc.d
+        printf '#!/bin/sh\n# floatip deps.sh: no service starts while installing test packages\nexit 101\n' \
+            | $sudo tee "$guard" >/dev/null
+        $sudo chmod 755 "$guard"
+    fi
     # shellcheck disable=SC2086 # a list of package names
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >/dev/null
+    status=0
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >/dev/null \
+        || status=$?
+    [ -n "$guard" ] && $sudo rm -f "$guard"
+    return $status
 }
 
 # What the agent needs at run time, and what the tests use as real peers and probes.
 FLOATIP_RUNTIME_DEPS="libpcap0.8 iproute2 iputils-ping"
-FLOATIP_TEST_DEPS="$FLOATIP_RUNTIME_DEPS tcpdump keepalived procps"
+FLOATIP_TEST_DEPS="$FLOATIP_RUNTIME_DEPS tcpdump keepalived procps haproxy nginx curl wget netcat-openbsd devscripts"

@@ -39,6 +39,9 @@ public final class Agent implements AutoCloseable {
     private final List<AutoCloseable> edges = new ArrayList<>();
     private Netlink netlink;
     private LinkMonitor linkMonitor;
+    private TrackingSetup tracking;
+    /** How long stopping waits for the stop notifications: SIGTERM must still end within about a second. */
+    static final long STOP_NOTIFY_MILLIS = 800;
     private volatile boolean stopped;
 
     private Agent() {
@@ -97,18 +100,19 @@ public final class Agent implements AutoCloseable {
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
+        tracking = new TrackingSetup(config, instances, loop, netlink);
+        edges.add(tracking);
         loop.start();
         loop.execute(() -> {
-            long now = EventLoop.now();
+            tracking.initialStates();
             for (Instance i : instances) {
                 loop.add(i.router());
                 i.startResolvingPeers();
-                i.router().startup(now);
+                i.router().startup(loop.now());
                 LinkState s = states.get(i.config().interfaceName());
-                if (s != null && !s.usable()) {
-                    i.router().interfaceDown(now, describe(s));
-                }
+                i.tracking().link(s == null || s.usable() ? null : describe(s), "start");
             }
+            tracking.start();
         });
         // Capture only once the routers are queued for startup, so no advert reaches a router in INIT.
         for (AutoCloseable edge : edges) {
@@ -197,16 +201,12 @@ public final class Agent implements AutoCloseable {
     }
 
     private void linkChanged(LinkState s) {
-        long now = EventLoop.now();
         for (Instance i : instances) {
             if (i.config().interfaceName().equals(s.name())) {
-                if (s.usable()) {
-                    i.router().interfaceUp(now, "interface " + s.name() + " is up");
-                } else {
-                    i.router().interfaceDown(now, describe(s));
-                }
+                i.tracking().link(s.usable() ? null : describe(s), "interface " + s.name() + " is up");
             }
         }
+        tracking.linkChanged(s);
     }
 
     private static String describe(LinkState s) {
@@ -227,7 +227,7 @@ public final class Agent implements AutoCloseable {
         stopped = true;
         CountDownLatch done = new CountDownLatch(1);
         loop.execute(() -> {
-            long now = EventLoop.now();
+            long now = loop.now();
             for (Instance i : instances) {
                 i.router().shutdown(now);
             }
@@ -240,6 +240,9 @@ public final class Agent implements AutoCloseable {
             loop.stop(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (tracking != null) {
+            tracking.drain(STOP_NOTIFY_MILLIS); // the stop notifications, bounded
         }
         closeEdges();
     }

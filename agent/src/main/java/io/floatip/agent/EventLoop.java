@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * handlers) only {@link #execute} tasks on it, so the protocol logic needs no locks. Between tasks it sleeps
  * until the earliest router deadline or scheduled task, whichever comes first.
  */
-public final class EventLoop {
+public final class EventLoop implements Scheduler, java.util.concurrent.Executor {
     private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
 
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
@@ -33,11 +33,13 @@ public final class EventLoop {
     }
 
     /** Any thread: run {@code task} on the loop. */
+    @Override
     public void execute(Runnable task) {
         tasks.add(task);
     }
 
     /** Loop thread only: run {@code task} at {@code at} (System.nanoTime clock). */
+    @Override
     public void schedule(long at, Runnable task) {
         scheduled.add(new Scheduled(at, sequence++, task));
     }
@@ -61,7 +63,8 @@ public final class EventLoop {
         thread.join(timeoutMillis);
     }
 
-    public static long now() {
+    @Override
+    public long now() {
         return System.nanoTime();
     }
 

@@ -14,6 +14,7 @@ import io.floatip.router.Router;
 import io.floatip.router.RouterActions;
 import io.floatip.router.RouterConfig;
 import io.floatip.router.State;
+import io.floatip.router.SyncGroup;
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * (adverts on the wire, addresses through netlink, gratuitous ARPs). Runs on the event loop thread, except
  * {@link #accept}, which the capture thread calls.
  */
-final class Instance implements RouterActions {
+final class Instance implements RouterActions, SyncGroup.Member {
     private static final Logger log = LoggerFactory.getLogger("floatip");
     private static final byte[] NO_DATA = new byte[0];
 
@@ -61,6 +62,8 @@ final class Instance implements RouterActions {
     private volatile int lastLoggedInterval;
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
+    private final Tracking tracking;
+    private Notifications notifications;
     private int ipId;
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
@@ -80,6 +83,51 @@ final class Instance implements RouterActions {
         this.router = new Router(new RouterConfig(config.name(), config.vrid(), config.version(), config.priority(),
                 config.advertIntervalCentis(), config.preempt(),
                 TimeUnit.MILLISECONDS.toNanos(config.preemptDelayMillis()), source), this);
+        this.tracking = new Tracking(config.priority(), router, loop);
+    }
+
+    Tracking tracking() {
+        return tracking;
+    }
+
+    void notifications(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    Notifications notifications() {
+        return notifications;
+    }
+
+    // ---- SyncGroup.Member, on the loop thread ----
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public State state() {
+        return router.state();
+    }
+
+    @Override
+    public boolean ownFault() {
+        return tracking.ownFault();
+    }
+
+    @Override
+    public void takeOver(long now, String why) {
+        router.takeOver(now, why);
+    }
+
+    @Override
+    public void stepDown(long now, String why) {
+        router.stepDown(now, why);
+    }
+
+    @Override
+    public void groupFault(long now, String why) {
+        tracking.groupFault(why);
     }
 
     /** RFC 3768 5.3.10: the password, padded with zeros to 8 bytes (keepalived sends it so). */
@@ -108,7 +156,7 @@ final class Instance implements RouterActions {
         for (UnicastPeer p : peers.all()) {
             link.send(ArpCodec.request(link.mac(), source, p.address()));
         }
-        loop.schedule(EventLoop.now() + (peers.allResolved() ? RESOLVE_REFRESH_NANOS : RESOLVE_RETRY_NANOS),
+        loop.schedule(loop.now() + (peers.allResolved() ? RESOLVE_REFRESH_NANOS : RESOLVE_RETRY_NANOS),
                 this::startResolvingPeers);
     }
 
@@ -173,7 +221,7 @@ final class Instance implements RouterActions {
             peers.learn(p.source(), frame, 6);
         }
         advertsReceived.incrementAndGet();
-        loop.execute(() -> router.advertReceived(EventLoop.now(), p.source(), p.priority(), p.advertInterval()));
+        loop.execute(() -> router.advertReceived(loop.now(), p.source(), p.priority(), p.advertInterval()));
     }
 
     private boolean sameAddresses(List<Inet4Address> theirs) {
@@ -238,7 +286,7 @@ final class Instance implements RouterActions {
         long delay = config.garp().delayMillis();
         if (delay > 0) {
             long myTerm = term;
-            loop.schedule(EventLoop.now() + TimeUnit.MILLISECONDS.toNanos(delay), () -> {
+            loop.schedule(loop.now() + TimeUnit.MILLISECONDS.toNanos(delay), () -> {
                 if (term == myTerm && router.state() == State.MASTER) {
                     announceVips(router);
                 }
@@ -281,6 +329,13 @@ final class Instance implements RouterActions {
         String dropped = to == State.MASTER ? droppedSince(dropsAtLastChange, dropsNow) : "";
         dropsAtLastChange = dropsNow;
         log.info("{}: {} -> {} ({}{}), priority {}", config.name(), from, to, reason, dropped, r.priority());
+        if (notifications != null) {
+            notifications.changed(to, r.priority());
+        }
+        SyncGroup group = tracking.group();
+        if (group != null) {
+            group.memberChanged(loop.now(), this, to);
+        }
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.floatip.agent;
 
 /** Rate limit for repeated events: log the 1st, 10th, 100th ... occurrence, so a flood cannot flood the log. */
-final class LogLimit {
+public final class LogLimit {
     private LogLimit() {
     }
 
-    static boolean shouldLog(long count) {
+    public static boolean shouldLog(long count) {
         while (count >= 10 && count % 10 == 0) {
             count /= 10;
         }

@@ -106,8 +106,11 @@ public final class Router {
         }
     }
 
-    /** The interface lost its link: a router that cannot be heard must not hold the addresses. */
-    public void interfaceDown(long now, String why) {
+    /**
+     * Something the router depends on failed (its link, a tracked script or interface with weight 0, its sync
+     * group): a router that cannot serve must not hold the addresses. It sends nothing until cleared.
+     */
+    public void faultDetected(long now, String why) {
         if (state == State.FAULT) {
             return;
         }
@@ -120,12 +123,31 @@ public final class Router {
         transition(now, State.FAULT, why);
     }
 
-    /** The link is back: listen again, as at startup. */
-    public void interfaceUp(long now, String why) {
+    /** Every fault is gone: listen again, as at startup (keepalived: leaving FAULT goes through BACKUP). */
+    public void faultCleared(long now, String why) {
         if (state != State.FAULT) {
             return;
         }
         enterListening(now, why);
+    }
+
+    /** Sync group: another member went back to BACKUP, so this one follows, without a priority 0 advert. */
+    public void stepDown(long now, String why) {
+        if (state != State.MASTER) {
+            return;
+        }
+        adverTimer = NEVER;
+        actions.releaseVips(this);
+        masterAddress = null;
+        masterDownTimer = now + masterDownInterval();
+        transition(now, State.BACKUP, why);
+    }
+
+    /** Sync group: another member became MASTER, so this one does too. */
+    public void takeOver(long now, String why) {
+        if (state == State.BACKUP) {
+            becomeMaster(now, why);
+        }
     }
 
     // ---- state handlers ----

@@ -217,11 +217,11 @@ class RouterTest {
         m.router.startup(0);
         net.runFor(500 * MS);
         m.clear();
-        m.router.interfaceDown(net.now(), "link down");
+        m.router.faultDetected(net.now(), "link down");
         assertEquals(List.of("500ms release", "500ms MASTER->FAULT"), m.log);
         net.runFor(5_000 * MS);
         assertEquals(1, m.log.size() - 1, "a FAULT router sends nothing: " + m.log);
-        m.router.interfaceUp(net.now(), "link up");
+        m.router.faultCleared(net.now(), "link up");
         assertEquals(State.BACKUP, m.state());
     }
 

@@ -28,7 +28,12 @@ final class SimNetwork {
 
     SimRouter add(String name, String address, int priority, int intervalCentis, boolean preempt,
                   long preemptDelay, int version) {
-        SimRouter r = new SimRouter(this, new RouterConfig(name, 51, version, priority, intervalCentis, preempt,
+        return add(name, 51, address, priority, intervalCentis, preempt, preemptDelay, version);
+    }
+
+    SimRouter add(String name, int vrid, String address, int priority, int intervalCentis, boolean preempt,
+                  long preemptDelay, int version) {
+        SimRouter r = new SimRouter(this, new RouterConfig(name, vrid, version, priority, intervalCentis, preempt,
                 preemptDelay, addr(address)));
         routers.add(r);
         return r;
@@ -43,7 +48,7 @@ final class SimNetwork {
             return;
         }
         for (SimRouter to : routers) {
-            if (to != from && to.connected) {
+            if (to != from && to.connected && to.config.vrid() == from.config.vrid()) {
                 inFlight.add(new Delivery(now + latency, sequence++, to, from.config.primaryAddress(), priority,
                         from.config.advertIntervalCentis()));
             }

@@ -46,7 +46,13 @@ final class SimRouter implements RouterActions {
     @Override
     public void stateChanged(Router r, State from, State to, String reason) {
         log.add(net.now() / SimNetwork.MS + "ms " + from + "->" + to);
+        if (onChange != null) {
+            onChange.accept(to);
+        }
     }
+
+    /** Called after every transition, for tests that hang a sync group on the router. */
+    java.util.function.Consumer<State> onChange;
 
     State state() {
         return router.state();

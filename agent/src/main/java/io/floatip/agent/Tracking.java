@@ -1,0 +1,84 @@
+package io.floatip.agent;
+
+import io.floatip.router.Faults;
+import io.floatip.router.Router;
+import io.floatip.router.SyncGroup;
+import io.floatip.track.Health;
+import java.util.List;
+
+/**
+ * An instance's tracked scripts, interfaces and files, its own link, and its sync group's hold: what they
+ * make of its effective priority and of FAULT, applied to its router as soon as anything changes (a new
+ * priority is advertised at once). Loop thread only.
+ */
+final class Tracking {
+    private final Health health;
+    private final Faults faults = new Faults();
+    private final Router router;
+    private final Scheduler clock;
+    private SyncGroup group;
+
+    Tracking(int basePriority, Router router, Scheduler clock) {
+        this.health = new Health(basePriority);
+        this.router = router;
+        this.clock = clock;
+    }
+
+    void joinGroup(SyncGroup group) {
+        this.group = group;
+    }
+
+    SyncGroup group() {
+        return group;
+    }
+
+    /** A tracked script or interface came up or went down. */
+    void set(String what, int weight, boolean up, String why) {
+        health.set(what, weight, up);
+        update(why);
+    }
+
+    /** A tracked file's value changed. */
+    void setValue(String what, int weight, long value, String why) {
+        health.setValue(what, weight, value);
+        update(why);
+    }
+
+    /** The instance's own interface: null when usable, else why not (always FAULT: no weight applies). */
+    void link(String fault, String why) {
+        faults.set("link", fault);
+        update(why);
+    }
+
+    /** Sync group hold; does not re-notify the group. */
+    void groupFault(String why) {
+        if (faults.set(Faults.GROUP, why)) {
+            faults.apply(router, clock.now(), "sync group released it");
+        }
+    }
+
+    boolean ownFault() {
+        return faults.own();
+    }
+
+    String faultSummary() {
+        return faults.summary();
+    }
+
+    int effectivePriority() {
+        return health.effectivePriority();
+    }
+
+    /** Applies everything to the router: priority first (advertised at once by a master), then FAULT. */
+    void update(String why) {
+        long now = clock.now();
+        router.priorityChanged(now, health.effectivePriority());
+        List<String> tracked = health.faults();
+        boolean changed = faults.set("track", tracked.isEmpty() ? null : String.join("; ", tracked));
+        boolean wasOwn = faults.own();
+        faults.apply(router, now, why);
+        if (group != null && (changed || wasOwn != faults.own())) {
+            group.ownFaultChanged(now);
+        }
+    }
+}

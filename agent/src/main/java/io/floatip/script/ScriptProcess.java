@@ -1,0 +1,73 @@
+package io.floatip.script;
+
+import io.floatip.track.ScriptOutcome;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one check or notify script to its end, the way keepalived operators expect and safer than keepalived:
+ * in a session and process group of its own (so a timeout kills its children too), as the script user, with
+ * a clean environment (no LD_PRELOAD, LD_LIBRARY_PATH, IFS from the agent's). On timeout: SIGTERM to the
+ * group, SIGKILL {@link #KILL_AFTER_MILLIS} later. Blocks the calling thread, never the event loop.
+ */
+public final class ScriptProcess {
+    public static final long KILL_AFTER_MILLIS = 2000;
+    static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private final ScriptUser user;
+
+    /** @param user who scripts run as; {@link ScriptUser#SAME} keeps the agent's user */
+    public ScriptProcess(ScriptUser user) {
+        this.user = user;
+    }
+
+    /** The command line actually executed: setsid, then setpriv when switching user, then the script. */
+    List<String> commandLine(List<String> argv) {
+        List<String> cmd = new ArrayList<>();
+        // setsid execs in place (the JVM's child is no group leader), so the pid is the script's and its pgid.
+        cmd.add("setsid");
+        cmd.addAll(user.prefix());
+        cmd.addAll(argv);
+        return cmd;
+    }
+
+    public ScriptOutcome run(List<String> argv, long timeoutMillis) {
+        ProcessBuilder pb = new ProcessBuilder(commandLine(argv))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .directory(new java.io.File("/"));
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.put("PATH", PATH);
+        env.put("LANG", "C");
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return ScriptOutcome.failedToStart(e.getMessage());
+        }
+        try {
+            if (p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                return ScriptOutcome.exit(p.exitValue());
+            }
+            int pgid = (int) p.pid();
+            Posix.INSTANCE.kill(-pgid, Posix.SIGTERM);
+            if (!p.waitFor(KILL_AFTER_MILLIS, TimeUnit.MILLISECONDS)) {
+                Posix.INSTANCE.kill(-pgid, Posix.SIGKILL);
+                p.waitFor(KILL_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                // The leader is gone; its group may not be: a forked child that ignored SIGTERM.
+                Posix.INSTANCE.kill(-pgid, Posix.SIGKILL);
+            }
+            return ScriptOutcome.timedOut(timeoutMillis);
+        } catch (InterruptedException e) {
+            Posix.INSTANCE.kill(-(int) p.pid(), Posix.SIGKILL);
+            Thread.currentThread().interrupt();
+            return new ScriptOutcome(false, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.floatip.script;
+
+import java.util.List;
+
+/** Who scripts run as: the agent's own user, or another one switched to with setpriv. */
+public record ScriptUser(String name, List<String> prefix) {
+    public static final ScriptUser SAME = new ScriptUser(null, List.of());
+
+    /** Switch to {@code name}, its primary group and its supplementary groups; used when the agent is root. */
+    public static ScriptUser named(String name) {
+        return new ScriptUser(name, List.of("setpriv", "--reuid=" + name, "--regid=" + primaryGid(name),
+                "--init-groups", "--inh-caps=-all", "--"));
+    }
+
+    /** The user's primary gid from /etc/passwd (the config loader has checked the user exists). */
+    static String primaryGid(String name) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/etc/passwd"))) {
+                String[] f = line.split(":");
+                if (f.length > 3 && f[0].equals(name)) {
+                    return f[3];
+                }
+            }
+        } catch (java.io.IOException e) {
+            // fall through: setpriv will then say what is wrong
+        }
+        return name;
+    }
+
+    /** Root scripts stay root; a named user is switched to only when we are root and it is someone else. */
+    public static ScriptUser resolve(String configured, boolean agentIsRoot) {
+        if (configured == null || configured.equals("root") || !agentIsRoot) {
+            return SAME;
+        }
+        return named(configured);
+    }
+}

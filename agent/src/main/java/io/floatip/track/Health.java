@@ -1,0 +1,75 @@
+package io.floatip.track;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What tracking makes of an instance: its effective priority and whether it is in FAULT, and why. Pure: the
+ * caller reports each tracked thing's state; this adds up keepalived's weights.
+ *
+ * <p>Weights (keepalived's): a tracked script or interface with weight W > 0 adds W while it is up; with
+ * W < 0 adds W (lowers) while it is down; with W = 0 it puts the instance in FAULT while it is down. A tracked
+ * file adds value * W; with W = 0 a non-zero value is FAULT. The sum is clamped to 1..254; the owner's 255 never
+ * changes (RFC 5798 6.1).
+ */
+public final class Health {
+    private final int basePriority;
+    private final Map<String, Tracked> tracked = new LinkedHashMap<>();
+
+    public Health(int basePriority) {
+        this.basePriority = basePriority;
+    }
+
+    /** A script or interface: up or down, with its weight. {@code key} names it in fault reasons. */
+    public void set(String key, int weight, boolean up) {
+        tracked.put(key, new Tracked(weight, up ? 0 : 1, true));
+    }
+
+    /** A tracked file's value. */
+    public void setValue(String key, int weight, long value) {
+        tracked.put(key, new Tracked(weight, value, false));
+    }
+
+    public void remove(String key) {
+        tracked.remove(key);
+    }
+
+    public int effectivePriority() {
+        if (basePriority == 255) {
+            return 255;
+        }
+        long p = basePriority;
+        for (Tracked t : tracked.values()) {
+            p += t.contribution();
+        }
+        return (int) Math.max(1, Math.min(254, p));
+    }
+
+    /** Why the instance must be in FAULT; empty when it need not be. */
+    public List<String> faults() {
+        List<String> reasons = new ArrayList<>();
+        for (Map.Entry<String, Tracked> e : tracked.entrySet()) {
+            Tracked t = e.getValue();
+            if (t.weight == 0 && t.value != 0) {
+                reasons.add(t.upDown ? e.getKey() + " is down" : e.getKey() + " is " + t.value);
+            }
+        }
+        return reasons;
+    }
+
+    /** For up/down things, {@code value} is 0 when up and 1 when down. */
+    private record Tracked(int weight, long value, boolean upDown) {
+        long contribution() {
+            if (!upDown) {
+                return value * weight;
+            }
+            boolean up = value == 0;
+            if (weight > 0) {
+                return up ? weight : 0;
+            }
+            return up ? 0 : weight;
+        }
+    }
+}

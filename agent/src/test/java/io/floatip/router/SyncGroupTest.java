@@ -1,0 +1,137 @@
+package io.floatip.router;
+
+import static io.floatip.router.SimNetwork.MS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes, each with VI_1 (VRID 51) and VI_2 (VRID 52) in one sync group, in virtual time. */
+class SyncGroupTest {
+
+    /** What the agent's instance does for a group, around a simulated router. */
+    static final class Member implements SyncGroup.Member {
+        final SimRouter sim;
+        final Faults faults = new Faults();
+        SyncGroup group;
+
+        Member(SimRouter sim) {
+            this.sim = sim;
+            sim.onChange = to -> group.memberChanged(sim.net.now(), this, to);
+        }
+
+        @Override
+        public String name() {
+            return sim.config.name();
+        }
+
+        @Override
+        public State state() {
+            return sim.state();
+        }
+
+        @Override
+        public boolean ownFault() {
+            return faults.own();
+        }
+
+        @Override
+        public void takeOver(long now, String why) {
+            sim.router.takeOver(now, why);
+        }
+
+        @Override
+        public void stepDown(long now, String why) {
+            sim.router.stepDown(now, why);
+        }
+
+        @Override
+        public void groupFault(long now, String why) {
+            if (faults.set(Faults.GROUP, why)) {
+                faults.apply(sim.router, now, "sync group fault cleared");
+            }
+        }
+
+        void ownFault(String why) {
+            long now = sim.net.now();
+            faults.set("script", why);
+            faults.apply(sim.router, now, "script up");
+            group.ownFaultChanged(now);
+        }
+    }
+
+    final SimNetwork net = new SimNetwork(MS);
+    final List<String> groupEvents = new ArrayList<>();
+    Member a1;
+    Member a2;
+    Member b1;
+    Member b2;
+
+    void build(int priorityA, int priorityB) {
+        a1 = new Member(net.add("A/VI_1", 51, "198.51.100.11", priorityA, 10, true, 0, 3));
+        a2 = new Member(net.add("A/VI_2", 52, "198.51.100.11", priorityA, 10, true, 0, 3));
+        b1 = new Member(net.add("B/VI_1", 51, "198.51.100.12", priorityB, 10, true, 0, 3));
+        b2 = new Member(net.add("B/VI_2", 52, "198.51.100.12", priorityB, 10, true, 0, 3));
+        SyncGroup ga = new SyncGroup("A", List.of(a1, a2), (g, to) -> groupEvents.add("A " + to));
+        SyncGroup gb = new SyncGroup("B", List.of(b1, b2), (g, to) -> groupEvents.add("B " + to));
+        a1.group = ga;
+        a2.group = ga;
+        b1.group = gb;
+        b2.group = gb;
+        for (Member m : List.of(a1, a2, b1, b2)) {
+            m.sim.router.startup(0);
+        }
+        net.runFor(2_000 * MS);
+    }
+
+    @Test
+    void aFaultInOneMemberTakesTheWholeGroupToTheOtherNodeAndBack() {
+        build(150, 100);
+        assertEquals(List.of(State.MASTER, State.MASTER, State.BACKUP, State.BACKUP),
+                List.of(a1.state(), a2.state(), b1.state(), b2.state()));
+
+        a1.ownFault("script chk is down");
+        assertEquals(State.FAULT, a1.state());
+        assertEquals(State.FAULT, a2.state(), "held in FAULT by its group");
+        assertFalse(a2.sim.holdsVips);
+        net.runFor(500 * MS);
+        assertEquals(State.MASTER, b1.state());
+        assertEquals(State.MASTER, b2.state());
+
+        a1.ownFault(null);
+        assertEquals(State.BACKUP, a1.state());
+        assertEquals(State.BACKUP, a2.state(), "released with it");
+        net.runFor(1_000 * MS);
+        assertEquals(List.of(State.MASTER, State.MASTER, State.BACKUP, State.BACKUP),
+                List.of(a1.state(), a2.state(), b1.state(), b2.state()), "preempted back together");
+        assertTrue(groupEvents.containsAll(List.of("A FAULT", "B MASTER", "A MASTER", "B BACKUP")), "" + groupEvents);
+    }
+
+    @Test
+    void whenOneMemberLosesToAHigherPriorityTheOthersFollowIt() {
+        build(150, 100);
+        // B's VI_2 alone becomes the better router for VRID 52.
+        b2.sim.router.priorityChanged(net.now(), 200);
+        net.runFor(1_000 * MS);
+        assertEquals(List.of(State.BACKUP, State.BACKUP, State.MASTER, State.MASTER),
+                List.of(a1.state(), a2.state(), b1.state(), b2.state()),
+                "VI_1 followed VI_2 to node B although A's VI_1 priority is higher");
+        assertFalse(a1.sim.holdsVips);
+        assertTrue(b1.sim.holdsVips);
+    }
+
+    @Test
+    void aGroupFaultDoesNotOutliveItsCause() {
+        build(150, 100);
+        a1.ownFault("script chk is down");
+        a2.ownFault("interface eth1 is down"); // now both have faults of their own
+        a1.ownFault(null);
+        assertEquals(State.FAULT, a1.state(), "held: a2 is still faulty");
+        a2.ownFault(null);
+        assertEquals(State.BACKUP, a1.state());
+        assertEquals(State.BACKUP, a2.state());
+    }
+}
