@@ -16,6 +16,7 @@ import io.floatip.net.TransportException;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
 import io.floatip.router.State;
+import io.floatip.status.AgentStatus;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class Agent implements AutoCloseable {
     private Netlink netlink;
     private LinkMonitor linkMonitor;
     private TrackingSetup tracking;
+    private StatusCollector statusCollector;
     /** How long stopping waits for the stop notifications: SIGTERM must still end within about a second. */
     static final long STOP_NOTIFY_MILLIS = 800;
     private volatile boolean stopped;
@@ -102,6 +104,7 @@ public final class Agent implements AutoCloseable {
         }
         tracking = new TrackingSetup(config, instances, loop, netlink);
         edges.add(tracking);
+        statusCollector = new StatusCollector(config, instances, links, tracking, loop);
         loop.start();
         loop.execute(() -> {
             tracking.initialStates();
@@ -256,6 +259,26 @@ public final class Agent implements AutoCloseable {
             }
         }
         edges.clear();
+    }
+
+    /**
+     * A consistent snapshot of everything, taken on the event loop; any thread may ask. Waits at most a
+     * second (a stuck loop is itself news: the caller says so).
+     */
+    public AgentStatus status() throws java.util.concurrent.TimeoutException, InterruptedException {
+        java.util.concurrent.CompletableFuture<AgentStatus> f = new java.util.concurrent.CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                f.complete(statusCollector.collect());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("status failed", e.getCause());
+        }
     }
 
     /** States by instance name, read from any thread (for tests and status). */

@@ -98,6 +98,11 @@ final class Link {
         }
     }
 
+    long sendErrors() {
+        PcapTransport t = transport;
+        return t == null ? 0 : t.sendErrors();
+    }
+
     boolean send(byte[] frame) {
         PcapTransport t = transport;
         return t != null && t.send(frame);

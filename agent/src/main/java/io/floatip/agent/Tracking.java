@@ -65,6 +65,10 @@ final class Tracking {
         return faults.summary();
     }
 
+    List<Health.Entry> entries() {
+        return health.entries();
+    }
+
     int effectivePriority() {
         return health.effectivePriority();
     }

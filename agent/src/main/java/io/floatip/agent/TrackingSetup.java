@@ -46,6 +46,7 @@ final class TrackingSetup implements AutoCloseable {
     private final PooledScriptRunner runner;
     private final ScriptProcess process;
     private final Map<String, CheckScript> scripts = new LinkedHashMap<>();
+    private final List<SyncGroup> groups = new ArrayList<>();
     private final List<TrackedFileWatch> files = new ArrayList<>();
     private final List<NotifyQueue> queues = new ArrayList<>();
     private final NotifyFifo fifo;
@@ -88,6 +89,7 @@ final class TrackingSetup implements AutoCloseable {
                 }
             });
             g.instances().forEach(name -> byName.get(name).tracking().joinGroup(group));
+            groups.add(group);
         }
     }
 
@@ -161,6 +163,10 @@ final class TrackingSetup implements AutoCloseable {
 
     Map<String, CheckScript> scripts() {
         return scripts;
+    }
+
+    List<SyncGroup> groups() {
+        return groups;
     }
 
     /** Lets the stop notifications run, all queues together, for at most {@code millis}. */

@@ -59,6 +59,17 @@ public final class Health {
         return reasons;
     }
 
+    /** Each tracked thing as status shows it: its key ("script chk"), weight and state ("up", "down", or a value). */
+    public record Entry(String key, int weight, String state) {
+    }
+
+    public List<Entry> entries() {
+        List<Entry> list = new ArrayList<>();
+        tracked.forEach((k, t) -> list.add(new Entry(k, t.weight,
+                t.upDown ? (t.value == 0 ? "up" : "down") : Long.toString(t.value))));
+        return list;
+    }
+
     /** For up/down things, {@code value} is 0 when up and 1 when down. */
     private record Tracked(int weight, long value, boolean upDown) {
         long contribution() {

@@ -147,6 +147,36 @@ class HealthTrackingTest {
         }
     }
 
+    @Test
+    void scriptsRunAsTheScriptUserWithACleanEnvironment() throws Exception {
+        try (Lab lab = Lab.create("user", 1)) {
+            Node n1 = lab.node(1);
+            // The script's folder must be safe (root's, not writable by others); the output folder is open.
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path out = Files.createDirectory(dir.resolve("out"));
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path check = script("whoami.sh", "#!/bin/sh\nid -u > " + out.resolve("uid") + "\nenv | sort > "
+                    + out.resolve("env") + "\n");
+            Path config = PairConfig.write(dir, "n1", 3, 150, 10, true, VIP + "/24", """
+                        track_scripts: [chk_user]
+                    global:
+                      script_user: nobody
+                    scripts:
+                      chk_user: {command: %s, interval: 1s}
+                    """.formatted(check));
+            List<String> argv = new ArrayList<>(List.of("env", "LD_LIBRARY_PATH=/nonexistent", "IFS=x",
+                    "FLOATIP_SECRET=leak"));
+            argv.addAll(AgentCommand.run(config));
+            n1.start(argv, line -> System.out.println("[n1] " + line));
+            Lab.await(Duration.ofSeconds(15), () -> lines(out.resolve("env")).size() > 0, "the script to run");
+            assertEquals(List.of(n1.exec("id", "-u", "nobody").output().strip()), lines(out.resolve("uid")));
+            List<String> env = lines(out.resolve("env"));
+            assertTrue(env.stream().noneMatch(l -> l.startsWith("LD_LIBRARY_PATH=") || l.startsWith("IFS=")
+                    || l.startsWith("FLOATIP_SECRET=")), "a clean environment: " + env);
+            assertTrue(env.contains("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), "" + env);
+        }
+    }
+
     // ---- helpers ----
 
     private Process startHaproxy(Node node) throws Exception {

@@ -1,0 +1,80 @@
+package io.floatip.agent;
+
+import io.floatip.cli.Main;
+import io.floatip.config.Config;
+import io.floatip.config.VirtualIp;
+import io.floatip.protocol.DropCounters;
+import io.floatip.protocol.DropReason;
+import io.floatip.router.Router;
+import io.floatip.router.SyncGroup;
+import io.floatip.status.AgentStatus;
+import io.floatip.track.CheckScript;
+import io.floatip.track.Health;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Takes an {@link AgentStatus} snapshot. Loop thread only, so every value comes from one moment. */
+final class StatusCollector {
+    private final Config config;
+    private final List<Instance> instances;
+    private final Map<String, Link> links;
+    private final TrackingSetup tracking;
+    private final Scheduler clock;
+    private final long startedAtMillis = System.currentTimeMillis();
+
+    StatusCollector(Config config, List<Instance> instances, Map<String, Link> links, TrackingSetup tracking,
+                    Scheduler clock) {
+        this.config = config;
+        this.instances = instances;
+        this.links = links;
+        this.tracking = tracking;
+        this.clock = clock;
+    }
+
+    AgentStatus collect() {
+        long nowNanos = clock.now();
+        long nowMillis = System.currentTimeMillis();
+        List<AgentStatus.InstanceStatus> is = new ArrayList<>();
+        for (Instance i : instances) {
+            Router r = i.router();
+            List<AgentStatus.TrackedStatus> tracked = new ArrayList<>();
+            for (Health.Entry e : i.tracking().entries()) {
+                int space = e.key().indexOf(' ');
+                tracked.add(new AgentStatus.TrackedStatus(e.key().substring(0, space), e.key().substring(space + 1),
+                        e.weight(), e.state()));
+            }
+            var c = i.config();
+            is.add(new AgentStatus.InstanceStatus(c.name(), c.interfaceName(), c.vrid(), c.version(),
+                    r.state().name(), c.priority(), i.tracking().effectivePriority(), c.advertIntervalCentis() * 10,
+                    c.virtualIps().stream().map(VirtualIp::toString).toList(), c.unicast(),
+                    r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
+                    nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
+                    new AgentStatus.Counters(i.advertsSent.get(), i.advertsReceived.get(), i.transitions.get(),
+                            i.addressMismatches.get(), drops(i.drops))));
+        }
+        List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
+        for (CheckScript s : tracking.scripts().values()) {
+            ss.add(new AgentStatus.ScriptStatus(s.name(), s.up(), s.runs(), s.failures(), s.skips(),
+                    s.last() == null ? null : s.last().detail()));
+        }
+        List<AgentStatus.GroupStatus> gs = new ArrayList<>();
+        for (SyncGroup g : tracking.groups()) {
+            gs.add(new AgentStatus.GroupStatus(g.name(), g.state().name(),
+                    g.members().stream().map(SyncGroup.Member::name).toList()));
+        }
+        List<AgentStatus.InterfaceStatus> ifs = new ArrayList<>();
+        links.forEach((name, l) -> ifs.add(new AgentStatus.InterfaceStatus(name, drops(l.drops), l.sendErrors())));
+        return new AgentStatus(config.global().routerId(), Main.version(), ProcessHandle.current().pid(),
+                startedAtMillis, is, ss, gs, ifs);
+    }
+
+    private static Map<String, Long> drops(DropCounters counters) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Map.Entry<DropReason, Long> e : counters.snapshot().entrySet()) {
+            m.put(e.getKey().key(), e.getValue());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,57 @@
+package io.floatip.status;
+
+import java.util.List;
+
+/**
+ * Everything an operator asks a running agent at 3 a.m.: a consistent snapshot taken on the event loop,
+ * serialized as JSON on the control socket and rendered as Prometheus metrics. Plain data, no behaviour.
+ *
+ * @param routerId      global.router_id
+ * @param version       floatip's version
+ * @param pid           the agent's pid
+ * @param startedAtMillis epoch milliseconds when the agent started
+ * @param instances     every instance, in config order
+ * @param scripts       every check script, in config order
+ * @param groups        every sync group, in config order
+ * @param interfaces    each interface VRRP runs on, with the frames dropped before any instance saw them
+ */
+public record AgentStatus(String routerId, String version, long pid, long startedAtMillis,
+                          List<InstanceStatus> instances, List<ScriptStatus> scripts, List<GroupStatus> groups,
+                          List<InterfaceStatus> interfaces) {
+
+    /**
+     * @param state             INIT, BACKUP, MASTER or FAULT
+     * @param priority          the configured priority
+     * @param effectivePriority after tracking weights
+     * @param masterAddress     the current master's address as last heard (ours when MASTER), or null
+     * @param sinceMillis       epoch milliseconds of the last transition
+     * @param reason            the last transition's reason, one line
+     * @param faults            why it is in FAULT, or empty
+     * @param tracked           each tracked script, interface and file with its state
+     */
+    public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                                 int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                                 boolean unicast, String masterAddress, long sinceMillis, String reason,
+                                 String faults, List<TrackedStatus> tracked, Counters counters) {
+    }
+
+    /** @param kind script, interface or file; @param state up/down, or the file's value */
+    public record TrackedStatus(String kind, String name, int weight, String state) {
+    }
+
+    /** @param drops drop reason key (auth_mismatch, unknown_peer...) to count, non-zero only */
+    public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
+                           java.util.Map<String, Long> drops) {
+    }
+
+    /** @param up whether it counts as up (after rise/fall); @param lastResult e.g. "exit 0", "timed out..." */
+    public record ScriptStatus(String name, boolean up, long runs, long failures, long skips, String lastResult) {
+    }
+
+    public record GroupStatus(String name, String state, List<String> instances) {
+    }
+
+    /** @param drops reason key (bad_checksum, ttl_not_255, unknown_vrid...) to count, non-zero only */
+    public record InterfaceStatus(String name, java.util.Map<String, Long> drops, long sendErrors) {
+    }
+}
