@@ -2,49 +2,58 @@ package io.floatip.agent;
 
 import io.floatip.config.Config;
 import io.floatip.config.InstanceConfig;
-import io.floatip.config.VirtualIp;
-import io.floatip.net.InterfaceAddress;
 import io.floatip.net.LibpcapCheck;
 import io.floatip.net.LinkMonitor;
 import io.floatip.net.LinkState;
-import io.floatip.net.MulticastMembership;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
 import io.floatip.net.PcapTransport;
 import io.floatip.net.ProtocolSocket;
-import io.floatip.net.TransportException;
-import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
 import io.floatip.router.State;
 import io.floatip.status.AgentStatus;
-import java.io.IOException;
-import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running agent: every instance of a config, its interfaces, the event loop, and an orderly stop. */
+/**
+ * A running agent: every instance of a config, its interfaces, the event loop, a reload that changes only
+ * what changed, and an orderly stop.
+ */
 public final class Agent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("floatip");
+    /** How long stopping waits for the stop notifications: SIGTERM must still end within about a second. */
+    static final long STOP_NOTIFY_MILLIS = 800;
 
     private final EventLoop loop = new EventLoop();
     private final Map<String, Link> links = new LinkedHashMap<>();
-    private final List<Instance> instances = new ArrayList<>();
+    /** Changed on the loop thread only; read by {@link #states()} from any thread. */
+    private final List<Instance> instances = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> edges = new ArrayList<>();
     private Netlink netlink;
-    private LinkMonitor linkMonitor;
+    private LinkOpener opener;
     private TrackingSetup tracking;
     private StatusCollector statusCollector;
-    /** How long stopping waits for the stop notifications: SIGTERM must still end within about a second. */
-    static final long STOP_NOTIFY_MILLIS = 800;
+    private ProtocolSocket protocolSocket;
+    private Config config;
     private volatile boolean stopped;
+
+    /** What a reload did, line by line; {@code applied} false when the new config was refused. */
+    public record ReloadResult(boolean applied, List<String> messages) {
+    }
 
     private Agent() {
     }
@@ -62,6 +71,7 @@ public final class Agent implements AutoCloseable {
     }
 
     private void open(Config config) throws AgentException {
+        this.config = config;
         String pcapProblem = LibpcapCheck.problem();
         if (pcapProblem != null) {
             throw new AgentException(pcapProblem);
@@ -72,136 +82,191 @@ public final class Agent implements AutoCloseable {
             throw new AgentException("cannot open netlink: " + e.getMessage(), e);
         }
         edges.add(netlink);
-        Map<String, LinkState> states = new LinkedHashMap<>();
+        opener = new LinkOpener(netlink, edges);
+        tracking = new TrackingSetup(config, loop, netlink);
+        edges.add(tracking);
         Map<String, List<InstanceConfig>> byInterface = new LinkedHashMap<>();
         for (InstanceConfig ic : config.instances().values()) {
             byInterface.computeIfAbsent(ic.interfaceName(), k -> new ArrayList<>()).add(ic);
         }
         for (Map.Entry<String, List<InstanceConfig>> e : byInterface.entrySet()) {
-            Link link = openLink(e.getKey(), e.getValue(), config, states);
-            links.put(e.getKey(), link);
-            for (InstanceConfig ic : e.getValue()) {
-                Instance instance = new Instance(ic, link, loop);
-                link.attach(instance);
-                instances.add(instance);
-            }
+            links.put(e.getKey(), opener.open(e.getKey(), e.getValue(), vips(config)));
         }
-        if (instances.stream().anyMatch(Instance::unicast)) {
-            try {
-                edges.add(ProtocolSocket.open(VrrpPacket.PROTOCOL));
-            } catch (NetlinkException e) {
-                // Not fatal: the kernel will answer unicast adverts with ICMP protocol unreachable, that is all.
-                log.warn("cannot open a raw socket for VRRP: {}; the kernel will send ICMP protocol unreachable "
-                        + "for each unicast advert", e.getMessage());
-            }
+        for (InstanceConfig ic : config.instances().values()) {
+            Instance i = create(ic);
+            // A VIP present at start was left by a run that was killed: remove it; claim it only as master.
+            ic.virtualIps().forEach(i::release);
         }
-        removeStaleVips();
+        openProtocolSocketIfNeeded();
         try {
-            linkMonitor = LinkMonitor.start(state -> loop.execute(() -> linkChanged(state)));
-            edges.add(linkMonitor);
+            edges.add(LinkMonitor.start(state -> loop.execute(() -> linkChanged(state))));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
-        tracking = new TrackingSetup(config, instances, loop, netlink);
-        edges.add(tracking);
         statusCollector = new StatusCollector(config, instances, links, tracking, loop);
         loop.start();
         loop.execute(() -> {
-            tracking.initialStates();
-            for (Instance i : instances) {
-                loop.add(i.router());
-                i.startResolvingPeers();
-                i.router().startup(loop.now());
-                LinkState s = states.get(i.config().interfaceName());
-                i.tracking().link(s == null || s.usable() ? null : describe(s), "start");
-            }
+            tracking.buildGroups();
+            instances.forEach(this::startRouter);
             tracking.start();
         });
         // Capture only once the routers are queued for startup, so no advert reaches a router in INIT.
-        for (AutoCloseable edge : edges) {
-            if (edge instanceof PcapTransport transport) {
-                transport.start();
-            }
+        links.values().forEach(l -> l.transport().start());
+    }
+
+    /** Builds an instance on its (open) link and wires its tracking; the router starts separately. */
+    private Instance create(InstanceConfig ic) {
+        Link link = links.get(ic.interfaceName());
+        Instance i = new Instance(ic, link, loop);
+        link.attach(i);
+        tracking.attach(i);
+        instances.add(i);
+        return i;
+    }
+
+    /** Loop thread. */
+    private void startRouter(Instance i) {
+        loop.add(i.router());
+        i.startResolvingPeers();
+        i.router().startup(loop.now());
+        try {
+            LinkState s = opener.state(i.config().interfaceName());
+            i.tracking().link(s.usable() ? null : describe(s), "start");
+        } catch (AgentException e) {
+            i.tracking().link(e.getMessage(), "start");
         }
     }
 
-    private Link openLink(String name, List<InstanceConfig> onLink, Config config, Map<String, LinkState> states)
-            throws AgentException {
-        int ifIndex;
-        byte[] mac;
+    /** Loop thread: a removed instance hands over like a stopping one (priority 0, VIPs released). */
+    private void remove(Instance i) {
+        i.router().shutdown(loop.now());
+        loop.remove(i.router());
+        links.get(i.config().interfaceName()).detach(i);
+        tracking.detach(i);
+        instances.remove(i);
+    }
+
+    private void openProtocolSocketIfNeeded() {
+        if (protocolSocket != null || instances.stream().noneMatch(Instance::unicast)) {
+            return;
+        }
         try {
-            LinkState state = netlink.query(name);
-            if (state == null) {
-                throw new AgentException("interface " + name + " does not exist (see `ip link`)");
-            }
-            states.put(name, state);
-            ifIndex = state.ifIndex();
-            mac = netlink.macAddress(name);
+            protocolSocket = ProtocolSocket.open(VrrpPacket.PROTOCOL);
+            edges.add(protocolSocket);
         } catch (NetlinkException e) {
-            if (e.errno() == io.floatip.net.Errno.ENODEV) {
-                throw new AgentException("interface " + name + " does not exist (see `ip link`)", e);
-            }
-            throw new AgentException("interface " + name + ": " + e.getMessage(), e);
+            // Not fatal: the kernel will answer unicast adverts with ICMP protocol unreachable, that is all.
+            log.warn("cannot open a raw socket for VRRP: {}; the kernel will send ICMP protocol unreachable "
+                    + "for each unicast advert", e.getMessage());
         }
-        if (mac == null || mac.length != 6) {
-            throw new AgentException("interface " + name + " has no Ethernet address; VRRP needs an Ethernet link");
-        }
-        Link link = new Link(name, ifIndex, mac, primaryAddress(name, ifIndex, config), netlink);
-        try {
-            boolean anyUnicast = onLink.stream().anyMatch(InstanceConfig::unicast);
-            PcapTransport transport = PcapTransport.open(name, Link.filter(anyUnicast), link::onFrame);
-            edges.add(transport);
-            link.transport(transport);
-        } catch (TransportException e) {
-            throw new AgentException(e.getMessage(), e);
-        }
-        if (onLink.stream().allMatch(InstanceConfig::unicast)) {
-            return link;
-        }
-        try {
-            edges.add(MulticastMembership.join(VrrpCodec.MULTICAST_GROUP, name));
-        } catch (IOException | RuntimeException e) {
-            // Not fatal: most links deliver the group anyway; say so, since some NICs will not.
-            log.warn("cannot join 224.0.0.18 on {}: {}; adverts may not arrive on NICs that filter multicast",
-                    name, e.getMessage());
-        }
-        return link;
     }
 
-    /** The source of our adverts: the interface's first primary IPv4 address that is not one of our VIPs. */
-    private Inet4Address primaryAddress(String name, int ifIndex, Config config) throws AgentException {
-        Set<java.net.InetAddress> vips = new HashSet<>();
+    private static Set<InetAddress> vips(Config config) {
+        Set<InetAddress> vips = new HashSet<>();
         config.instances().values().forEach(ic -> ic.virtualIps().forEach(v -> vips.add(v.address())));
-        try {
-            Inet4Address fallback = null;
-            for (InterfaceAddress a : netlink.addresses(ifIndex)) {
-                if (a.address() instanceof Inet4Address v4 && !vips.contains(v4)) {
-                    if (!a.secondary()) {
-                        return v4;
-                    }
-                    if (fallback == null) {
-                        fallback = v4;
-                    }
-                }
-            }
-            if (fallback != null) {
-                return fallback;
-            }
-        } catch (NetlinkException e) {
-            throw new AgentException("cannot read the addresses of " + name + ": " + e.getMessage(), e);
-        }
-        throw new AgentException("interface " + name + " has no IPv4 address of its own; VRRP adverts need one as "
-                + "their source (add one, e.g. `ip addr add 198.51.100.11/24 dev " + name + "`)");
+        return vips;
     }
 
-    /** A VIP present at start was left by a run that was killed: remove it, and claim it again only as master. */
-    private void removeStaleVips() {
-        for (Instance i : instances) {
-            for (VirtualIp vip : i.config().virtualIps()) {
-                i.release(vip);
+    // ---- reload ----
+
+    /**
+     * Applies a new (valid) config, changing only what changed: an unchanged instance keeps its state and its
+     * VIPs with no gap in its adverts; a changed priority, interval, preemption, VIP list or GARP setting is
+     * applied in place; an instance whose identity or tracking changed is replaced (the old one hands over
+     * like a stopping one); a new one starts in INIT; a removed one releases its VIPs and stops. Global
+     * settings and sync groups take effect at the next start. Any thread; bounded.
+     */
+    public ReloadResult reload(Config next) throws InterruptedException, TimeoutException {
+        CompletableFuture<ReloadResult> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                f.complete(applyReload(next));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
             }
+        });
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reload failed", e.getCause());
         }
     }
+
+    /**
+     * SIGHUP and `floatip reload`: re-reads the config file the agent runs. An invalid file changes nothing:
+     * every error is logged with its file:line and returned, and the old config keeps running unchanged.
+     */
+    public ReloadResult reloadFromFile() throws InterruptedException, TimeoutException {
+        java.nio.file.Path file = config.source();
+        Config next;
+        try {
+            next = io.floatip.config.ConfigLoader.load(file);
+        } catch (io.floatip.config.ConfigException e) {
+            log.error("reload refused, the running config stays as it was: {} error(s) in {}", e.errors().size(),
+                    file);
+            e.errors().forEach(line -> log.error("reload: {}", line));
+            return new ReloadResult(false, e.errors());
+        }
+        return reload(next);
+    }
+
+    private ReloadResult applyReload(Config next) {
+        List<String> messages = new ArrayList<>();
+        Config before = config;
+        List<String> changedScripts = tracking.replaceConfig(next);
+        Map<String, Instance> current = new LinkedHashMap<>();
+        instances.forEach(i -> current.put(i.config().name(), i));
+        for (Instance i : current.values()) {
+            if (!next.instances().containsKey(i.config().name())) {
+                remove(i);
+                messages.add(i.config().name() + ": removed (VIPs released)");
+            }
+        }
+        for (InstanceConfig ic : next.instances().values()) {
+            Instance old = current.get(ic.name());
+            boolean scriptChanged = ic.trackScripts().stream().anyMatch(ts -> changedScripts.contains(ts.name()));
+            if (old != null && old.config().equals(ic) && !scriptChanged) {
+                continue; // unchanged: nothing at all happens to it
+            }
+            if (old != null && !scriptChanged && Instance.changeableInPlace(old.config(), ic)) {
+                String what = old.reconfigure(ic);
+                messages.add(ic.name() + ": " + (what == null ? "unchanged" : what + " (in place)"));
+                continue;
+            }
+            if (old != null) {
+                remove(old);
+            }
+            try {
+                if (!links.containsKey(ic.interfaceName())) {
+                    Link link = opener.open(ic.interfaceName(), List.of(ic), vips(next));
+                    links.put(ic.interfaceName(), link);
+                    link.transport().start();
+                }
+                Instance i = create(ic);
+                startRouter(i);
+                messages.add(ic.name() + ": " + (old == null ? "added" : "restarted (its interface, VRID, "
+                        + "version, peers, authentication, tracking or notify changed)"));
+            } catch (AgentException e) {
+                messages.add(ic.name() + ": not started: " + e.getMessage());
+            }
+        }
+        for (Link link : links.values()) {
+            opener.refresh(link, instances.stream().map(Instance::config)
+                    .filter(c -> c.interfaceName().equals(link.name())).toList());
+        }
+        openProtocolSocketIfNeeded();
+        if (!Objects.equals(before.global(), next.global()) || !before.syncGroups().equals(next.syncGroups())) {
+            messages.add("global settings and sync_groups changes take effect at the next start");
+        }
+        config = next;
+        statusCollector = new StatusCollector(next, instances, links, tracking, loop);
+        if (messages.isEmpty()) {
+            messages.add("no changes");
+        }
+        messages.forEach(m -> log.info("reload: {}", m));
+        return new ReloadResult(true, messages);
+    }
+
+    // ---- events ----
 
     private void linkChanged(LinkState s) {
         for (Instance i : instances) {
@@ -219,9 +284,11 @@ public final class Agent implements AutoCloseable {
         return s.up() ? "interface " + s.name() + " has no carrier" : "interface " + s.name() + " is down";
     }
 
+    // ---- stop ----
+
     /**
-     * Every master sends priority 0 and releases its addresses; then the edges close. Bounded: returns within
-     * about a second even if the loop is stuck.
+     * Every master sends priority 0 and releases its addresses; the stop notifications run (bounded); then
+     * the edges close. Returns within about a second even if the loop is stuck.
      */
     public void stop() {
         if (stopped) {
@@ -245,7 +312,7 @@ public final class Agent implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (tracking != null) {
-            tracking.drain(STOP_NOTIFY_MILLIS); // the stop notifications, bounded
+            tracking.drain(STOP_NOTIFY_MILLIS);
         }
         closeEdges();
     }
@@ -261,12 +328,14 @@ public final class Agent implements AutoCloseable {
         edges.clear();
     }
 
+    // ---- what runs ----
+
     /**
      * A consistent snapshot of everything, taken on the event loop; any thread may ask. Waits at most a
      * second (a stuck loop is itself news: the caller says so).
      */
-    public AgentStatus status() throws java.util.concurrent.TimeoutException, InterruptedException {
-        java.util.concurrent.CompletableFuture<AgentStatus> f = new java.util.concurrent.CompletableFuture<>();
+    public AgentStatus status() throws TimeoutException, InterruptedException {
+        CompletableFuture<AgentStatus> f = new CompletableFuture<>();
         loop.execute(() -> {
             try {
                 f.complete(statusCollector.collect());
@@ -276,18 +345,23 @@ public final class Agent implements AutoCloseable {
         });
         try {
             return f.get(1, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("status failed", e.getCause());
         }
     }
 
-    /** States by instance name, read from any thread (for tests and status). */
+    /** States by instance name, read from any thread (for tests and the sd_notify status line). */
     public Map<String, State> states() {
         Map<String, State> m = new LinkedHashMap<>();
         for (Instance i : instances) {
             m.put(i.config().name(), i.router().state());
         }
         return m;
+    }
+
+    /** The loop, for edges that must run work on it (the watchdog, which proves the loop is alive). */
+    public java.util.concurrent.Executor loop() {
+        return loop;
     }
 
     @Override

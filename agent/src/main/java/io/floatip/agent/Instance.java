@@ -39,12 +39,13 @@ final class Instance implements RouterActions, SyncGroup.Member {
     private static final long RESOLVE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long RESOLVE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final InstanceConfig config;
+    private volatile InstanceConfig config;
     private final Link link;
     private final EventLoop loop;
     private final Router router;
-    private final List<Inet4Address> addresses = new ArrayList<>();
-    private final Set<Inet4Address> addressSet;
+    /** Immutable, replaced whole on reload: the capture thread reads them. */
+    private volatile List<Inet4Address> addresses;
+    private volatile Set<Inet4Address> addressSet;
     /** Our advert source: unicast_source, else the interface's primary address. */
     private final Inet4Address source;
     /** The 8 authentication bytes we send and expect (VRRPv2; zeros for none). */
@@ -72,18 +73,87 @@ final class Instance implements RouterActions, SyncGroup.Member {
         this.config = config;
         this.link = link;
         this.loop = loop;
-        for (VirtualIp vip : config.virtualIps()) {
-            addresses.add((Inet4Address) vip.address());
-        }
-        this.addressSet = Set.copyOf(addresses);
+        setAddresses(config);
         this.source = config.unicastSource() != null ? config.unicastSource() : link.primaryAddress();
         this.authType = config.authPassword() != null ? AuthType.PASS : AuthType.NONE;
         this.authData = passwordBytes(config.authPassword());
         this.peers = config.unicast() ? new Peers(config.name(), config.unicastPeers()) : null;
-        this.router = new Router(new RouterConfig(config.name(), config.vrid(), config.version(), config.priority(),
-                config.advertIntervalCentis(), config.preempt(),
-                TimeUnit.MILLISECONDS.toNanos(config.preemptDelayMillis()), source), this);
+        this.router = new Router(routerConfig(config), this);
         this.tracking = new Tracking(config.priority(), router, loop);
+    }
+
+    private RouterConfig routerConfig(InstanceConfig c) {
+        return new RouterConfig(c.name(), c.vrid(), c.version(), c.priority(), c.advertIntervalCentis(), c.preempt(),
+                TimeUnit.MILLISECONDS.toNanos(c.preemptDelayMillis()), source);
+    }
+
+    private void setAddresses(InstanceConfig c) {
+        List<Inet4Address> list = new ArrayList<>();
+        for (VirtualIp vip : c.virtualIps()) {
+            list.add((Inet4Address) vip.address());
+        }
+        addresses = List.copyOf(list);
+        addressSet = Set.copyOf(list);
+    }
+
+    /**
+     * Whether a reload from {@code before} to {@code after} can be applied to the running instance: only the
+     * priority, the interval, preemption, the VIPs and the GARP settings differ.
+     */
+    static boolean changeableInPlace(InstanceConfig before, InstanceConfig after) {
+        return before.interfaceName().equals(after.interfaceName()) && before.vrid() == after.vrid()
+                && before.version() == after.version()
+                && java.util.Objects.equals(before.unicastSource(), after.unicastSource())
+                && before.unicastPeers().equals(after.unicastPeers())
+                && java.util.Objects.equals(before.authPassword(), after.authPassword())
+                && before.trackScripts().equals(after.trackScripts())
+                && before.trackInterfaces().equals(after.trackInterfaces())
+                && before.trackFiles().equals(after.trackFiles())
+                && before.notifications().equals(after.notifications());
+    }
+
+    /** Loop thread: applies a reload in place; says what changed, one line, or null if nothing did. */
+    String reconfigure(InstanceConfig next) {
+        InstanceConfig before = config;
+        List<String> changes = new ArrayList<>();
+        if (before.priority() != next.priority()) {
+            changes.add("priority " + before.priority() + " -> " + next.priority());
+        }
+        if (before.advertIntervalCentis() != next.advertIntervalCentis()) {
+            changes.add("advert_interval " + before.advertIntervalCentis() * 10 + " ms -> "
+                    + next.advertIntervalCentis() * 10 + " ms");
+        }
+        if (before.preempt() != next.preempt() || before.preemptDelayMillis() != next.preemptDelayMillis()) {
+            changes.add("preempt " + next.preempt() + ", preempt_delay " + next.preemptDelayMillis() + " ms");
+        }
+        if (!before.garp().equals(next.garp())) {
+            changes.add("garp " + next.garp());
+        }
+        Set<VirtualIp> oldVips = Set.copyOf(before.virtualIps());
+        Set<VirtualIp> newVips = Set.copyOf(next.virtualIps());
+        boolean master = router.state() == State.MASTER;
+        for (VirtualIp vip : before.virtualIps()) {
+            if (!newVips.contains(vip)) {
+                changes.add("VIP " + vip + " removed");
+                if (master) {
+                    release(vip);
+                }
+            }
+        }
+        config = next;
+        setAddresses(next);
+        for (VirtualIp vip : next.virtualIps()) {
+            if (!oldVips.contains(vip)) {
+                changes.add("VIP " + vip + " added");
+                if (master) {
+                    claim(vip);
+                    announce(List.of((Inet4Address) vip.address()));
+                }
+            }
+        }
+        router.reconfigure(routerConfig(next));
+        tracking.basePriority(next.priority(), "reload");
+        return changes.isEmpty() ? null : String.join(", ", changes);
     }
 
     Tracking tracking() {
@@ -275,12 +345,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
     public void claimVips(Router r) {
         term++;
         for (VirtualIp vip : config.virtualIps()) {
-            try {
-                boolean added = link.netlink().addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null);
-                log.info("{}: claimed {} on {}{}", config.name(), vip, link.name(), added ? "" : " (already there)");
-            } catch (NetlinkException e) {
-                log.error("{}: cannot claim {} on {}: {}", config.name(), vip, link.name(), e.getMessage());
-            }
+            claim(vip);
         }
         announceVips(r);
         long delay = config.garp().delayMillis();
@@ -302,6 +367,15 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
     }
 
+    private void claim(VirtualIp vip) {
+        try {
+            boolean added = link.netlink().addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null);
+            log.info("{}: claimed {} on {}{}", config.name(), vip, link.name(), added ? "" : " (already there)");
+        } catch (NetlinkException e) {
+            log.error("{}: cannot claim {} on {}: {}", config.name(), vip, link.name(), e.getMessage());
+        }
+    }
+
     /** Removes an address if present; used on release and to clean up after a run that was killed. */
     void release(VirtualIp vip) {
         try {
@@ -315,8 +389,12 @@ final class Instance implements RouterActions, SyncGroup.Member {
 
     @Override
     public void announceVips(Router r) {
+        announce(addresses);
+    }
+
+    private void announce(List<Inet4Address> which) {
         for (int i = 0; i < config.garp().repeat(); i++) {
-            for (Inet4Address a : addresses) {
+            for (Inet4Address a : which) {
                 link.send(ArpCodec.gratuitousRequest(link.mac(), a));
             }
         }

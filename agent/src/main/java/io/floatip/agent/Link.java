@@ -40,6 +40,8 @@ final class Link {
     /** Instances in unicast mode: they learn their peers' MACs from ARP, and check TTL ranges themselves. */
     private volatile Instance[] unicast = new Instance[0];
 
+    private io.floatip.net.MulticastMembership membership;
+
     void attach(Instance instance) {
         byVrid[instance.config().vrid()] = instance;
         if (instance.unicast()) {
@@ -47,6 +49,33 @@ final class Link {
             grown[unicast.length] = instance;
             unicast = grown;
         }
+    }
+
+    /** A reload removed the instance: its VRID is unknown here from now on. */
+    void detach(Instance instance) {
+        if (byVrid[instance.config().vrid()] == instance) {
+            byVrid[instance.config().vrid()] = null;
+        }
+        unicast = java.util.Arrays.stream(unicast).filter(i -> i != instance).toArray(Instance[]::new);
+    }
+
+    io.floatip.net.MulticastMembership membership() {
+        return membership;
+    }
+
+    void membership(io.floatip.net.MulticastMembership membership) {
+        this.membership = membership;
+    }
+
+    void transportFilter(String filter) throws io.floatip.net.TransportException {
+        PcapTransport t = transport;
+        if (t != null) {
+            t.filter(filter);
+        }
+    }
+
+    PcapTransport transport() {
+        return transport;
     }
 
     /** The capture filter: adverts, and ARP too when a unicast instance must learn its peers' MACs. */

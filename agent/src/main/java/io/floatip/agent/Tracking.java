@@ -69,6 +69,11 @@ final class Tracking {
         return health.entries();
     }
 
+    void basePriority(int priority, String why) {
+        health.basePriority(priority);
+        update(why);
+    }
+
     int effectivePriority() {
         return health.effectivePriority();
     }

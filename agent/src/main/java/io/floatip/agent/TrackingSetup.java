@@ -1,7 +1,6 @@
 package io.floatip.agent;
 
 import io.floatip.config.Config;
-import io.floatip.config.InstanceConfig;
 import io.floatip.config.NotifyConfig;
 import io.floatip.config.ScriptConfig;
 import io.floatip.config.SyncGroupConfig;
@@ -27,61 +26,126 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds what keeps the VIP on a healthy node: check scripts (each run once, however many instances track
- * it), tracked interfaces and files, notifications and sync groups, and connects them to the instances.
+ * Builds what keeps the VIP on a healthy node and connects it to the instances: check scripts (each run once,
+ * however many instances track it), tracked interfaces and files, notifications and sync groups. Instances
+ * are attached and detached one by one, so a reload can replace one without touching the others. Loop thread
+ * only, except construction and {@link #drain}.
  */
 final class TrackingSetup implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("floatip");
     /** Each notify script may run this long; then its process group is killed and the next one runs. */
     static final long NOTIFY_TIMEOUT_MILLIS = 10_000;
 
-    private final Config config;
-    private final List<Instance> instances;
     private final EventLoop loop;
     private final Netlink netlink;
     private final PooledScriptRunner runner;
     private final ScriptProcess process;
+    private final NotifyFifo fifo;
     private final Map<String, CheckScript> scripts = new LinkedHashMap<>();
     private final List<SyncGroup> groups = new ArrayList<>();
-    private final List<TrackedFileWatch> files = new ArrayList<>();
-    private final List<NotifyQueue> queues = new ArrayList<>();
-    private final NotifyFifo fifo;
+    private final List<NotifyQueue> groupQueues = new ArrayList<>();
+    private final Map<Instance, Attachment> attachments = new LinkedHashMap<>();
+    private Config config;
+    private boolean started;
 
-    TrackingSetup(Config config, List<Instance> instances, EventLoop loop, Netlink netlink) {
+    /** What one instance is hooked to, so it can be unhooked. */
+    private static final class Attachment {
+        final List<Runnable> undo = new ArrayList<>();
+        final List<TrackedFileWatch> watches = new ArrayList<>();
+        NotifyQueue queue;
+    }
+
+    TrackingSetup(Config config, EventLoop loop, Netlink netlink) {
         this.config = config;
-        this.instances = instances;
         this.loop = loop;
         this.netlink = netlink;
         this.process = new ScriptProcess(ScriptUser.resolve(config.global().scriptUser(), runsAsRoot()));
         this.runner = new PooledScriptRunner(process, loop);
         Path fifoPath = config.global().notifyFifo();
         this.fifo = fifoPath == null ? null : new NotifyFifo(fifoPath);
-        build();
     }
 
-    private void build() {
-        Map<String, Instance> byName = new LinkedHashMap<>();
-        for (Instance i : instances) {
-            byName.put(i.config().name(), i);
-            i.notifications(notifications("INSTANCE", i.config().name(), i.config().notifications()));
-            for (TrackedScript ts : i.config().trackScripts()) {
-                CheckScript script = scripts.computeIfAbsent(ts.name(), name -> {
-                    ScriptConfig sc = config.scripts().get(name);
-                    return new CheckScript(sc, loop, runner);
-                });
-                String key = "script " + ts.name();
-                script.addListener(s -> i.tracking().set(key, ts.weight(), s.up(),
-                        key + " is " + (s.up() ? "up" : "down")));
+    /**
+     * Wires one instance: notifications, tracked scripts, interfaces and files, with their current states
+     * applied (a script already running keeps its state). Once started, its scripts and watches run at once.
+     */
+    void attach(Instance i) {
+        Attachment a = new Attachment();
+        Notifications n = notifications("INSTANCE", i.config().name(), i.config().notifications());
+        i.notifications(n);
+        a.queue = n == null ? null : n.queue();
+        for (TrackedScript ts : i.config().trackScripts()) {
+            CheckScript script = scripts.get(ts.name());
+            boolean fresh = script == null;
+            if (fresh) {
+                script = new CheckScript(config.scripts().get(ts.name()), loop, runner);
+                scripts.put(ts.name(), script);
+            }
+            String key = "script " + ts.name();
+            CheckScript.Listener listener = s -> i.tracking().set(key, ts.weight(), s.up(),
+                    key + " is " + (s.up() ? "up" : "down"));
+            CheckScript attached = script;
+            attached.addListener(listener);
+            a.undo.add(() -> attached.removeListener(listener));
+            i.tracking().set(key, ts.weight(), script.up(), "start");
+            if (fresh && started) {
+                script.start();
             }
         }
+        for (TrackedInterface ti : i.config().trackInterfaces()) {
+            i.tracking().set("interface " + ti.name(), ti.weight(), usable(ti.name()), "start");
+        }
+        for (TrackedFile tf : i.config().trackFiles()) {
+            String key = "file " + tf.path();
+            TrackedFileWatch watch = new TrackedFileWatch(tf.path(), loop,
+                    v -> i.tracking().setValue(key, tf.weight(), v, key + " is " + v));
+            a.watches.add(watch);
+            if (started) {
+                watch.start();
+            }
+        }
+        attachments.put(i, a);
+    }
+
+    /** Unhooks an instance that a reload removed; its stop notifications still run, in the background. */
+    void detach(Instance i) {
+        Attachment a = attachments.remove(i);
+        if (a == null) {
+            return;
+        }
+        a.undo.forEach(Runnable::run);
+        a.watches.forEach(TrackedFileWatch::stop);
+        if (a.queue != null) {
+            NotifyQueue q = a.queue;
+            Thread t = new Thread(() -> {
+                try {
+                    q.drain(NOTIFY_TIMEOUT_MILLIS);
+                } catch (InterruptedException ignored) {
+                    // gone
+                }
+            }, "notify-drain");
+            t.setDaemon(true);
+            t.start();
+        }
+        dropUntracked();
+    }
+
+    /** Builds the sync groups over the attached instances; once, at start (group changes need a restart). */
+    void buildGroups() {
+        Map<String, Instance> byName = new LinkedHashMap<>();
+        attachments.keySet().forEach(i -> byName.put(i.config().name(), i));
         for (SyncGroupConfig g : config.syncGroups().values()) {
             List<SyncGroup.Member> members = new ArrayList<>();
             g.instances().forEach(name -> members.add(byName.get(name)));
             Notifications groupNotifications = notifications("GROUP", g.name(), g.notifications());
+            if (groupNotifications != null && groupNotifications.queue() != null) {
+                groupQueues.add(groupNotifications.queue());
+            }
             SyncGroup group = new SyncGroup(g.name(), members, (sg, to) -> {
                 log.info("sync group {}: {}", sg.name(), to);
                 if (groupNotifications != null) {
@@ -91,6 +155,43 @@ final class TrackingSetup implements AutoCloseable {
             g.instances().forEach(name -> byName.get(name).tracking().joinGroup(group));
             groups.add(group);
         }
+    }
+
+    /** Scripts run and files are watched from now on. */
+    void start() {
+        started = true;
+        for (Attachment a : attachments.values()) {
+            a.watches.forEach(TrackedFileWatch::start);
+        }
+        scripts.values().forEach(CheckScript::start);
+    }
+
+    /**
+     * A reload's new config: scripts whose definition changed or that are gone stop (the caller re-attaches
+     * the instances that track them, which starts the new definitions). Returns the names that changed.
+     */
+    List<String> replaceConfig(Config next) {
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, CheckScript> e : new ArrayList<>(scripts.entrySet())) {
+            ScriptConfig before = config.scripts().get(e.getKey());
+            if (!Objects.equals(before, next.scripts().get(e.getKey()))) {
+                changed.add(e.getKey());
+            }
+        }
+        this.config = next;
+        return changed;
+    }
+
+    /** Stops the scripts that no attached instance tracks any more. */
+    private void dropUntracked() {
+        scripts.entrySet().removeIf(e -> {
+            boolean tracked = attachments.keySet().stream()
+                    .anyMatch(i -> i.config().trackScripts().stream().anyMatch(ts -> ts.name().equals(e.getKey())));
+            if (!tracked) {
+                e.getValue().stop();
+            }
+            return !tracked;
+        });
     }
 
     private Notifications notifications(String kind, String name, NotifyConfig notify) {
@@ -107,42 +208,13 @@ final class TrackingSetup implements AutoCloseable {
                     log.warn("notify {} for {} {}: {}", argv.get(0), kind.toLowerCase(), name, outcome.detail());
                 }
             });
-            queues.add(queue);
         }
         return new Notifications(kind, name, notify, queue, fifo);
     }
 
-    /** Loop thread, before the routers start: the tracked things' first states, so startup sees them. */
-    void initialStates() {
-        for (Instance i : instances) {
-            InstanceConfig ic = i.config();
-            for (TrackedScript ts : ic.trackScripts()) {
-                i.tracking().set("script " + ts.name(), ts.weight(), !config.scripts().get(ts.name()).initFail(),
-                        "start");
-            }
-            for (TrackedInterface ti : ic.trackInterfaces()) {
-                i.tracking().set("interface " + ti.name(), ti.weight(), usable(ti.name()), "start");
-            }
-        }
-    }
-
-    /** Loop thread, after the routers started: scripts run and files are watched from now on. */
-    void start() {
-        for (Instance i : instances) {
-            for (TrackedFile tf : i.config().trackFiles()) {
-                String key = "file " + tf.path();
-                TrackedFileWatch watch = new TrackedFileWatch(tf.path(), loop,
-                        v -> i.tracking().setValue(key, tf.weight(), v, key + " is " + v));
-                files.add(watch);
-                watch.start();
-            }
-        }
-        scripts.values().forEach(CheckScript::start);
-    }
-
     /** Loop thread: a link event, for the instances that track that interface. */
     void linkChanged(LinkState s) {
-        for (Instance i : instances) {
+        for (Instance i : attachments.keySet()) {
             for (TrackedInterface ti : i.config().trackInterfaces()) {
                 if (ti.name().equals(s.name())) {
                     i.tracking().set("interface " + ti.name(), ti.weight(), s.usable(),
@@ -169,10 +241,16 @@ final class TrackingSetup implements AutoCloseable {
         return groups;
     }
 
-    /** Lets the stop notifications run, all queues together, for at most {@code millis}. */
+    /** Lets the stop notifications run, all queues together, for at most {@code millis}. Any thread. */
     void drain(long millis) {
         long deadline = System.nanoTime() + millis * 1_000_000;
-        for (NotifyQueue q : queues) {
+        List<NotifyQueue> all = new ArrayList<>(groupQueues);
+        attachments.values().forEach(a -> {
+            if (a.queue != null) {
+                all.add(a.queue);
+            }
+        });
+        for (NotifyQueue q : all) {
             try {
                 q.drain(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
@@ -185,7 +263,12 @@ final class TrackingSetup implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
-        queues.forEach(NotifyQueue::close);
+        attachments.values().forEach(a -> {
+            if (a.queue != null) {
+                a.queue.close();
+            }
+        });
+        groupQueues.forEach(NotifyQueue::close);
         if (fifo != null) {
             fifo.close();
         }

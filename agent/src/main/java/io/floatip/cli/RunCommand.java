@@ -54,6 +54,19 @@ final class RunCommand implements Callable<Integer> {
         };
         Signal.handle(new Signal("TERM"), stop);
         Signal.handle(new Signal("INT"), stop);
+        // A reload runs off the signal thread, one at a time; the agent logs what it did or why it refused.
+        java.util.concurrent.ExecutorService reloads = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "reload");
+            t.setDaemon(true);
+            return t;
+        });
+        Signal.handle(new Signal("HUP"), signal -> reloads.execute(() -> {
+            try {
+                agent.reloadFromFile();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger("floatip").error("reload failed: {}", e.toString());
+            }
+        }));
         try {
             stopped.await();
         } catch (InterruptedException e) {

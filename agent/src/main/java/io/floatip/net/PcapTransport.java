@@ -20,7 +20,7 @@ public final class PcapTransport implements AutoCloseable {
     private static final int READ_TIMEOUT_MS = 100;
 
     private final String interfaceName;
-    private final String filter;
+    private volatile String filter;
     private final FrameListener listener;
     private final Thread thread;
     private final AtomicLong sendErrors = new AtomicLong();
@@ -114,6 +114,20 @@ public final class PcapTransport implements AutoCloseable {
                     log.debug("reopen of {} failed: {}", interfaceName, e.getMessage());
                 }
             }
+        }
+    }
+
+    /** Replaces the capture filter (a reload added a unicast instance, which needs ARP too). */
+    public void filter(String newFilter) throws TransportException {
+        PcapHandle h = handle;
+        if (h == null || newFilter.equals(filter)) {
+            return;
+        }
+        try {
+            h.setFilter(newFilter, BpfProgram.BpfCompileMode.OPTIMIZE);
+            filter = newFilter;
+        } catch (PcapNativeException | NotOpenException e) {
+            throw new TransportException("cannot set the capture filter on " + interfaceName + ": " + e.getMessage(), e);
         }
     }
 

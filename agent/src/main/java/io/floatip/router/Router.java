@@ -13,7 +13,7 @@ public final class Router {
     /** RFC 5798 6.1: the priority of the router that owns the addresses. */
     public static final int OWNER_PRIORITY = 255;
 
-    private final RouterConfig config;
+    private RouterConfig config;
     private final RouterActions actions;
 
     /** Volatile so status readers on other threads see it; written only on the loop thread. */
@@ -147,6 +147,21 @@ public final class Router {
     public void takeOver(long now, String why) {
         if (state == State.BACKUP) {
             becomeMaster(now, why);
+        }
+    }
+
+    /**
+     * A reload changed what may change in place: priority, interval, preempt settings, the primary address.
+     * The caller then reports the effective priority with {@link #priorityChanged}, which a master advertises
+     * at once; a new interval applies from the next advert.
+     */
+    public void reconfigure(RouterConfig next) {
+        if (next.vrid() != config.vrid() || next.version() != config.version()) {
+            throw new IllegalArgumentException("VRID and version cannot change in place");
+        }
+        config = next;
+        if (config.priority() == OWNER_PRIORITY) {
+            priority = OWNER_PRIORITY;
         }
     }
 

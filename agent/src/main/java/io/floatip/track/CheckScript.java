@@ -30,6 +30,7 @@ public final class CheckScript {
     private final List<Listener> listeners = new ArrayList<>();
     private final long intervalNanos;
     private boolean running;
+    private boolean stopped;
     private long nextTick;
     private ScriptOutcome last;
     private long runs;
@@ -48,6 +49,15 @@ public final class CheckScript {
         listeners.add(listener);
     }
 
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** No more runs (a reload replaced or dropped this script); a run under way ends on its own. */
+    public void stop() {
+        stopped = true;
+    }
+
     /** The first run starts at once, so tracking reflects reality within one script run of startup. */
     public void start() {
         nextTick = scheduler.now();
@@ -55,6 +65,9 @@ public final class CheckScript {
     }
 
     private void tick() {
+        if (stopped) {
+            return;
+        }
         if (running) {
             skips++;
             if (LogLimit.shouldLog(skips)) { // a script that always hangs would otherwise log every interval
@@ -76,6 +89,9 @@ public final class CheckScript {
 
     private void finished(ScriptOutcome outcome) {
         running = false;
+        if (stopped) {
+            return;
+        }
         last = outcome;
         if (!outcome.success()) {
             failures++;

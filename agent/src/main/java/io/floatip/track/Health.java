@@ -15,11 +15,16 @@ import java.util.Map;
  * changes (RFC 5798 6.1).
  */
 public final class Health {
-    private final int basePriority;
+    private int basePriority;
     private final Map<String, Tracked> tracked = new LinkedHashMap<>();
 
     public Health(int basePriority) {
         this.basePriority = basePriority;
+    }
+
+    /** A reload changed the configured priority. */
+    public void basePriority(int priority) {
+        this.basePriority = priority;
     }
 
     /** A script or interface: up or down, with its weight. {@code key} names it in fault reasons. */

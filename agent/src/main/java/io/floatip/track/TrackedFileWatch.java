@@ -25,6 +25,7 @@ public final class TrackedFileWatch {
     private final LongConsumer onValue;
     private String lastStamp;
     private long value;
+    private boolean stopped;
 
     public TrackedFileWatch(Path path, Scheduler scheduler, LongConsumer onValue) {
         this.path = path;
@@ -40,7 +41,15 @@ public final class TrackedFileWatch {
         scheduler.schedule(scheduler.now() + PERIOD_NANOS, this::poll);
     }
 
+    /** No more polls (a reload dropped this tracking). */
+    public void stop() {
+        stopped = true;
+    }
+
     private void poll() {
+        if (stopped) {
+            return;
+        }
         String stamp = stamp();
         if (!stamp.equals(lastStamp)) {
             lastStamp = stamp;

@@ -1,0 +1,122 @@
+package io.floatip.agent;
+
+import io.floatip.config.InstanceConfig;
+import io.floatip.net.Errno;
+import io.floatip.net.InterfaceAddress;
+import io.floatip.net.LinkState;
+import io.floatip.net.MulticastMembership;
+import io.floatip.net.Netlink;
+import io.floatip.net.NetlinkException;
+import io.floatip.net.PcapTransport;
+import io.floatip.net.TransportException;
+import io.floatip.protocol.VrrpCodec;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens an interface for VRRP: its identity from netlink, its capture, and the multicast group when needed. */
+final class LinkOpener {
+    private static final Logger log = LoggerFactory.getLogger("floatip");
+
+    private final Netlink netlink;
+    private final List<AutoCloseable> edges;
+
+    /** @param edges where what is opened goes, to be closed with the agent */
+    LinkOpener(Netlink netlink, List<AutoCloseable> edges) {
+        this.netlink = netlink;
+        this.edges = edges;
+    }
+
+    /** The interface's state now; an error names it when it does not exist. */
+    LinkState state(String name) throws AgentException {
+        try {
+            LinkState state = netlink.query(name);
+            if (state == null) {
+                throw new AgentException("interface " + name + " does not exist (see `ip link`)");
+            }
+            return state;
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.ENODEV) {
+                throw new AgentException("interface " + name + " does not exist (see `ip link`)", e);
+            }
+            throw new AgentException("interface " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @param onLink the instances that will run on it; @param vips every VIP of the config (never a source) */
+    Link open(String name, Collection<InstanceConfig> onLink, Set<InetAddress> vips) throws AgentException {
+        LinkState state = state(name);
+        byte[] mac;
+        try {
+            mac = netlink.macAddress(name);
+        } catch (NetlinkException e) {
+            throw new AgentException("interface " + name + ": " + e.getMessage(), e);
+        }
+        if (mac == null || mac.length != 6) {
+            throw new AgentException("interface " + name + " has no Ethernet address; VRRP needs an Ethernet link");
+        }
+        Link link = new Link(name, state.ifIndex(), mac, primaryAddress(name, state.ifIndex(), vips), netlink);
+        try {
+            PcapTransport transport = PcapTransport.open(name, Link.filter(anyUnicast(onLink)), link::onFrame);
+            edges.add(transport);
+            link.transport(transport);
+        } catch (TransportException e) {
+            throw new AgentException(e.getMessage(), e);
+        }
+        refresh(link, onLink);
+        return link;
+    }
+
+    /** After a reload: ARP in the filter for unicast instances, the multicast group for the others. */
+    void refresh(Link link, Collection<InstanceConfig> onLink) {
+        try {
+            link.transportFilter(Link.filter(anyUnicast(onLink)));
+        } catch (TransportException e) {
+            log.warn("{}", e.getMessage());
+        }
+        if (link.membership() == null && !onLink.stream().allMatch(InstanceConfig::unicast)) {
+            try {
+                MulticastMembership m = MulticastMembership.join(VrrpCodec.MULTICAST_GROUP, link.name());
+                edges.add(m);
+                link.membership(m);
+            } catch (IOException | RuntimeException e) {
+                // Not fatal: most links deliver the group anyway; say so, since some NICs will not.
+                log.warn("cannot join 224.0.0.18 on {}: {}; adverts may not arrive on NICs that filter multicast",
+                        link.name(), e.getMessage());
+            }
+        }
+    }
+
+    private static boolean anyUnicast(Collection<InstanceConfig> onLink) {
+        return onLink.stream().anyMatch(InstanceConfig::unicast);
+    }
+
+    /** The source of our adverts: the interface's first primary IPv4 address that is not one of our VIPs. */
+    private Inet4Address primaryAddress(String name, int ifIndex, Set<InetAddress> vips) throws AgentException {
+        try {
+            Inet4Address fallback = null;
+            for (InterfaceAddress a : netlink.addresses(ifIndex)) {
+                if (a.address() instanceof Inet4Address v4 && !vips.contains(v4)) {
+                    if (!a.secondary()) {
+                        return v4;
+                    }
+                    if (fallback == null) {
+                        fallback = v4;
+                    }
+                }
+            }
+            if (fallback != null) {
+                return fallback;
+            }
+        } catch (NetlinkException e) {
+            throw new AgentException("cannot read the addresses of " + name + ": " + e.getMessage(), e);
+        }
+        throw new AgentException("interface " + name + " has no IPv4 address of its own; VRRP adverts need one as "
+                + "their source (add one, e.g. `ip addr add 198.51.100.11/24 dev " + name + "`)");
+    }
+}
