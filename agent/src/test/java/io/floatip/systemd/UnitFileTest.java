@@ -1,0 +1,110 @@
+package io.floatip.systemd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** examples/systemd/floatip.service says what the README promises, and systemd itself can read it. */
+class UnitFileTest {
+    static final Path SERVICE = Path.of("..", "examples", "systemd", "floatip.service").toAbsolutePath().normalize();
+    static final Set<String> TWO_CAPS = Set.of("CAP_NET_ADMIN", "CAP_NET_RAW");
+
+    static UnitFile unit;
+
+    @BeforeAll
+    static void read() throws IOException {
+        unit = UnitFile.read(SERVICE);
+    }
+
+    @Test
+    void theServiceIsTypeNotifyWithReloadWatchdogAndRestart() {
+        assertEquals(List.of("Unit", "Service", "Install"), unit.sectionNames());
+        assertOne("Type", "notify");
+        assertOne("ExecStart", "/usr/bin/floatip run -c /etc/floatip/floatip.yaml");
+        assertOne("ExecReload", "/bin/kill -HUP $MAINPID");
+        assertOne("WatchdogSec", "5s");
+        assertOne("Restart", "on-failure");
+        assertEquals(List.of("multi-user.target"), unit.values("Install", "WantedBy"));
+    }
+
+    @Test
+    void itRunsAsTheFloatipUserWithOnlyTheTwoNetworkCapabilities() {
+        assertOne("User", "floatip");
+        assertEquals(TWO_CAPS, words("AmbientCapabilities"));
+        // An ambient capability outside the bounding set would silently be lost.
+        assertEquals(TWO_CAPS, words("CapabilityBoundingSet"));
+        assertOne("RuntimeDirectory", "floatip");
+    }
+
+    @Test
+    void itIsHardenedAndKeepsWhatTheJvmNeeds() {
+        assertOne("ProtectSystem", "strict");
+        assertOne("ProtectHome", "true");
+        assertOne("PrivateTmp", "true");
+        assertOne("ProtectKernelTunables", "true");
+        assertOne("ProtectControlGroups", "true");
+        assertOne("LockPersonality", "true");
+        assertOne("NoNewPrivileges", "true");
+        assertEquals(Set.of("AF_UNIX", "AF_INET", "AF_INET6", "AF_NETLINK", "AF_PACKET"),
+                words("RestrictAddressFamilies"));
+        assertEquals(List.of(), unit.values("Service", "MemoryDenyWriteExecute"), "the JIT needs W+X memory");
+    }
+
+    @Test
+    void noKeyIsGivenTwice() {
+        for (String section : unit.sectionNames()) {
+            Set<String> seen = new HashSet<>();
+            for (UnitFile.Entry e : unit.entries(section)) {
+                assertTrue(seen.add(e.key()), section + "." + e.key() + " again on line " + e.line());
+            }
+        }
+    }
+
+    /**
+     * systemd's own parser: unknown keys, bad values and bad sections are what it reports. It needs no running
+     * systemd. The one complaint allowed is that /usr/bin/floatip is not installed on the machine running tests.
+     */
+    @Test
+    void systemdAnalyzeVerifyFindsNothingWrong() throws Exception {
+        Path analyze = Path.of("/usr/bin/systemd-analyze");
+        Assumptions.assumeTrue(Files.isExecutable(analyze), "systemd-analyze is not installed (package systemd)");
+        Process p = new ProcessBuilder(analyze.toString(), "verify", "--man=no", SERVICE.toString())
+                .redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "systemd-analyze verify finished");
+        List<String> complaints = new ArrayList<>(Arrays.asList(output.strip().split("\n")));
+        complaints.removeIf(String::isBlank);
+        if (!Files.isExecutable(Path.of("/usr/bin/floatip"))) {
+            complaints.remove("floatip.service: Command /usr/bin/floatip is not executable: No such file or directory");
+        }
+        assertEquals(List.of(), complaints, "systemd-analyze verify " + SERVICE + ":\n" + output);
+        if (complaints.isEmpty() && Files.isExecutable(Path.of("/usr/bin/floatip"))) {
+            assertEquals(0, p.exitValue(), output);
+        }
+    }
+
+    private static void assertOne(String key, String value) {
+        assertEquals(List.of(value), unit.values("Service", key), "[Service] " + key);
+    }
+
+    private static Set<String> words(String key) {
+        List<String> values = unit.values("Service", key);
+        assertEquals(1, values.size(), "[Service] " + key + " once: " + values);
+        return new TreeSet<>(Arrays.asList(values.get(0).split("\\s+")));
+    }
+}
