@@ -50,6 +50,7 @@ public final class Agent implements AutoCloseable {
     private ProtocolSocket protocolSocket;
     private Config config;
     private volatile boolean stopped;
+    private volatile java.util.function.Consumer<String> summaryListener;
 
     /** What a reload did, line by line; {@code applied} false when the new config was refused. */
     public record ReloadResult(boolean applied, List<String> messages) {
@@ -121,7 +122,44 @@ public final class Agent implements AutoCloseable {
         link.attach(i);
         tracking.attach(i);
         instances.add(i);
+        i.afterTransition(this::transitioned);
         return i;
+    }
+
+    /** Loop thread: tells the listener the one-line summary, e.g. "VI_1 MASTER, VI_2 BACKUP". */
+    private void transitioned() {
+        java.util.function.Consumer<String> l = summaryListener;
+        if (l != null) {
+            l.accept(summary());
+        }
+    }
+
+    /** "VI_1 MASTER, VI_2 BACKUP": the instances' states on one line. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        for (Instance i : instances) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(i.config().name()).append(' ')
+                    .append(i.router().state());
+        }
+        return sb.toString();
+    }
+
+    /** Called on the loop thread with {@link #summary()} after every transition. */
+    public void onTransitions(java.util.function.Consumer<String> listener) {
+        this.summaryListener = listener;
+    }
+
+    /**
+     * Runs {@code task} on the event loop every {@code periodNanos}, for as long as the loop runs: a task
+     * that proves the loop is alive (systemd's watchdog) must run there, not on a timer thread of its own.
+     */
+    public void everyOnLoop(long periodNanos, Runnable task) {
+        loop.execute(() -> repeat(periodNanos, task));
+    }
+
+    private void repeat(long periodNanos, Runnable task) {
+        task.run();
+        loop.schedule(loop.now() + periodNanos, () -> repeat(periodNanos, task));
     }
 
     /** Loop thread. */

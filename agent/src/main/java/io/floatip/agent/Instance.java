@@ -65,6 +65,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private final Tracking tracking;
     private Notifications notifications;
+    private Runnable afterTransition;
     private int ipId;
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
@@ -414,6 +415,14 @@ final class Instance implements RouterActions, SyncGroup.Member {
         if (group != null) {
             group.memberChanged(loop.now(), this, to);
         }
+        if (afterTransition != null) {
+            afterTransition.run();
+        }
+    }
+
+    /** Loop thread: called after every transition (the agent's sd_notify STATUS line). */
+    void afterTransition(Runnable hook) {
+        this.afterTransition = hook;
     }
 
     /**

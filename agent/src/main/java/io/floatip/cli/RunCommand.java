@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import io.floatip.systemd.SdNotify;
 import sun.misc.Signal;
 
 /** Runs the agent in the foreground until SIGTERM or SIGINT, then hands over (priority 0) and exits 0. */
@@ -47,8 +48,18 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("floatip: " + e.getMessage());
             return 1;
         }
+        SdNotify systemd = SdNotify.fromEnvironment();
+        agent.onTransitions(systemd::status);
+        java.time.Duration watchdog = SdNotify.watchdogInterval();
+        if (watchdog != null) {
+            // From the event loop itself: if the loop is stuck, the pings stop and systemd restarts us.
+            agent.everyOnLoop(watchdog.toNanos() / 2, systemd::watchdog);
+        }
+        systemd.ready();
+        systemd.status(agent.summary());
         CountDownLatch stopped = new CountDownLatch(1);
         sun.misc.SignalHandler stop = signal -> {
+            systemd.stopping();
             agent.stop();
             stopped.countDown();
         };
@@ -62,7 +73,10 @@ final class RunCommand implements Callable<Integer> {
         });
         Signal.handle(new Signal("HUP"), signal -> reloads.execute(() -> {
             try {
+                systemd.reloading();
                 agent.reloadFromFile();
+                systemd.ready();
+                systemd.status(agent.summary());
             } catch (Exception e) {
                 org.slf4j.LoggerFactory.getLogger("floatip").error("reload failed: {}", e.toString());
             }
