@@ -307,6 +307,17 @@ public final class Agent implements AutoCloseable {
     // ---- events ----
 
     private void linkChanged(LinkState s) {
+        Link link = links.get(s.name());
+        if (link != null && !s.deleted() && s.ifIndex() != link.ifIndex()) {
+            try {
+                link.rebind(s.ifIndex(), netlink.macAddress(s.name()));
+            } catch (NetlinkException e) {
+                link.rebind(s.ifIndex(), null);
+            }
+            opener.refresh(link, instances.stream().map(Instance::config)
+                    .filter(c -> c.interfaceName().equals(s.name())).toList());
+            log.info("interface {} was created again (index {}); following it", s.name(), s.ifIndex());
+        }
         for (Instance i : instances) {
             if (i.config().interfaceName().equals(s.name())) {
                 i.tracking().link(s.usable() ? null : describe(s), "interface " + s.name() + " is up");

@@ -38,6 +38,8 @@ final class Instance implements RouterActions, SyncGroup.Member {
     /** While a unicast peer's MAC is unknown, ask again this often; once known, re-check this often. */
     private static final long RESOLVE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long RESOLVE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** After a failed claim, FAULT lasts this long before the instance listens and may try again. */
+    private static final long CLAIM_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private volatile InstanceConfig config;
     private final Link link;
@@ -374,7 +376,17 @@ final class Instance implements RouterActions, SyncGroup.Member {
             log.info("{}: claimed {} on {}{}", config.name(), vip, link.name(), added ? "" : " (already there)");
         } catch (NetlinkException e) {
             log.error("{}: cannot claim {} on {}: {}", config.name(), vip, link.name(), e.getMessage());
+            claimFailed(vip + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A master that cannot add its VIP serves nobody, and its adverts would keep a healthy backup from taking
+     * over: FAULT, after the current event (the router is mid-transition), and try again a little later.
+     */
+    private void claimFailed(String why) {
+        loop.execute(() -> tracking.fault("claim", "cannot add VIP " + why));
+        loop.schedule(loop.now() + CLAIM_RETRY_NANOS, () -> tracking.fault("claim", null));
     }
 
     /** Removes an address if present; used on release and to clean up after a run that was killed. */

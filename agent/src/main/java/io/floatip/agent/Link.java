@@ -21,8 +21,8 @@ final class Link {
     static final byte[] GROUP_MAC = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
 
     private final String name;
-    private final int ifIndex;
-    private final byte[] mac;
+    private volatile int ifIndex;
+    private volatile byte[] mac;
     private final Inet4Address primaryAddress;
     private final Netlink netlink;
     private final Instance[] byVrid = new Instance[256];
@@ -49,6 +49,18 @@ final class Link {
             grown[unicast.length] = instance;
             unicast = grown;
         }
+    }
+
+    /**
+     * The interface was deleted and created again under the same name: a new index, perhaps a new MAC. The
+     * capture reopens by name on its own; addresses and frames must use the new identity.
+     */
+    void rebind(int newIndex, byte[] newMac) {
+        ifIndex = newIndex;
+        if (newMac != null && newMac.length == 6) {
+            mac = newMac.clone();
+        }
+        membership = null; // the old membership left with the old interface; refresh() joins again
     }
 
     /** A reload removed the instance: its VRID is unknown here from now on. */

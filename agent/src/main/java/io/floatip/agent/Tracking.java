@@ -17,6 +17,7 @@ final class Tracking {
     private final Router router;
     private final Scheduler clock;
     private SyncGroup group;
+    private boolean lastOwn;
 
     Tracking(int basePriority, Router router, Scheduler clock) {
         this.health = new Health(basePriority);
@@ -48,6 +49,12 @@ final class Tracking {
     void link(String fault, String why) {
         faults.set("link", fault);
         update(why);
+    }
+
+    /** Any other fault source (a VIP that could not be added): null clears it. */
+    void fault(String source, String why) {
+        faults.set(source, why);
+        update(why == null ? source + " cleared" : why);
     }
 
     /** Sync group hold; does not re-notify the group. */
@@ -83,11 +90,14 @@ final class Tracking {
         long now = clock.now();
         router.priorityChanged(now, health.effectivePriority());
         List<String> tracked = health.faults();
-        boolean changed = faults.set("track", tracked.isEmpty() ? null : String.join("; ", tracked));
-        boolean wasOwn = faults.own();
+        faults.set("track", tracked.isEmpty() ? null : String.join("; ", tracked));
         faults.apply(router, now, why);
-        if (group != null && (changed || wasOwn != faults.own())) {
+        // A member already held in FAULT by its group changes no state when a fault of its own comes or
+        // goes: tell the group, which decides whom to hold.
+        boolean own = faults.own();
+        if (group != null && own != lastOwn) {
             group.ownFaultChanged(now);
         }
+        lastOwn = own;
     }
 }

@@ -87,6 +87,14 @@ public final class Router {
         if (state == State.BACKUP && masterDownTimer <= now) {
             becomeMaster(now, masterDownReason(now));
         } else if (state == State.MASTER && adverTimer <= now) {
+            long late = now - adverTimer;
+            if (late > masterDownInterval()) {
+                // We were frozen (SIGSTOP, a paused VM) longer than a backup waits: one has taken over by now.
+                // Asserting ourselves at once would give two masters and a flap; listen first, preempt after.
+                stepDown(now, "frozen for " + millis(late) + " ms, longer than Master_Down_Interval; a backup "
+                        + "has taken over by now: listening before claiming again");
+                return;
+            }
             actions.sendAdvert(this, priority);
             // Keep the cadence unless we fell behind by a whole interval (then restart from now, no burst).
             long next = adverTimer + Timers.centisToNanos(config.advertIntervalCentis());

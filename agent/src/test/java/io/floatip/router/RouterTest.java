@@ -45,9 +45,37 @@ class RouterTest {
         SimRouter a = net.add("a", "198.51.100.11", 255, 10, true);
         a.router.startup(0);
         a.clear();
-        a.router.fireTimers(550 * MS); // the loop woke 450 ms late
+        a.router.fireTimers(350 * MS); // the loop woke 250 ms late, within Master_Down_Interval (300 ms)
         assertEquals(1, a.adverts);
-        assertEquals(650 * MS, a.router.nextDeadline());
+        assertEquals(450 * MS, a.router.nextDeadline());
+    }
+
+    @Test
+    void aMasterFrozenLongerThanMasterDownIntervalStepsDownInsteadOfFighting() {
+        SimNetwork net = new SimNetwork(MS);
+        SimRouter m = net.add("m", "198.51.100.11", 200, 10, true);
+        SimRouter b = net.add("b", "198.51.100.12", 100, 10, true);
+        m.router.startup(0);
+        b.router.startup(0);
+        net.runFor(1_000 * MS);
+        // SIGSTOP: m stops taking part; b takes over after its Master_Down_Interval.
+        m.connected = false;
+        SimRouter frozen = m;
+        net.routers.remove(frozen);
+        net.runFor(1_000 * MS);
+        assertEquals(State.MASTER, b.state());
+        // SIGCONT: m's loop wakes with its advert timer 900+ ms overdue.
+        net.routers.add(frozen);
+        frozen.connected = true;
+        m.clear();
+        net.runFor(0);
+        assertEquals(State.BACKUP, m.state(), "stepped down: " + m.log);
+        assertEquals(0, m.adverts, "it did not advertise over the new master first");
+        assertFalse(m.holdsVips);
+        // Then the ordinary preemption, one Master_Down_Interval later, clean: b steps down on m's first advert.
+        net.runFor(Timers.masterDownInterval(200, 10) + 2 * MS);
+        assertEquals(State.MASTER, m.state());
+        assertEquals(State.BACKUP, b.state());
     }
 
     @Test
