@@ -96,7 +96,8 @@ public final class Agent implements AutoCloseable {
         for (InstanceConfig ic : config.instances().values()) {
             Instance i = create(ic);
             // A VIP present at start was left by a run that was killed: remove it; claim it only as master.
-            ic.virtualIps().forEach(i::release);
+            Set<InetAddress> present = present(links.get(ic.interfaceName()));
+            ic.virtualIps().stream().filter(v -> present.contains(v.address())).forEach(i::release);
         }
         openProtocolSocketIfNeeded();
         try {
@@ -196,6 +197,16 @@ public final class Agent implements AutoCloseable {
             log.warn("cannot open a raw socket for VRRP: {}; the kernel will send ICMP protocol unreachable "
                     + "for each unicast advert", e.getMessage());
         }
+    }
+
+    private Set<InetAddress> present(Link link) {
+        Set<InetAddress> set = new HashSet<>();
+        try {
+            netlink.addresses(link.ifIndex()).forEach(a -> set.add(a.address()));
+        } catch (NetlinkException e) {
+            log.debug("cannot list the addresses of {}: {}", link.name(), e.getMessage());
+        }
+        return set;
     }
 
     private static Set<InetAddress> vips(Config config) {

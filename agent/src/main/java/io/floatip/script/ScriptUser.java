@@ -4,7 +4,11 @@ import java.util.List;
 
 /** Who scripts run as: the agent's own user, or another one switched to with setpriv. */
 public record ScriptUser(String name, List<String> prefix) {
-    public static final ScriptUser SAME = new ScriptUser(null, List.of());
+    /**
+     * The agent's own user, but without the capabilities a non-root agent holds (CAP_NET_ADMIN and CAP_NET_RAW
+     * as ambient capabilities would otherwise pass to every script): dropping the inheritable set drops them.
+     */
+    public static final ScriptUser SAME = new ScriptUser(null, List.of("setpriv", "--inh-caps=-all", "--"));
 
     /** Switch to {@code name}, its primary group and its supplementary groups; used when the agent is root. */
     public static ScriptUser named(String name) {

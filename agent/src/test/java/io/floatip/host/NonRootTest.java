@@ -97,6 +97,44 @@ class NonRootTest {
     }
 
     @Test
+    void aNonRootAgentsScriptsDoNotInheritItsCapabilities() throws Exception {
+        try (Lab lab = Lab.create("nrscript", 1)) {
+            Node n1 = lab.node(1);
+            Path out = Files.createDirectory(dir.resolve("out"));
+            Path script = dir.resolve("caps.sh");
+            Files.writeString(script, "#!/bin/sh\ngrep -E '^(Uid|CapEff|CapAmb):' /proc/self/status > "
+                    + out.resolve("caps") + "\n");
+            Path config = PairConfig.write(dir, n1.name(), 3, 150, INTERVAL_CS, true, VIP + "/24", """
+                        track_scripts: [chk_caps]
+                    scripts:
+                      chk_caps: {command: %s, interval: 1s}
+                    """.formatted(script));
+            openUp(dir);
+            Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            List<String> log = new CopyOnWriteArrayList<>();
+            n1.start(asNobody(config, "+net_admin,+net_raw"), log("n1", log));
+            Path caps = out.resolve("caps");
+            Lab.await(Duration.ofSeconds(20), () -> Files.exists(caps) && lines(caps).size() == 3, "the script to run");
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String line : lines(caps)) {
+                fields.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).strip());
+            }
+            assertEquals(NOBODY_UID, fields.get("Uid").split("\\s+")[0], "as the agent's user: " + fields);
+            assertEquals(0L, caps(fields, "CapEff"), "no capabilities in the script: " + fields);
+            assertEquals(0L, caps(fields, "CapAmb"), "none to pass on either: " + fields);
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    @Test
     void withoutCapabilitiesANonRootAgentNamesCapNetRawAndExitsOne() throws Exception {
         try (Lab lab = Lab.create("nocaps", 1)) {
             Node n1 = lab.node(1);
