@@ -328,6 +328,10 @@ public final class Agent implements AutoCloseable {
             opener.refresh(link, instances.stream().map(Instance::config)
                     .filter(c -> c.interfaceName().equals(s.name())).toList());
             log.info("interface {} was created again (index {}); following it", s.name(), s.ifIndex());
+        } else if (link != null && s.usable() && link.membership() == null) {
+            // A join that failed while the interface was being created: try again now it is up.
+            opener.refresh(link, instances.stream().map(Instance::config)
+                    .filter(c -> c.interfaceName().equals(s.name())).toList());
         }
         for (Instance i : instances) {
             if (i.config().interfaceName().equals(s.name())) {

@@ -396,6 +396,10 @@ final class Instance implements RouterActions, SyncGroup.Member {
                 log.info("{}: released {} on {}", config.name(), vip, link.name());
             }
         } catch (NetlinkException e) {
+            if (e.errno() == io.floatip.net.Errno.ENODEV) {
+                log.debug("{}: {} went with its interface {}", config.name(), vip, link.name());
+                return;
+            }
             log.error("{}: cannot release {} on {}: {}", config.name(), vip, link.name(), e.getMessage());
         }
     }

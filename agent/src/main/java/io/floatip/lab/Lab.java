@@ -95,6 +95,25 @@ public final class Lab implements AutoCloseable {
     }
 
     /** The guarded ip runner, for commands the Host methods do not cover. */
+    /**
+     * Deletes the host's cable at the switch (its eth0 disappears with it) and plugs a new one: an interface
+     * with the same name, MAC and address but a new index, as when a NIC is removed and comes back.
+     */
+    public void replug(Host host) {
+        netns.ip(switchNs, "link", "del", host.switchPort()).orThrow();
+        Wiring.plug(netns, host, switchNs);
+        Wiring.awaitReady(netns, host, switchNs);
+    }
+
+    /**
+     * Bridge port isolation: isolated ports cannot reach each other but still reach every other port. Isolating
+     * two nodes partitions them from each other while both keep the client.
+     */
+    public void isolate(Host host, boolean isolated) {
+        netns.exec(switchNs, Cmd.DEFAULT_TIMEOUT, java.util.List.of("bridge", "link", "set", "dev",
+                host.switchPort(), "isolated", isolated ? "on" : "off")).orThrow();
+    }
+
     public Netns netns() {
         return netns;
     }

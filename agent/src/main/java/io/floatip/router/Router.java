@@ -87,12 +87,7 @@ public final class Router {
         if (state == State.BACKUP && masterDownTimer <= now) {
             becomeMaster(now, masterDownReason(now));
         } else if (state == State.MASTER && adverTimer <= now) {
-            long late = now - adverTimer;
-            if (late > masterDownInterval()) {
-                // We were frozen (SIGSTOP, a paused VM) longer than a backup waits: one has taken over by now.
-                // Asserting ourselves at once would give two masters and a flap; listen first, preempt after.
-                stepDown(now, "frozen for " + millis(late) + " ms, longer than Master_Down_Interval; a backup "
-                        + "has taken over by now: listening before claiming again");
+            if (wasFrozen(now)) {
                 return;
             }
             actions.sendAdvert(this, priority);
@@ -214,11 +209,33 @@ public final class Router {
         }
     }
 
+    /**
+     * A master whose advert timer is overdue by more than a backup waits was frozen (SIGSTOP, a paused VM): a
+     * backup has taken over by now. Asserting itself at once would make two masters and a flap: it steps down
+     * and listens, and preempts in the ordinary way if it should. Checked before anything a master does, since
+     * adverts queued while it was frozen may be handled before its timer.
+     */
+    private boolean wasFrozen(long now) {
+        long late = now - adverTimer;
+        if (late <= masterDownInterval()) {
+            return false;
+        }
+        stepDown(now, "frozen for " + millis(late) + " ms, longer than Master_Down_Interval; a backup has taken "
+                + "over by now: listening before claiming again");
+        return true;
+    }
+
     /** RFC 5798 6.4.3, "If an ADVERTISEMENT is received". */
     private void masterReceived(long now, InetAddress source, int advertPriority, int advertInterval) {
+        if (wasFrozen(now)) {
+            return;
+        }
         if (advertPriority == 0) {
+            // RFC: advertise at once. And announce again: another node just gave up being master (it sends 0
+            // when it yields to us after a partition), so clients may still point at it.
             actions.sendAdvert(this, priority);
             adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
+            assertOnce(now, false);
             return;
         }
         if (advertPriority > priority
@@ -231,6 +248,10 @@ public final class Router {
             masterPriority = advertPriority;
             lastAdvertAt = now;
             masterDownTimer = now + masterDownInterval();
+            // Not in the RFC: say "I stop being master" (priority 0) before yielding, so a winner that never
+            // heard us during a partition learns there were two masters and announces again to the clients
+            // that followed us. Other backups are not disturbed: the winner's own advert answers at once.
+            actions.sendAdvert(this, 0);
             actions.releaseVips(this);
             transition(now, State.BACKUP, advertPriority > priority
                     ? "higher priority advert from " + source.getHostAddress() + " (" + advertPriority + " > "
@@ -240,13 +261,20 @@ public final class Router {
         }
         // Another master that should be our backup: a partition has healed. Assert at once, and announce
         // again so that clients which followed the other master come back (at most once an interval).
+        assertOnce(now, true);
+    }
+
+    /** Announces the VIPs again (and advertises, if asked), at most once per advert interval. */
+    private void assertOnce(long now, boolean advertise) {
         long interval = Timers.centisToNanos(config.advertIntervalCentis());
         if (!asserted || now - lastAssertAt >= interval) {
             asserted = true;
             lastAssertAt = now;
-            actions.sendAdvert(this, priority);
+            if (advertise) {
+                actions.sendAdvert(this, priority);
+                adverTimer = now + interval;
+            }
             actions.announceVips(this);
-            adverTimer = now + interval;
         }
     }
 

@@ -90,7 +90,8 @@ class RouterTest {
         net.inject(a, "198.51.100.12", 200, 10);
         net.runFor(0);
         assertEquals(State.BACKUP, a.state());
-        assertEquals(List.of("400ms release", "400ms BACKUP".replace("BACKUP", "MASTER->BACKUP")), a.log);
+        assertEquals(List.of("400ms advert 0", "400ms release", "400ms MASTER->BACKUP"), a.log,
+                "yields with priority 0, so a winner that never heard it knows to announce again");
         assertEquals("198.51.100.12", a.router.masterAddress().getHostAddress());
         assertEquals(400 * MS + Timers.masterDownInterval(100, 10), a.router.nextDeadline());
     }
@@ -280,10 +281,13 @@ class RouterTest {
         net.runFor(1_000 * MS);
         assertEquals(State.MASTER, b.state(), "both are master while cut off");
         b.connected = true;
+        m.clear();
         net.runFor(100 * MS + 2 * MS);
         assertEquals(State.BACKUP, b.state(), "within one advert interval of the heal");
         assertTrue(m.holdsVips);
         assertFalse(b.holdsVips);
+        assertTrue(m.log.stream().anyMatch(l -> l.endsWith("announce")),
+                "the winner announces again, whichever heard the other first: " + m.log);
     }
 
     @Test

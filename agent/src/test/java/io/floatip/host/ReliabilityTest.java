@@ -1,0 +1,174 @@
+package io.floatip.host;
+
+import static io.floatip.host.HostTests.ms;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floatip.lab.AgentCommand;
+import io.floatip.lab.Host;
+import io.floatip.lab.Lab;
+import io.floatip.lab.Node;
+import io.floatip.lab.PairConfig;
+import io.floatip.router.Timers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Breaking things on purpose: partitions, killed and frozen agents, an interface that disappears, a VIP left
+ * behind. Node 1 has priority 150, node 2 priority 100, adverts every 100 ms.
+ */
+class ReliabilityTest {
+    static final String VIP = "198.51.100.50";
+    static final long MARGIN_MS = 250;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void root() {
+        HostTests.requireRoot();
+    }
+
+    @Test
+    void afterAPartitionHealsTheLowerMasterStepsDownWithinAnIntervalAndClientsComeBack() throws Exception {
+        try (Lab lab = Lab.create("part", 2)) {
+            Node n1 = lab.node(1);
+            Node n2 = lab.node(2);
+            Host client = lab.client();
+            List<String> log2 = new CopyOnWriteArrayList<>();
+            start(n1, 150, new CopyOnWriteArrayList<>());
+            start(n2, 100, log2);
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
+            assertTrue(client.ping(VIP, Duration.ofSeconds(1)));
+
+            lab.isolate(n1, true);
+            lab.isolate(n2, true); // n1 and n2 no longer hear each other; both still reach the client
+            Lab.await(Duration.ofSeconds(5), () -> n2.hasAddress(VIP), "n2 to become master too (expected)");
+            Lab.await(Duration.ofSeconds(2), () -> n2.mac().equals(client.neighbourMac(VIP)),
+                    "the client to follow n2's gratuitous ARP");
+
+            long heal = System.nanoTime();
+            lab.isolate(n1, false);
+            lab.isolate(n2, false);
+            Lab.await(Duration.ofSeconds(5), () -> !n2.hasAddress(VIP), "n2 to step down");
+            long stepDown = System.nanoTime() - heal;
+            Lab.await(Duration.ofSeconds(2), () -> n1.mac().equals(client.neighbourMac(VIP)),
+                    "the client to come back to n1 (n1 announced again)");
+            long back = System.nanoTime() - heal;
+            System.out.printf("[timing] partition healed -> n2 stepped down after %d ms, client back on n1 after "
+                    + "%d ms%n", ms(stepDown), ms(back));
+            assertTrue(ms(stepDown) <= 100 + MARGIN_MS, "stepped down within one advert interval: " + ms(stepDown));
+            assertTrue(n1.hasAddress(VIP));
+            assertTrue(client.ping(VIP, Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
+    void aKilledMastersVipIsRemovedWhenItsAgentStartsAgain() throws Exception {
+        try (Lab lab = Lab.create("kill", 2)) {
+            Node n1 = lab.node(1);
+            Node n2 = lab.node(2);
+            Process a1 = start(n1, 150, new CopyOnWriteArrayList<>());
+            start(n2, 100, new CopyOnWriteArrayList<>());
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
+
+            n1.signal(a1, "KILL");
+            Lab.await(Duration.ofSeconds(5), () -> n2.hasAddress(VIP), "n2 to take over from the dead agent");
+            assertTrue(n1.hasAddress(VIP), "a SIGKILLed agent cannot clean up: the VIP stays on n1's interface");
+
+            List<String> log1 = new CopyOnWriteArrayList<>();
+            OverlapWatch watch = new OverlapWatch(n1, n2, VIP);
+            long restart = System.nanoTime();
+            start(n1, 150, log1);
+            Lab.await(Duration.ofSeconds(15), () -> log1.stream().anyMatch(l -> l.contains("INIT -> BACKUP")),
+                    "the new agent to start");
+            assertFalse(n1.hasAddress(VIP), "the stale VIP was removed at start, before listening");
+            Lab.await(Duration.ofSeconds(5), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to preempt cleanly");
+            long overlap = watch.stop();
+            System.out.printf("[timing] restart after SIGKILL -> n1 master again after %d ms; longest both-hold "
+                    + "after the restart %d ms%n", ms(System.nanoTime() - restart), ms(overlap));
+        }
+    }
+
+    @Test
+    void aMasterFrozenLongerThanMasterDownIntervalStepsDownThenPreemptsCleanly() throws Exception {
+        try (Lab lab = Lab.create("stop", 2)) {
+            Node n1 = lab.node(1);
+            Node n2 = lab.node(2);
+            List<String> log1 = new CopyOnWriteArrayList<>();
+            List<String> log2 = new CopyOnWriteArrayList<>();
+            Process a1 = start(n1, 150, log1);
+            start(n2, 100, log2);
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
+
+            n1.signal(a1, "STOP");
+            Lab.await(Duration.ofSeconds(5), () -> n2.hasAddress(VIP), "n2 to take over from the frozen agent");
+            Thread.sleep(300); // frozen well past Master_Down_Interval
+            int before = log2.size();
+            n1.signal(a1, "CONT");
+            Lab.await(Duration.ofSeconds(3), () -> log1.stream().anyMatch(l -> l.contains("MASTER -> BACKUP")
+                    && l.contains("frozen")), "n1 to step down on waking");
+            Lab.await(Duration.ofSeconds(5), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP),
+                    "n1 to take over again by ordinary preemption");
+            List<String> after = log2.subList(before, log2.size());
+            assertEquals(1, after.stream().filter(l -> l.contains("MASTER -> BACKUP")).count(),
+                    "n2 stepped down once, no flapping: " + after);
+        }
+    }
+
+    @Test
+    void anInterfaceDeletedAndCreatedAgainIsFollowed() throws Exception {
+        try (Lab lab = Lab.create("recreate", 1)) {
+            Node n1 = lab.node(1);
+            Host client = lab.client();
+            List<String> log1 = new CopyOnWriteArrayList<>();
+            start(n1, 150, log1);
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP), "n1 to hold the VIP");
+            String indexBefore = n1.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
+
+            lab.replug(n1);
+            String indexAfter = n1.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
+            assertFalse(indexBefore.equals(indexAfter), "a new interface: " + indexBefore + " vs " + indexAfter);
+            Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP), "n1 to claim the VIP on the new eth0");
+            Lab.await(Duration.ofSeconds(5), () -> client.ping(VIP, Duration.ofMillis(500)),
+                    "the client to reach the VIP again");
+            assertTrue(log1.stream().anyMatch(l -> l.contains("MASTER -> FAULT")), "FAULT when it went: " + log1);
+        }
+    }
+
+    @Test
+    void aVipAlreadyOnTheInterfaceAtStartIsReconciledNotDuplicated() throws Exception {
+        try (Lab lab = Lab.create("stale", 2)) {
+            Node n1 = lab.node(1);
+            Node n2 = lab.node(2);
+            start(n1, 150, new CopyOnWriteArrayList<>());
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP), "n1 to hold the VIP");
+            n2.ip("addr", "add", VIP + "/24", "dev", "eth0").orThrow(); // left by some earlier run
+            List<String> log2 = new CopyOnWriteArrayList<>();
+            long start = System.nanoTime();
+            start(n2, 100, log2);
+            Lab.await(Duration.ofSeconds(15), () -> !n2.hasAddress(VIP), "n2 to remove the stale VIP");
+            long removed = System.nanoTime() - start;
+            Lab.await(Duration.ofSeconds(2), () -> log2.stream().anyMatch(l -> l.contains("INIT -> BACKUP")), "n2");
+            long mdi = Timers.masterDownInterval(100, 10);
+            Thread.sleep(ms(mdi) * 3); // several times the wait a backup does before claiming
+            assertFalse(n2.hasAddress(VIP), "the backup does not claim while n1 advertises");
+            assertTrue(log2.stream().anyMatch(l -> l.contains("released " + VIP)), "said so: " + log2);
+            System.out.printf("[timing] stale VIP removed %d ms after the agent started%n", ms(removed));
+        }
+    }
+
+    private Process start(Node node, int priority, List<String> log) {
+        Path config = PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", "");
+        return node.start(AgentCommand.run(config), line -> {
+            log.add(line);
+            System.out.println("[" + node.name() + "] " + line);
+        });
+    }
+}
