@@ -1,6 +1,5 @@
 package io.floatip.control;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -249,12 +248,5 @@ final class Exposition {
             i++;
         }
         return out.toString();
-    }
-
-    /** Every series name with its labels, for error messages. */
-    static List<String> names(Map<String, Family> families) {
-        List<String> out = new ArrayList<>();
-        families.values().forEach(f -> f.series().keySet().forEach(k -> out.add(f.name() + k)));
-        return out;
     }
 }
