@@ -1,5 +1,6 @@
 package io.floatip.config;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -11,15 +12,19 @@ import java.util.Objects;
  *                         null when the config has no scripts or notify commands
  * @param allowRootScripts the config allows scripts to run as root when no script user can be found
  * @param notifyFifo       a FIFO that state changes are written to, one line each; null means none
+ * @param controlSocket    the UNIX socket {@code floatip status} and {@code floatip reload} talk to
+ * @param metricsListen    where Prometheus metrics are served over HTTP; null means not at all
  */
 public record GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
-        Path notifyFifo) {
+        Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen) {
 
     /** Accepted {@code log_level} values, quietest first. */
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
     public static final String DEFAULT_LOG_LEVEL = "info";
     /** The user scripts run as when the config names none and this one exists. */
     public static final String DEFAULT_SCRIPT_USER = "floatip_script";
+    /** Where the agent listens for status and reload requests unless the config says otherwise. */
+    public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/floatip/control.sock");
 
     public GlobalConfig {
         Objects.requireNonNull(routerId, "routerId");
@@ -32,9 +37,19 @@ public record GlobalConfig(String routerId, String logLevel, String scriptUser, 
         if (notifyFifo != null && !notifyFifo.isAbsolute()) {
             throw new IllegalArgumentException("notifyFifo must be an absolute path: " + notifyFifo);
         }
+        Objects.requireNonNull(controlSocket, "controlSocket");
+        if (!controlSocket.isAbsolute()) {
+            throw new IllegalArgumentException("controlSocket must be an absolute path: " + controlSocket);
+        }
     }
 
-    /** No scripts, no FIFO. */
+    /** The default control socket, no metrics. */
+    public GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
+            Path notifyFifo) {
+        this(routerId, logLevel, scriptUser, allowRootScripts, notifyFifo, DEFAULT_CONTROL_SOCKET, null);
+    }
+
+    /** No scripts, no FIFO, the default control socket, no metrics. */
     public GlobalConfig(String routerId, String logLevel) {
         this(routerId, logLevel, null, false, null);
     }

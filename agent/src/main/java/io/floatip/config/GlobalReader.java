@@ -1,5 +1,7 @@
 package io.floatip.config;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,6 +11,9 @@ import java.util.function.Supplier;
  * whether a script user must be found.
  */
 final class GlobalReader {
+
+    // sun_path holds 108 bytes with the terminating NUL; bind fails on anything longer.
+    private static final int MAX_SOCKET_PATH_BYTES = 107;
 
     private GlobalReader() {
     }
@@ -23,7 +28,7 @@ final class GlobalReader {
         if (field.isEmpty()) {
             return scriptUser(Optional.empty(), Optional.empty(), false, Mark.START, needsUser, host, problems)
                     .map(user -> new GlobalConfig(hostname.get(), GlobalConfig.DEFAULT_LOG_LEVEL, user.orElse(null),
-                            false, null));
+                            false, null, GlobalConfig.DEFAULT_CONTROL_SOCKET, null));
         }
         Mark globalMark = field.get().keyMark();
         return field.get().section().flatMap(global -> {
@@ -38,15 +43,20 @@ final class GlobalReader {
             Optional<Boolean> allowRoot = global.optional("allow_root_scripts", false, Field::bool);
             Optional<Field> fifoField = global.field("notify_fifo").map(Field::withDefault);
             Optional<Path> fifo = fifoField.flatMap(GlobalReader::fifo);
+            Optional<Path> socket = global.optional("control_socket", GlobalConfig.DEFAULT_CONTROL_SOCKET,
+                    GlobalReader::controlSocket);
+            Optional<Field> metricsField = global.field("metrics");
+            Optional<InetSocketAddress> metrics = metricsField.flatMap(MetricsReader::read);
             global.finish();
             boolean ok = routerId.isPresent() && logLevel.isPresent() && allowRoot.isPresent()
-                    && (userField.isEmpty() || written.isPresent()) && (fifoField.isEmpty() || fifo.isPresent());
+                    && (userField.isEmpty() || written.isPresent()) && (fifoField.isEmpty() || fifo.isPresent())
+                    && socket.isPresent() && (metricsField.isEmpty() || metrics.isPresent());
             if (!ok) {
                 return Optional.empty();
             }
             return scriptUser(written, userField, allowRoot.get(), globalMark, needsUser, host, problems)
                     .map(user -> new GlobalConfig(routerId.get(), logLevel.get(), user.orElse(null), allowRoot.get(),
-                            fifo.orElse(null)));
+                            fifo.orElse(null), socket.get(), metrics.orElse(null)));
         });
     }
 
@@ -81,6 +91,23 @@ final class GlobalReader {
         return field.text().filter(text -> {
             if (!text.startsWith("/") || text.indexOf('\0') >= 0) {
                 field.error("must be an absolute path, like /run/floatip/notify.fifo, got '" + text + "'");
+                return false;
+            }
+            return true;
+        }).map(Path::of);
+    }
+
+    private static Optional<Path> controlSocket(Field field) {
+        return field.text().filter(text -> {
+            if (!text.startsWith("/") || text.endsWith("/") || text.indexOf('\0') >= 0) {
+                field.error("must be an absolute path to a socket file, like "
+                        + GlobalConfig.DEFAULT_CONTROL_SOCKET + ", got '" + text + "'");
+                return false;
+            }
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_SOCKET_PATH_BYTES) {
+                field.error("is " + bytes + " bytes long; a UNIX socket path can have at most "
+                        + MAX_SOCKET_PATH_BYTES);
                 return false;
             }
             return true;

@@ -1,0 +1,55 @@
+package io.floatip.cli;
+
+import io.floatip.control.ControlClient;
+import io.floatip.control.ControlException;
+import io.floatip.control.ReloadResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Asks the running agent to re-read its config: exit 0 when applied, 1 (and the errors) when not. */
+@Command(name = "reload", mixinStandardHelpOptions = true,
+        description = "Make the running agent re-read its config. A config with errors is not applied: the "
+                + "agent keeps running the old one and the errors are printed.")
+final class ReloadCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = Main.DEFAULT_CONFIG,
+            description = "Config file naming the control socket (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--socket", paramLabel = "PATH",
+            description = "The control socket (default: the config's global.control_socket, else "
+                    + "/run/floatip/control.sock).")
+    Path socket;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path path = StatusCommand.socketPath(socket, config, spec);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ReloadResult result;
+        try {
+            result = ControlClient.reload(path);
+        } catch (ControlException e) {
+            err.println("floatip: " + e.getMessage());
+            return 1;
+        }
+        if (result.applied()) {
+            if (result.messages().isEmpty()) {
+                out.println("reloaded");
+            }
+            result.messages().forEach(out::println);
+            out.flush();
+            return 0;
+        }
+        err.println("floatip: the config was not applied; the agent keeps running the one it had");
+        result.messages().forEach(err::println);
+        err.flush();
+        return 1;
+    }
+}

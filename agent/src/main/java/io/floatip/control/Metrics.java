@@ -1,0 +1,168 @@
+package io.floatip.control;
+
+import io.floatip.status.AgentStatus;
+import io.floatip.status.AgentStatus.InstanceStatus;
+import io.floatip.status.AgentStatus.ScriptStatus;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * An {@link AgentStatus} in Prometheus' text exposition format, version 0.0.4. Pure: the same snapshot gives
+ * the same text. Every family is written with HELP and TYPE even when it has no samples, so dashboards see
+ * the names before the first drop.
+ */
+public final class Metrics {
+
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /** The states each instance and group has a 0/1 series for. */
+    public static final List<String> STATES = List.of("INIT", "BACKUP", "MASTER", "FAULT");
+
+    private final StringBuilder out = new StringBuilder(4096);
+
+    private Metrics() {
+    }
+
+    public static String render(AgentStatus status) {
+        Metrics m = new Metrics();
+        m.agent(status);
+        m.instances(status.instances());
+        m.interfaces(status.interfaces());
+        m.scripts(status.scripts());
+        m.groups(status.groups());
+        return m.out.toString();
+    }
+
+    private void agent(AgentStatus s) {
+        family("floatip_info", "gauge", "floatip's version and router_id; always 1.");
+        sample("floatip_info", "1", "version", s.version(), "router_id", s.routerId());
+        family("floatip_start_time_seconds", "gauge", "When the agent started, in seconds since the epoch.");
+        sample("floatip_start_time_seconds", seconds(s.startedAtMillis()));
+    }
+
+    private void instances(List<InstanceStatus> instances) {
+        family("floatip_instance_state", "gauge", "1 for the state the VRRP instance is in, 0 for the others.");
+        for (InstanceStatus i : instances) {
+            for (String state : STATES) {
+                sample("floatip_instance_state", state.equals(i.state()) ? "1" : "0", "instance", i.name(),
+                        "interface", i.interfaceName(), "vrid", Integer.toString(i.vrid()), "state", state);
+            }
+        }
+        perInstance(instances, "floatip_instance_priority", "gauge", "The configured priority.",
+                InstanceStatus::priority);
+        perInstance(instances, "floatip_instance_effective_priority", "gauge",
+                "The priority advertised, after tracking weights.", InstanceStatus::effectivePriority);
+        family("floatip_instance_last_transition_timestamp_seconds", "gauge",
+                "When the instance last changed state, in seconds since the epoch.");
+        for (InstanceStatus i : instances) {
+            sample("floatip_instance_last_transition_timestamp_seconds", seconds(i.sinceMillis()),
+                    "instance", i.name());
+        }
+        perInstance(instances, "floatip_instance_transitions_total", "counter", "State changes since start.",
+                i -> i.counters().transitions());
+        perInstance(instances, "floatip_adverts_sent_total", "counter", "VRRP adverts sent.",
+                i -> i.counters().advertsSent());
+        perInstance(instances, "floatip_adverts_received_total", "counter", "VRRP adverts accepted.",
+                i -> i.counters().advertsReceived());
+        perInstance(instances, "floatip_address_mismatches_total", "counter",
+                "Adverts that listed other virtual addresses than ours (kept, not dropped).",
+                i -> i.counters().addressMismatches());
+        family("floatip_advert_drops_total", "counter", "Adverts for this instance dropped, by reason.");
+        for (InstanceStatus i : instances) {
+            for (Map.Entry<String, Long> d : i.counters().drops().entrySet()) {
+                sample("floatip_advert_drops_total", Long.toString(d.getValue()), "instance", i.name(),
+                        "reason", d.getKey());
+            }
+        }
+    }
+
+    private void perInstance(List<InstanceStatus> instances, String name, String type, String help,
+            ToLongFunction<InstanceStatus> value) {
+        family(name, type, help);
+        for (InstanceStatus i : instances) {
+            sample(name, Long.toString(value.applyAsLong(i)), "instance", i.name());
+        }
+    }
+
+    private void interfaces(List<AgentStatus.InterfaceStatus> interfaces) {
+        family("floatip_interface_drops_total", "counter",
+                "Frames dropped on the interface before any instance saw them, by reason.");
+        for (AgentStatus.InterfaceStatus f : interfaces) {
+            for (Map.Entry<String, Long> d : f.drops().entrySet()) {
+                sample("floatip_interface_drops_total", Long.toString(d.getValue()), "interface", f.name(),
+                        "reason", d.getKey());
+            }
+        }
+        family("floatip_interface_send_errors_total", "counter", "Frames the interface failed to send.");
+        for (AgentStatus.InterfaceStatus f : interfaces) {
+            sample("floatip_interface_send_errors_total", Long.toString(f.sendErrors()), "interface", f.name());
+        }
+    }
+
+    private void scripts(List<ScriptStatus> scripts) {
+        family("floatip_script_up", "gauge", "1 while the check script counts as up (after rise and fall).");
+        for (ScriptStatus s : scripts) {
+            sample("floatip_script_up", s.up() ? "1" : "0", "script", s.name());
+        }
+        perScript(scripts, "floatip_script_runs_total", "Check script runs.", ScriptStatus::runs);
+        perScript(scripts, "floatip_script_failures_total", "Check script runs that failed.",
+                ScriptStatus::failures);
+        perScript(scripts, "floatip_script_skips_total", "Check script runs skipped: the previous one still ran.",
+                ScriptStatus::skips);
+    }
+
+    private void perScript(List<ScriptStatus> scripts, String name, String help, ToLongFunction<ScriptStatus> value) {
+        family(name, "counter", help);
+        for (ScriptStatus s : scripts) {
+            sample(name, Long.toString(value.applyAsLong(s)), "script", s.name());
+        }
+    }
+
+    private void groups(List<AgentStatus.GroupStatus> groups) {
+        family("floatip_group_state", "gauge", "1 for the state the sync group is in, 0 for the others.");
+        for (AgentStatus.GroupStatus g : groups) {
+            for (String state : STATES) {
+                sample("floatip_group_state", state.equals(g.state()) ? "1" : "0", "group", g.name(),
+                        "state", state);
+            }
+        }
+    }
+
+    private void family(String name, String type, String help) {
+        out.append("# HELP ").append(name).append(' ').append(escapeHelp(help)).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    /** @param labels name, value, name, value... */
+    private void sample(String name, String value, String... labels) {
+        out.append(name);
+        if (labels.length > 0) {
+            out.append('{');
+            for (int i = 0; i < labels.length; i += 2) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(labels[i]).append("=\"").append(escapeLabel(labels[i + 1])).append('"');
+            }
+            out.append('}');
+        }
+        out.append(' ').append(value).append('\n');
+    }
+
+    /** Exact: millis as seconds with three decimals, no binary fraction in between. */
+    static String seconds(long millis) {
+        return BigDecimal.valueOf(millis, 3).toPlainString();
+    }
+
+    static String escapeLabel(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    static String escapeHelp(String text) {
+        return text.replace("\\", "\\\\").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,237 @@
+package io.floatip.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floatip.status.AgentStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The control socket end to end: server and client in one JVM, on a socket in a temp dir. */
+class ControlServerTest {
+
+    private static final AgentStatus STATUS = Snapshots.twoInstances(1_700_000_000_000L);
+
+    @TempDir
+    Path dir;
+    private Path socket;
+    private ControlServer server;
+
+    /** Answers with {@link #STATUS}; reload is applied with one message. */
+    static class Fixed implements ControlHandler {
+        @Override
+        public AgentStatus status() throws Exception {
+            return STATUS;
+        }
+
+        @Override
+        public ReloadResult reload() {
+            return new ReloadResult(true, List.of("VI_1: priority 150 -> 120"));
+        }
+    }
+
+    @BeforeEach
+    void paths() {
+        socket = dir.resolve("run/floatip/control.sock");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Sends raw bytes, ends its side, and reads the whole reply, as socat would. */
+    static String raw(Path socket, String bytes) throws IOException {
+        try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            c.write(ByteBuffer.wrap(bytes.getBytes(StandardCharsets.UTF_8)));
+            c.shutdownOutput();
+            try (InputStream in = Channels.newInputStream(c)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    @Test
+    void statusRoundTripsIntoTheSameSnapshot() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        assertEquals(STATUS, ControlClient.status(socket));
+    }
+
+    @Test
+    void theJsonShape() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        JsonNode json = new ObjectMapper().readTree(ControlClient.request(socket, "status"));
+        assertEquals("lb1", json.get("routerId").asText());
+        assertEquals(4242, json.get("pid").asLong());
+        JsonNode vi1 = json.get("instances").get(0);
+        assertEquals("VI_1", vi1.get("name").asText());
+        assertEquals("eth0", vi1.get("interfaceName").asText());
+        assertEquals("MASTER", vi1.get("state").asText());
+        assertEquals(4, vi1.get("counters").get("drops").get("auth_mismatch").asLong());
+        assertTrue(json.get("instances").get(1).get("masterAddress").isNull());
+        assertEquals("exit 0", json.get("scripts").get(0).get("lastResult").asText());
+    }
+
+    @Test
+    void reload() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        assertEquals(new ReloadResult(true, List.of("VI_1: priority 150 -> 120")), ControlClient.reload(socket));
+        assertEquals("{\n  \"applied\" : true,\n  \"messages\" : [ \"VI_1: priority 150 -> 120\" ]\n}\n",
+                raw(socket, "reload\n"));
+    }
+
+    @Test
+    void aRequestMayEndWithCrlfOrEndOfStream() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        assertTrue(raw(socket, "reload\r\n").contains("\"applied\" : true"));
+        assertTrue(raw(socket, "reload").contains("\"applied\" : true"));
+    }
+
+    @Test
+    void anUnknownRequestGetsAnError() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        assertEquals("{\n  \"error\" : \"unknown request 'hello'; known requests: status, reload\"\n}\n",
+                raw(socket, "hello\n"));
+        ControlException e = assertThrows(ControlException.class, () -> ControlClient.request(socket, "STATUS"));
+        assertEquals("the floatip agent says: unknown request 'STATUS'; known requests: status, reload",
+                e.getMessage());
+        assertTrue(raw(socket, "\u001b[2J\n").contains("unknown request '?[2J'"));
+    }
+
+    @Test
+    void aFailingHandlerGetsAnErrorAndTheServerGoesOn() throws Exception {
+        server = ControlServer.start(socket, new ControlHandler() {
+            @Override
+            public AgentStatus status() {
+                throw new IllegalStateException("the event loop is\nstopping");
+            }
+
+            @Override
+            public ReloadResult reload() {
+                return null;
+            }
+        });
+        ControlException e = assertThrows(ControlException.class, () -> ControlClient.status(socket));
+        assertEquals("the floatip agent says: status failed: the event loop is stopping", e.getMessage());
+        e = assertThrows(ControlException.class, () -> ControlClient.reload(socket));
+        assertEquals("the floatip agent says: reload failed: the agent gave no answer", e.getMessage());
+    }
+
+    @Test
+    void aLongLineIsRefused() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        assertTrue(raw(socket, "x".repeat(256) + "\n").contains("unknown request"));
+        assertEquals("{\n  \"error\" : \"request longer than 256 bytes\"\n}\n", raw(socket, "x".repeat(257) + "\n"));
+        assertEquals("{\n  \"error\" : \"request longer than 256 bytes\"\n}\n", raw(socket, "x".repeat(5000)));
+    }
+
+    @Test
+    void aSilentClientCannotHoldTheServer() throws Exception {
+        server = ControlServer.start(socket, new Fixed(), Duration.ofMillis(300));
+        try (SocketChannel stuck = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            long start = System.nanoTime();
+            CompletableFuture<AgentStatus> next = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ControlClient.status(socket);
+                } catch (ControlException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(STATUS, next.get(5, TimeUnit.SECONDS));
+            assertTrue(System.nanoTime() - start >= Duration.ofMillis(250).toNanos());
+            // The silent one was told why it was dropped.
+            try (InputStream in = Channels.newInputStream(stuck)) {
+                assertEquals("{\n  \"error\" : \"no request line within 300 ms\"\n}\n",
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
+    void socketIs0660AndItsNewDirectory0750() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())));
+        assertEquals(socket, server.socket());
+    }
+
+    @Test
+    void anExistingDirectoryIsLeftAlone() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        server = ControlServer.start(dir.resolve("c.sock"), new Fixed());
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+    }
+
+    @Test
+    void aSecondServerDoesNotStealALiveSocket() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        IOException e = assertThrows(IOException.class, () -> ControlServer.start(socket, new Fixed()));
+        assertEquals("another floatip is running (control socket " + socket + " answers)", e.getMessage());
+        // The first still has its socket.
+        assertEquals(STATUS, ControlClient.status(socket));
+    }
+
+    @Test
+    void aStaleSocketIsReplaced() throws Exception {
+        Files.createDirectories(socket.getParent());
+        try (ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            gone.bind(UnixDomainSocketAddress.of(socket));
+        }
+        assertTrue(Files.exists(socket)); // closing a UNIX server socket leaves its file
+        server = ControlServer.start(socket, new Fixed());
+        assertEquals(STATUS, ControlClient.status(socket));
+    }
+
+    @Test
+    void somethingElseAtThePathIsNotTouched() throws Exception {
+        Path file = dir.resolve("control.sock");
+        Files.writeString(file, "keep me");
+        IOException e = assertThrows(IOException.class, () -> ControlServer.start(file, new Fixed()));
+        assertEquals(file + " exists and is not a socket; remove it, or set global.control_socket to another path",
+                e.getMessage());
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    @Test
+    void closeRemovesTheSocketAndStopsAnswering() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        server.close();
+        assertFalse(Files.exists(socket));
+        ControlException e = assertThrows(ControlException.class, () -> ControlClient.status(socket));
+        assertTrue(e.getMessage().startsWith("no floatip agent is running here"), e.getMessage());
+        server = null;
+    }
+
+    @Test
+    void closeLeavesAnotherServersSocket() throws Exception {
+        ControlServer first = ControlServer.start(socket, new Fixed());
+        Files.delete(socket); // someone removed it by hand and started another agent
+        server = ControlServer.start(socket, new Fixed());
+        first.close();
+        assertEquals(STATUS, ControlClient.status(socket));
+    }
+}
