@@ -5,16 +5,31 @@ import io.floatip.agent.AgentException;
 import io.floatip.config.Config;
 import io.floatip.config.ConfigException;
 import io.floatip.config.ConfigLoader;
+import io.floatip.control.ControlHandler;
+import io.floatip.control.ControlServer;
+import io.floatip.control.MetricsServer;
+import io.floatip.control.ReloadResult;
+import io.floatip.status.AgentStatus;
+import io.floatip.systemd.SdNotify;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import io.floatip.systemd.SdNotify;
 import sun.misc.Signal;
 
-/** Runs the agent in the foreground until SIGTERM or SIGINT, then hands over (priority 0) and exits 0. */
+/**
+ * Runs the agent in the foreground with its service edges: signals (TERM/INT stop, HUP reloads), the
+ * control socket, Prometheus metrics when configured, and sd_notify. On stop it hands over (priority 0) and
+ * exits 0.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the agent in the foreground; logs one line per state change.")
 final class RunCommand implements Callable<Integer> {
@@ -26,8 +41,21 @@ final class RunCommand implements Callable<Integer> {
             + "(default: the config's global.log_level, else info).")
     String logLevel;
 
+    @Option(names = "--control-socket", paramLabel = "PATH", description = "Control socket, instead of the "
+            + "config's global.control_socket (for several agents on one host, as in tests).")
+    Path controlSocket;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private Agent agent;
+    private SdNotify systemd;
+    /** Reloads run one at a time, off the signal and socket threads. */
+    private final ExecutorService reloads = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "reload");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Override
     public Integer call() {
@@ -41,51 +69,108 @@ final class RunCommand implements Callable<Integer> {
         // slf4j-simple reads its level once, when the first logger is made: set it before any.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 logLevel != null ? logLevel : c.global().logLevel());
-        Agent agent;
         try {
             agent = Agent.start(c);
         } catch (AgentException e) {
             spec.commandLine().getErr().println("floatip: " + e.getMessage());
             return 1;
         }
-        SdNotify systemd = SdNotify.fromEnvironment();
+        systemd = SdNotify.fromEnvironment();
+        ControlServer control;
+        MetricsServer metrics;
+        try {
+            control = startControl(controlSocket != null ? controlSocket : c.global().controlSocket());
+            metrics = c.global().metricsListen() == null ? null
+                    : MetricsServer.start(c.global().metricsListen(), this::status);
+        } catch (IOException e) {
+            agent.stop();
+            spec.commandLine().getErr().println("floatip: " + e.getMessage());
+            return 1;
+        }
         agent.onTransitions(systemd::status);
-        java.time.Duration watchdog = SdNotify.watchdogInterval();
+        Duration watchdog = SdNotify.watchdogInterval();
         if (watchdog != null) {
             // From the event loop itself: if the loop is stuck, the pings stop and systemd restarts us.
             agent.everyOnLoop(watchdog.toNanos() / 2, systemd::watchdog);
         }
         systemd.ready();
         systemd.status(agent.summary());
+
         CountDownLatch stopped = new CountDownLatch(1);
         sun.misc.SignalHandler stop = signal -> {
             systemd.stopping();
             agent.stop();
+            if (control != null) {
+                control.close();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
             stopped.countDown();
         };
         Signal.handle(new Signal("TERM"), stop);
         Signal.handle(new Signal("INT"), stop);
-        // A reload runs off the signal thread, one at a time; the agent logs what it did or why it refused.
-        java.util.concurrent.ExecutorService reloads = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "reload");
-            t.setDaemon(true);
-            return t;
-        });
-        Signal.handle(new Signal("HUP"), signal -> reloads.execute(() -> {
-            try {
-                systemd.reloading();
-                agent.reloadFromFile();
-                systemd.ready();
-                systemd.status(agent.summary());
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger("floatip").error("reload failed: {}", e.toString());
-            }
-        }));
+        Signal.handle(new Signal("HUP"), signal -> reloads.execute(this::reload));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             agent.stop();
         }
         return 0;
+    }
+
+    /**
+     * Another agent answering on the socket is fatal (two agents would fight over the VIPs); a socket that
+     * cannot be made (no /run/floatip for a non-root agent) only costs `floatip status`: a warning.
+     */
+    private ControlServer startControl(Path socket) throws IOException {
+        ControlHandler handler = new ControlHandler() {
+            @Override
+            public AgentStatus status() throws Exception {
+                return agent.status();
+            }
+
+            @Override
+            public ReloadResult reload() throws Exception {
+                return reloads.submit(RunCommand.this::reload).get();
+            }
+        };
+        try {
+            return ControlServer.start(socket, handler);
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("another floatip")) {
+                throw e;
+            }
+            log().warn("no control socket ({}): `floatip status` and `floatip reload` will not reach this agent; "
+                    + "SIGHUP still reloads", e.getMessage());
+            return null;
+        }
+    }
+
+    private AgentStatus status() {
+        try {
+            return agent.status();
+        } catch (Exception e) {
+            throw new IllegalStateException("the event loop did not answer: " + e, e);
+        }
+    }
+
+    /** SIGHUP and `floatip reload`: systemd hears RELOADING then READY around it. */
+    private ReloadResult reload() {
+        try {
+            systemd.reloading();
+            Agent.ReloadResult r = agent.reloadFromFile();
+            return new ReloadResult(r.applied(), r.messages());
+        } catch (Exception e) {
+            log().error("reload failed: {}", e.toString());
+            return new ReloadResult(false, java.util.List.of("reload failed: " + e));
+        } finally {
+            systemd.ready();
+            systemd.status(agent.summary());
+        }
+    }
+
+    private static Logger log() {
+        return LoggerFactory.getLogger("floatip");
     }
 }

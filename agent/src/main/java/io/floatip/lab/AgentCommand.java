@@ -29,7 +29,12 @@ public final class AgentCommand {
         return argv;
     }
 
+    /** Each agent gets a control socket beside its config: lab nodes share one filesystem. */
     public static List<String> run(Path config) {
-        return of("run", "-c", config.toString());
+        return of("run", "-c", config.toString(), "--control-socket", socketFor(config).toString());
+    }
+
+    public static Path socketFor(Path config) {
+        return config.resolveSibling(config.getFileName() + ".sock");
     }
 }
