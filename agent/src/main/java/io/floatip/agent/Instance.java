@@ -68,6 +68,8 @@ final class Instance implements RouterActions, SyncGroup.Member {
     private final Tracking tracking;
     private Notifications notifications;
     private Runnable afterTransition;
+    /** Loop thread: the VIPs this instance added (and so must remove), not those it failed to add. */
+    private final Set<VirtualIp> held = new java.util.HashSet<>();
     private int ipId;
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
@@ -366,13 +368,16 @@ final class Instance implements RouterActions, SyncGroup.Member {
     public void releaseVips(Router r) {
         term++;
         for (VirtualIp vip : config.virtualIps()) {
-            release(vip);
+            if (held.contains(vip)) {
+                release(vip);
+            }
         }
     }
 
     private void claim(VirtualIp vip) {
         try {
             boolean added = link.netlink().addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null);
+            held.add(vip);
             log.info("{}: claimed {} on {}{}", config.name(), vip, link.name(), added ? "" : " (already there)");
         } catch (NetlinkException e) {
             log.error("{}: cannot claim {} on {}: {}", config.name(), vip, link.name(), e.getMessage());
@@ -391,6 +396,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
 
     /** Removes an address if present; used on release and to clean up after a run that was killed. */
     void release(VirtualIp vip) {
+        held.remove(vip);
         try {
             if (link.netlink().deleteAddress(link.ifIndex(), vip.address(), vip.prefixLength())) {
                 log.info("{}: released {} on {}", config.name(), vip, link.name());

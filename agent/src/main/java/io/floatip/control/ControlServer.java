@@ -111,7 +111,7 @@ public final class ControlServer implements AutoCloseable {
             // The umask may have taken bits from the mode asked for; say it again.
             Files.setPosixFilePermissions(directory, DIRECTORY_MODE);
         } catch (IOException e) {
-            throw new IOException("cannot create the control socket's directory " + directory + ": " + e, e);
+            throw new IOException("cannot create the control socket's directory " + directory + ": " + reason(e), e);
         }
     }
 
@@ -231,5 +231,16 @@ public final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             log.warn("cannot remove the control socket {}: {}", socket, e.toString());
         }
+    }
+
+    /** One plain reason for an operator, not a Java exception's class name. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (run as root, or let systemd make it with RuntimeDirectory=floatip)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
