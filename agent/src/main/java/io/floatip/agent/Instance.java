@@ -16,6 +16,7 @@ import io.floatip.router.RouterConfig;
 import io.floatip.router.State;
 import io.floatip.router.SyncGroup;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
     final AtomicLong transitions = new AtomicLong();
     /** Adverts whose address list differs from ours: counted and logged, never dropped (keepalived does the same). */
     final AtomicLong addressMismatches = new AtomicLong();
-    private volatile List<Inet4Address> lastMismatchedAddresses;
+    private volatile List<InetAddress> lastMismatchedAddresses;
     private volatile int lastLoggedInterval;
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
@@ -299,7 +300,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
         loop.execute(() -> router.advertReceived(loop.now(), p.source(), p.priority(), p.advertInterval()));
     }
 
-    private boolean sameAddresses(List<Inet4Address> theirs) {
+    private boolean sameAddresses(List<InetAddress> theirs) {
         if (theirs.size() != addresses.size()) {
             return false;
         }
@@ -311,8 +312,8 @@ final class Instance implements RouterActions, SyncGroup.Member {
         return true;
     }
 
-    private static List<String> names(List<Inet4Address> list) {
-        return list.stream().map(Inet4Address::getHostAddress).toList();
+    private static List<String> names(List<? extends InetAddress> list) {
+        return list.stream().map(InetAddress::getHostAddress).toList();
     }
 
     private void drop(DropReason reason, VrrpPacket p) {
@@ -338,7 +339,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
 
     private void send(int priority, Inet4Address destination, byte[] destinationMac) {
         VrrpPacket p = new VrrpPacket(config.version(), config.vrid(), priority, config.advertIntervalCentis(),
-                addresses, authType, config.version() == 2 ? authData : NO_DATA, source, destination,
+                List.copyOf(addresses), authType, config.version() == 2 ? authData : NO_DATA, source, destination,
                 VrrpPacket.TTL);
         ipId = (ipId + 1) & 0xffff;
         if (link.send(VrrpCodec.encodeFrame(p, link.mac(), destinationMac, ipId))) {

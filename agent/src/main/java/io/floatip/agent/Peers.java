@@ -3,6 +3,7 @@ package io.floatip.agent;
 import io.floatip.config.UnicastPeer;
 import io.floatip.protocol.ArpCodec;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Peers {
 
     private final String instance;
     private final List<UnicastPeer> peers;
-    private final ConcurrentHashMap<Inet4Address, byte[]> macs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<InetAddress, byte[]> macs = new ConcurrentHashMap<>();
 
     Peers(String instance, List<UnicastPeer> peers) {
         this.instance = instance;
@@ -33,7 +34,7 @@ final class Peers {
     }
 
     /** The configured peer with this address, or null. */
-    UnicastPeer find(Inet4Address address) {
+    UnicastPeer find(InetAddress address) {
         for (UnicastPeer p : peers) {
             if (p.address().equals(address)) {
                 return p;
@@ -43,7 +44,7 @@ final class Peers {
     }
 
     /** Any thread: {@code frame[macOffset, macOffset + 6)} is {@code address}'s MAC, if it is one of ours. */
-    void learn(Inet4Address address, byte[] frame, int macOffset) {
+    void learn(InetAddress address, byte[] frame, int macOffset) {
         if (find(address) == null) {
             return;
         }

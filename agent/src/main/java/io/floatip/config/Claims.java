@@ -7,15 +7,16 @@ import java.util.Optional;
 
 /**
  * What each instance takes on its interface: a VRID and addresses. Two instances on one interface that
- * share either would fight over the same virtual router or the same address. Instances are read in file
- * order, so the later one is the one reported, naming the earlier.
+ * share either would fight over the same virtual router or the same address. A VRID belongs to one address
+ * family: an IPv4 and an IPv6 instance may both be VRID 51 on one interface (RFC 5798 allows it, and keepalived
+ * too). Instances are read in file order, so the later one is the one reported, naming the earlier.
  */
 final class Claims {
 
     private record Owner(String instance, Mark mark) {
     }
 
-    private record VridKey(String iface, int vrid) {
+    private record VridKey(String iface, boolean ipv6, int vrid) {
     }
 
     /** {@code owner} is set only when the interface is unknown, which confines the check to one instance. */
@@ -30,8 +31,9 @@ final class Claims {
         this.problems = problems;
     }
 
-    void vrid(String iface, int vrid, String instance, Field at) {
-        Owner first = vrids.putIfAbsent(new VridKey(iface, vrid), new Owner(instance, at.mark()));
+    /** @param ipv6 the instance's address family: true for IPv6 */
+    void vrid(String iface, boolean ipv6, int vrid, String instance, Field at) {
+        Owner first = vrids.putIfAbsent(new VridKey(iface, ipv6, vrid), new Owner(instance, at.mark()));
         if (first != null) {
             at.error("vrid " + vrid + " on " + iface + " is already used by instance " + first.instance()
                     + " (line " + first.mark().line() + "); instances " + first.instance() + " and " + instance
@@ -46,7 +48,7 @@ final class Claims {
         if (first == null) {
             return;
         }
-        String address = ip.address().getHostAddress();
+        String address = Ipv6Text.format(ip.address());
         if (first.instance().equals(instance)) {
             problems.at(at, path, address + " is listed twice (first at line " + first.mark().line()
                     + ", column " + first.mark().column() + "); remove one");

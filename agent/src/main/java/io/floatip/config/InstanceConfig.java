@@ -1,6 +1,7 @@
 package io.floatip.config;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -82,6 +83,7 @@ public record InstanceConfig(
         requireRange("virtualIps.size", virtualIps.size(), 1, MAX_VIRTUAL_IPS);
         unicastPeers = List.copyOf(unicastPeers);
         requireUnicast(unicastSource, unicastPeers);
+        requireOneFamily(virtualIps, version, unicastPeers);
         if (authPassword != null) {
             requireAuthentication(authPassword, version);
         }
@@ -114,6 +116,30 @@ public record InstanceConfig(
     /** Adverts go to {@link #unicastPeers()} instead of the multicast group. */
     public boolean unicast() {
         return !unicastPeers.isEmpty();
+    }
+
+    /**
+     * Whether this instance is IPv6: its virtual IPs are all IPv6, it speaks VRRPv3 to ff02::12 (unicast is
+     * IPv4 only for now). Otherwise they are all IPv4.
+     */
+    public boolean ipv6() {
+        return virtualIps.get(0).address() instanceof Inet6Address;
+    }
+
+    /** One advert carries one family (RFC 5798 5.2.9); VRRPv2 knows only IPv4 (RFC 3768). */
+    private static void requireOneFamily(List<VirtualIp> ips, int version, List<UnicastPeer> peers) {
+        boolean v6 = ips.get(0).address() instanceof Inet6Address;
+        for (VirtualIp ip : ips) {
+            if (ip.address() instanceof Inet6Address != v6) {
+                throw new IllegalArgumentException("virtualIps mix IPv4 and IPv6: " + ips);
+            }
+        }
+        if (v6 && version == 2) {
+            throw new IllegalArgumentException("VRRPv2 is IPv4 only (RFC 3768): " + ips);
+        }
+        if (v6 && !peers.isEmpty()) {
+            throw new IllegalArgumentException("unicast peers are IPv4 only, the virtual IPs are IPv6: " + ips);
+        }
     }
 
     private static void requireUnicast(Inet4Address source, List<UnicastPeer> peers) {

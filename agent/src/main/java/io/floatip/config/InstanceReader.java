@@ -13,26 +13,54 @@ final class InstanceReader {
     static Optional<InstanceConfig> read(String name, Section s, Claims claims, ScriptsReader.Scripts scripts,
             CommandReader commands) {
         Optional<String> iface = s.required("interface", InstanceReader::interfaceName);
-        Optional<Integer> vrid = s.required("vrid", f -> vrid(f, name, iface, claims));
+        // Kept for checks that need the VIPs' family first: the vrid claim, and version 2 (IPv4 only).
+        Field[] vridField = new Field[1];
+        Field[] versionField = new Field[1];
+        Optional<Integer> vrid = s.required("vrid", f -> {
+            vridField[0] = f;
+            return f.intBetween(InstanceConfig.MIN_VRID, InstanceConfig.MAX_VRID);
+        });
         Optional<Integer> priority = s.optional("priority", InstanceConfig.DEFAULT_PRIORITY,
                 f -> f.intBetween(InstanceConfig.MIN_PRIORITY, InstanceConfig.MAX_PRIORITY));
-        Optional<Integer> version = s.optional("version", InstanceConfig.DEFAULT_VERSION,
-                f -> f.oneOf(List.of("2", "3")).map(Integer::valueOf));
+        Optional<Integer> version = s.optional("version", InstanceConfig.DEFAULT_VERSION, f -> {
+            versionField[0] = f;
+            return f.oneOf(List.of("2", "3")).map(Integer::valueOf);
+        });
         Optional<Integer> advert = s.optional("advert_interval", InstanceConfig.DEFAULT_ADVERT_INTERVAL_CENTIS,
                 f -> AdvertInterval.centis(f, version));
         Optional<Boolean> preempt = s.optional("preempt", true, Field::bool);
         Optional<Long> preemptDelay = s.optional("preempt_delay", 0L,
                 f -> f.millisBetween(0, InstanceConfig.MAX_PREEMPT_DELAY_MILLIS));
-        Optional<List<VirtualIp>> ips = s.required("virtual_ips", f -> VirtualIpsReader.read(f, name, iface, claims));
+        Optional<VirtualIpsReader.VirtualIps> vips = s.required("virtual_ips",
+                f -> VirtualIpsReader.read(f, name, iface, claims));
+        Optional<List<VirtualIp>> ips = vips.flatMap(VirtualIpsReader.VirtualIps::ips);
+        // The family is known once one address parsed; with none, a clash of vrids shows after the fix.
+        Optional<Boolean> ipv6 = vips.flatMap(VirtualIpsReader.VirtualIps::ipv6);
+        if (vrid.isPresent() && iface.isPresent() && ipv6.isPresent()) {
+            claims.vrid(iface.get(), ipv6.get(), vrid.get(), name, vridField[0]);
+        }
+        boolean oneFamily = true;
+        if (ipv6.orElse(false) && version.orElse(3) == 2) {
+            versionField[0].error("VRRPv2 is IPv4 only (RFC 3768); use version: 3 for the IPv6 virtual_ips (line "
+                    + vips.get().first().line() + ")");
+            oneFamily = false;
+        }
         Optional<GarpConfig> garp = GarpReader.read(s);
         Optional<UnicastReader.Unicast> unicast = UnicastReader.read(s);
+        if (ipv6.orElse(false) && unicast.isPresent() && !unicast.get().peers().isEmpty()) {
+            Field peers = s.field("unicast_peers").orElseThrow();
+            s.problems().at(peers.keyMark(), peers.path(), "unicast mode is IPv4 only for now, and this instance's "
+                    + "virtual_ips are IPv6 (line " + vips.get().first().line() + "); remove unicast_peers to "
+                    + "advertise to ff02::12");
+            oneFamily = false;
+        }
         Optional<AuthenticationReader.Authentication> auth = AuthenticationReader.read(s, version);
         Optional<TrackReader.Tracking> tracking = TrackReader.read(s, scripts);
         Optional<NotifyConfig> notify = NotifyReader.read(s, commands);
         s.finish();
 
-        if (List.of(iface, vrid, priority, version, advert, preempt, preemptDelay, ips, garp, unicast, auth,
-                tracking, notify).contains(Optional.empty())) {
+        if (!oneFamily || List.of(iface, vrid, priority, version, advert, preempt, preemptDelay, ips, garp, unicast,
+                auth, tracking, notify).contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
@@ -47,13 +75,5 @@ final class InstanceReader {
             problem.ifPresent(field::error);
             return problem.isEmpty();
         });
-    }
-
-    private static Optional<Integer> vrid(Field field, String instance, Optional<String> iface, Claims claims) {
-        Optional<Integer> vrid = field.intBetween(InstanceConfig.MIN_VRID, InstanceConfig.MAX_VRID);
-        if (vrid.isPresent() && iface.isPresent()) {
-            claims.vrid(iface.get(), vrid.get(), instance, field);
-        }
-        return vrid;
     }
 }

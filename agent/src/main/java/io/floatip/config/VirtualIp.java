@@ -14,9 +14,9 @@ public record VirtualIp(InetAddress address, int prefixLength) {
         }
     }
 
-    /** Written as in the config, e.g. {@code 198.51.100.50/24}. */
+    /** Written as in the config, e.g. {@code 198.51.100.50/24} or {@code 2001:db8::50/64} (RFC 5952). */
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + prefixLength;
+        return Ipv6Text.format(address) + "/" + prefixLength;
     }
 }

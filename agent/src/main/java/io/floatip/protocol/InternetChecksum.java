@@ -1,6 +1,6 @@
 package io.floatip.protocol;
 
-/** RFC 1071 one's-complement sum, as used by IPv4 headers and by VRRP. */
+/** RFC 1071 one's-complement sum, as used by IPv4 headers, VRRP and ICMPv6. */
 public final class InternetChecksum {
     private InternetChecksum() {
     }
@@ -16,6 +16,19 @@ public final class InternetChecksum {
             sum += (data[i] & 0xff) << 8;
         }
         return sum;
+    }
+
+    /**
+     * Adds a pseudo-header for an upper-layer checksum: the source and destination address, which both IP
+     * headers hold side by side from {@code addressesAt} ({@code addressLength} 4 or 16 bytes each), then the
+     * protocol (next header) and the upper-layer length. The IPv4 layout (RFC 5798 5.2.8: zero, protocol,
+     * 16-bit length) and the IPv6 one (RFC 8200 8.1: 32-bit length, three zero bytes, next header) differ only
+     * in zero bytes, so for lengths below 65536 their sums are the same.
+     */
+    public static long addPseudoHeader(long sum, byte[] packet, int addressesAt, int addressLength, int protocol,
+                                       int upperLength) {
+        return add(sum, packet, addressesAt, 2 * addressLength) + protocol + (upperLength >>> 16)
+                + (upperLength & 0xffff);
     }
 
     /** Folds the carries and complements: the value to put in a checksum field (0 means "verifies"). */

@@ -385,8 +385,8 @@ class ConfigLoaderErrorsTest {
 
         @Test
         void notAnAddress() {
-            assertError("bad.yaml:5:19: instances.VI_1.virtual_ips[0]: must be an IPv4 address with an optional prefix "
-                    + "length, like 198.51.100.50 or 198.51.100.50/24, got 'lb.example'", """
+            assertError("bad.yaml:5:19: instances.VI_1.virtual_ips[0]: must be an IPv4 or IPv6 address with an "
+                    + "optional prefix length, like 198.51.100.50/24 or 2001:db8::50/64, got 'lb.example'", """
                     instances:
                       VI_1:
                         interface: eth0
@@ -409,9 +409,10 @@ class ConfigLoaderErrorsTest {
         }
 
         @Test
-        void ipv6IsNotSupportedYet() {
-            assertError("bad.yaml:5:34: instances.VI_1.virtual_ips[1]: IPv6 virtual addresses are not supported yet, "
-                    + "got '2001:db8::50'", """
+        void ipv6AndIpv4InOneInstance() {
+            assertError("bad.yaml:5:34: instances.VI_1.virtual_ips[1]: 2001:db8::50 is IPv6, but this instance's "
+                    + "first address 198.51.100.50 (line 5, column 19) is IPv4; an instance is one address family, so "
+                    + "give the IPv6 addresses an instance of their own (it may use the same vrid)", """
                     instances:
                       VI_1:
                         interface: eth0

@@ -63,4 +63,33 @@ class InstanceConfigTest {
         assertThrows(IllegalArgumentException.class, () -> with(2, null, List.of(), "abcdefghi"));
         assertThrows(IllegalArgumentException.class, () -> with(2, null, List.of(), "ab\tc"));
     }
+
+    private static final List<VirtualIp> VIPS_V6 = List.of(VirtualIpParser.parse("2001:db8:1::50/64"));
+
+    @Test
+    void ipv6IsTheFamilyOfTheVirtualIps() {
+        assertTrue(new InstanceConfig("VI_6", "eth0", 51, 100, 3, 100, true, 0, VIPS_V6, GarpConfig.DEFAULT).ipv6());
+        assertFalse(new InstanceConfig("VI_1", "eth0", 51, 100, 3, 100, true, 0, VIPS, GarpConfig.DEFAULT).ipv6());
+    }
+
+    @Test
+    void refusesBothFamiliesInOneInstance() {
+        List<VirtualIp> both = List.of(VIPS.get(0), VIPS_V6.get(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new InstanceConfig("VI_1", "eth0", 51, 100, 3, 100, true, 0, both, GarpConfig.DEFAULT));
+    }
+
+    @Test
+    void refusesVersion2WithIpv6() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new InstanceConfig("VI_6", "eth0", 51, 100, 2, 100, true, 0, VIPS_V6, GarpConfig.DEFAULT));
+        assertTrue(e.getMessage().startsWith("VRRPv2 is IPv4 only (RFC 3768)"), e.getMessage());
+    }
+
+    @Test
+    void refusesUnicastPeersWithIpv6() throws Exception {
+        List<UnicastPeer> peers = List.of(UnicastPeer.of(address("198.51.100.12")));
+        assertThrows(IllegalArgumentException.class, () -> new InstanceConfig("VI_6", "eth0", 51, 100, 3, 100, true,
+                0, VIPS_V6, GarpConfig.DEFAULT, null, peers, null));
+    }
 }

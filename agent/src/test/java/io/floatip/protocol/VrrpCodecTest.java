@@ -134,11 +134,11 @@ class VrrpCodecTest {
     }
 
     @Test
-    void dropsANonIpv4Ethertype() {
+    void dropsANonIpEthertype() {
         byte[] f = v3();
-        f[12] = (byte) 0x86;
-        f[13] = (byte) 0xdd;
-        assertDropped(DropReason.NOT_IPV4, f);
+        f[12] = (byte) 0x88;
+        f[13] = (byte) 0xcc; // LLDP; 0x86dd is IPv6 now (VrrpCodecIpv6Test)
+        assertDropped(DropReason.NOT_IP, f);
     }
 
     @Test
