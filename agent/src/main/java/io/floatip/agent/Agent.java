@@ -290,6 +290,13 @@ public final class Agent implements AutoCloseable {
                     links.put(ic.interfaceName(), link);
                     link.transport().start();
                 }
+                Link link = links.get(ic.interfaceName());
+                if (ic.ipv6() && link.linkLocal() == null) {
+                    opener.refresh(link, List.of(ic));
+                    if (link.linkLocal() == null) {
+                        throw new AgentException("interface " + ic.interfaceName() + " has no IPv6 link-local address");
+                    }
+                }
                 Instance i = create(ic);
                 startRouter(i);
                 messages.add(ic.name() + ": " + (old == null ? "added" : "restarted (its interface, VRID, "
@@ -328,7 +335,8 @@ public final class Agent implements AutoCloseable {
             opener.refresh(link, instances.stream().map(Instance::config)
                     .filter(c -> c.interfaceName().equals(s.name())).toList());
             log.info("interface {} was created again (index {}); following it", s.name(), s.ifIndex());
-        } else if (link != null && s.usable() && link.membership() == null) {
+        } else if (link != null && s.usable()
+                && (link.membership(false) == null || link.membership(true) == null || link.linkLocal() == null)) {
             // A join that failed while the interface was being created: try again now it is up.
             opener.refresh(link, instances.stream().map(Instance::config)
                     .filter(c -> c.interfaceName().equals(s.name())).toList());

@@ -5,6 +5,7 @@ import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
 import io.floatip.net.NetlinkException;
 import io.floatip.protocol.ArpCodec;
+import io.floatip.protocol.NdpCodec;
 import io.floatip.protocol.AuthType;
 import io.floatip.protocol.DropCounters;
 import io.floatip.protocol.DropReason;
@@ -16,6 +17,7 @@ import io.floatip.router.RouterConfig;
 import io.floatip.router.State;
 import io.floatip.router.SyncGroup;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,10 +49,13 @@ final class Instance implements RouterActions, SyncGroup.Member {
     private final EventLoop loop;
     private final Router router;
     /** Immutable, replaced whole on reload: the capture thread reads them. */
-    private volatile List<Inet4Address> addresses;
-    private volatile Set<Inet4Address> addressSet;
-    /** Our advert source: unicast_source, else the interface's primary address. */
-    private final Inet4Address source;
+    private volatile List<InetAddress> addresses;
+    private volatile Set<InetAddress> addressSet;
+    /**
+     * Our advert source: for IPv4, unicast_source or else the interface's primary address; for IPv6 the
+     * interface's link-local address (RFC 5798 5.1.2.1), which is also what keepalived sends from.
+     */
+    private final InetAddress source;
     /** The 8 authentication bytes we send and expect (VRRPv2; zeros for none). */
     private final byte[] authData;
     private final AuthType authType;
@@ -80,7 +85,8 @@ final class Instance implements RouterActions, SyncGroup.Member {
         this.link = link;
         this.loop = loop;
         setAddresses(config);
-        this.source = config.unicastSource() != null ? config.unicastSource() : link.primaryAddress();
+        this.source = config.ipv6() ? link.linkLocal()
+                : config.unicastSource() != null ? config.unicastSource() : link.primaryAddress();
         this.authType = config.authPassword() != null ? AuthType.PASS : AuthType.NONE;
         this.authData = passwordBytes(config.authPassword());
         this.peers = config.unicast() ? new Peers(config.name(), config.unicastPeers()) : null;
@@ -94,9 +100,9 @@ final class Instance implements RouterActions, SyncGroup.Member {
     }
 
     private void setAddresses(InstanceConfig c) {
-        List<Inet4Address> list = new ArrayList<>();
+        List<InetAddress> list = new ArrayList<>();
         for (VirtualIp vip : c.virtualIps()) {
-            list.add((Inet4Address) vip.address());
+            list.add(vip.address());
         }
         addresses = List.copyOf(list);
         addressSet = Set.copyOf(list);
@@ -153,7 +159,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
                 changes.add("VIP " + vip + " added");
                 if (master) {
                     claim(vip);
-                    announce(List.of((Inet4Address) vip.address()));
+                    announce(List.of(vip.address()));
                 }
             }
         }
@@ -230,7 +236,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
             return;
         }
         for (UnicastPeer p : peers.all()) {
-            link.send(ArpCodec.request(link.mac(), source, p.address()));
+            link.send(ArpCodec.request(link.mac(), (Inet4Address) source, p.address()));
         }
         loop.schedule(loop.now() + (peers.allResolved() ? RESOLVE_REFRESH_NANOS : RESOLVE_RETRY_NANOS),
                 this::startResolvingPeers);
@@ -329,7 +335,11 @@ final class Instance implements RouterActions, SyncGroup.Member {
     @Override
     public void sendAdvert(Router r, int priority) {
         if (peers == null) {
-            send(priority, VrrpCodec.MULTICAST_GROUP, Link.GROUP_MAC);
+            if (config.ipv6()) {
+                send(priority, VrrpCodec.MULTICAST_GROUP_V6, Link.GROUP_MAC_V6);
+            } else {
+                send(priority, VrrpCodec.MULTICAST_GROUP, Link.GROUP_MAC);
+            }
             return;
         }
         for (UnicastPeer peer : peers.all()) {
@@ -337,7 +347,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
     }
 
-    private void send(int priority, Inet4Address destination, byte[] destinationMac) {
+    private void send(int priority, InetAddress destination, byte[] destinationMac) {
         VrrpPacket p = new VrrpPacket(config.version(), config.vrid(), priority, config.advertIntervalCentis(),
                 List.copyOf(addresses), authType, config.version() == 2 ? authData : NO_DATA, source, destination,
                 VrrpPacket.TTL);
@@ -416,10 +426,12 @@ final class Instance implements RouterActions, SyncGroup.Member {
         announce(addresses);
     }
 
-    private void announce(List<Inet4Address> which) {
+    /** Gratuitous ARPs for IPv4 VIPs; unsolicited neighbour advertisements (override set) for IPv6 ones. */
+    private void announce(List<InetAddress> which) {
         for (int i = 0; i < config.garp().repeat(); i++) {
-            for (Inet4Address a : which) {
-                link.send(ArpCodec.gratuitousRequest(link.mac(), a));
+            for (InetAddress a : which) {
+                link.send(a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(link.mac(), v6, false)
+                        : ArpCodec.gratuitousRequest(link.mac(), (Inet4Address) a));
             }
         }
     }

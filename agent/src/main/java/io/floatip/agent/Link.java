@@ -19,13 +19,19 @@ import org.slf4j.LoggerFactory;
 final class Link {
     private static final Logger log = LoggerFactory.getLogger("floatip");
     static final byte[] GROUP_MAC = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
+    static final byte[] GROUP_MAC_V6 = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP_V6);
 
     private final String name;
     private volatile int ifIndex;
     private volatile byte[] mac;
+    /** Null when no IPv4 instance runs here. */
     private final Inet4Address primaryAddress;
+    /** The interface's IPv6 link-local address, the source of IPv6 adverts; null when no IPv6 instance runs. */
+    private volatile java.net.Inet6Address linkLocal;
     private final Netlink netlink;
-    private final Instance[] byVrid = new Instance[256];
+    /** RFC 5798 lets an IPv4 and an IPv6 router share a VRID: one table per family. */
+    private final Instance[] byVrid4 = new Instance[256];
+    private final Instance[] byVrid6 = new Instance[256];
     final DropCounters drops = new DropCounters();
     private volatile PcapTransport transport;
 
@@ -40,10 +46,15 @@ final class Link {
     /** Instances in unicast mode: they learn their peers' MACs from ARP, and check TTL ranges themselves. */
     private volatile Instance[] unicast = new Instance[0];
 
-    private io.floatip.net.MulticastMembership membership;
+    private io.floatip.net.MulticastMembership membership4;
+    private io.floatip.net.MulticastMembership membership6;
+
+    private Instance[] table(boolean ipv6) {
+        return ipv6 ? byVrid6 : byVrid4;
+    }
 
     void attach(Instance instance) {
-        byVrid[instance.config().vrid()] = instance;
+        table(instance.config().ipv6())[instance.config().vrid()] = instance;
         if (instance.unicast()) {
             Instance[] grown = java.util.Arrays.copyOf(unicast, unicast.length + 1);
             grown[unicast.length] = instance;
@@ -60,23 +71,29 @@ final class Link {
         if (newMac != null && newMac.length == 6) {
             mac = newMac.clone();
         }
-        membership = null; // the old membership left with the old interface; refresh() joins again
+        membership4 = null; // the old memberships left with the old interface; refresh() joins again
+        membership6 = null;
     }
 
     /** A reload removed the instance: its VRID is unknown here from now on. */
     void detach(Instance instance) {
-        if (byVrid[instance.config().vrid()] == instance) {
-            byVrid[instance.config().vrid()] = null;
+        Instance[] t = table(instance.config().ipv6());
+        if (t[instance.config().vrid()] == instance) {
+            t[instance.config().vrid()] = null;
         }
         unicast = java.util.Arrays.stream(unicast).filter(i -> i != instance).toArray(Instance[]::new);
     }
 
-    io.floatip.net.MulticastMembership membership() {
-        return membership;
+    io.floatip.net.MulticastMembership membership(boolean ipv6) {
+        return ipv6 ? membership6 : membership4;
     }
 
-    void membership(io.floatip.net.MulticastMembership membership) {
-        this.membership = membership;
+    void membership(boolean ipv6, io.floatip.net.MulticastMembership membership) {
+        if (ipv6) {
+            membership6 = membership;
+        } else {
+            membership4 = membership;
+        }
     }
 
     void transportFilter(String filter) throws io.floatip.net.TransportException {
@@ -92,7 +109,7 @@ final class Link {
 
     /** The capture filter: adverts, and ARP too when a unicast instance must learn its peers' MACs. */
     static String filter(boolean anyUnicast) {
-        return anyUnicast ? "ip proto 112 or arp" : "ip proto 112";
+        return anyUnicast ? "ip proto 112 or ip6 proto 112 or arp" : "ip proto 112 or ip6 proto 112";
     }
 
     void transport(PcapTransport transport) {
@@ -118,11 +135,11 @@ final class Link {
             return;
         }
         VrrpPacket p = ((Decoded.Accepted) d).packet();
-        if (p.source().equals(primaryAddress)) {
+        if (p.source().equals(p.ipv6() ? linkLocal : primaryAddress)) {
             drop(DropReason.OWN_ADVERT, p);
             return;
         }
-        Instance instance = byVrid[p.vrid()];
+        Instance instance = table(p.ipv6())[p.vrid()];
         if (instance == null) {
             drop(DropReason.UNKNOWN_VRID, p);
             return;
@@ -163,6 +180,14 @@ final class Link {
 
     Inet4Address primaryAddress() {
         return primaryAddress;
+    }
+
+    java.net.Inet6Address linkLocal() {
+        return linkLocal;
+    }
+
+    void linkLocal(java.net.Inet6Address address) {
+        this.linkLocal = address;
     }
 
     Netlink netlink() {

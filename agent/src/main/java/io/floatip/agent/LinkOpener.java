@@ -60,7 +60,13 @@ final class LinkOpener {
         if (mac == null || mac.length != 6) {
             throw new AgentException("interface " + name + " has no Ethernet address; VRRP needs an Ethernet link");
         }
-        Link link = new Link(name, state.ifIndex(), mac, primaryAddress(name, state.ifIndex(), vips), netlink);
+        boolean v4 = onLink.stream().anyMatch(c -> !c.ipv6());
+        boolean v6 = onLink.stream().anyMatch(InstanceConfig::ipv6);
+        Link link = new Link(name, state.ifIndex(), mac, v4 ? primaryAddress(name, state.ifIndex(), vips) : null,
+                netlink);
+        if (v6) {
+            link.linkLocal(linkLocal(name, state.ifIndex()));
+        }
         try {
             PcapTransport transport = PcapTransport.open(name, Link.filter(anyUnicast(onLink)), link::onFrame);
             edges.add(transport);
@@ -79,17 +85,44 @@ final class LinkOpener {
         } catch (TransportException e) {
             log.warn("{}", e.getMessage());
         }
-        if (link.membership() == null && !onLink.stream().allMatch(InstanceConfig::unicast)) {
+        for (boolean ipv6 : new boolean[]{false, true}) {
+            boolean wanted = onLink.stream().anyMatch(c -> c.ipv6() == ipv6 && !c.unicast());
+            if (!wanted || link.membership(ipv6) != null) {
+                continue;
+            }
+            InetAddress group = ipv6 ? VrrpCodec.MULTICAST_GROUP_V6 : VrrpCodec.MULTICAST_GROUP;
             try {
-                MulticastMembership m = MulticastMembership.join(VrrpCodec.MULTICAST_GROUP, link.name());
+                MulticastMembership m = MulticastMembership.join(group, link.name());
                 edges.add(m);
-                link.membership(m);
+                link.membership(ipv6, m);
             } catch (IOException | RuntimeException e) {
                 // Not fatal: most links deliver the group anyway; say so, since some NICs will not.
-                log.warn("cannot join 224.0.0.18 on {}: {}; adverts may not arrive on NICs that filter multicast",
-                        link.name(), e.getMessage());
+                log.warn("cannot join {} on {}: {}; adverts may not arrive on NICs that filter multicast",
+                        group.getHostAddress(), link.name(), e.getMessage());
             }
         }
+        if (onLink.stream().anyMatch(InstanceConfig::ipv6) && link.linkLocal() == null) {
+            try {
+                link.linkLocal(linkLocal(link.name(), link.ifIndex()));
+            } catch (AgentException e) {
+                log.warn("{}", e.getMessage());
+            }
+        }
+    }
+
+    /** RFC 5798 5.1.2.1: IPv6 adverts come from the interface's link-local address. */
+    private java.net.Inet6Address linkLocal(String name, int ifIndex) throws AgentException {
+        try {
+            for (InterfaceAddress a : netlink.addresses(ifIndex)) {
+                if (a.address() instanceof java.net.Inet6Address v6 && v6.isLinkLocalAddress() && !a.dadFailed()) {
+                    return (java.net.Inet6Address) InetAddress.getByAddress(v6.getAddress()); // without a scope
+                }
+            }
+        } catch (NetlinkException | java.net.UnknownHostException e) {
+            throw new AgentException("cannot read the addresses of " + name + ": " + e.getMessage(), e);
+        }
+        throw new AgentException("interface " + name + " has no IPv6 link-local address; VRRPv3 over IPv6 sends "
+                + "from it (is IPv6 enabled on " + name + "? see sysctl net.ipv6.conf." + name + ".disable_ipv6)");
     }
 
     private static boolean anyUnicast(Collection<InstanceConfig> onLink) {

@@ -42,7 +42,16 @@ class KeepalivedInteropTest {
     }
 
     /** One way to run the pair: VRRP version, interval (centiseconds), unicast or not, a PASS password. */
-    record Mode(String name, int version, int intervalCs, boolean unicast, String password) {
+    record Mode(String name, int version, int intervalCs, boolean unicast, String password, String vip,
+                String prefix) {
+        Mode(String name, int version, int intervalCs, boolean unicast, String password) {
+            this(name, version, intervalCs, unicast, password, VIP, "24");
+        }
+
+        boolean ipv6() {
+            return vip.contains(":");
+        }
+
         @Override
         public String toString() {
             return name;
@@ -50,7 +59,7 @@ class KeepalivedInteropTest {
 
         KeepalivedConfig keepalived(int priority, Host self, Host peer) {
             KeepalivedConfig c = KeepalivedConfig.instance("VI_1").virtualRouterId(51).priority(priority)
-                    .version(version).advertInt(intervalCs / 100.0).virtualIp(VIP + "/24")
+                    .version(version).advertInt(intervalCs / 100.0).virtualIp(vip + "/" + prefix)
                     .state(priority > 100 ? KeepalivedConfig.State.MASTER : KeepalivedConfig.State.BACKUP);
             if (unicast) {
                 c.unicastSrcIp(self.ipv4()).unicastPeer(peer.ipv4());
@@ -87,7 +96,8 @@ class KeepalivedInteropTest {
                 Arguments.of(new Mode("VRRPv3 100ms multicast", 3, 10, false, null)),
                 Arguments.of(new Mode("VRRPv2 1s multicast", 2, 100, false, null)),
                 Arguments.of(new Mode("VRRPv3 100ms unicast", 3, 10, true, null)),
-                Arguments.of(new Mode("VRRPv2 1s PASS authentication", 2, 100, false, "s3cr3t")));
+                Arguments.of(new Mode("VRRPv2 1s PASS authentication", 2, 100, false, "s3cr3t")),
+                Arguments.of(new Mode("VRRPv3 100ms IPv6", 3, 10, false, null, "2001:db8:1::50", "64")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,7 +107,7 @@ class KeepalivedInteropTest {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
             try (Keepalived ka = Keepalived.start(n1, mode.keepalived(150, n1, n2), dir.resolve("ka"))) {
-                Lab.await(Duration.ofSeconds(20), () -> n1.hasAddress(VIP), "keepalived on n1 to hold the VIP");
+                Lab.await(Duration.ofSeconds(20), () -> n1.hasAddress(mode.vip()), "keepalived on n1 to hold the VIP");
                 List<String> log = new CopyOnWriteArrayList<>();
                 startFloatip(n2, mode, 100, mode.floatipExtra(n1, mode.password()), log);
                 Lab.await(Duration.ofSeconds(15), () -> log.stream().anyMatch(l -> l.contains("INIT -> BACKUP")),
@@ -105,21 +115,21 @@ class KeepalivedInteropTest {
 
                 // Steady state: floatip stays BACKUP while keepalived's adverts flow.
                 long mdi = Timers.masterDownInterval(100, mode.intervalCs());
-                assertSteady(n1, n2, 2 * ms(mdi));
+                assertSteady(mode.vip(), n1, n2, 2 * ms(mdi));
                 assertFalse(log.stream().anyMatch(l -> l.contains("-> MASTER")), "floatip stayed BACKUP: " + log);
 
                 long cut = System.nanoTime();
                 n1.linkDown();
-                Lab.await(Duration.ofSeconds(15), () -> n2.hasAddress(VIP), "floatip on n2 to take the VIP");
+                Lab.await(Duration.ofSeconds(15), () -> n2.hasAddress(mode.vip()), "floatip on n2 to take the VIP");
                 long takeover = System.nanoTime() - cut;
                 System.out.printf("[timing] %s: keepalived link cut -> floatip holds VIP: %d ms "
                         + "(Master_Down_Interval %d ms)%n", mode, ms(takeover), ms(mdi));
                 assertTrue(ms(takeover) <= ms(mdi) + MARGIN_MS, "takeover " + ms(takeover) + " ms");
 
-                OverlapWatch watch = new OverlapWatch(n1, n2, VIP);
+                OverlapWatch watch = new OverlapWatch(n1, n2, mode.vip());
                 long restored = System.nanoTime();
                 n1.linkUp();
-                Lab.await(Duration.ofSeconds(20), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP),
+                Lab.await(Duration.ofSeconds(20), () -> n1.hasAddress(mode.vip()) && !n2.hasAddress(mode.vip()),
                         "keepalived to take the VIP back and floatip to yield");
                 long back = System.nanoTime() - restored;
                 long overlap = watch.stop();
@@ -129,7 +139,7 @@ class KeepalivedInteropTest {
                 // The address goes first, the log line a moment later.
                 Lab.await(Duration.ofSeconds(2), () -> log.stream().anyMatch(l -> l.contains("MASTER -> BACKUP")),
                         "floatip to log that it yielded");
-                assertSteady(n1, n2, 2 * mode.intervalCs() * 10L);
+                assertSteady(mode.vip(), n1, n2, 2 * mode.intervalCs() * 10L);
             }
         }
     }
@@ -142,15 +152,15 @@ class KeepalivedInteropTest {
             Node n2 = lab.node(2);
             List<String> log = new CopyOnWriteArrayList<>();
             Process floatip = startFloatip(n1, mode, 150, mode.floatipExtra(n2, mode.password()), log);
-            Lab.await(Duration.ofSeconds(20), () -> n1.hasAddress(VIP), "floatip on n1 to hold the VIP");
+            Lab.await(Duration.ofSeconds(20), () -> n1.hasAddress(mode.vip()), "floatip on n1 to hold the VIP");
             try (Keepalived ka = Keepalived.start(n2, mode.keepalived(100, n2, n1), dir.resolve("ka"))) {
                 long mdi = Timers.masterDownInterval(100, mode.intervalCs());
-                assertSteady(n1, n2, 2 * ms(mdi));
+                assertSteady(mode.vip(), n1, n2, 2 * ms(mdi));
                 assertEquals("BACKUP", ka.state(), "keepalived stays BACKUP while floatip advertises");
 
                 long term = System.nanoTime();
                 n1.signal(floatip, "TERM");
-                Lab.await(Duration.ofSeconds(10), () -> n2.hasAddress(VIP), "keepalived on n2 to take the VIP");
+                Lab.await(Duration.ofSeconds(10), () -> n2.hasAddress(mode.vip()), "keepalived on n2 to take the VIP");
                 long takeover = System.nanoTime() - term;
                 long skew = Timers.skewTime(100, mode.intervalCs());
                 System.out.printf("[timing] %s: floatip SIGTERM -> keepalived holds VIP: %d ms (Skew_Time %d ms)%n",
@@ -158,7 +168,7 @@ class KeepalivedInteropTest {
                 assertTrue(ms(takeover) <= ms(skew) + MARGIN_MS, "takeover " + ms(takeover) + " ms");
                 assertTrue(floatip.waitFor(2, TimeUnit.SECONDS));
                 assertEquals(0, floatip.exitValue());
-                assertFalse(n1.hasAddress(VIP));
+                assertFalse(n1.hasAddress(mode.vip()));
             }
         }
     }
@@ -190,7 +200,7 @@ class KeepalivedInteropTest {
 
     private Process startFloatip(Node node, Mode mode, int priority, String extra, List<String> log) {
         Path config = PairConfig.write(dir, node.name(), mode.version(), priority, mode.intervalCs(), true,
-                VIP + "/24", extra);
+                mode.vip() + "/" + mode.prefix(), extra);
         return node.start(AgentCommand.run(config), line -> {
             log.add(line);
             System.out.println("[floatip " + node.name() + "] " + line);
@@ -198,11 +208,11 @@ class KeepalivedInteropTest {
     }
 
     /** For {@code millis}, exactly one node, n1, holds the VIP at every sample. */
-    private static void assertSteady(Host n1, Host n2, long millis) {
+    private static void assertSteady(String vip, Host n1, Host n2, long millis) {
         long end = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < end) {
-            assertTrue(n1.hasAddress(VIP), "n1 holds the VIP in the steady state");
-            assertFalse(n2.hasAddress(VIP), "n2 does not hold the VIP in the steady state");
+            assertTrue(n1.hasAddress(vip), "n1 holds the VIP in the steady state");
+            assertFalse(n2.hasAddress(vip), "n2 does not hold the VIP in the steady state");
         }
     }
 }
