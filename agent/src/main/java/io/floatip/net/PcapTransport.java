@@ -16,7 +16,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class PcapTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PcapTransport.class);
-    private static final int SNAPLEN = 65535;
+    /**
+     * The largest valid VRRP frame: Ethernet with a VLAN tag (18) + IPv6 (40) + VRRP (8) + 255 IPv6 addresses
+     * (4080) = 4146 bytes. In immediate mode libpcap gives every frame a ring slot of snaplen bytes, so 65535
+     * would leave room for only ~32 frames in the ring and a burst would be lost; a longer frame is cut and
+     * then dropped as TRUNCATED, which is what it is.
+     */
+    private static final int SNAPLEN = 4200;
+    /** ~480 slots: a burst of invalid frames waits here while the capture thread catches up. */
+    private static final int BUFFER_BYTES = 2 * 1024 * 1024;
     private static final int READ_TIMEOUT_MS = 100;
 
     private final String interfaceName;
@@ -51,6 +59,7 @@ public final class PcapTransport implements AutoCloseable {
         try {
             h = new PcapHandle.Builder(interfaceName)
                     .snaplen(SNAPLEN)
+                    .bufferSize(BUFFER_BYTES)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
                     .timeoutMillis(READ_TIMEOUT_MS)
                     .immediateMode(true)

@@ -140,7 +140,9 @@ class HostileWireTest {
                 new byte[0], src, VrrpCodec.MULTICAST_GROUP, 255), mac, group, 2);
         byte[] version2 = VrrpCodec.encodeFrame(new VrrpPacket(2, 51, 254, 100, List.of(vip), AuthType.NONE,
                 new byte[8], src, VrrpCodec.MULTICAST_GROUP, 255), mac, group, 3);
-        byte[] truncated = Arrays.copyOf(good, 30);
+        // Cut inside the VRRP message: the IP header still says 32 bytes (a shorter frame would not even pass
+        // the kernel's BPF filter, which needs the protocol byte).
+        byte[] truncated = Arrays.copyOf(good, 14 + 20 + 6);
         byte[] inflatedCount = good.clone();
         inflatedCount[14 + 20 + 3] = (byte) 200; // 200 addresses announced, one present
         return List.of(ttl254, badChecksum, otherVrid, version2, truncated, inflatedCount);

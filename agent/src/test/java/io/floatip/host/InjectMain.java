@@ -34,8 +34,10 @@ public final class InjectMain {
         for (int i = 0; i < count; i++) {
             h.sendPacket(frames[i % frames.length]);
             next += gapNanos;
-            while (gapNanos > 0 && System.nanoTime() < next) {
-                Thread.onSpinWait();
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                // Park, not spin: a spinning injector would take a whole core from the agents it tests.
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
         }
         h.close();
