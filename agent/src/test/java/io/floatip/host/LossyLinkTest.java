@@ -1,0 +1,137 @@
+package io.floatip.host;
+
+import static io.floatip.host.HostTests.ms;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floatip.lab.AgentCommand;
+import io.floatip.lab.Lab;
+import io.floatip.lab.Node;
+import io.floatip.lab.PairConfig;
+import io.floatip.router.Timers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The master's link made lossy (nftables in the switch's bridge drops a share of its frames at random), and
+ * slow and disordered (tc netem, where the kernel has it). A backup takes over
+ * only when three adverts in a row are lost (plus Skew_Time), so loss rates imply how often a false failover
+ * is to be expected; delay and reordering well under Master_Down_Interval imply none. After each fault
+ * clears, exactly one master within Master_Down_Interval. Adverts every 100 ms.
+ */
+class LossyLinkTest {
+    static final String VIP = "198.51.100.50";
+    static final long PHASE_MS = 5_000;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void root() {
+        HostTests.requireRoot();
+    }
+
+    @Test
+    void lossDelayAndReorderingCauseNoMoreFailoversThanTheProtocolImplies() throws Exception {
+        try (Lab lab = Lab.create("netem", 2)) {
+            Node n1 = lab.node(1);
+            Node n2 = lab.node(2);
+            List<String> log2 = new CopyOnWriteArrayList<>();
+            start(n1, 150, new CopyOnWriteArrayList<>());
+            start(n2, 100, log2);
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
+
+            long adverts = PHASE_MS / 100;
+            Fault loss5 = lossAtTheSwitch(lab, n1, 5);
+            phase(n1, n2, log2, "loss 5% of n1's frames", loss5, expected(0.05, adverts), 1);
+            Fault loss20 = lossAtTheSwitch(lab, n1, 20);
+            phase(n1, n2, log2, "loss 20% of n1's frames", loss20, expected(0.20, adverts), 6);
+        }
+    }
+
+    @Test
+    void delayJitterAndReorderingCauseNoFailover() throws Exception {
+        try (Lab lab = Lab.create("netem", 2)) {
+            Node n1 = lab.node(1);
+            Node n2 = lab.node(2);
+            // netem is a kernel module this machine (and CI's) may lack; without it this cannot be shown here.
+            var probe = n1.exec("tc", "qdisc", "replace", "dev", "eth0", "root", "netem", "delay", "1ms");
+            org.junit.jupiter.api.Assumptions.assumeTrue(probe.ok(),
+                    "tc netem is not available in this kernel: " + probe.output().strip());
+            n1.exec("tc", "qdisc", "del", "dev", "eth0", "root").orThrow();
+            List<String> log2 = new CopyOnWriteArrayList<>();
+            start(n1, 150, new CopyOnWriteArrayList<>());
+            start(n2, 100, log2);
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
+            phase(n1, n2, log2, "delay 50ms jitter 20ms", netem(n1, "delay", "50ms", "20ms"), 0, 0);
+            phase(n1, n2, log2, "reorder 25% (delay 10ms)", netem(n1, "delay", "10ms", "reorder", "25%", "50%"), 0, 0);
+        }
+    }
+
+    /** A fault on the path, and how to clear it. */
+    record Fault(Runnable apply, Runnable clear) {
+    }
+
+    /** Drops {@code percent}% of n1's VRRP frames in the switch's bridge (nftables, bridge family). */
+    static Fault lossAtTheSwitch(Lab lab, Node n1, int percent) {
+        String sw = lab.switchNs();
+        Runnable apply = () -> {
+            nft(lab, "add table bridge floatip_loss");
+            nft(lab, "add chain bridge floatip_loss forward { type filter hook forward priority 0; }");
+            nft(lab, "add rule bridge floatip_loss forward iifname " + n1.switchPort()
+                    + " ip protocol 112 numgen random mod 100 < " + percent + " drop");
+        };
+        Runnable clear = () -> nft(lab, "delete table bridge floatip_loss");
+        return new Fault(apply, clear);
+    }
+
+    static void nft(Lab lab, String command) {
+        lab.netns().exec(lab.switchNs(), Duration.ofSeconds(10), List.of("sh", "-c", "nft '" + command + "'"))
+                .orThrow();
+    }
+
+    static Fault netem(Node n1, String... args) {
+        List<String> tc = new java.util.ArrayList<>(List.of("tc", "qdisc", "replace", "dev", "eth0", "root", "netem"));
+        tc.addAll(List.of(args));
+        return new Fault(() -> n1.exec(tc.toArray(String[]::new)).orThrow(),
+                () -> n1.exec("tc", "qdisc", "del", "dev", "eth0", "root").orThrow());
+    }
+
+    /** Expected number of runs of 3+ lost adverts in a row, i.e. of backup takeovers. */
+    static double expected(double loss, long adverts) {
+        return adverts * (1 - loss) * Math.pow(loss, 3);
+    }
+
+    private void phase(Node n1, Node n2, List<String> log2, String what, Fault fault, double expected,
+                       long allowed) throws Exception {
+        int before = log2.size();
+        fault.apply().run();
+        Thread.sleep(PHASE_MS); // the fault lasts this long: a duration under test, not a wait for a condition
+        long takeovers = log2.subList(before, log2.size()).stream().filter(l -> l.contains("BACKUP -> MASTER")).count();
+
+        long cleared = System.nanoTime();
+        fault.clear().run();
+        long mdi = Timers.masterDownInterval(100, 10);
+        Lab.await(Duration.ofMillis(ms(mdi) + 1_000), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP),
+                "exactly one master (n1) after '" + what + "' cleared");
+        long settled = ms(System.nanoTime() - cleared);
+        System.out.printf("[netem] %s for %d ms: backup took over %d time(s), the protocol implies %.2f; one master "
+                + "again %d ms after the fault cleared%n", what, PHASE_MS, takeovers, expected, settled);
+        assertTrue(takeovers <= allowed, what + ": " + takeovers + " takeovers, expected about " + expected);
+        assertTrue(settled <= ms(mdi) + 250, what + ": settled after " + settled + " ms");
+        assertEquals(true, n1.hasAddress(VIP));
+    }
+
+    private void start(Node node, int priority, List<String> log) {
+        Path config = PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", "");
+        node.start(AgentCommand.run(config), line -> {
+            log.add(line);
+            System.out.println("[" + node.name() + "] " + line);
+        });
+    }
+}
