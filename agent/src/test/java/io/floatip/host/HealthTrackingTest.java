@@ -221,7 +221,7 @@ class HealthTrackingTest {
     private static String scriptsSection(String name, String command, String interval, String timeout, int weight) {
         return """
                 global:
-                  allow_root_scripts: true
+                  script_user: root          # not floatip_script, which a machine with the package has
                 scripts:
                   %s:
                     command: %s
