@@ -78,7 +78,8 @@ class LexerTest {
     void aBackslashAtTheEndJoinsTheNextLine() throws Exception {
         List<Line> lines = Lexer.lex("notify_master \\\n  /x/notify.sh\nstate MASTER\n", "k.conf");
         assertEquals(2, lines.size());
-        assertEquals(List.of("notify_master", "/x/notify.sh"), lines.get(0).tokens().stream().map(Token::text).toList());
+        assertEquals(List.of("notify_master", "/x/notify.sh"),
+                lines.get(0).tokens().stream().map(Token::text).toList());
         assertEquals(new Place("k.conf", 1), lines.get(0).place());
         assertEquals(new Place("k.conf", 3), lines.get(1).place());
     }
