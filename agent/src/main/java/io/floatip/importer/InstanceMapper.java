@@ -1,7 +1,5 @@
 package io.floatip.importer;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +20,6 @@ final class InstanceMapper {
     static final long DEFAULT_GARP_DELAY_MILLIS = 5_000;
     static final int DEFAULT_GARP_REPEAT = 5;
     static final long MAX_PREEMPT_DELAY_MILLIS = 1_000_000;
-    private static final BigDecimal MIN_ADVERT = new BigDecimal("0.01");
-    private static final BigDecimal MAX_ADVERT = BigDecimal.valueOf(255);
 
     /**
      * What every instance reads against.
@@ -210,32 +206,10 @@ final class InstanceMapper {
         return p;
     }
 
-    /**
-     * VRRPv2 carries whole seconds: keepalived rounds to the nearest one (half up), and so does this. VRRPv3
-     * carries centiseconds.
-     */
     private void advertInterval(int v) {
-        if (advert == null) {
-            return;
-        }
-        Optional<BigDecimal> seconds = Numbers.seconds(advert.arg(0))
-                .filter(n -> n.compareTo(MIN_ADVERT) >= 0 && n.compareTo(MAX_ADVERT) <= 0);
-        if (seconds.isEmpty()) {
-            scope.notMapped(advert, "keepalived takes 0.01 to 255 seconds, and ignores it too");
-            return;
-        }
-        BigDecimal step = v == 2 ? BigDecimal.ONE : new BigDecimal("0.01");
-        BigDecimal max = v == 2 ? BigDecimal.valueOf(255) : new BigDecimal("40.95");
-        BigDecimal rounded = seconds.get().divide(step).setScale(0, RoundingMode.HALF_UP).multiply(step);
-        rounded = rounded.max(step).min(max);
-        long millis = rounded.movePointRight(3).longValueExact();
-        if (rounded.compareTo(seconds.get()) != 0) {
-            scope.note(advert.text() + ": VRRPv" + v + " sends " + (v == 2 ? "whole seconds from 1 to 255"
-                    : "10ms steps from 10ms to 40.95s") + "; written as " + Millis.text(millis),
-                    advert.place());
-        }
-        if (millis != DEFAULT_ADVERT_MILLIS) {
-            out.put("advert_interval", Millis.node(millis));
+        if (advert != null) {
+            AdvertMapper.millis(advert, v, scope).filter(ms -> ms != DEFAULT_ADVERT_MILLIS)
+                    .ifPresent(ms -> out.put("advert_interval", Millis.node(ms)));
         }
     }
 
