@@ -1,0 +1,71 @@
+package io.floatip.cli;
+
+import io.floatip.importer.ImportException;
+import io.floatip.importer.ImportResult;
+import io.floatip.importer.KeepalivedImporter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Translates a keepalived.conf into floatip's YAML. The YAML alone goes to stdout (or OUT), so it can be
+ * redirected; what was left out is in it as comments, and counted on stderr.
+ */
+@Command(name = "import-keepalived", mixinStandardHelpOptions = true,
+        description = {"Translate a keepalived.conf (with its includes) into floatip's YAML.",
+                "Settings floatip cannot take are left out, each with a '# floatip import: not mapped:' comment.",
+                "Exit 0; 1 when the file cannot be read, the result does not load, or (with --check) anything "
+                        + "was left out."})
+final class ImportKeepalivedCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The keepalived config, e.g. /etc/keepalived/keepalived.conf.")
+    Path file;
+
+    @Option(names = "--check", description = "Exit 1 (after writing the YAML) if any setting was left out.")
+    boolean check;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the YAML to OUT instead of stdout.")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ImportResult result;
+        try {
+            result = KeepalivedImporter.importFile(file);
+        } catch (ImportException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        if (output == null) {
+            spec.commandLine().getOut().print(result.yaml());
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                Files.writeString(output, result.yaml(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println(output + ": cannot write: " + e.getMessage());
+                return 1;
+            }
+        }
+        if (result.leftOut()) {
+            err.println("floatip import-keepalived: " + result.leftOutCount() + " setting(s) not mapped; see the "
+                    + "'# floatip import: not mapped:' comments");
+        }
+        if (!result.loadErrors().isEmpty()) {
+            err.println("floatip import-keepalived: the result does not load as a floatip config:");
+            result.loadErrors().forEach(line -> err.println("  " + line));
+            return 1;
+        }
+        return check && result.leftOut() ? 1 : 0;
+    }
+}

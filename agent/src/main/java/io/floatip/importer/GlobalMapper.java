@@ -1,0 +1,122 @@
+package io.floatip.importer;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads global_defs: router_id, script_user and notify_fifo go to floatip's {@code global}; the VRRP version
+ * and gratuitous ARP settings become the defaults of every instance.
+ */
+final class GlobalMapper {
+
+    private static final List<String> BOOLEAN_TRUE = List.of("on", "true", "yes");
+    private static final List<String> BOOLEAN_FALSE = List.of("off", "false", "no");
+
+    private final YamlNode.MapNode global = new YamlNode.MapNode();
+    private final Scope scope;
+    private final Defaults defaults = new Defaults();
+    private Place fifo;
+    private boolean scriptUser;
+    private boolean scriptSecurity;
+
+    /** What instances take when they set nothing themselves; null means keepalived's own default. */
+    static final class Defaults {
+        Integer version;
+        Long garpDelayMillis;
+        Integer garpRepeat;
+    }
+
+    /** @param scope the top of the output: global warnings are about the whole file */
+    GlobalMapper(Scope scope) {
+        this.scope = scope;
+    }
+
+    YamlNode.MapNode global() {
+        return global;
+    }
+
+    Defaults defaults() {
+        return defaults;
+    }
+
+    boolean setsScriptUser() {
+        return scriptUser;
+    }
+
+    boolean setsScriptSecurity() {
+        return scriptSecurity;
+    }
+
+    void read(Statement globalDefs) {
+        for (Statement s : globalDefs.children()) {
+            switch (s.keyword()) {
+                case "router_id" -> value(s).ifPresent(id -> global.put("router_id", YamlNode.text(id)));
+                case "script_user" -> scriptUser(s);
+                case "enable_script_security" -> {
+                    scriptSecurity = true;
+                    scope.note(s.text() + ": floatip always refuses scripts a non-root user could change",
+                            s.place());
+                }
+                case "notify_fifo", "vrrp_notify_fifo" -> fifo(s);
+                case "vrrp_garp_master_delay" -> Numbers.secondsAsMillis(s.arg(0)).ifPresentOrElse(
+                        ms -> defaults.garpDelayMillis = ms, () -> scope.notMapped(s, "not a number of seconds"));
+                case "vrrp_garp_master_repeat" -> Numbers.integer(s.arg(0), 1, 255).ifPresentOrElse(
+                        n -> defaults.garpRepeat = n, () -> scope.notMapped(s, "floatip sends 1 to 255"));
+                case "vrrp_min_garp" -> minGarp(s);
+                case "vrrp_version" -> Numbers.integer(s.arg(0), 2, 3).ifPresentOrElse(
+                        v -> defaults.version = v, () -> scope.notMapped(s, "the version is 2 or 3"));
+                default -> scope.notMapped(s, Unmapped.why(s.keyword()));
+            }
+        }
+    }
+
+    private Optional<String> value(Statement s) {
+        if (s.args().isEmpty() || s.arg(0).isBlank()) {
+            scope.notMapped(s, "no value");
+            return Optional.empty();
+        }
+        return Optional.of(s.arg(0));
+    }
+
+    private void scriptUser(Statement s) {
+        value(s).ifPresent(user -> {
+            global.put("script_user", YamlNode.text(user));
+            scriptUser = true;
+            if (s.args().size() > 1) {
+                scope.notMapped("group " + s.arg(1) + " of " + s.text() + " (floatip runs scripts with the user's "
+                        + "own groups)", s.place());
+            }
+        });
+    }
+
+    private void fifo(Statement s) {
+        Optional<String> path = value(s);
+        if (path.isEmpty()) {
+            return;
+        }
+        if (!path.get().startsWith("/")) {
+            scope.notMapped(s, "floatip needs an absolute path");
+        } else if (fifo != null) {
+            scope.notMapped(s, "floatip writes one notify_fifo, the one at " + fifo);
+        } else {
+            fifo = s.place();
+            global.put("notify_fifo", YamlNode.text(path.get()));
+            scope.note(s.keyword() + " " + path.get() + ": floatip writes to the FIFO but does not create it "
+                    + "(mkfifo it, as the reader's setup)", s.place());
+            if (s.args().size() > 1) {
+                scope.notMapped("owner " + String.join(" ", s.args().subList(1, s.args().size())) + " of "
+                        + s.keyword() + " (give the FIFO that owner when making it)", s.place());
+            }
+        }
+    }
+
+    private void minGarp(Statement s) {
+        String value = s.args().isEmpty() ? "true" : s.arg(0);
+        if (BOOLEAN_TRUE.contains(value)) {
+            defaults.garpDelayMillis = 0L;
+            defaults.garpRepeat = 1;
+        } else if (!BOOLEAN_FALSE.contains(value)) {
+            scope.notMapped(s, "not a boolean");
+        }
+    }
+}

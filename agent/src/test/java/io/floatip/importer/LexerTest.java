@@ -1,0 +1,101 @@
+package io.floatip.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One file's text into lines of tokens: comments, quotes, escapes, braces and continuations. */
+class LexerTest {
+
+    /** Each line as its tokens' texts, braces included. */
+    private static List<List<String>> words(String text) throws ImportException {
+        return Lexer.lex(text, "k.conf").stream()
+                .map(line -> line.tokens().stream().map(Token::text).toList())
+                .toList();
+    }
+
+    private static List<String> oneLine(String text) throws ImportException {
+        List<List<String>> lines = words(text);
+        assertEquals(1, lines.size(), () -> "lines: " + lines);
+        return lines.get(0);
+    }
+
+    @Test
+    void wordsAreSeparatedByAnyWhitespace() throws Exception {
+        assertEquals(List.of("priority", "150"), oneLine("  priority\t 150  "));
+    }
+
+    @Test
+    void commentsStartWithHashOrBangAnywhere() throws Exception {
+        assertEquals(List.of(List.of("router_id", "lb1"), List.of("priority", "100"), List.of("state")),
+                words("# a comment\n! another\nrouter_id lb1 # why\npriority 100! why not\nstate#MASTER\n"));
+    }
+
+    @Test
+    void quotesKeepWhitespaceAndCommentCharactersAndAreDropped() throws Exception {
+        assertEquals(List.of("script", "/x/check.sh --a # b ! c"), oneLine("script \"/x/check.sh --a # b ! c\""));
+        assertEquals(List.of("auth_pass", "it's"), oneLine("auth_pass \"it's\""));
+        assertEquals(List.of("auth_pass", "a \"b\""), oneLine("auth_pass 'a \"b\"'"));
+    }
+
+    @Test
+    void quotedPartsJoinTheWordAroundThem() throws Exception {
+        // The manual's own example: quotes inside a word do not split it.
+        assertEquals(List.of("abcd efg h jkl mnop"), oneLine("abcd\" efg h jkl \"mnop"));
+        assertEquals(List.of("abcd", "efg h jkl", "mnop"), oneLine("abcd \"efg h jkl\" mnop"));
+        assertEquals(List.of("x", ""), oneLine("x \"\""));
+    }
+
+    @Test
+    void escapesInsideQuotes() throws Exception {
+        assertEquals(List.of("a\tb", "\\", "a\"b", "A", "A", "\u0001", "\u001b", "q"),
+                oneLine("\"a\\tb\" \"\\\\\" \"a\\\"b\" \"\\101\" \"\\x41\" \"\\cA\" \"\\E\" \"\\q\""));
+    }
+
+    @Test
+    void backslashOutsideQuotesIsKept() throws Exception {
+        assertEquals(List.of("a\\b"), oneLine("a\\b"));
+    }
+
+    @Test
+    void bracesAreTokensEvenWhenTouchingWords() throws Exception {
+        assertEquals(List.of("vrrp_instance", "VI_1", "{"), oneLine("vrrp_instance VI_1{"));
+        assertEquals(List.of("group", "{", "A", "B", "}"), oneLine("group {A B}"));
+        assertEquals(List.of("x", "{"), oneLine("x \"{\""));
+        assertEquals(List.of(Token.Kind.WORD, Token.Kind.WORD), Lexer.lex("x \"{\"", "k.conf").get(0).tokens()
+                .stream().map(Token::kind).toList());
+    }
+
+    @Test
+    void anIncludePatternKeepsItsBraces() throws Exception {
+        assertEquals(List.of("include", "conf.d/{a,b}.conf"), oneLine("include conf.d/{a,b}.conf"));
+        assertEquals(List.of("includea", "*.conf"), oneLine("includea *.conf # all of them"));
+    }
+
+    @Test
+    void aBackslashAtTheEndJoinsTheNextLine() throws Exception {
+        List<Line> lines = Lexer.lex("notify_master \\\n  /x/notify.sh\nstate MASTER\n", "k.conf");
+        assertEquals(2, lines.size());
+        assertEquals(List.of("notify_master", "/x/notify.sh"),
+                lines.get(0).tokens().stream().map(Token::text).toList());
+        assertEquals(new Place("k.conf", 1), lines.get(0).place());
+        assertEquals(new Place("k.conf", 3), lines.get(1).place());
+    }
+
+    @Test
+    void placesCountEveryLineAndWindowsLineEndsAreIgnored() throws Exception {
+        List<Line> lines = Lexer.lex("\r\n# c\r\n\r\nrouter_id lb1\r\n", "k.conf");
+        assertEquals(1, lines.size());
+        assertEquals(List.of("router_id", "lb1"), lines.get(0).tokens().stream().map(Token::text).toList());
+        assertEquals(4, lines.get(0).place().line());
+    }
+
+    @Test
+    void anUnclosedQuoteIsAnErrorWithItsLine() {
+        ImportException e = assertThrows(ImportException.class,
+                () -> Lexer.lex("vrrp_script chk {\n  script \"/x/check.sh\n}\n", "k.conf"));
+        assertEquals("k.conf:2: the \" quote is never closed on this line", e.getMessage());
+    }
+}
