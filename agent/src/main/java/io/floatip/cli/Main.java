@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The floatip command line. Each subcommand lives in a file of its own. */
 @Command(name = "floatip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A VRRP floating-IP failover agent (RFC 5798 / RFC 3768), a keepalived peer.",
-        subcommands = {RunCommand.class, CheckConfigCommand.class, DemoCommand.class,
+        subcommands = {RunCommand.class, CheckConfigCommand.class, DoctorCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Where `run` and `check-config` look when -c is not given. */
