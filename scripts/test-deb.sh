@@ -44,12 +44,24 @@ if [ -z "$deb" ]; then
 fi
 echo "testing $deb"
 
-# Ours to remove only if a run of this script installed it (the marker), never an operator's floatip.
+# Ours to remove only if a run of this script installed it (the marker), never an operator's floatip. The
+# marker lists the users the run created: the package leaves its users on purge, as Debian packages do, but a
+# test must leave the machine as it found it (a floatip_script user changes which user other tests' scripts run
+# as).
 marker=/var/lib/floatip-test-deb.installed
+remove_created_users() {
+    [ -f "$marker" ] || return 0
+    while read -r user; do
+        deluser --quiet --system "$user" >/dev/null 2>&1 </dev/null
+        if getent group "$user" >/dev/null; then delgroup --quiet --system "$user" >/dev/null 2>&1 </dev/null; fi
+    done <"$marker"
+    rm -f "$marker"
+}
 if dpkg-query -W -f='${Status}' floatip 2>/dev/null | grep -q 'installed'; then
     if [ -e "$marker" ]; then
         echo "purging the floatip left installed by an interrupted run"
         dpkg --purge floatip >/dev/null
+        remove_created_users
     else
         not_ok "floatip is already installed on this machine and this script did not install it: refusing to replace it"
         finish
@@ -61,7 +73,7 @@ guard=""
 cleanup() {
     if [ -e "$marker" ]; then
         dpkg --purge floatip >/dev/null 2>&1
-        rm -f "$marker"
+        remove_created_users
     fi
     [ -n "$guard" ] && rm -f "$guard"
 }
@@ -74,7 +86,12 @@ if [ ! -e /usr/sbin/policy-rc.d ]; then
     chmod 755 "$guard"
 fi
 
-touch "$marker"
+: >"$marker"
+for user in floatip floatip_script; do
+    if ! getent passwd "$user" >/dev/null && ! getent group "$user" >/dev/null; then
+        echo "$user" >>"$marker"
+    fi
+done
 if ! dpkg -i "$deb" >/tmp/floatip-test-deb.log 2>&1; then
     # Missing dependencies leave it unpacked: let apt bring them and finish the configuration.
     DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null 2>&1
@@ -156,7 +173,11 @@ check "dpkg --remove floatip" dpkg --remove floatip
 check "remove takes the program away" sh -c '! test -e /usr/bin/floatip && ! test -e /usr/share/floatip'
 check "remove keeps the config" test -f /etc/floatip/floatip.yaml
 check "dpkg --purge floatip" dpkg --purge floatip
-rm -f "$marker"
+created=$(cat "$marker")
+remove_created_users
+for user in $created; do
+    check "the user $user this test created is removed again" sh -c '! getent passwd "$1" && ! getent group "$1"' sh "$user"
+done
 check "purge takes the config away" sh -c '! test -e /etc/floatip'
 check "purge drops the statoverride" sh -c '! dpkg-statoverride --list /etc/floatip/floatip.yaml'
 check "the package is gone" sh -c '! dpkg-query -W -f="\${Status}" floatip 2>/dev/null | grep -q installed'
