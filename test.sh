@@ -13,3 +13,5 @@ mvn -B package "$@"
 # The launcher and the packaged jar, as an operator runs them.
 agent/bin/floatip --version
 agent/bin/floatip check-config -c examples/floatip.yaml
+# The Debian package, installed, checked and purged again (root; no service starts).
+./scripts/test-deb.sh

@@ -1,0 +1,39 @@
+package io.floatip.docs;
+
+import io.floatip.cli.Main;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+
+/**
+ * Writes floatip.bash (bash completion, picocli's AutoComplete) and floatip.1.gz (the man page) into a
+ * directory. The build runs it before packaging (exec-maven-plugin, prepare-package); it never exits the JVM,
+ * since Maven runs it in its own.
+ */
+public final class GenerateDocs {
+
+    private GenerateDocs() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: GenerateDocs OUTPUT_DIRECTORY");
+        }
+        write(Path.of(args[0]));
+    }
+
+    static void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        CommandLine floatip = new CommandLine(new Main());
+        Files.writeString(dir.resolve("floatip.bash"), AutoComplete.bash("floatip", floatip));
+        // gzip's header time stays 0 (GZIPOutputStream writes none), so the same page gives the same bytes.
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("floatip.1.gz")))) {
+            out.write(ManPage.render(floatip, Main.version()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
