@@ -114,7 +114,7 @@ public final class LocalHostFacts implements HostFacts {
 
     static Advert advert(VrrpPacket p) {
         return new Advert(p.source().getHostAddress(), p.vrid(), p.priority(), p.version(), p.advertInterval(),
-                p.addresses().stream().map(Inet4Address::getHostAddress).toList(), p.ttl());
+                p.addresses().stream().map(java.net.InetAddress::getHostAddress).toList(), p.ttl());
     }
 
     private static void sleep(Duration time) {
