@@ -46,7 +46,7 @@ class HealthTrackingTest {
             Host client = lab.client();
             Process haproxy1 = startHaproxy(n1);
             startHaproxy(n2);
-            startAgent(n1, 150);
+            Process agent1 = startAgent(n1, 150);
             startAgent(n2, 100);
             Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
             Lab.await(Duration.ofSeconds(5), () -> "n1".equals(get(client)), "the client to be served by n1");
@@ -76,6 +76,10 @@ class HealthTrackingTest {
                     "INSTANCE VI_1 BACKUP 90",
                     "master",
                     "INSTANCE VI_1 MASTER 150"), lines(notified), "in order, keepalived's arguments");
+
+            n1.signal(agent1, "TERM");
+            Lab.await(Duration.ofSeconds(3), () -> lines(notified).size() >= 9, "the stop notification");
+            assertEquals("INSTANCE VI_1 STOP 150", lines(notified).get(8), "STOP, within the bounded stop");
         }
     }
 
@@ -203,7 +207,7 @@ class HealthTrackingTest {
         return p;
     }
 
-    private void startAgent(Node node, int priority) throws Exception {
+    private Process startAgent(Node node, int priority) throws Exception {
         Path notify = script("notify-" + node.name() + ".sh",
                 "#!/bin/sh\necho \"$*\" >> " + dir.resolve("notify-" + node.name() + ".log") + "\n");
         String check = CHECK_SCRIPTS.resolve("check_haproxy") + " http://127.0.0.1:8404/healthz";
@@ -214,7 +218,7 @@ class HealthTrackingTest {
                       backup: %s backup
                       any: %s
                 """.formatted(notify, notify, notify) + scriptsSection("chk_haproxy", check, "200ms", "1s", -60));
-        node.start(AgentCommand.run(config), line -> System.out.println("[" + node.name() + "] " + line));
+        return node.start(AgentCommand.run(config), line -> System.out.println("[" + node.name() + "] " + line));
     }
 
     /** The global and scripts sections, appended after the instance (YAML keys at the top level). */

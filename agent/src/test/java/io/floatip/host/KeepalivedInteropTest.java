@@ -188,6 +188,8 @@ class KeepalivedInteropTest {
                 // keepalived 2.2.7 re-arms its advert timer on every frame it receives, valid or not, so once
                 // floatip advertises it falls silent: the count is of the adverts before floatip's takeover,
                 // which its transition line reports (about Master_Down_Interval / 1 s of them).
+                Lab.await(Duration.ofSeconds(2), () -> log.stream().anyMatch(l -> l.contains("BACKUP -> MASTER")),
+                        "the takeover line (it follows the address)");
                 String takeover = log.stream().filter(l -> l.contains("BACKUP -> MASTER")).findFirst().orElseThrow();
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) auth_mismatch").matcher(takeover);
                 assertTrue(m.find(), "the takeover line counts the dropped adverts: " + takeover);
