@@ -143,11 +143,8 @@ class ExampleConfigTest {
     }
 
     private static void addPrograms(Set<String> programs, NotifyConfig notify) {
-        for (Command c : new Command[] {notify.master(), notify.backup(), notify.fault(), notify.stop(), notify.any()}) {
-            if (c != null) {
-                programs.add(c.program());
-            }
-        }
+        Stream.of(notify.master(), notify.backup(), notify.fault(), notify.stop(), notify.any())
+                .filter(java.util.Objects::nonNull).forEach(c -> programs.add(c.program()));
     }
 
     /**
