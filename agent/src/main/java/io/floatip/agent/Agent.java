@@ -106,6 +106,7 @@ public final class Agent implements AutoCloseable {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
         statusCollector = new StatusCollector(config, instances, links, tracking, loop);
+        loop.realtimePriority(config.global().realtimePriority());
         loop.start();
         loop.execute(() -> {
             tracking.buildGroups();
@@ -113,7 +114,12 @@ public final class Agent implements AutoCloseable {
             tracking.start();
         });
         // Capture only once the routers are queued for startup, so no advert reaches a router in INIT.
-        links.values().forEach(l -> l.transport().start());
+        links.values().forEach(this::startCapture);
+    }
+
+    private void startCapture(Link link) {
+        link.transport().realtimePriority(config.global().realtimePriority());
+        link.transport().start();
     }
 
     /** Builds an instance on its (open) link and wires its tracking; the router starts separately. */
@@ -288,7 +294,7 @@ public final class Agent implements AutoCloseable {
                 if (!links.containsKey(ic.interfaceName())) {
                     Link link = opener.open(ic.interfaceName(), List.of(ic), vips(next));
                     links.put(ic.interfaceName(), link);
-                    link.transport().start();
+                    startCapture(link);
                 }
                 Link link = links.get(ic.interfaceName());
                 if (ic.ipv6() && link.linkLocal() == null) {

@@ -24,8 +24,15 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
     private volatile boolean running = true;
     private long sequence;
 
+    private volatile int realtimePriority;
+
     public EventLoop() {
         thread = new Thread(this::run, "floatip-loop");
+    }
+
+    /** Before {@link #start()}: the loop runs at this SCHED_RR priority (0: ordinary). */
+    public void realtimePriority(int priority) {
+        this.realtimePriority = priority;
     }
 
     public void start() {
@@ -69,6 +76,10 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
     }
 
     private void run() {
+        String problem = io.floatip.net.Realtime.applyToCurrentThread(realtimePriority);
+        if (problem != null) {
+            log.warn("{}", problem);
+        }
         while (running) {
             try {
                 long now = now();

@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param notifyFifo       a FIFO that state changes are written to, one line each; null means none
  * @param controlSocket    the UNIX socket {@code floatip status} and {@code floatip reload} talk to
  * @param metricsListen    where Prometheus metrics are served over HTTP; null means not at all
+ * @param realtimePriority SCHED_RR priority (1..99) for the threads that carry the protocol's timing (the event
+ *                         loop and the captures), like keepalived's vrrp_rt_priority; 0 means ordinary scheduling
  */
 public record GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
-        Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen) {
+        Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen, int realtimePriority) {
+
+    public static final int MAX_REALTIME_PRIORITY = 99;
 
     /** Accepted {@code log_level} values, quietest first. */
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
@@ -37,10 +41,19 @@ public record GlobalConfig(String routerId, String logLevel, String scriptUser, 
         if (notifyFifo != null && !notifyFifo.isAbsolute()) {
             throw new IllegalArgumentException("notifyFifo must be an absolute path: " + notifyFifo);
         }
+        if (realtimePriority < 0 || realtimePriority > MAX_REALTIME_PRIORITY) {
+            throw new IllegalArgumentException("realtimePriority must be 0.." + MAX_REALTIME_PRIORITY);
+        }
         Objects.requireNonNull(controlSocket, "controlSocket");
         if (!controlSocket.isAbsolute()) {
             throw new IllegalArgumentException("controlSocket must be an absolute path: " + controlSocket);
         }
+    }
+
+    /** Ordinary scheduling. */
+    public GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
+            Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen) {
+        this(routerId, logLevel, scriptUser, allowRootScripts, notifyFifo, controlSocket, metricsListen, 0);
     }
 
     /** The default control socket, no metrics. */

@@ -47,16 +47,18 @@ final class GlobalReader {
                     GlobalReader::controlSocket);
             Optional<Field> metricsField = global.field("metrics");
             Optional<InetSocketAddress> metrics = metricsField.flatMap(MetricsReader::read);
+            Optional<Integer> realtime = global.optional("realtime_priority", 0,
+                    f -> f.intBetween(0, GlobalConfig.MAX_REALTIME_PRIORITY));
             global.finish();
             boolean ok = routerId.isPresent() && logLevel.isPresent() && allowRoot.isPresent()
                     && (userField.isEmpty() || written.isPresent()) && (fifoField.isEmpty() || fifo.isPresent())
-                    && socket.isPresent() && (metricsField.isEmpty() || metrics.isPresent());
+                    && socket.isPresent() && (metricsField.isEmpty() || metrics.isPresent()) && realtime.isPresent();
             if (!ok) {
                 return Optional.empty();
             }
             return scriptUser(written, userField, allowRoot.get(), globalMark, needsUser, host, problems)
                     .map(user -> new GlobalConfig(routerId.get(), logLevel.get(), user.orElse(null), allowRoot.get(),
-                            fifo.orElse(null), socket.get(), metrics.orElse(null)));
+                            fifo.orElse(null), socket.get(), metrics.orElse(null), realtime.get()));
         });
     }
 

@@ -34,6 +34,7 @@ public final class PcapTransport implements AutoCloseable {
     private final AtomicLong sendErrors = new AtomicLong();
     private volatile PcapHandle handle;
     private volatile boolean closing;
+    private volatile int realtimePriority;
 
     private PcapTransport(String interfaceName, String filter, FrameListener listener, PcapHandle handle) {
         this.interfaceName = interfaceName;
@@ -52,6 +53,11 @@ public final class PcapTransport implements AutoCloseable {
 
     public void start() {
         thread.start();
+    }
+
+    /** Before {@link #start()}: the capture thread runs at this SCHED_RR priority (0: ordinary). */
+    public void realtimePriority(int priority) {
+        this.realtimePriority = priority;
     }
 
     private static PcapHandle openHandle(String interfaceName, String filter) throws TransportException {
@@ -93,6 +99,10 @@ public final class PcapTransport implements AutoCloseable {
     }
 
     private void receive() {
+        String problem = Realtime.applyToCurrentThread(realtimePriority);
+        if (problem != null) {
+            log.warn("{}", problem);
+        }
         long backoffMs = 50;
         while (!closing) {
             PcapHandle h = handle;

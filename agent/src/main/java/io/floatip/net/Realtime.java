@@ -1,0 +1,36 @@
+package io.floatip.net;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/**
+ * Real-time scheduling for the threads that carry VRRP's timing, as keepalived's vrrp_rt_priority: under a
+ * busy CPU an ordinary thread can wait tens of milliseconds for a core, longer than a 10 ms advert interval's
+ * Skew_Time. SCHED_RR lets the loop and the captures run before ordinary work. Needs CAP_SYS_NICE.
+ */
+public final class Realtime {
+    private static final int SCHED_RR = 2;
+
+    interface C extends Library {
+        C LIBC = Native.load("c", C.class);
+
+        /** sched_setscheduler(2) with pid 0: the calling thread, on Linux. */
+        int sched_setscheduler(int pid, int policy, int[] param);
+    }
+
+    private Realtime() {
+    }
+
+    /** Puts the calling thread in SCHED_RR at {@code priority}; null on success, else why not (one line). */
+    public static String applyToCurrentThread(int priority) {
+        if (priority <= 0) {
+            return null;
+        }
+        if (C.LIBC.sched_setscheduler(0, SCHED_RR, new int[]{priority}) == 0) {
+            return null;
+        }
+        int errno = Native.getLastError();
+        return "cannot use real-time priority " + priority + " for " + Thread.currentThread().getName() + ": "
+                + Errno.name(errno) + (errno == Errno.EPERM ? " (needs CAP_SYS_NICE, or root)" : "");
+    }
+}
