@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "floatip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A VRRP floating-IP failover agent (RFC 5798 / RFC 3768), a keepalived peer.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, ReloadCommand.class,
-                DoctorCommand.class, DemoCommand.class, ImportKeepalivedCommand.class, CommandLine.HelpCommand.class})
+                DoctorCommand.class, DemoCommand.class, ImportKeepalivedCommand.class, WarmupCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Where `run` and `check-config` look when -c is not given. */
     public static final String DEFAULT_CONFIG = "/etc/floatip/floatip.yaml";

@@ -23,9 +23,10 @@ public final class PcapTransport implements AutoCloseable {
      * then dropped as TRUNCATED, which is what it is.
      */
     private static final int SNAPLEN = 4200;
-    /** ~480 slots: a burst of invalid frames waits here while the capture thread catches up. */
-    private static final int BUFFER_BYTES = 2 * 1024 * 1024;
-    private static final int READ_TIMEOUT_MS = 100;
+    /** ~240 slots: a burst of frames waits here while the capture thread catches up (the ring is resident memory). */
+    private static final int BUFFER_BYTES = 1024 * 1024;
+    /** Idle wakeups cost CPU; close() does not wait for this: breakLoop wakes the read. */
+    private static final int READ_TIMEOUT_MS = 1000;
 
     private final String interfaceName;
     private volatile String filter;
