@@ -8,28 +8,21 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** Asks the running agent to re-read its config: exit 0 when applied, 1 (and the errors) when not. */
 @Command(name = "reload", mixinStandardHelpOptions = true,
         description = "Make the running agent re-read its config. A config with errors is not applied: the "
                 + "agent keeps running the old one and the errors are printed.")
 final class ReloadCommand implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = Main.DEFAULT_CONFIG,
-            description = "Config file naming the control socket (default: ${DEFAULT-VALUE}).")
-    Path config;
-
-    @Option(names = "--socket", paramLabel = "PATH",
-            description = "The control socket (default: the config's global.control_socket, else "
-                    + "/run/floatip/control.sock).")
-    Path socket;
+    @CommandLine.Mixin
+    ControlSocketOptions where;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Path path = StatusCommand.socketPath(socket, config, spec);
+        Path path = where.path(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReloadResult result;

@@ -23,4 +23,23 @@ final class HostTests {
     static long ms(long nanos) {
         return nanos / 1_000_000;
     }
+
+    /** An agent started in a lab node: its process and its config (which names its control socket). */
+    record Started(java.lang.Process process, java.nio.file.Path config) {
+    }
+
+    /**
+     * Starts floatip in {@code node} with the lab pair's usual instance (VRRPv3, VRID 51, 100 ms, preempt,
+     * 198.51.100.50/24) at {@code priority}; each output line goes to {@code log} and to the test output.
+     */
+    static Started startAgent(java.nio.file.Path dir, io.floatip.lab.Node node, int priority,
+                              java.util.List<String> log) {
+        java.nio.file.Path config = io.floatip.lab.PairConfig.write(dir, node.name(), 3, priority, 10, true,
+                "198.51.100.50/24", "");
+        java.lang.Process p = node.start(io.floatip.lab.AgentCommand.run(config), line -> {
+            log.add(line);
+            System.out.println("[" + node.name() + "] " + line);
+        });
+        return new Started(p, config);
+    }
 }

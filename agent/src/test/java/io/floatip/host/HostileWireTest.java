@@ -119,12 +119,7 @@ class HostileWireTest {
     }
 
     private Path start(Node node, int priority, List<String> log) {
-        Path config = PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", "");
-        node.start(AgentCommand.run(config), line -> {
-            log.add(line);
-            System.out.println("[" + node.name() + "] " + line);
-        });
-        return config;
+        return HostTests.startAgent(dir, node, priority, log).config();
     }
 
     /** Six kinds of invalid frame for VRID 51 on 224.0.0.18, none of them a valid advert for the pair. */

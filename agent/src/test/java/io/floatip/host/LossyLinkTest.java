@@ -128,10 +128,6 @@ class LossyLinkTest {
     }
 
     private void start(Node node, int priority, List<String> log) {
-        Path config = PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", "");
-        node.start(AgentCommand.run(config), line -> {
-            log.add(line);
-            System.out.println("[" + node.name() + "] " + line);
-        });
+        HostTests.startAgent(dir, node, priority, log);
     }
 }

@@ -165,10 +165,6 @@ class ReliabilityTest {
     }
 
     private Process start(Node node, int priority, List<String> log) {
-        Path config = PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", "");
-        return node.start(AgentCommand.run(config), line -> {
-            log.add(line);
-            System.out.println("[" + node.name() + "] " + line);
-        });
+        return HostTests.startAgent(dir, node, priority, log).process();
     }
 }
