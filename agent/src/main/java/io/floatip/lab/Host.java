@@ -165,7 +165,7 @@ public class Host {
         return process;
     }
 
-    private static void forward(Process process, Consumer<String> lines) {
+    static void forward(Process process, Consumer<String> lines) {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -114,6 +114,54 @@ public final class Lab implements AutoCloseable {
                 host.switchPort(), "isolated", isolated ? "on" : "off")).orThrow();
     }
 
+    /**
+     * Takes the host's cable off the bridge: its frames arrive only on its switch port, for a relay in the
+     * switch namespace to pass on (delayed) through the port pair of {@link #relayPort}.
+     */
+    public void detour(Host host) {
+        netns.ip(switchNs, "link", "set", "dev", host.switchPort(), "nomaster").orThrow();
+    }
+
+    /**
+     * Makes the relay's port pair for {@link #detour} (call it first, so the relay can open its ports while
+     * the host's frames still take the bridge): returns the name; its "a" end is for the relay, its "b" end
+     * is on the bridge.
+     */
+    public String relayPort(Host host) {
+        String relay = "r" + host.switchPort();
+        relay = relay.length() > 14 ? relay.substring(0, 14) : relay;
+        netns.ip(switchNs, "link", "add", relay + "a", "type", "veth", "peer", "name", relay + "b").orThrow();
+        netns.ip(switchNs, "link", "set", "dev", relay + "b", "master", Plan.BRIDGE).orThrow();
+        netns.ip(switchNs, "link", "set", "dev", relay + "a", "up").orThrow();
+        netns.ip(switchNs, "link", "set", "dev", relay + "b", "up").orThrow();
+        return relay;
+    }
+
+    /** Undoes {@link #detour}: the relay port goes, and the host's cable is on the bridge again. */
+    public void undetour(Host host) {
+        String relay = "r" + host.switchPort();
+        relay = relay.length() > 14 ? relay.substring(0, 14) : relay;
+        netns.ip(switchNs, "link", "del", relay + "a").orThrow();
+        netns.ip(switchNs, "link", "set", "dev", host.switchPort(), "master", Plan.BRIDGE).orThrow();
+    }
+
+    /** Starts a process in the switch namespace (a relay), tracked and stopped by PID like the hosts' ones. */
+    public Process startInSwitch(List<String> argv, java.util.function.Consumer<String> lines) {
+        ProcessBuilder builder = new ProcessBuilder(netns.execArgv(switchNs, argv)).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (java.io.IOException e) {
+            throw new LabException("cannot start " + String.join(" ", argv) + " in " + switchNs, e);
+        }
+        processes.track(process);
+        Thread reader = new Thread(() -> Host.forward(process, lines), "lab-switch-output-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
     public Netns netns() {
         return netns;
     }
