@@ -283,8 +283,10 @@ public final class Router {
         preempted = null;
         masterStopped = false;
         masterAddress = config.primaryAddress();
-        actions.sendAdvert(this, priority);
+        // RFC 5798 6.4.2 advertises first, then announces. We claim and announce first: when preempting, the
+        // old master lets go as soon as it hears our advert, and clients must already be coming to us by then.
         actions.claimVips(this);
+        actions.sendAdvert(this, priority);
         adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
         transition(now, State.MASTER, why);
     }

@@ -24,7 +24,8 @@ class RouterTest {
         assertEquals(State.BACKUP, a.state(), "not before Master_Down_Interval");
         net.runUntil(mdi);
         assertEquals(State.MASTER, a.state());
-        assertEquals(List.of("0ms INIT->BACKUP", "341ms advert 150", "341ms claim", "341ms BACKUP->MASTER"), a.log);
+        assertEquals(List.of("0ms INIT->BACKUP", "341ms claim", "341ms advert 150", "341ms BACKUP->MASTER"), a.log,
+                "claims (and announces) before it advertises");
     }
 
     @Test
