@@ -365,14 +365,29 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
         announceVips(r);
         long delay = config.garp().delayMillis();
+        long myTerm = term;
         if (delay > 0) {
-            long myTerm = term;
             loop.schedule(loop.now() + TimeUnit.MILLISECONDS.toNanos(delay), () -> {
                 if (term == myTerm && router.state() == State.MASTER) {
                     announceVips(router);
                 }
             });
         }
+        scheduleRefresh(myTerm);
+    }
+
+    /** keepalived's garp_master_refresh: remind the segment every refresh interval while this term lasts. */
+    private void scheduleRefresh(long myTerm) {
+        long refresh = config.garp().refreshMillis();
+        if (refresh <= 0) {
+            return;
+        }
+        loop.schedule(loop.now() + TimeUnit.MILLISECONDS.toNanos(refresh), () -> {
+            if (term == myTerm && router.state() == State.MASTER) {
+                announceVips(router);
+                scheduleRefresh(myTerm);
+            }
+        });
     }
 
     @Override

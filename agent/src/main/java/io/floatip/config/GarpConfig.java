@@ -1,21 +1,33 @@
 package io.floatip.config;
 
 /**
- * Gratuitous ARP sent on becoming master: one burst at once, and a second burst after {@code delayMillis}.
+ * Gratuitous ARP (unsolicited NA for IPv6) sent on becoming master: one burst at once, a second burst after
+ * {@code delayMillis}, and (keepalived's garp_master_refresh) one burst every {@code refreshMillis} while master.
  *
- * @param delayMillis 0 means no second burst
- * @param repeat      GARPs per burst
+ * @param delayMillis   0 means no second burst
+ * @param repeat        GARPs per burst
+ * @param refreshMillis 0 means no refresh
  */
-public record GarpConfig(long delayMillis, int repeat) {
+public record GarpConfig(long delayMillis, int repeat, long refreshMillis) {
 
     public static final long DEFAULT_DELAY_MILLIS = 5_000;
     public static final int DEFAULT_REPEAT = 5;
     public static final int MAX_REPEAT = 255;
-    public static final GarpConfig DEFAULT = new GarpConfig(DEFAULT_DELAY_MILLIS, DEFAULT_REPEAT);
+    /** A refresh more often than this would be a flood, not a reminder. */
+    public static final long MIN_REFRESH_MILLIS = 1_000;
+    public static final GarpConfig DEFAULT = new GarpConfig(DEFAULT_DELAY_MILLIS, DEFAULT_REPEAT, 0);
+
+    /** No refresh. */
+    public GarpConfig(long delayMillis, int repeat) {
+        this(delayMillis, repeat, 0);
+    }
 
     public GarpConfig {
         if (delayMillis < 0) {
             throw new IllegalArgumentException("garp delay must not be negative: " + delayMillis);
+        }
+        if (refreshMillis != 0 && refreshMillis < MIN_REFRESH_MILLIS) {
+            throw new IllegalArgumentException("garp refresh must be 0 or at least 1s: " + refreshMillis);
         }
         if (repeat < 1 || repeat > MAX_REPEAT) {
             throw new IllegalArgumentException("garp repeat must be 1.." + MAX_REPEAT + ": " + repeat);

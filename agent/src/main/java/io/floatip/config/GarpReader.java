@@ -17,11 +17,18 @@ final class GarpReader {
             Optional<Long> delay = garp.optional("delay", GarpConfig.DEFAULT_DELAY_MILLIS, Field::millis);
             Optional<Integer> repeat = garp.optional("repeat", GarpConfig.DEFAULT_REPEAT,
                     f -> f.intBetween(1, GarpConfig.MAX_REPEAT));
+            Optional<Long> refresh = garp.optional("refresh", 0L, f -> f.millis().filter(ms -> {
+                if (ms != 0 && ms < GarpConfig.MIN_REFRESH_MILLIS) {
+                    f.error("must be 0s (no refresh) or at least 1s, got '" + ((Node.Scalar) f.node()).text() + "'");
+                    return false;
+                }
+                return true;
+            }));
             garp.finish();
-            if (delay.isEmpty() || repeat.isEmpty()) {
+            if (delay.isEmpty() || repeat.isEmpty() || refresh.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new GarpConfig(delay.get(), repeat.get()));
+            return Optional.of(new GarpConfig(delay.get(), repeat.get(), refresh.get()));
         });
     }
 }

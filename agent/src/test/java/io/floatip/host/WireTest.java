@@ -91,4 +91,23 @@ class WireTest {
     }
 
 
+
+    @Test
+    void garpRefreshReannouncesWhileMaster() throws Exception {
+        try (Lab lab = Lab.create("refresh", 1)) {
+            Node n1 = lab.node(1);
+            Host client = lab.client();
+            Path config = PairConfig.write(dir, "n1", 3, 255, 10, true, VIP + "/24", """
+                        garp: {delay: 0s, repeat: 1, refresh: 1s}
+                    """);
+            List<String> arps = new CopyOnWriteArrayList<>();
+            client.start(List.of("tcpdump", "-i", "eth0", "-n", "-l", "arp and src host " + VIP), arps::add);
+            Lab.await(Duration.ofSeconds(10), () -> arps.stream().anyMatch(l -> l.contains("listening on")),
+                    "tcpdump to listen");
+            n1.start(AgentCommand.run(config), line -> System.out.println("[n1] " + line));
+            // One at the claim, then one a second: four within ~3.5 s of becoming master.
+            Lab.await(Duration.ofSeconds(10), () -> arps.stream().filter(l -> l.contains("who-has " + VIP)).count() >= 4,
+                    "the claim's GARP and three refreshes");
+        }
+    }
 }
