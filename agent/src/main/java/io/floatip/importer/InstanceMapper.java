@@ -49,6 +49,7 @@ final class InstanceMapper {
     private Long preemptDelay;
     private Long garpDelay;
     private Integer garpRepeat;
+    private Long garpRefresh;
     private Statement unicastSource;
     private Statement auth;
     private final List<Statement> vipBlocks = new ArrayList<>();
@@ -102,6 +103,11 @@ final class InstanceMapper {
                 scope.notMapped(s, "floatip sends 1 to 255");
                 return null;
             });
+            case "garp_master_refresh" -> garpRefresh = Numbers.secondsAsMillis(s.arg(0))
+                    .filter(ms -> ms == 0 || ms >= 1_000).orElseGet(() -> {
+                        scope.notMapped(s, "floatip refreshes every 1 s or more, or not at all (0)");
+                        return null;
+                    });
             case "virtual_ipaddress" -> vipBlocks.add(s);
             case "unicast_src_ip" -> unicastSource = s;
             case "unicast_peer" -> peerBlocks.add(s);
@@ -226,6 +232,9 @@ final class InstanceMapper {
         }
         if (repeat != DEFAULT_GARP_REPEAT) {
             garp.put("repeat", YamlNode.number(repeat));
+        }
+        if (garpRefresh != null && garpRefresh != 0) {
+            garp.put("refresh", Millis.node(garpRefresh));
         }
         if (!garp.entries().isEmpty()) {
             out.put("garp", garp);

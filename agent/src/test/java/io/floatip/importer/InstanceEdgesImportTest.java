@@ -112,6 +112,19 @@ class InstanceEdgesImportTest {
     }
 
     @Test
+    void garpMasterRefreshIsMapped() throws Exception {
+        Config config = load(Imports.text(dir, """
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    garp_master_refresh 60
+                    virtual_ipaddress { 198.51.100.50 }
+                }
+                """));
+        assertEquals(new GarpConfig(5_000, 5, 60_000), config.instances().get("VI_1").garp());
+    }
+
+    @Test
     void minimalGratuitousArpsFromGlobalDefs() throws Exception {
         Config config = load(Imports.text(dir, """
                 global_defs {
