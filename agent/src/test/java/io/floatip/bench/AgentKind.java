@@ -10,7 +10,7 @@ interface AgentKind {
 
     /**
      * What to run on one node. VIPs are 198.51.100.50 for instance 1 and 198.51.100.(149 + i) for instance
-     * i > 1, VRIDs 51 and i. {@code checks}, if not null, is tracked by instance 1 (scenario 3).
+     * i > 1; VRIDs 51 for instance 1, 1 for instance 51, i for the others. {@code checks}, if not null, is tracked by instance 1 (scenario 3).
      */
     record Spec(String tag, int priority, int intervalCentis, int instances, Checks checks) {
         static Spec pair(String tag, int priority, int intervalCentis, Checks checks) {
@@ -55,6 +55,6 @@ interface AgentKind {
     }
 
     static int vrid(int instance) {
-        return instance == 1 ? 51 : instance;
+        return instance == 1 ? 51 : instance == 51 ? 1 : instance; // 51 and 1 swap places
     }
 }

@@ -22,7 +22,7 @@ final class Failover {
     static final String BACK = "preemption (link back)";
     static final String TERM = "graceful stop (SIGTERM)";
     static final String CHECK_SLOW = "check fails (script every 1 s)";
-    static final String CHECK_FAST = "check fails (script every 100 ms)";
+    static final String CHECK_FAST = "check fails (script every 100 ms; keepalived: 1 s, its minimum)";
 
     static final String TAKEOVER = "VIP on new holder";
     static final String ANSWERED = "client answered by new holder";

@@ -115,6 +115,10 @@ final class Footprint {
             if (instances == 1) {
                 results.add(new Results.Row(SCENARIO, interval, RSS_PAIR, "MiB"), kind.name(), rss1 + rss2);
             }
+            int entries = a2.masterEntries();
+            int exits = a1.masterExits();
+            int lines1 = a1.log().size();
+            int lines2 = a2.log().size();
             double c1 = Proc.cpuSeconds(a1.pids());
             double c2 = Proc.cpuSeconds(a2.pids());
             long t = System.nanoTime();
@@ -127,10 +131,19 @@ final class Footprint {
             results.add(new Results.Row(SCENARIO, interval, CPU_BACKUP, "s/60 s"), kind.name(), b);
             System.out.printf("[bench] %s at %s: RSS %.1f + %.1f MiB, CPU master %.3f s, backup %.3f s per 60 s%n",
                     kind.name(), interval, rss1, rss2, m, b);
-            if (a1.masterExits() > 0 || a2.masterEntries() > 0) {
-                results.note(kind.name() + " at " + interval + ": the master changed during the footprint run");
+            if (a1.masterExits() > exits || a2.masterEntries() > entries) {
+                List<String> said = new ArrayList<>();
+                a1.log().stream().skip(lines1).filter(Footprint::transition).limit(2).forEach(l -> said.add("n1: " + l));
+                a2.log().stream().skip(lines2).filter(Footprint::transition).limit(2).forEach(l -> said.add("n2: " + l));
+                results.note(kind.name() + " at " + interval + ", idle pair: the backup entered MASTER "
+                        + (a2.masterEntries() - entries) + " times in the " + window.toSeconds() + " s CPU window; "
+                        + "first lines: " + String.join(" / ", said));
             }
         }
+    }
+
+    static boolean transition(String line) {
+        return line.contains(" -> ") && line.contains("MASTER") || line.contains("Entering ");
     }
 
     private static long firstAfter(List<Long> times, long since) {

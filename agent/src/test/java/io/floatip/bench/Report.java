@@ -65,7 +65,7 @@ final class Report {
             }
             Stats f = r.stats(row, F);
             Stats k = r.stats(row, K);
-            String label = shortName(row.scenario()) + " " + row.interval().replace(" ", "");
+            String label = shortName(row.scenario()) + ", adverts " + row.interval().replace(" ", "");
             out.append('"').append(label).append("\" ").append(v(f, true)).append(' ').append(v(k, true)).append(' ')
                     .append(v(f, false)).append(' ').append(v(k, false)).append('\n');
         }
@@ -81,8 +81,8 @@ final class Report {
             case Failover.HARD -> "link cut";
             case Failover.BACK -> "link back";
             case Failover.TERM -> "SIGTERM";
-            case Failover.CHECK_SLOW -> "check 1s";
-            case Failover.CHECK_FAST -> "check 100ms";
+            case Failover.CHECK_SLOW -> "check every 1s";
+            case Failover.CHECK_FAST -> "check every 100ms*";
             default -> scenario;
         };
     }
