@@ -10,7 +10,7 @@ import java.util.List;
  * The client's view: ping sends an echo request to the VIP every 2 ms (root may go below 200 ms), through the
  * client's own kernel, ARP cache and all, so a gratuitous ARP moves it as it would move a real client; tcpdump
  * in the client's namespace records each echo reply with the kernel's receive timestamp and the answering
- * node's MAC. ping has a deadline of its own, so it stops by itself even if nothing else stops it.
+ * node's MAC. ping sends a bounded count (an hour's worth), so it stops by itself even if nothing else stops it.
  */
 final class ClientProbe {
     static final String PERIOD = "0.002";
@@ -19,6 +19,8 @@ final class ClientProbe {
     private long[] times = new long[1 << 16];
     private int[] macs = new int[1 << 16];
     private int size;
+    private Process ping;
+    private final List<String> pingSaid = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ClientProbe(Host client) {
         this.client = client;
@@ -41,8 +43,9 @@ final class ClientProbe {
                 return listening[0];
             }
         }, "tcpdump in the client to listen");
-        client.start(List.of("ping", "-n", "-q", "-s", "16", "-i", PERIOD, "-w",
-                Long.toString(Math.max(10, deadline.toSeconds())), vip), line -> { });
+        // A count, not -w: with a deadline, ping exits at its first error (an unanswered ARP, during an outage).
+        probe.ping = client.start(List.of("ping", "-n", "-q", "-s", "16", "-i", PERIOD, "-c",
+                Long.toString(Math.max(10, deadline.toSeconds()) * 500), vip), probe.pingSaid::add);
         return probe;
     }
 
@@ -122,6 +125,17 @@ final class ClientProbe {
             return -1;
         }
         return times[i] - times[i - 1];
+    }
+
+    /** For notes: the last reply's age and MAC id, and the client's neighbour entry for the VIP. */
+    String describe(String vip) {
+        String last;
+        synchronized (this) {
+            last = size == 0 ? "no reply yet" : String.format("last reply %.1f ms ago from :%02x",
+                    Clock.ms(Clock.nowMicros() - times[size - 1]), macs[size - 1]);
+        }
+        return last + (ping.isAlive() ? "" : ", ping exited: " + String.join(" / ", pingSaid))
+                + ", client's neighbour entry: " + client.ip("neigh", "show", vip).output().strip();
     }
 
     synchronized int replies() {

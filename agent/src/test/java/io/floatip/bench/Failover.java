@@ -113,7 +113,7 @@ final class Failover {
             step.run();
         } catch (LabTimeout e) {
             results.note(kind.name() + " at " + interval + ", " + scenario + ": " + e.getMessage()
-                    + "; sample skipped");
+                    + "; sample skipped (" + state() + ")");
             for (Path p : new Path[] {checks1.slowFile(), checks1.fastFile()}) {
                 touch(p);
             }
@@ -210,7 +210,7 @@ final class Failover {
             Lab.await(Duration.ofSeconds(8), () -> probe.answeredOnlyBy(n1.mac(), 100_000),
                     "the client to be answered by n1 only");
         } catch (LabTimeout e) {
-            results.note(kind.name() + " at " + interval + ": " + e.getMessage());
+            results.note(kind.name() + " at " + interval + ": " + e.getMessage() + " (" + state() + ")");
         }
         settle();
     }
@@ -218,6 +218,11 @@ final class Failover {
     /** At least a second since the last VIP change (the client's ARP locktime), and two advert intervals. */
     private void settle() throws InterruptedException {
         Thread.sleep(Math.max(1200, 2 * centis * 10L));
+    }
+
+    private String state() {
+        return "n1 " + (w1.holds() ? "holds" : "lacks") + " the VIP, n2 " + (w2.holds() ? "holds" : "lacks")
+                + " it; " + probe.describe(AgentKind.vip(1));
     }
 
     private static long orElse(long value, long fallback) {
