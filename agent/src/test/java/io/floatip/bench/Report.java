@@ -224,12 +224,15 @@ final class Report {
     static String soak(List<Soak.Outcome> outcomes) {
         StringBuilder out = new StringBuilder();
         out.append("| soak | minutes | load | backup entered MASTER (log) | VIP appeared on backup | master left "
-                + "MASTER | CPU master (s/60 s) | CPU backup (s/60 s) | longest GC pause | GC pauses |\n");
-        out.append("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n");
+                + "MASTER | master's adverts seen | longest gap between them | gaps > Master_Down_Interval | "
+                + "CPU master (s/60 s) | CPU backup (s/60 s) | longest GC pause | GC pauses |\n");
+        out.append("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (Soak.Outcome o : outcomes) {
             out.append("| ").append(o.agent()).append(" | ").append(num(o.minutes())).append(" | ").append(o.load())
                     .append(" | ").append(o.backupMasterEntries()).append(" | ").append(o.vipOnBackup()).append(" | ")
-                    .append(o.masterExits()).append(" | ").append(num(o.cpuMaster())).append(" | ")
+                    .append(o.masterExits()).append(" | ").append(o.adverts()).append(" | ")
+                    .append(num(o.longestAdvertGapMs())).append(" ms | ").append(o.gapsOverMasterDown()).append(" | ")
+                    .append(num(o.cpuMaster())).append(" | ")
                     .append(num(o.cpuBackup())).append(" | ")
                     .append(o.gcLongestMs() < 0 ? "–" : num(o.gcLongestMs()) + " ms").append(" | ")
                     .append(o.agent().equals(F) ? Integer.toString(o.gcPauses()) : "–").append(" |\n");

@@ -2,6 +2,7 @@ package io.floatip.bench;
 
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
+import io.floatip.router.Timers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,13 +14,15 @@ import java.util.List;
  * while both cores are kept busy by stress-ng (or, without it, two shell busy loops), both bounded by a
  * timeout of their own. A false failover is the healthy master's backup entering MASTER: counted from the
  * backup's own log ("-> MASTER" for floatip, "Entering MASTER STATE" for keepalived) and, as a cross-check,
- * from the VIP appearing on the backup.
+ * from the VIP appearing on the backup. The client also times the gaps between the master's adverts, to tell
+ * a master that stopped sending from a backup that stopped hearing.
  */
 final class Soak {
     static final int CENTIS = 2;
 
     record Outcome(String agent, double minutes, String load, int backupMasterEntries, int masterExits,
-                   int vipOnBackup, double cpuMaster, double cpuBackup, double gcLongestMs, int gcPauses) {
+                   int vipOnBackup, double cpuMaster, double cpuBackup, double gcLongestMs, int gcPauses,
+                   long adverts, double longestAdvertGapMs, int gapsOverMasterDown) {
     }
 
     private final List<AgentKind> kinds;
@@ -40,6 +43,7 @@ final class Soak {
         AgentKind.Running a1;
         AgentKind.Running a2;
         AddressWatch w2;
+        AdvertGaps gaps;
         Path dir;
         int entries0;
         int exits0;
@@ -61,6 +65,8 @@ final class Soak {
                 s.n1 = s.lab.node(1);
                 s.n2 = s.lab.node(2);
                 s.w2 = AddressWatch.start(s.n2, AgentKind.vip(1));
+                s.gaps = AdvertGaps.start(s.lab.client(), s.n1.ipv4(),
+                        Duration.ofNanos(Timers.masterDownInterval(100, CENTIS)));
                 s.a1 = kind.start(s.n1, AgentKind.Spec.pair("soak1", 150, CENTIS, null), s.dir);
                 s.a2 = kind.start(s.n2, AgentKind.Spec.pair("soak2", 100, CENTIS, null), s.dir);
             }
@@ -75,6 +81,7 @@ final class Soak {
                 s.since = Clock.nowMicros();
                 s.cpu1 = Proc.cpuSeconds(s.a1.pids());
                 s.cpu2 = Proc.cpuSeconds(s.a2.pids());
+                s.gaps.reset();
             }
             long seconds = minutes * 60L;
             String load = startLoad(sides.get(0).lab, seconds);
@@ -97,7 +104,8 @@ final class Soak {
                 outcomes.add(new Outcome(s.kind.name(), elapsed / 60, load, s.a2.masterEntries() - s.entries0,
                         s.a1.masterExits() - s.exits0, s.w2.count(true, s.since),
                         (Proc.cpuSeconds(s.a1.pids()) - s.cpu1) * 60 / elapsed,
-                        (Proc.cpuSeconds(s.a2.pids()) - s.cpu2) * 60 / elapsed, gc, pauses));
+                        (Proc.cpuSeconds(s.a2.pids()) - s.cpu2) * 60 / elapsed, gc, pauses,
+                        s.gaps.adverts(), s.gaps.longestMs(), s.gaps.over()));
             }
             return outcomes;
         } finally {
