@@ -7,6 +7,7 @@
 #   agent/bench/run.sh            full run: 7 repetitions at 1 s, 100 ms and 10 ms (about 25 min on 2 cores)
 #   agent/bench/run.sh --quick    smoke run: 3 repetitions at 100 ms, 20 s CPU windows (about 6 min)
 #   agent/bench/run.sh --soak [MINUTES]   both pairs at 20 ms under stress-ng for MINUTES (default 10)
+#   agent/bench/run.sh --idle-threads [SECONDS]   where an idle master's CPU goes, per thread (default 60)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 agent=$(dirname "$here")
@@ -21,6 +22,13 @@ while [ $# -gt 0 ]; do
             mode=soak
             if [ $# -gt 1 ] && [ -n "$2" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
                 minutes=$2
+                shift
+            fi ;;
+        --idle-threads)
+            mode=threads
+            seconds=60
+            if [ $# -gt 1 ] && [ -n "$2" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
+                seconds=$2
                 shift
             fi ;;
         -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -56,6 +64,7 @@ case "$mode" in
     quick) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --quick ;;
     full)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" ;;
     soak)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --soak "$minutes"; exit 0 ;;
+    threads) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --idle-threads "$seconds"; exit 0 ;;
 esac
 
 # The chart: client-visible outage per scenario, both agents (gnuplot reads agent/bench/outage.dat).
