@@ -25,6 +25,7 @@ public final class BenchMain {
         Path outDir = null;
         boolean quick = false;
         int soakMinutes = -1;
+        int idleSeconds = -1;
         Integer reps = null;
         List<Integer> intervals = null;
         Integer window = null;
@@ -37,6 +38,7 @@ public final class BenchMain {
                 case "--out" -> outDir = Path.of(args[++i]);
                 case "--quick" -> quick = true;
                 case "--soak" -> soakMinutes = Integer.parseInt(args[++i]);
+                case "--idle-threads" -> idleSeconds = Integer.parseInt(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--intervals" -> {
                     intervals = new ArrayList<>();
@@ -49,7 +51,7 @@ public final class BenchMain {
                 case "--no-footprint" -> footprint = false;
                 case "--no-failover" -> failover = false;
                 default -> {
-                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--soak MINUTES] [--reps N] "
+                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--soak MINUTES] [--idle-threads S] [--reps N] "
                             + "[--intervals CENTIS,...] [--cpu-window S] [--only floatip|keepalived] "
                             + "[--no-footprint] [--no-failover]");
                     System.exit(2);
@@ -69,6 +71,13 @@ public final class BenchMain {
         }
         Path md = out.resolve("BENCHMARKS.md");
         System.out.println("[bench] work files in " + work);
+
+        if (idleSeconds > 0) {
+            for (AgentKind kind : kinds) {
+                System.out.println(IdleThreads.run(kind, work, Duration.ofSeconds(idleSeconds)));
+            }
+            return;
+        }
 
         if (soakMinutes > 0) {
             List<Soak.Outcome> outcomes = new Soak(kinds, work, soakMinutes).run();

@@ -65,7 +65,7 @@ final class Report {
             }
             Stats f = r.stats(row, F);
             Stats k = r.stats(row, K);
-            String label = shortName(row.scenario()) + ", adverts " + row.interval().replace(" ", "");
+            String label = shortName(row.scenario()) + " @" + row.interval().replace(" ", "");
             out.append('"').append(label).append("\" ").append(v(f, true)).append(' ').append(v(k, true)).append(' ')
                     .append(v(f, false)).append(' ').append(v(k, false)).append('\n');
         }
