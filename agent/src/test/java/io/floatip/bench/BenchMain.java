@@ -1,0 +1,137 @@
+package io.floatip.bench;
+
+import io.floatip.lab.Lab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * floatip against keepalived on the same lab topology (issue #8). Run by agent/bench/run.sh, as root:
+ * {@code java -cp floatip.jar:test-classes io.floatip.bench.BenchMain --root REPO [--quick | --soak MIN]}.
+ *
+ * <p>Full run: scenarios 1 to 4 at 1 s, 100 ms and 10 ms, 7 repetitions each, footprint with 60 s CPU windows
+ * (about 25 minutes on 2 cores). --quick: 3 repetitions at 100 ms only, 20 s CPU windows (about 6 minutes).
+ * Writes agent/bench/results.tsv, agent/bench/outage.dat (the chart's data) and BENCHMARKS.md's sections.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(".");
+        Path outDir = null;
+        boolean quick = false;
+        int soakMinutes = -1;
+        int idleSeconds = -1;
+        Integer reps = null;
+        List<Integer> intervals = null;
+        Integer window = null;
+        boolean failover = true;
+        boolean footprint = true;
+        List<String> only = List.of("floatip", "keepalived");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--root" -> root = Path.of(args[++i]);
+                case "--out" -> outDir = Path.of(args[++i]);
+                case "--quick" -> quick = true;
+                case "--soak" -> soakMinutes = Integer.parseInt(args[++i]);
+                case "--idle-threads" -> idleSeconds = Integer.parseInt(args[++i]);
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--intervals" -> {
+                    intervals = new ArrayList<>();
+                    for (String s : args[++i].split(",")) {
+                        intervals.add(Integer.parseInt(s.strip()));
+                    }
+                }
+                case "--cpu-window" -> window = Integer.parseInt(args[++i]);
+                case "--only" -> only = List.of(args[++i].split(","));
+                case "--no-footprint" -> footprint = false;
+                case "--no-failover" -> failover = false;
+                default -> {
+                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--soak MINUTES] [--idle-threads S] [--reps N] "
+                            + "[--intervals CENTIS,...] [--cpu-window S] [--only floatip|keepalived] "
+                            + "[--no-footprint] [--no-failover]");
+                    System.exit(2);
+                }
+            }
+        }
+        Lab.requireRoot();
+        root = root.toAbsolutePath().normalize();
+        Path out = outDir == null ? root : outDir.toAbsolutePath().normalize();
+        Path benchDir = out.resolve("agent/bench");
+        Path launcher = root.resolve("agent/bin/floatip");
+        Path work = Files.createTempDirectory("floatip-bench-");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<AgentKind> kinds = new ArrayList<>();
+        for (String name : only) {
+            kinds.add(name.equals("floatip") ? new Floatip(launcher) : new Keepalived());
+        }
+        Path md = out.resolve("BENCHMARKS.md");
+        System.out.println("[bench] work files in " + work);
+
+        if (idleSeconds > 0) {
+            for (AgentKind kind : kinds) {
+                System.out.println(IdleThreads.run(kind, work, Duration.ofSeconds(idleSeconds)));
+            }
+            return;
+        }
+
+        if (soakMinutes > 0) {
+            List<Soak.Outcome> outcomes = new Soak(kinds, work, soakMinutes).run();
+            String table = Report.soak(outcomes);
+            System.out.println(table);
+            Report.replaceSection(md, "soak", Report.machine("soak, " + soakMinutes + " min") + "\n" + table);
+            return;
+        }
+
+        int n = reps != null ? reps : quick ? 3 : 7;
+        List<Integer> ivs = intervals != null ? intervals : quick ? List.of(10) : List.of(100, 10, 1);
+        Duration cpu = Duration.ofSeconds(window != null ? window : quick ? 20 : 60);
+        Results results = new Results();
+        long started = System.nanoTime();
+        if (failover) {
+            for (int centis : ivs) {
+                for (AgentKind kind : kinds) {
+                    new Failover(kind, centis, n, work, results).run();
+                }
+            }
+        }
+        if (footprint) {
+            for (AgentKind kind : kinds) {
+                new Footprint(kind, work, results, cpu, n).run();
+            }
+        }
+        double gc = Proc.longestGcPause(work);
+        if (gc >= 0) {
+            results.note("floatip's longest GC pause over every run of this benchmark: " + Report.num(gc) + " ms ("
+                    + Proc.gcPauses(work) + " pauses, -Xlog:gc)");
+        }
+        double minutes = (System.nanoTime() - started) / 60e9;
+        String mode = (quick ? "--quick" : "full run") + ": " + n + " repetitions, advert intervals "
+                + String.join(", ", ivs.stream().map(Failover::label).toList()) + ", CPU window " + cpu.toSeconds()
+                + " s; took " + Report.num(minutes) + " min";
+
+        String table = Report.table(results);
+        System.out.println();
+        System.out.println(table);
+        results.notes().forEach(t -> System.out.println("note: " + t));
+        Files.createDirectories(benchDir);
+        Files.writeString(benchDir.resolve("results.tsv"), Report.samples(results));
+        Files.writeString(benchDir.resolve("outage.dat"), Report.chartData(results));
+        StringBuilder section = new StringBuilder();
+        section.append("### Machine and run\n\n").append(Report.machine(mode)).append('\n');
+        section.append("### Results\n\n").append(table).append('\n');
+        if (!results.notes().isEmpty()) {
+            section.append("Notes from this run:\n\n");
+            results.notes().forEach(t -> section.append("- ").append(t).append('\n'));
+            section.append('\n');
+        }
+        section.append("### Targets\n\n").append(Report.targets(results, ivs)).append('\n')
+                .append(Report.versus(results));
+        Report.replaceSection(md, "results", section.toString());
+        System.out.println("[bench] wrote " + md + " and " + benchDir.resolve("outage.dat"));
+    }
+}

@@ -1,0 +1,162 @@
+package io.floatip.bench;
+
+import io.floatip.lab.Host;
+import io.floatip.lab.Lab;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The client's view: ping sends an echo request to the VIP every 2 ms (root may go below 200 ms), through the
+ * client's own kernel, ARP cache and all, so a gratuitous ARP moves it as it would move a real client; tcpdump
+ * in the client's namespace records each echo reply with the kernel's receive timestamp and the answering
+ * node's MAC. ping sends a bounded count (an hour's worth), so it stops by itself even if nothing else stops it.
+ */
+final class ClientProbe {
+    static final String PERIOD = "0.002";
+
+    private final Host client;
+    private long[] times = new long[1 << 16];
+    private int[] macs = new int[1 << 16];
+    private int size;
+    private Process ping;
+    private final List<String> pingSaid = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private ClientProbe(Host client) {
+        this.client = client;
+    }
+
+    static ClientProbe start(Host client, String vip, Duration deadline) {
+        ClientProbe probe = new ClientProbe(client);
+        boolean[] listening = new boolean[1];
+        client.start(List.of("tcpdump", "-l", "-n", "-e", "-tt", "-i", client.iface(), "-Q", "in",
+                "icmp[icmptype] == icmp-echoreply and src host " + vip), line -> {
+                    if (line.contains("listening on")) {
+                        synchronized (listening) {
+                            listening[0] = true;
+                        }
+                    }
+                    probe.line(line);
+                });
+        Lab.await(Duration.ofSeconds(10), () -> {
+            synchronized (listening) {
+                return listening[0];
+            }
+        }, "tcpdump in the client to listen");
+        // A count, not -w: with a deadline, ping exits at its first error (an unanswered ARP, during an outage).
+        probe.ping = client.start(List.of("ping", "-n", "-q", "-s", "16", "-i", PERIOD, "-c",
+                Long.toString(Math.max(10, deadline.toSeconds()) * 500), vip), probe.pingSaid::add);
+        return probe;
+    }
+
+    private void line(String line) {
+        // "1763724753.123456 02:00:00:00:00:11 > 02:00:00:00:00:99, ethertype IPv4 (0x0800), length 58: ..."
+        int sp = line.indexOf(' ');
+        if (sp < 0) {
+            return;
+        }
+        long t = Clock.tcpdumpTimestamp(line.substring(0, sp));
+        int sp2 = line.indexOf(' ', sp + 1);
+        if (t < 0 || sp2 < 0) {
+            return;
+        }
+        int mac = macId(line.substring(sp + 1, sp2));
+        synchronized (this) {
+            if (size == times.length) {
+                times = Arrays.copyOf(times, size * 2);
+                macs = Arrays.copyOf(macs, size * 2);
+            }
+            times[size] = t;
+            macs[size] = mac;
+            size++;
+        }
+    }
+
+    /** The last octet of a MAC, which the lab makes distinct per node; -1 if it is not a MAC. */
+    static int macId(String mac) {
+        String[] parts = mac.split(":");
+        if (parts.length != 6) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(parts[5], 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The first reply at or after {@code since} from {@code mac}; -1 if none yet. */
+    synchronized long firstFrom(String mac, long since) {
+        int id = macId(mac);
+        for (int i = indexAtOrAfter(since); i < size; i++) {
+            if (macs[i] == id) {
+                return times[i];
+            }
+        }
+        return -1;
+    }
+
+    /** Whether every reply in the last {@code window} micros came from {@code mac}, and there was at least one. */
+    synchronized boolean answeredOnlyBy(String mac, long window) {
+        long now = Clock.nowMicros();
+        int id = macId(mac);
+        int from = indexAtOrAfter(now - window);
+        if (from >= size) {
+            return false;
+        }
+        for (int i = from; i < size; i++) {
+            if (macs[i] != id) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The silence the client saw before its first answer from the new holder (at {@code answered}): the time
+     * since the reply before it, from whichever node. With the old holder gone at the event that is the whole
+     * outage; when the old holder answered until the handover, it is the handover's own gap. It includes up to
+     * one probe period (2 ms). -1 if there is no reply before it in the {@code window} micros before the event
+     * (then the client was not being answered to begin with).
+     */
+    synchronized long silenceBefore(long answered, long event, long window) {
+        int i = indexAtOrAfter(answered);
+        if (i <= 0 || i >= size || times[i - 1] < event - window) {
+            return -1;
+        }
+        return times[i] - times[i - 1];
+    }
+
+    /** For notes: the last reply's age and MAC id, and the client's neighbour entry for the VIP. */
+    String describe(String vip) {
+        String last;
+        synchronized (this) {
+            last = size == 0 ? "no reply yet" : String.format("last reply %.1f ms ago from :%02x",
+                    Clock.ms(Clock.nowMicros() - times[size - 1]), macs[size - 1]);
+        }
+        return last + (ping.isAlive() ? "" : ", ping exited: " + String.join(" / ", pingSaid))
+                + ", client's neighbour entry: " + client.ip("neigh", "show", vip).output().strip();
+    }
+
+    synchronized int replies() {
+        return size;
+    }
+
+    private int indexAtOrAfter(long t) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    Host client() {
+        return client;
+    }
+}

@@ -1,0 +1,126 @@
+package io.floatip.bench;
+
+import io.floatip.lab.Host;
+import io.floatip.lab.Lab;
+import io.floatip.lab.PairConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * floatip as an operator runs it: the packaged launcher agent/bin/floatip (its lean JVM flags, which
+ * io.floatip.lab.AgentCommand.JVM_FLAGS mirrors), which execs java, so the pid started is the JVM's. Every
+ * run logs its GC pauses with -Xlog:gc through FLOATIP_JAVA_OPTS.
+ */
+final class Floatip implements AgentKind {
+    private final Path launcher;
+
+    Floatip(Path launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public String name() {
+        return "floatip";
+    }
+
+    @Override
+    public Running start(Host node, Spec spec, Path workDir) {
+        Path config = writeConfig(node, spec, workDir);
+        Path gcLog = workDir.resolve("gc-" + spec.tag() + ".log");
+        List<String> log = new CopyOnWriteArrayList<>();
+        Process process = node.start(List.of("env", "FLOATIP_JAVA_OPTS=-Xlog:gc:file=" + gcLog,
+                launcher.toString(), "run", "-c", config.toString()), log::add);
+        Running running = new Running() {
+            @Override
+            public List<Long> pids() {
+                return List.of(process.pid());
+            }
+
+            @Override
+            public void terminate() {
+                process.destroy(); // SIGTERM, to this pid only
+            }
+
+            @Override
+            public boolean awaitExit(Duration timeout) {
+                try {
+                    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+
+            @Override
+            public int masterEntries() {
+                return (int) log.stream().filter(l -> l.contains(" -> MASTER")).count();
+            }
+
+            @Override
+            public int masterExits() {
+                return (int) log.stream().filter(l -> l.contains("MASTER -> ")).count();
+            }
+
+            @Override
+            public List<String> log() {
+                return List.copyOf(log);
+            }
+        };
+        Lab.await(Duration.ofSeconds(20), () -> log.stream().anyMatch(l -> l.contains(" -> BACKUP")
+                || l.contains(" -> MASTER")) || !process.isAlive(), "floatip on " + node.name() + " to start");
+        if (!process.isAlive()) {
+            throw new IllegalStateException("floatip on " + node.name() + " exited: " + String.join("\n", log));
+        }
+        return running;
+    }
+
+    static Path gcLog(Path workDir, String tag) {
+        return workDir.resolve("gc-" + tag + ".log");
+    }
+
+    private static Path writeConfig(Host node, Spec spec, Path workDir) {
+        Path dir = workDir.resolve("floatip-" + spec.tag());
+        if (spec.instances() == 1) {
+            String extra = "";
+            if (spec.checks() != null) {
+                Checks c = spec.checks();
+                extra = """
+                            track_scripts: [chk_slow, chk_fast]
+                        global:
+                          allow_root_scripts: true
+                        scripts:
+                          chk_slow: {command: %s %s, interval: 1s, rise: 2, fall: 2, weight: -60}
+                          chk_fast: {command: %s %s, interval: %dms, rise: 2, fall: 2, weight: -60}
+                        """.formatted(c.script(), c.slowFile(), c.script(), c.fastFile(), c.fastMillis());
+            }
+            return PairConfig.write(dir, node.name(), 3, spec.priority(), spec.intervalCentis(), true,
+                    AgentKind.vip(1) + "/24", extra);
+        }
+        // PairConfig writes one instance; several are written here in the same shape.
+        StringBuilder yaml = new StringBuilder("# written by the floatip benchmark\ninstances:\n");
+        for (int i = 1; i <= spec.instances(); i++) {
+            yaml.append("""
+                      VI_%d:
+                        interface: eth0
+                        vrid: %d
+                        priority: %d
+                        version: 3
+                        advert_interval: %dms
+                        virtual_ips: [%s/24]
+                    """.formatted(i, AgentKind.vrid(i), spec.priority(), spec.intervalCentis() * 10,
+                    AgentKind.vip(i)));
+        }
+        try {
+            Files.createDirectories(dir);
+            return Files.writeString(dir.resolve(node.name() + ".yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
