@@ -54,6 +54,17 @@ public final class KeepalivedConfig {
         return new KeepalivedConfig("VI_1");
     }
 
+    private int realtimePriority;
+
+    /** global_defs vrrp_rt_priority: the VRRP process runs SCHED_RR at this priority (0: as keepalived's default). */
+    public KeepalivedConfig realtimePriority(int priority) {
+        if (priority < 0 || priority > 99) {
+            throw new IllegalArgumentException("vrrp_rt_priority is 1..99, not " + priority);
+        }
+        this.realtimePriority = priority;
+        return this;
+    }
+
     /** global_defs router_id: only shows up in keepalived's own output. */
     public KeepalivedConfig routerId(String id) {
         this.routerId = requireName(id, "router_id");
@@ -173,6 +184,9 @@ public final class KeepalivedConfig {
         out.append("    router_id ").append(routerId).append('\n');
         // -1 keeps the default (no realtime scheduling) but silences keepalived's startup NOTICE about it.
         out.append("    max_auto_priority -1\n");
+        if (realtimePriority > 0) {
+            out.append("    vrrp_rt_priority ").append(realtimePriority).append('\n');
+        }
         // No vrrp_strict: it would forbid authentication, unicast and preempt_delay, and add firewall rules.
         out.append("}\n\n");
         out.append("vrrp_instance ").append(name).append(" {\n");

@@ -84,16 +84,25 @@ final class Floatip implements AgentKind {
         return workDir.resolve("gc-" + tag + ".log");
     }
 
+    /** FLOATIP_BENCH_REALTIME=N runs both agents real-time (floatip's realtime_priority, keepalived's
+     *  vrrp_rt_priority); unset, both run as their defaults do. */
+    static int realtime() {
+        String v = System.getenv("FLOATIP_BENCH_REALTIME");
+        return v == null || v.isBlank() ? 0 : Integer.parseInt(v.strip());
+    }
+
     private static Path writeConfig(Host node, Spec spec, Path workDir) {
         Path dir = workDir.resolve("floatip-" + spec.tag());
+        String realtime = realtime() > 0 ? "  realtime_priority: " + realtime() + "\n" : "";
         if (spec.instances() == 1) {
-            String extra = "";
+            String extra = realtime.isEmpty() ? "" : "global:\n" + realtime;
             if (spec.checks() != null) {
                 Checks c = spec.checks();
                 extra = """
                             track_scripts: [chk_slow, chk_fast]
                         global:
                           allow_root_scripts: true
+                        """ + realtime + """
                         scripts:
                           chk_slow: {command: %s %s, interval: 1s, rise: 2, fall: 2, weight: -60}
                           chk_fast: {command: %s %s, interval: %dms, rise: 2, fall: 2, weight: -60}
@@ -103,7 +112,8 @@ final class Floatip implements AgentKind {
                     AgentKind.vip(1) + "/24", extra);
         }
         // PairConfig writes one instance; several are written here in the same shape.
-        StringBuilder yaml = new StringBuilder("# written by the floatip benchmark\ninstances:\n");
+        StringBuilder yaml = new StringBuilder("# written by the floatip benchmark\n"
+                + (realtime.isEmpty() ? "" : "global:\n" + realtime) + "instances:\n");
         for (int i = 1; i <= spec.instances(); i++) {
             yaml.append("""
                       VI_%d:

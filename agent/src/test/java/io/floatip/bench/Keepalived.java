@@ -102,6 +102,7 @@ final class Keepalived implements AgentKind {
                     .virtualRouterId(AgentKind.vrid(i))
                     .priority(spec.priority())
                     .advertInt(spec.intervalCentis() / 100.0)
+                    .realtimePriority(Floatip.realtime())
                     .state(spec.priority() == 255 ? KeepalivedConfig.State.MASTER : KeepalivedConfig.State.BACKUP)
                     .virtualIp(AgentKind.vip(i) + "/24");
             String text = c.text();
