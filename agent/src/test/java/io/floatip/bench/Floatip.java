@@ -1,5 +1,6 @@
 package io.floatip.bench;
 
+import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.PairConfig;
@@ -35,7 +36,8 @@ final class Floatip implements AgentKind {
         Path gcLog = workDir.resolve("gc-" + spec.tag() + ".log");
         List<String> log = new CopyOnWriteArrayList<>();
         Process process = node.start(List.of("env", "FLOATIP_JAVA_OPTS=-Xlog:gc:file=" + gcLog,
-                launcher.toString(), "run", "-c", config.toString()), log::add);
+                launcher.toString(), "run", "-c", config.toString(), "--control-socket",
+                AgentCommand.socketFor(config).toString()), log::add);
         Running running = new Running() {
             @Override
             public List<Long> pids() {
