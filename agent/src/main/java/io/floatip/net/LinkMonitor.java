@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class LinkMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkMonitor.class);
     /** How often the thread wakes to notice close(): fewer wakeups when idle, and close() still prompt. */
-    private static final Duration POLL = Duration.ofMillis(500);
-    private static final long JOIN_MILLIS = 2_000;
+    private static final Duration POLL = Duration.ofMillis(1000);
+    /** close() waits this long at most; a thread still in its read closes the socket itself on the way out. */
+    private static final long JOIN_MILLIS = 50;
     /** Bursts (many links flapping at once) would otherwise overflow the default buffer. */
     private static final int KERNEL_BUFFER = 1 << 20;
     private static final long ERROR_BACKOFF_MILLIS = 1_000;
@@ -43,7 +44,10 @@ public final class LinkMonitor implements AutoCloseable {
         return monitor;
     }
 
-    /** Stops the thread (within about 200 ms unless the listener is busy) and closes the socket. */
+    /**
+     * Stops the thread: it notices within one poll ({@link #POLL}) and then closes the socket itself. Does not
+     * wait for that (an agent's stop must stay within a second), except briefly, to close at once when it can.
+     */
     @Override
     public void close() {
         running = false;
@@ -53,12 +57,10 @@ public final class LinkMonitor implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (thread.isAlive()) {
-                LOG.warn("link monitor thread still busy in its listener after {} ms; closing its socket anyway",
-                        JOIN_MILLIS);
-            }
         }
-        socket.close();
+        if (!thread.isAlive()) {
+            socket.close();
+        }
     }
 
     /** For tests: whether the reading thread is still alive. */
@@ -67,6 +69,14 @@ public final class LinkMonitor implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            loop();
+        } finally {
+            socket.close(); // idempotent: close() may have done it already
+        }
+    }
+
+    private void loop() {
         while (running) {
             try {
                 deliver(socket.receive());

@@ -85,7 +85,7 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         int socket = fd;
         fd = -1;
         if (socket >= 0) {
