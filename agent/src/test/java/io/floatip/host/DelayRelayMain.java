@@ -30,24 +30,36 @@ public final class DelayRelayMain {
         long delay = Long.parseLong(args[3]);
         long jitter = Long.parseLong(args[4]);
         long seconds = Long.parseLong(args[5]);
-        // Ready, but forward only once A has left the bridge: until then the bridge carries its frames.
-        System.out.println("ready");
-        java.nio.file.Path master = java.nio.file.Path.of("/sys/class/net", args[1], "master");
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (java.nio.file.Files.exists(java.nio.file.Path.of(master.toString())) && System.nanoTime() < giveUp) {
-            Thread.sleep(1);
-        }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        timer.schedule(() -> { }, 1, TimeUnit.MILLISECONDS).get(); // its first use is slow: not on a frame
         Random random = new Random(5798);
-        Thread back = new Thread(() -> relay(b, a, frame -> send(a, frame)), "b-to-a");
+        java.util.concurrent.atomic.AtomicBoolean forwarding = new java.util.concurrent.atomic.AtomicBoolean();
+        // The captures run from now on, so the first frames do not pay for setting them up; until A has left
+        // the bridge, the bridge carries A's frames and the relay drops what it sees.
+        Thread back = new Thread(() -> relay(b, a, frame -> {
+            if (forwarding.get()) {
+                send(a, frame);
+            }
+        }), "b-to-a");
         back.setDaemon(true);
         back.start();
         Thread forth = new Thread(() -> relay(a, b, frame -> {
+            if (!forwarding.get()) {
+                return;
+            }
             long d = Math.max(0, delay + (jitter == 0 ? 0 : random.nextLong(-jitter, jitter + 1)));
             timer.schedule(() -> send(b, frame), d, TimeUnit.MILLISECONDS);
         }), "a-to-b");
         forth.setDaemon(true);
         forth.start();
+        Thread.sleep(300); // both loops are in libpcap by now
+        System.out.println("ready");
+        java.nio.file.Path master = java.nio.file.Path.of("/sys/class/net", args[1], "master");
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (java.nio.file.Files.exists(master) && System.nanoTime() < giveUp) {
+            Thread.sleep(1);
+        }
+        forwarding.set(true);
         System.out.println("relaying " + args[1] + " -> " + args[2] + " with " + delay + " ms +- " + jitter + " ms");
         Thread.sleep(seconds * 1000);
         System.exit(0);

@@ -45,6 +45,7 @@ class LossyLinkTest {
             start(n1, 150, new CopyOnWriteArrayList<>());
             start(n2, 100, log2);
             Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
+            settled(log2);
 
             long adverts = PHASE_MS / 100;
             Fault loss5 = lossAtTheSwitch(lab, n1, 5);
@@ -63,6 +64,7 @@ class LossyLinkTest {
             start(n1, 150, new CopyOnWriteArrayList<>());
             start(n2, 100, log2);
             Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
+            settled(log2);
             // This kernel may lack sch_netem: a relay of our own in the switch delays n1's frames instead.
             phase(n1, n2, log2, "delay 50ms jitter 20ms", relayed(lab, n1, n2, 50, 20), 0, 0);
             phase(n1, n2, log2, "delay 60ms jitter 60ms (reorders)", relayed(lab, n1, n2, 60, 60), 0, 0);
@@ -85,7 +87,7 @@ class LossyLinkTest {
             List<String> out = new CopyOnWriteArrayList<>();
             relay[0] = lab.startInSwitch(argv, line -> {
                 out.add(line);
-                System.out.println("[relay] " + line);
+                System.out.println("[relay] " + java.time.Instant.now() + " " + line);
             });
             Lab.await(Duration.ofSeconds(10), () -> out.contains("ready"), "the relay to open its ports");
             lab.detour(n1); // the relay starts forwarding within a millisecond of this
@@ -134,6 +136,23 @@ class LossyLinkTest {
                 () -> n1.exec("tc", "qdisc", "del", "dev", "eth0", "root").orThrow());
     }
 
+    /**
+     * n2 may win the start-up race for a moment, and its log lines come a little after the addresses: wait
+     * until its last transition is to BACKUP and nothing has been logged for a while, so a phase counts only
+     * what happens in it.
+     */
+    static void settled(List<String> log2) throws InterruptedException {
+        Lab.await(Duration.ofSeconds(5), () -> {
+            List<String> t = log2.stream().filter(l -> l.contains(" -> ")).toList();
+            return !t.isEmpty() && t.get(t.size() - 1).contains("-> BACKUP");
+        }, "n2 to settle as BACKUP");
+        int size;
+        do {
+            size = log2.size();
+            Thread.sleep(300); // quiet for 300 ms: a duration under test, not a wait for a condition
+        } while (log2.size() != size);
+    }
+
     /** Expected number of runs of 3+ lost adverts in a row, i.e. of backup takeovers. */
     static double expected(double loss, long adverts) {
         return adverts * (1 - loss) * Math.pow(loss, 3);
@@ -145,6 +164,8 @@ class LossyLinkTest {
         fault.apply().run();
         Thread.sleep(PHASE_MS); // the fault lasts this long: a duration under test, not a wait for a condition
         long takeovers = log2.subList(before, log2.size()).stream().filter(l -> l.contains("BACKUP -> MASTER")).count();
+        log2.subList(before, log2.size()).stream().filter(l -> l.contains("BACKUP -> MASTER"))
+                .forEach(l -> System.out.println("[takeover] " + l));
 
         long cleared = System.nanoTime();
         fault.clear().run();
