@@ -111,6 +111,9 @@ has_mode() {
 }
 has_mode 644 root root /usr/share/floatip/floatip.jar
 has_mode 755 root root /usr/bin/floatip
+has_mode 644 root root /usr/share/floatip/floatip.classlist
+has_mode 755 root root /usr/share/floatip/floatip-archive
+has_mode 644 root root /var/cache/floatip/floatip.jsa
 has_mode 644 root root /lib/systemd/system/floatip.service
 has_mode 640 root floatip /etc/floatip/floatip.yaml
 for script in check_haproxy check_http check_nginx check_process check_tcp; do
@@ -125,6 +128,12 @@ check "the unit runs the packaged launcher" grep -qx 'ExecStart=/usr/bin/floatip
     /lib/systemd/system/floatip.service
 
 check "floatip --version" sh -c 'floatip --version | grep -q "^floatip [0-9]"'
+# -Xshare:on makes the JVM refuse to start unless it can map the archive postinst made for this host.
+check "the launcher maps the class-data archive postinst made" sh -c \
+    'FLOATIP_JAVA_OPTS=-Xshare:on floatip --version | grep -q "^floatip [0-9]"'
+check "a JDK package change makes the archive again (dpkg trigger)" sh -c \
+    'rm -f /var/cache/floatip/floatip.jsa && dpkg-trigger --no-await /usr/lib/jvm && dpkg --triggers-only --pending &&
+     test -f /var/cache/floatip/floatip.jsa'
 check "floatip check-config -c /etc/floatip/floatip.yaml" floatip check-config -c /etc/floatip/floatip.yaml
 check "floatip check-config on the default path" floatip check-config
 
@@ -170,7 +179,8 @@ fi
 check "installing again is idempotent" dpkg -i "$deb"
 
 check "dpkg --remove floatip" dpkg --remove floatip
-check "remove takes the program away" sh -c '! test -e /usr/bin/floatip && ! test -e /usr/share/floatip'
+check "remove takes the program away" sh -c '! test -e /usr/bin/floatip && ! test -e /usr/share/floatip &&
+    ! test -e /var/cache/floatip'
 check "remove keeps the config" test -f /etc/floatip/floatip.yaml
 check "dpkg --purge floatip" dpkg --purge floatip
 created=$(cat "$marker")

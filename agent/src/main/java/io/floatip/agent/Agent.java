@@ -5,6 +5,7 @@ import io.floatip.config.InstanceConfig;
 import io.floatip.net.LibpcapCheck;
 import io.floatip.net.LinkMonitor;
 import io.floatip.net.LinkState;
+import io.floatip.net.NativeHeap;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
 import io.floatip.net.PcapTransport;
@@ -55,6 +56,10 @@ public final class Agent implements AutoCloseable {
     /** What a reload did, line by line; {@code applied} false when the new config was refused. */
     public record ReloadResult(boolean applied, List<String> messages) {
     }
+
+    /** A start's garbage is freed within seconds; the JIT compiles the steady state's code within a minute. */
+    private static final long START_SETTLED_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long JIT_SETTLED_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private Agent() {
     }
@@ -108,6 +113,8 @@ public final class Agent implements AutoCloseable {
         statusCollector = new StatusCollector(config, instances, links, tracking, loop);
         loop.realtimePriority(config.global().realtimePriority());
         loop.start();
+        trimNativeHeapLater(START_SETTLED_NANOS);
+        trimNativeHeapLater(JIT_SETTLED_NANOS);
         loop.execute(() -> {
             tracking.buildGroups();
             instances.forEach(this::startRouter);
@@ -264,7 +271,17 @@ public final class Agent implements AutoCloseable {
         return reload(next);
     }
 
+    /** Once the start's (or a reload's) garbage is freed: the C heap's free pages go back to the kernel. */
+    private void trimNativeHeapLater(long afterNanos) {
+        loop.schedule(loop.now() + afterNanos, () -> {
+            long t0 = System.nanoTime();
+            boolean released = NativeHeap.trim();
+            log.debug("native heap trimmed in {} us (pages released: {})", (System.nanoTime() - t0) / 1000, released);
+        });
+    }
+
     private ReloadResult applyReload(Config next) {
+        trimNativeHeapLater(START_SETTLED_NANOS);
         List<String> messages = new ArrayList<>();
         Config before = config;
         List<String> changedScripts = tracking.replaceConfig(next);
