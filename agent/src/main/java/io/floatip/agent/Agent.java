@@ -51,6 +51,9 @@ public final class Agent implements AutoCloseable {
     private ProtocolSocket protocolSocket;
     private Config config;
     private volatile boolean stopped;
+    private final java.util.concurrent.atomic.AtomicBoolean handOverQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final CountDownLatch handedOver = new CountDownLatch(1);
+    private final Runnable shutdownRouters = this::shutdownRouters;
     private volatile java.util.function.Consumer<String> summaryListener;
 
     /** What a reload did, line by line; {@code applied} false when the new config was refused. */
@@ -187,6 +190,7 @@ public final class Agent implements AutoCloseable {
         } catch (AgentException e) {
             i.tracking().link(e.getMessage(), "start");
         }
+        i.primeTakeover();
     }
 
     /** Loop thread: a removed instance hands over like a stopping one (priority 0, VIPs released). */
@@ -382,6 +386,26 @@ public final class Agent implements AutoCloseable {
     // ---- stop ----
 
     /**
+     * The first half of {@link #stop()}, which it does itself if no one did: every master sends priority 0
+     * and releases its addresses, on the loop. Returns at once, so a signal handler can start the handover
+     * before anything else (systemd's STOPPING=1, say). Any thread.
+     */
+    public void handOver() {
+        if (handOverQueued.compareAndSet(false, true)) {
+            loop.execute(shutdownRouters);
+        }
+    }
+
+    /** Loop thread. A field, bound at construction: linking a lambda on first use costs a stop a millisecond. */
+    private void shutdownRouters() {
+        long now = loop.now();
+        for (Instance i : instances) {
+            i.router().shutdown(now);
+        }
+        handedOver.countDown();
+    }
+
+    /**
      * Every master sends priority 0 and releases its addresses; the stop notifications run (bounded); then
      * the edges close. Returns within about a second even if the loop is stuck.
      */
@@ -390,16 +414,9 @@ public final class Agent implements AutoCloseable {
             return;
         }
         stopped = true;
-        CountDownLatch done = new CountDownLatch(1);
-        loop.execute(() -> {
-            long now = loop.now();
-            for (Instance i : instances) {
-                i.router().shutdown(now);
-            }
-            done.countDown();
-        });
+        handOver();
         try {
-            if (!done.await(700, TimeUnit.MILLISECONDS)) {
+            if (!handedOver.await(700, TimeUnit.MILLISECONDS)) {
                 log.error("event loop did not stop in time; addresses may remain configured");
             }
             loop.stop(100);

@@ -21,6 +21,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +80,11 @@ final class Instance implements RouterActions, SyncGroup.Member {
     private int ipId;
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
+    /** Bound once, at construction: a method reference is linked when first evaluated, not at class load. */
+    private final java.util.function.LongConsumer announceAgain = this::announceAgain;
+    private final java.util.function.LongConsumer refreshAgain = this::refreshAgain;
+    /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
+    private long primed;
 
     Instance(InstanceConfig config, Link link, EventLoop loop) {
         this.config = config;
@@ -365,29 +371,59 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
         announceVips(r);
         long delay = config.garp().delayMillis();
-        long myTerm = term;
         if (delay > 0) {
-            loop.schedule(loop.now() + TimeUnit.MILLISECONDS.toNanos(delay), () -> {
-                if (term == myTerm && router.state() == State.MASTER) {
-                    announceVips(router);
-                }
-            });
+            loop.schedule(loop.now() + TimeUnit.MILLISECONDS.toNanos(delay), termTask(term, announceAgain));
         }
-        scheduleRefresh(myTerm);
+        scheduleRefresh(term);
     }
 
     /** keepalived's garp_master_refresh: remind the segment every refresh interval while this term lasts. */
     private void scheduleRefresh(long myTerm) {
         long refresh = config.garp().refreshMillis();
-        if (refresh <= 0) {
-            return;
+        if (refresh > 0) {
+            loop.schedule(loop.now() + TimeUnit.MILLISECONDS.toNanos(refresh), termTask(myTerm, refreshAgain));
         }
-        loop.schedule(loop.now() + TimeUnit.MILLISECONDS.toNanos(refresh), () -> {
-            if (term == myTerm && router.state() == State.MASTER) {
-                announceVips(router);
-                scheduleRefresh(myTerm);
+    }
+
+    private void announceAgain(long myTerm) {
+        announceVips(router);
+    }
+
+    private void refreshAgain(long myTerm) {
+        announceVips(router);
+        scheduleRefresh(myTerm);
+    }
+
+    /** Runs {@code task} only while the master term it was scheduled in lasts. */
+    private Runnable termTask(long myTerm, java.util.function.LongConsumer task) {
+        return new Runnable() {
+            @Override
+            public void run() {
+                if (term == myTerm && router.state() == State.MASTER) {
+                    task.accept(myTerm);
+                }
             }
-        });
+        };
+    }
+
+    /**
+     * Runs the pure half of a takeover once, at start, without sending or changing anything: the JVM links
+     * code the first time it runs it (a record's hashCode and toString are bootstrapped method handles, a
+     * codec's classes load), milliseconds that would otherwise fall inside the first failover. Loop thread.
+     */
+    void primeTakeover() {
+        Set<VirtualIp> scratch = new HashSet<>(config.virtualIps());
+        for (VirtualIp vip : config.virtualIps()) {
+            if (!scratch.contains(vip) || vip.toString().isEmpty() || !vip.equals(vip)) {
+                throw new IllegalStateException("a VIP that is not equal to itself: " + vip);
+            }
+            InetAddress a = vip.address();
+            byte[] frame = a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(link.mac(), v6, false)
+                    : ArpCodec.gratuitousRequest(link.mac(), (Inet4Address) a);
+            primed += frame.length;
+        }
+        Map<DropReason, Long> now = drops.snapshot();
+        primed += droppedSince(now, now).length();
     }
 
     @Override

@@ -98,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
 
         CountDownLatch stopped = new CountDownLatch(1);
         sun.misc.SignalHandler stop = signal -> {
+            agent.handOver(); // the priority 0 adverts first: the backups start their Skew_Time now
             systemd.stopping();
             agent.stop();
             if (control != null) {

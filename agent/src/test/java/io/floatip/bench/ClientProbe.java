@@ -2,25 +2,27 @@ package io.floatip.bench;
 
 import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The client's view: ping sends an echo request to the VIP every 2 ms (root may go below 200 ms), through the
- * client's own kernel, ARP cache and all, so a gratuitous ARP moves it as it would move a real client; tcpdump
- * in the client's namespace records each echo reply with the kernel's receive timestamp and the answering
- * node's MAC. ping sends a bounded count (an hour's worth), so it stops by itself even if nothing else stops it.
+ * The client's view: {@link EchoSender} sends an echo request to the VIP every 2 ms on a fixed schedule,
+ * answered or not, through the client's own kernel, ARP cache and all, so a gratuitous ARP moves it as it
+ * would move a real client; tcpdump in the client's namespace records each echo reply with the kernel's
+ * receive timestamp and the answering node's MAC. It sends a bounded count (an hour's worth), so it stops by
+ * itself even if nothing else stops it.
  */
 final class ClientProbe {
-    static final String PERIOD = "0.002";
+    static final int PERIOD_MICROS = 2000;
 
     private final Host client;
     private long[] times = new long[1 << 16];
     private int[] macs = new int[1 << 16];
     private int size;
-    private Process ping;
-    private final List<String> pingSaid = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Process sender;
+    private final List<String> senderSaid = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ClientProbe(Host client) {
         this.client = client;
@@ -43,9 +45,10 @@ final class ClientProbe {
                 return listening[0];
             }
         }, "tcpdump in the client to listen");
-        // A count, not -w: with a deadline, ping exits at its first error (an unanswered ARP, during an outage).
-        probe.ping = client.start(List.of("ping", "-n", "-q", "-s", "16", "-i", PERIOD, "-c",
-                Long.toString(Math.max(10, deadline.toSeconds()) * 500), vip), probe.pingSaid::add);
+        probe.sender = client.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                EchoSender.class.getName(), vip, Integer.toString(PERIOD_MICROS),
+                Long.toString(Math.max(10, deadline.toSeconds()) * 1_000_000 / PERIOD_MICROS)), probe.senderSaid::add);
         return probe;
     }
 
@@ -134,7 +137,7 @@ final class ClientProbe {
             last = size == 0 ? "no reply yet" : String.format("last reply %.1f ms ago from :%02x",
                     Clock.ms(Clock.nowMicros() - times[size - 1]), macs[size - 1]);
         }
-        return last + (ping.isAlive() ? "" : ", ping exited: " + String.join(" / ", pingSaid))
+        return last + (sender.isAlive() ? "" : ", the echo sender exited: " + String.join(" / ", senderSaid))
                 + ", client's neighbour entry: " + client.ip("neigh", "show", vip).output().strip();
     }
 
