@@ -359,14 +359,11 @@ public final class Agent implements AutoCloseable {
             } catch (NetlinkException e) {
                 link.rebind(s.ifIndex(), null);
             }
-            opener.refresh(link, instances.stream().map(Instance::config)
-                    .filter(c -> c.interfaceName().equals(s.name())).toList());
+            opener.refresh(link, configsOn(s.name()));
             log.info("interface {} was created again (index {}); following it", s.name(), s.ifIndex());
-        } else if (link != null && s.usable()
-                && (link.membership(false) == null || link.membership(true) == null || link.linkLocal() == null)) {
+        } else if (link != null && s.usable() && LinkOpener.missesSomething(link, configsOn(s.name()))) {
             // A join that failed while the interface was being created: try again now it is up.
-            opener.refresh(link, instances.stream().map(Instance::config)
-                    .filter(c -> c.interfaceName().equals(s.name())).toList());
+            opener.refresh(link, configsOn(s.name()));
         }
         for (Instance i : instances) {
             if (i.config().interfaceName().equals(s.name())) {
@@ -374,6 +371,21 @@ public final class Agent implements AutoCloseable {
             }
         }
         tracking.linkChanged(s);
+    }
+
+    /**
+     * The configs of the instances on interface {@code name}. A plain loop, as is all of a link change's
+     * path: it runs rarely, so a stream's classes and lambdas would be linked right then, milliseconds that
+     * delay a returning master's Master_Down_Interval.
+     */
+    private List<InstanceConfig> configsOn(String name) {
+        List<InstanceConfig> on = new ArrayList<>();
+        for (Instance i : instances) {
+            if (i.config().interfaceName().equals(name)) {
+                on.add(i.config());
+            }
+        }
+        return on;
     }
 
     private static String describe(LinkState s) {

@@ -163,9 +163,11 @@ final class Instance implements RouterActions, SyncGroup.Member {
         for (VirtualIp vip : next.virtualIps()) {
             if (!oldVips.contains(vip)) {
                 changes.add("VIP " + vip + " added");
-                if (master) {
-                    claim(vip);
+                boolean[] added = new boolean[1];
+                if (master && claim(vip, added, 0)) {
                     announce(List.of(vip.address()));
+                    log.info("{}: claimed {} on {}{}", config.name(), vip, link.name(),
+                            added[0] ? "" : " (already there)");
                 }
             }
         }
@@ -366,10 +368,20 @@ final class Instance implements RouterActions, SyncGroup.Member {
     @Override
     public void claimVips(Router r) {
         term++;
-        for (VirtualIp vip : config.virtualIps()) {
-            claim(vip);
+        List<VirtualIp> vips = config.virtualIps();
+        boolean[] added = new boolean[vips.size()];
+        boolean[] claimed = new boolean[vips.size()];
+        for (int k = 0; k < vips.size(); k++) {
+            claimed[k] = claim(vips.get(k), added, k);
         }
         announceVips(r);
+        // Logged once the ARPs are out: writing the lines first would delay every client by that much.
+        for (int k = 0; k < vips.size(); k++) {
+            if (claimed[k]) {
+                log.info("{}: claimed {} on {}{}", config.name(), vips.get(k), link.name(),
+                        added[k] ? "" : " (already there)");
+            }
+        }
         long delay = config.garp().delayMillis();
         if (delay > 0) {
             loop.schedule(loop.now() + TimeUnit.MILLISECONDS.toNanos(delay), termTask(term, announceAgain));
@@ -436,14 +448,16 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
     }
 
-    private void claim(VirtualIp vip) {
+    /** Adds {@code vip}; true when it is on the link now, and {@code added[k]} whether this call added it. */
+    private boolean claim(VirtualIp vip, boolean[] added, int k) {
         try {
-            boolean added = link.netlink().addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null);
+            added[k] = link.netlink().addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null);
             held.add(vip);
-            log.info("{}: claimed {} on {}{}", config.name(), vip, link.name(), added ? "" : " (already there)");
+            return true;
         } catch (NetlinkException e) {
             log.error("{}: cannot claim {} on {}: {}", config.name(), vip, link.name(), e.getMessage());
             claimFailed(vip + ": " + e.getMessage());
+            return false;
         }
     }
 

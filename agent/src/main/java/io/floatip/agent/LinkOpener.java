@@ -79,6 +79,16 @@ final class LinkOpener {
     }
 
     /** After a reload: ARP in the filter for unicast instances, the multicast group for the others. */
+    /** Whether the link lacks a group membership or the link-local address its instances need. */
+    static boolean missesSomething(Link link, Collection<InstanceConfig> onLink) {
+        for (InstanceConfig c : onLink) {
+            if (!c.unicast() && link.membership(c.ipv6()) == null || c.ipv6() && link.linkLocal() == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void refresh(Link link, Collection<InstanceConfig> onLink) {
         try {
             link.transportFilter(Link.filter(anyUnicast(onLink)));

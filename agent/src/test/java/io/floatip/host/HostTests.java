@@ -42,4 +42,13 @@ final class HostTests {
         });
         return new Started(p, config);
     }
+
+    /**
+     * The lines an agent logged since the first {@code from}, as a snapshot: a sublist of the live list
+     * throws ConcurrentModificationException when the agent logs a line while it is being read.
+     */
+    static java.util.List<String> linesSince(java.util.List<String> log, int from) {
+        java.util.List<String> snapshot = java.util.List.copyOf(log);
+        return snapshot.subList(Math.min(from, snapshot.size()), snapshot.size());
+    }
 }

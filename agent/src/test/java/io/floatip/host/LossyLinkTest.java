@@ -163,8 +163,8 @@ class LossyLinkTest {
         int before = log2.size();
         fault.apply().run();
         Thread.sleep(PHASE_MS); // the fault lasts this long: a duration under test, not a wait for a condition
-        long takeovers = log2.subList(before, log2.size()).stream().filter(l -> l.contains("BACKUP -> MASTER")).count();
-        log2.subList(before, log2.size()).stream().filter(l -> l.contains("BACKUP -> MASTER"))
+        long takeovers = HostTests.linesSince(log2, before).stream().filter(l -> l.contains("BACKUP -> MASTER")).count();
+        HostTests.linesSince(log2, before).stream().filter(l -> l.contains("BACKUP -> MASTER"))
                 .forEach(l -> System.out.println("[takeover] " + l));
 
         long cleared = System.nanoTime();

@@ -116,7 +116,7 @@ class ReliabilityTest {
                     && l.contains("frozen")), "n1 to step down on waking");
             Lab.await(Duration.ofSeconds(5), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP),
                     "n1 to take over again by ordinary preemption");
-            List<String> after = log2.subList(before, log2.size());
+            List<String> after = HostTests.linesSince(log2, before);
             assertEquals(1, after.stream().filter(l -> l.contains("MASTER -> BACKUP")).count(),
                     "n2 stepped down once, no flapping: " + after);
         }

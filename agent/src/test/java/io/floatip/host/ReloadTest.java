@@ -97,7 +97,7 @@ class ReloadTest {
                     + "-> 120 (in place)")), "the in-place change to be logged");
             assertTrue(dump.waitFor(20, TimeUnit.SECONDS), "80 adverts captured");
 
-            List<String> after = log.subList(linesBefore, log.size());
+            List<String> after = HostTests.linesSince(log, linesBefore);
             assertFalse(after.stream().anyMatch(l -> l.contains(" -> ") && l.contains("VI_1")
                     && !l.contains("reload")), "no transition for VI_1: " + after);
             assertFalse(after.stream().anyMatch(l -> l.contains("released")), "nothing released: " + after);

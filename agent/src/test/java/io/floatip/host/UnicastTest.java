@@ -81,7 +81,7 @@ class UnicastTest {
             Lab.await(Duration.ofSeconds(5), () -> log2.stream().anyMatch(l -> l.contains("dropped advert from "
                     + n3.ipv4()) && l.contains("not in unicast_peers") && l.contains("(10 so far)")),
                     "n2 to drop and count the spoofed adverts");
-            List<String> after = log2.subList(baseline, log2.size());
+            List<String> after = HostTests.linesSince(log2, baseline);
             assertFalse(after.stream().anyMatch(l -> l.contains("-> MASTER")), "n2 stayed BACKUP: " + after);
             assertTrue(n1.hasAddress(VIP));
             assertFalse(n2.hasAddress(VIP));
