@@ -2,7 +2,7 @@
 # Data: outage.dat, written by the benchmark (label, floatip median, keepalived median, floatip p90, keepalived p90).
 set terminal pngcairo size 1400,760 font "sans,11" noenhanced
 set output "outage.png"
-set title "Client-visible outage, ping every 2 ms from the client: median (bar), p90 (whisker); 2 ms = one probe period, no visible outage\n* keepalived cannot run a check script more often than every 1 s: it runs that check every second"
+set title "Client-visible outage, an echo request every 2 ms from the client, answered or not: median (bar), p90 (whisker); 2 ms = one probe period, no visible outage\n* keepalived cannot run a check script more often than every 1 s: it runs that check every second"
 set ylabel "ms (log scale)"
 set logscale y
 set yrange [1:*]
