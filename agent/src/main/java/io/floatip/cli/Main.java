@@ -19,7 +19,34 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(plain(args));
+    }
+
+    /**
+     * An agent's start and the build's warmup skip picocli when their arguments are plain (RunArgs says why);
+     * every other command line, and a bad one, goes through picocli.
+     */
+    static int plain(String[] args) {
+        if (args.length > 0 && args[0].equals("run")) {
+            RunArgs run = RunArgs.parse(args, 1);
+            if (run != null) {
+                return callPlain(new RunCommand(run));
+            }
+        } else if (args.length == 1 && args[0].equals("warmup")) {
+            return callPlain(new WarmupCommand());
+        }
+        return commandLine().execute(args);
+    }
+
+    /** As picocli's execute would end it: the command's code, or 70 for what escapes it. */
+    private static int callPlain(java.util.concurrent.Callable<Integer> command) {
+        try {
+            return command.call();
+        } catch (Exception | LinkageError e) {
+            System.err.println("floatip: internal error (please report it): " + e);
+            e.printStackTrace();
+            return 70; // EX_SOFTWARE
+        }
     }
 
     static CommandLine commandLine() {

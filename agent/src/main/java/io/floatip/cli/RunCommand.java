@@ -12,6 +12,7 @@ import io.floatip.control.ReloadResult;
 import io.floatip.status.AgentStatus;
 import io.floatip.systemd.SdNotify;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -48,6 +49,16 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** picocli makes one (and sets the fields above and spec); Main's plain path uses the other. */
+    RunCommand() {
+    }
+
+    RunCommand(RunArgs args) {
+        this.config = args.config();
+        this.logLevel = args.logLevel();
+        this.controlSocket = args.controlSocket();
+    }
+
     private Agent agent;
     private SdNotify systemd;
     /** Reloads run one at a time, off the signal and socket threads. */
@@ -63,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             c = ConfigLoader.load(config);
         } catch (ConfigException e) {
-            e.errors().forEach(spec.commandLine().getErr()::println);
+            e.errors().forEach(err()::println);
             return 1;
         }
         // slf4j-simple reads its level once, when the first logger is made: set it before any.
@@ -72,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             agent = Agent.start(c);
         } catch (AgentException e) {
-            spec.commandLine().getErr().println("floatip: " + e.getMessage());
+            err().println("floatip: " + e.getMessage());
             return 1;
         }
         systemd = SdNotify.fromEnvironment();
@@ -84,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
                     : MetricsServer.start(c.global().metricsListen(), this::status);
         } catch (IOException e) {
             agent.stop();
-            spec.commandLine().getErr().println("floatip: " + e.getMessage());
+            err().println("floatip: " + e.getMessage());
             return 1;
         }
         agent.onTransitions(systemd::status);
@@ -169,6 +180,11 @@ final class RunCommand implements Callable<Integer> {
             systemd.ready();
             systemd.status(agent.summary());
         }
+    }
+
+    /** picocli's error stream when picocli started us, else stderr, as picocli would have it. */
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
     }
 
     private static Logger log() {

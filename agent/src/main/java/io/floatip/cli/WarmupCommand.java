@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
- * Walks the agent's start without opening anything: picocli's model, a config parse, the codec, the event
+ * Walks the agent's start without opening anything: its command line, a config parse, the codec, the event
  * loop, slf4j, JNA and libpcap. Run once under {@code -XX:DumpLoadedClassList} (the build does), it lists
  * the classes a start loads, and {@code -Xshare:dump} turns that list into the class-data archive the
  * launcher uses. Only what a start uses goes in: every archived class costs resident memory in every agent,
@@ -66,7 +66,8 @@ final class WarmupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Main.commandLine().parseArgs("run", "-c", "/etc/floatip/floatip.yaml", "--log-level", "info");
+        // An agent's start reads its options without picocli (RunArgs), so picocli stays out of the archive.
+        new RunCommand(RunArgs.parse(new String[] {"run", "-c", "/etc/floatip/floatip.yaml", "--log-level", "info"}, 1));
         ConfigLoader.parseWithoutHostChecks(SAMPLE, "warmup.yaml");
         codec();
         loop();
