@@ -23,8 +23,8 @@ public final class PcapTransport implements AutoCloseable {
      * then dropped as TRUNCATED, which is what it is.
      */
     private static final int SNAPLEN = 4200;
-    /** ~240 slots: a burst of frames waits here while the capture thread catches up (the ring is resident memory). */
-    private static final int BUFFER_BYTES = 1024 * 1024;
+    /** ~120 slots (a 4.2 KB frame takes an 8 KiB block in the ring): a burst of frames waits here while the capture thread catches up (the ring is resident memory). */
+    private static final int BUFFER_BYTES = 512 * 1024;
     /** Idle wakeups cost CPU; close() does not wait for this: breakLoop wakes the read. */
     private static final int READ_TIMEOUT_MS = 1000;
 
