@@ -70,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        System.setOut(StampedLines.around(System.out)); // the log: one stamped line per event
         Config c;
         try {
             c = ConfigLoader.load(config);
