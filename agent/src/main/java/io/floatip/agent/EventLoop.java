@@ -76,6 +76,7 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
     }
 
     private void run() {
+        io.floatip.net.Realtime.preciseTimers();
         String problem = io.floatip.net.Realtime.applyToCurrentThread(realtimePriority);
         if (problem != null) {
             log.warn("{}", problem);

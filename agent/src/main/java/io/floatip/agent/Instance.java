@@ -262,7 +262,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
      * Capture thread: the instance's own checks, then hand the advert to the loop. {@code frame} is the
      * Ethernet frame it came in (its source MAC teaches us a unicast peer's MAC).
      */
-    void accept(VrrpPacket p, byte[] frame) {
+    void accept(VrrpPacket p, byte[] frame, long receivedAt) {
         if (p.version() != config.version()) {
             drop(DropReason.VERSION_MISMATCH, p);
             return;
@@ -311,7 +311,8 @@ final class Instance implements RouterActions, SyncGroup.Member {
             peers.learn(p.source(), frame, 6);
         }
         advertsReceived.incrementAndGet();
-        loop.execute(() -> router.advertReceived(loop.now(), p.source(), p.priority(), p.advertInterval()));
+        // The kernel's receive time, not now: the timers run from the advert's arrival (ReceiveTime).
+        loop.execute(() -> router.advertReceived(receivedAt, p.source(), p.priority(), p.advertInterval()));
     }
 
     private boolean sameAddresses(List<InetAddress> theirs) {

@@ -116,8 +116,8 @@ final class Link {
         this.transport = transport;
     }
 
-    /** Capture thread. */
-    void onFrame(byte[] frame) {
+    /** Capture thread; {@code receivedAt}: the kernel's receive time on the System.nanoTime clock. */
+    void onFrame(byte[] frame, long receivedAt) {
         Instance[] unicastInstances = unicast;
         if (unicastInstances.length > 0) {
             Inet4Address sender = ArpCodec.senderIp(frame, frame.length);
@@ -144,7 +144,7 @@ final class Link {
             drop(DropReason.UNKNOWN_VRID, p);
             return;
         }
-        instance.accept(p, frame);
+        instance.accept(p, frame, receivedAt);
     }
 
     private void drop(DropReason reason, VrrpPacket p) {

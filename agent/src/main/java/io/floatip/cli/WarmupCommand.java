@@ -44,7 +44,7 @@ final class WarmupCommand implements Callable<Integer> {
             "org.pcap4j.core.PcapNetworkInterface$PromiscuousMode", "org.pcap4j.core.NotOpenException",
             "org.pcap4j.core.RawPacketListener", "org.pcap4j.core.NativeMappings$timeval",
             "org.pcap4j.core.PcapHandle$1", "org.pcap4j.core.PcapHandle$GotRawPacketFuncExecutor$1", "org.pcap4j.packet.namednumber.DataLinkType",
-            "org.pcap4j.util.ByteArrays", "sun.misc.Signal", "sun.misc.SignalHandler", "jdk.internal.misc.Signal$1",
+            "org.pcap4j.util.ByteArrays", "java.sql.Timestamp", "sun.misc.Signal", "sun.misc.SignalHandler", "jdk.internal.misc.Signal$1",
             "java.net.UnixDomainSocketAddress", "java.net.StandardProtocolFamily", "jdk.net.ExtendedSocketOptions",
             "java.net.NetworkInterface", "java.net.SocketTimeoutException", "org.slf4j.helpers.MessageFormatter");
 

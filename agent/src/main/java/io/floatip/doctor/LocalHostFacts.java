@@ -77,7 +77,7 @@ public final class LocalHostFacts implements HostFacts {
                 Map<String, Integer> drops = new ConcurrentHashMap<>();
                 try {
                     // TTL is reported, not required: a peer behind a router is worth naming, not hiding.
-                    PcapTransport transport = PcapTransport.open(iface, "ip proto 112", frame -> {
+                    PcapTransport transport = PcapTransport.open(iface, "ip proto 112", (frame, receivedAt) -> {
                         Decoded decoded = VrrpCodec.decodeFrame(frame, frame.length, false);
                         if (decoded instanceof Decoded.Accepted accepted) {
                             adverts.add(advert(accepted.packet()));

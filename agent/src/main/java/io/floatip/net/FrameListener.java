@@ -3,5 +3,9 @@ package io.floatip.net;
 /** Receives raw Ethernet frames on the transport's capture thread. Must not block. */
 @FunctionalInterface
 public interface FrameListener {
-    void frame(byte[] frame);
+    /**
+     * @param receivedAt when the kernel received the frame, on the System.nanoTime clock (see ReceiveTime):
+     *                   VRRP's timers run from an advert's arrival, not from when a thread got round to it
+     */
+    void frame(byte[] frame, long receivedAt);
 }

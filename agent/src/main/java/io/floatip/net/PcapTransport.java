@@ -6,6 +6,7 @@ import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.RawPacketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,8 @@ public final class PcapTransport implements AutoCloseable {
             PcapHandle h = handle;
             if (h != null) {
                 try {
-                    h.loop(-1, listener::frame);
+                    RawPacketListener frames = frame -> listener.frame(frame, ReceiveTime.of(h.getTimestamp()));
+                    h.loop(-1, frames);
                     backoffMs = 50;
                 } catch (InterruptedException e) {
                     // breakLoop: closing, or nothing to do
