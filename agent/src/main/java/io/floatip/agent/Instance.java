@@ -3,6 +3,7 @@ package io.floatip.agent;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
+import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.NdpCodec;
@@ -82,6 +83,8 @@ final class Instance implements RouterActions, SyncGroup.Member {
     private long term;
     /** Bound once, at construction: a method reference is linked when first evaluated, not at class load. */
     private final java.util.function.LongConsumer announceAgain = this::announceAgain;
+    /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
+    private final Runnable announce = () -> announce(addresses);
     private final java.util.function.LongConsumer refreshAgain = this::refreshAgain;
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
@@ -163,11 +166,8 @@ final class Instance implements RouterActions, SyncGroup.Member {
         for (VirtualIp vip : next.virtualIps()) {
             if (!oldVips.contains(vip)) {
                 changes.add("VIP " + vip + " added");
-                boolean[] added = new boolean[1];
-                if (master && claim(vip, added, 0)) {
-                    announce(List.of(vip.address()));
-                    log.info("{}: claimed {} on {}{}", config.name(), vip, link.name(),
-                            added[0] ? "" : " (already there)");
+                if (master) {
+                    claim(List.of(vip), () -> announce(List.of(vip.address())));
                 }
             }
         }
@@ -369,25 +369,35 @@ final class Instance implements RouterActions, SyncGroup.Member {
     @Override
     public void claimVips(Router r) {
         term++;
-        List<VirtualIp> vips = config.virtualIps();
-        boolean[] added = new boolean[vips.size()];
-        boolean[] claimed = new boolean[vips.size()];
-        for (int k = 0; k < vips.size(); k++) {
-            claimed[k] = claim(vips.get(k), added, k);
-        }
-        announceVips(r);
-        // Logged once the ARPs are out: writing the lines first would delay every client by that much.
-        for (int k = 0; k < vips.size(); k++) {
-            if (claimed[k]) {
-                log.info("{}: claimed {} on {}{}", config.name(), vips.get(k), link.name(),
-                        added[k] ? "" : " (already there)");
-            }
-        }
+        claim(config.virtualIps(), announce);
         long delay = config.garp().delayMillis();
         if (delay > 0) {
             loop.schedule(loop.now() + TimeUnit.MILLISECONDS.toNanos(delay), termTask(term, announceAgain));
         }
         scheduleRefresh(term);
+    }
+
+    /** Adds {@code vips} to the link, runs {@code thenAnnounce} as soon as the kernel has them, then logs. */
+    private void claim(List<VirtualIp> vips, Runnable thenAnnounce) {
+        List<Netlink.AddressToAdd> adds = new ArrayList<>(vips.size());
+        for (VirtualIp vip : vips) {
+            adds.add(new Netlink.AddressToAdd(link.ifIndex(), vip.address(), vip.prefixLength(), null));
+        }
+        // The ARPs go out as soon as the kernel has the addresses, before its acknowledgements are read.
+        List<Netlink.AddOutcome> outcomes = link.netlink().addAddresses(adds, thenAnnounce);
+        // Logged once the ARPs are out: writing the lines first would delay every client by that much.
+        for (int k = 0; k < vips.size(); k++) {
+            VirtualIp vip = vips.get(k);
+            Netlink.AddOutcome o = outcomes.get(k);
+            if (o.error() == null) {
+                held.add(vip);
+                log.info("{}: claimed {} on {}{}", config.name(), vip, link.name(),
+                        o.added() ? "" : " (already there)");
+            } else {
+                log.error("{}: cannot claim {} on {}: {}", config.name(), vip, link.name(), o.error().getMessage());
+                claimFailed(vip + ": " + o.error().getMessage());
+            }
+        }
     }
 
     /** keepalived's garp_master_refresh: remind the segment every refresh interval while this term lasts. */
@@ -450,18 +460,6 @@ final class Instance implements RouterActions, SyncGroup.Member {
     }
 
     /** Adds {@code vip}; true when it is on the link now, and {@code added[k]} whether this call added it. */
-    private boolean claim(VirtualIp vip, boolean[] added, int k) {
-        try {
-            added[k] = link.netlink().addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null);
-            held.add(vip);
-            return true;
-        } catch (NetlinkException e) {
-            log.error("{}: cannot claim {} on {}: {}", config.name(), vip, link.name(), e.getMessage());
-            claimFailed(vip + ": " + e.getMessage());
-            return false;
-        }
-    }
-
     /**
      * A master that cannot add its VIP serves nobody, and its adverts would keep a healthy backup from taking
      * over: FAULT, after the current event (the router is mid-transition), and try again a little later.

@@ -112,6 +112,35 @@ class NetlinkAddressHostTest {
         assertTrue(addresses.stream().allMatch(a -> a.ifIndex() == d0), addresses.toString());
     }
 
+    /** A takeover's batch: the kernel has every address before the acknowledgements are read. */
+    @Test
+    void addAddressesHaveThemInPlaceWhenSent() throws Exception {
+        InetAddress a = InetAddress.getByName("198.51.100.50");
+        InetAddress b = InetAddress.getByName("198.51.100.51");
+        InetAddress v6 = InetAddress.getByName("2001:db8:1::50");
+        assertTrue(netlink.addAddress(d0, b, 24, null));
+        List<String> seenWhenSent = new java.util.ArrayList<>();
+        List<Netlink.AddOutcome> outcomes = netlink.addAddresses(List.of(
+                new Netlink.AddressToAdd(d0, a, 24, null), new Netlink.AddressToAdd(d0, b, 24, null),
+                new Netlink.AddressToAdd(9999, a, 24, null), new Netlink.AddressToAdd(d0, v6, 64, null)),
+                () -> {
+                    try {
+                        seenWhenSent.add(netns.ip("addr", "show", "dev", "d0"));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+        assertEquals(new Netlink.AddOutcome(true, null), outcomes.get(0));
+        assertEquals(new Netlink.AddOutcome(false, null), outcomes.get(1), "already there: EEXIST");
+        assertEquals("ENODEV", outcomes.get(2).error().errnoName());
+        assertEquals(new Netlink.AddOutcome(true, null), outcomes.get(3));
+        String shown = seenWhenSent.get(0);
+        assertTrue(shown.contains("inet 198.51.100.50/24 ") && shown.contains("inet6 2001:db8:1::50/64 "), shown);
+        // Every answer was read: the next request gets its own.
+        assertFalse(netlink.addAddress(d0, a, 24, null));
+        assertTrue(netlink.deleteAddress(d0, a, 24));
+    }
+
     @Test
     void unknownInterfaceIndexIsEnodev() throws Exception {
         int missing = 9999;
