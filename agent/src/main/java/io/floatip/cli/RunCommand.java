@@ -71,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.setOut(StampedLines.around(System.out)); // the log: one stamped line per event
+        spawnScriptsWithVfork();
         Config c;
         try {
             c = ConfigLoader.load(config);
@@ -180,6 +181,19 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             systemd.ready();
             systemd.status(agent.summary());
+        }
+    }
+
+    /**
+     * Check and notify scripts start with vfork and one exec, not through jspawnhelper's extra exec (the
+     * JDK's default since 13): 2.4 ms a start instead of 4.4 on this machine, for a check that may run ten
+     * times a second. The JDK's own Linux mechanism until 12; only set on JDKs known to have it, and never
+     * over an operator's own choice (FLOATIP_JAVA_OPTS).
+     */
+    static void spawnScriptsWithVfork() {
+        String key = "jdk.lang.Process.launchMechanism";
+        if (System.getProperty(key) == null && Runtime.version().feature() <= 21) {
+            System.setProperty(key, "VFORK");
         }
     }
 

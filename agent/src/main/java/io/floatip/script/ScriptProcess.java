@@ -17,6 +17,13 @@ public final class ScriptProcess {
     public static final long KILL_AFTER_MILLIS = 2000;
     static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /**
+     * The helpers by absolute path: given a bare name, the JDK's child searches the agent's own PATH, one
+     * failed execve per entry before the right one, at every start of every check.
+     */
+    static final String SETSID = onPath("setsid");
+    static final String SETPRIV = onPath("setpriv");
+
     private final ScriptUser user;
 
     /** @param user who scripts run as; {@link ScriptUser#SAME} keeps the agent's user */
@@ -28,10 +35,23 @@ public final class ScriptProcess {
     List<String> commandLine(List<String> argv) {
         List<String> cmd = new ArrayList<>();
         // setsid execs in place (the JVM's child is no group leader), so the pid is the script's and its pgid.
-        cmd.add("setsid");
-        cmd.addAll(user.prefix());
+        cmd.add(SETSID);
+        for (String word : user.prefix()) {
+            cmd.add(word.equals("setpriv") ? SETPRIV : word);
+        }
         cmd.addAll(argv);
         return cmd;
+    }
+
+    /** {@code name} in the first directory of the scripts' PATH that has it, else the bare name. */
+    static String onPath(String name) {
+        for (String dir : PATH.split(":")) {
+            java.nio.file.Path p = java.nio.file.Path.of(dir, name);
+            if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return name;
     }
 
     public ScriptOutcome run(List<String> argv, long timeoutMillis) {

@@ -1,0 +1,60 @@
+package io.floatip.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floatip.track.ScriptOutcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a check's start executes: setsid by absolute path, setpriv only where it changes something. */
+class ScriptProcessTest {
+
+    @Test
+    void helpersByAbsolutePath() {
+        assertTrue(Files.isExecutable(Path.of(ScriptProcess.SETSID)), ScriptProcess.SETSID);
+        assertTrue(ScriptProcess.SETSID.startsWith("/"), ScriptProcess.SETSID);
+        assertTrue(ScriptProcess.SETPRIV.startsWith("/"), ScriptProcess.SETPRIV);
+        assertEquals("no-such-helper-here", ScriptProcess.onPath("no-such-helper-here"));
+    }
+
+    @Test
+    void aRootAgentRunsRootScriptsWithoutSetpriv() {
+        assertEquals(ScriptUser.ROOT, ScriptUser.resolve(null, true));
+        assertEquals(ScriptUser.ROOT, ScriptUser.resolve("root", true));
+        assertEquals(List.of(ScriptProcess.SETSID, "/x/check.sh", "a"),
+                new ScriptProcess(ScriptUser.ROOT).commandLine(List.of("/x/check.sh", "a")));
+    }
+
+    @Test
+    void aNonRootAgentStillDropsItsCapabilitiesAndRootSwitchesUsers() {
+        assertEquals(ScriptUser.SAME, ScriptUser.resolve(null, false));
+        assertEquals(ScriptUser.SAME, ScriptUser.resolve("nobody", false));
+        assertEquals(List.of(ScriptProcess.SETSID, ScriptProcess.SETPRIV, "--inh-caps=-all", "--", "/x/check.sh"),
+                new ScriptProcess(ScriptUser.SAME).commandLine(List.of("/x/check.sh")));
+        List<String> named = new ScriptProcess(ScriptUser.resolve("nobody", true)).commandLine(List.of("/x/c.sh"));
+        assertEquals(ScriptProcess.SETPRIV, named.get(1));
+        assertTrue(named.contains("--reuid=nobody"), named.toString());
+    }
+
+    @Test
+    void runsAScriptToItsExitCode() throws Exception {
+        Path dir = Files.createTempDirectory("floatip-script");
+        try {
+            Path script = dir.resolve("exit3.sh");
+            Files.writeString(script, "#!/bin/sh\nexit 3\n");
+            script.toFile().setExecutable(true);
+            ScriptOutcome outcome = new ScriptProcess(ScriptUser.ROOT).run(List.of(script.toString()), 5000);
+            assertEquals(ScriptOutcome.exit(3), outcome);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+}
