@@ -47,6 +47,11 @@ interface AgentKind {
 
     String name();
 
+    /** How often this agent runs a check script asked to run every {@code askedMillis}. */
+    default int checkIntervalMillis(int askedMillis) {
+        return askedMillis;
+    }
+
     /** Starts the agent on {@code node}; returns once it has announced its first state. */
     Running start(Host node, Spec spec, Path workDir);
 

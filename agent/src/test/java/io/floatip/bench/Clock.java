@@ -54,6 +54,20 @@ final class Clock {
         }
     }
 
+    /**
+     * Returns at {@code target} (µs) or just after: sleeps until 2 ms before it (a sleep may overshoot by tens
+     * of microseconds, more under load), then spins. Returns at once if the target has passed.
+     */
+    static void sleepUntil(long target) throws InterruptedException {
+        long left = target - nowMicros();
+        if (left > 2000) {
+            Thread.sleep((left - 2000) / 1000);
+        }
+        while (nowMicros() < target) {
+            Thread.onSpinWait();
+        }
+    }
+
     static double ms(long micros) {
         return micros / 1000.0;
     }

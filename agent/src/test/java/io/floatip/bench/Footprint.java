@@ -21,6 +21,9 @@ final class Footprint {
     static final String RSS_PAIR = "RSS of the pair (both nodes)";
     static final String CPU_MASTER = "CPU as MASTER";
     static final String CPU_BACKUP = "CPU as BACKUP";
+    /** The same from utime + stime in /proc/PID/stat, 10 ms ticks: the figure of earlier runs, for comparison. */
+    static final String CPU_MASTER_TICKS = "CPU as MASTER (stat ticks)";
+    static final String CPU_BACKUP_TICKS = "CPU as BACKUP (stat ticks)";
 
     private final AgentKind kind;
     private final Path work;
@@ -119,18 +122,29 @@ final class Footprint {
             int exits = a1.masterExits();
             int lines1 = a1.log().size();
             int lines2 = a2.log().size();
-            double c1 = Proc.cpuSeconds(a1.pids());
-            double c2 = Proc.cpuSeconds(a2.pids());
+            List<Long> p1 = a1.pids();
+            List<Long> p2 = a2.pids();
+            double c1 = Proc.cpuSeconds(p1);
+            double c2 = Proc.cpuSeconds(p2);
             long t = System.nanoTime();
+            var s1 = Proc.threadCpuNanos(p1);
+            var s2 = Proc.threadCpuNanos(p2);
             Thread.sleep(window.toMillis());
+            var e1 = Proc.threadCpuNanos(p1);
+            var e2 = Proc.threadCpuNanos(p2);
             double seconds = (System.nanoTime() - t) / 1e9;
             // CPU seconds per 60 s of wall time (the window is 60 s in a full run, shorter with --quick).
-            double m = (Proc.cpuSeconds(a1.pids()) - c1) * 60 / seconds;
-            double b = (Proc.cpuSeconds(a2.pids()) - c2) * 60 / seconds;
+            double m = Proc.cpuSecondsBetween(s1, e1) * 60 / seconds;
+            double b = Proc.cpuSecondsBetween(s2, e2) * 60 / seconds;
+            double mt = (Proc.cpuSeconds(p1) - c1) * 60 / seconds;
+            double bt = (Proc.cpuSeconds(p2) - c2) * 60 / seconds;
             results.add(new Results.Row(SCENARIO, interval, CPU_MASTER, "s/60 s"), kind.name(), m);
             results.add(new Results.Row(SCENARIO, interval, CPU_BACKUP, "s/60 s"), kind.name(), b);
-            System.out.printf("[bench] %s at %s: RSS %.1f + %.1f MiB, CPU master %.3f s, backup %.3f s per 60 s%n",
-                    kind.name(), interval, rss1, rss2, m, b);
+            results.add(new Results.Row(SCENARIO, interval, CPU_MASTER_TICKS, "s/60 s"), kind.name(), mt);
+            results.add(new Results.Row(SCENARIO, interval, CPU_BACKUP_TICKS, "s/60 s"), kind.name(), bt);
+            System.out.printf("[bench] %s at %s: RSS %.1f + %.1f MiB, CPU (schedstat) master %s s, backup %s s per "
+                    + "60 s (stat ticks: %.2f, %.2f)%n", kind.name(), interval, rss1, rss2, Report.sig3(m),
+                    Report.sig3(b), mt, bt);
             if (a1.masterExits() > exits || a2.masterEntries() > entries) {
                 List<String> said = new ArrayList<>();
                 a1.log().stream().skip(lines1).filter(Footprint::transition).limit(2).forEach(l -> said.add("n1: " + l));

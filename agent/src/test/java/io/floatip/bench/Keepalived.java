@@ -29,6 +29,16 @@ final class Keepalived implements AgentKind {
         return "keepalived";
     }
 
+    /** keepalived 2.2.7 refuses a vrrp_script interval below one second, and takes whole seconds. */
+    @Override
+    public int checkIntervalMillis(int askedMillis) {
+        return scriptSeconds(askedMillis) * 1000;
+    }
+
+    private static int scriptSeconds(int askedMillis) {
+        return Math.max(1, Math.round(askedMillis / 1000f));
+    }
+
     @Override
     public Running start(Host node, Spec spec, Path workDir) {
         KeepalivedFiles files = KeepalivedFiles.in(workDir.resolve("keepalived"),
@@ -130,20 +140,21 @@ final class Keepalived implements AgentKind {
         int close = head.indexOf("}\n");
         String global = head.substring(0, close) + "    script_user root\n    enable_script_security\n"
                 + head.substring(close);
-        return global + script("chk_slow", c.script(), c.slowFile()) + script("chk_fast", c.script(), c.fastFile());
+        return global + script("chk_slow", c.script(), c.slowFile(), 1000)
+                + script("chk_fast", c.script(), c.fastFile(), c.fastMillis());
     }
 
-    private static String script(String name, Path script, Path file) {
+    private static String script(String name, Path script, Path file, int askedMillis) {
         return """
                 vrrp_script %s {
                     script "%s %s"
-                    interval 1
+                    interval %d
                     fall 2
                     rise 2
                     weight -60
                 }
 
-                """.formatted(name, script, file);
+                """.formatted(name, script, file, scriptSeconds(askedMillis));
     }
 
     private static void write(Path file, String text) {

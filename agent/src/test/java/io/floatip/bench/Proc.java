@@ -3,7 +3,9 @@ package io.floatip.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -48,6 +50,45 @@ final class Proc {
             }
         }
         return ticks / TICKS_PER_SECOND;
+    }
+
+    /**
+     * Time on CPU so far of every thread of {@code pids}, in nanoseconds, keyed "pid/tid": the first field of
+     * /proc/PID/task/TID/schedstat (the scheduler's own account, not rounded to ticks like stat's utime and
+     * stime). A thread that exits leaves no trace here, so take {@link #cpuSecondsBetween} over a window where
+     * threads do not come and go (the footprint's pairs run no check scripts).
+     */
+    static Map<String, Long> threadCpuNanos(List<Long> pids) {
+        Map<String, Long> out = new HashMap<>();
+        for (long pid : pids) {
+            Path tasks = Path.of("/proc", Long.toString(pid), "task");
+            try (Stream<Path> tids = Files.list(tasks)) {
+                for (Path tid : tids.toList()) {
+                    try {
+                        String text = Files.readString(tid.resolve("schedstat")).strip();
+                        out.put(pid + "/" + tid.getFileName(), Long.parseLong(text.split(" ")[0]));
+                    } catch (IOException gone) {
+                        // the thread exited between the listing and the read
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("pid " + pid + " is gone", e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * CPU seconds between two {@link #threadCpuNanos} samples: for every thread alive at the end, its time at
+     * the end less its time at the start (0 if it started in the window, whose whole time is then counted).
+     * Limitation: a thread that ran in the window and exited before its end is lost, with its time.
+     */
+    static double cpuSecondsBetween(Map<String, Long> start, Map<String, Long> end) {
+        long ns = 0;
+        for (Map.Entry<String, Long> e : end.entrySet()) {
+            ns += e.getValue() - start.getOrDefault(e.getKey(), 0L);
+        }
+        return ns / 1e9;
     }
 
     /** The longest "Pause ..." in every -Xlog:gc file under {@code dir} (gc-*.log), in ms; -1 if none. */
