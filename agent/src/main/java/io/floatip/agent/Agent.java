@@ -398,12 +398,15 @@ public final class Agent implements AutoCloseable {
     // ---- stop ----
 
     /**
-     * The first half of {@link #stop()}, which it does itself if no one did: every master sends priority 0
-     * and releases its addresses, on the loop. Returns at once, so a signal handler can start the handover
-     * before anything else (systemd's STOPPING=1, say). Any thread.
+     * The first half of {@link #stop()}, which it does itself if no one did: every master sends priority 0,
+     * from the calling thread (Instance.resign), and releases its addresses, on the loop. Returns at once, so
+     * a signal handler can start the handover before anything else (systemd's STOPPING=1, say). Any thread.
      */
     public void handOver() {
         if (handOverQueued.compareAndSet(false, true)) {
+            for (Instance i : instances) {
+                i.resign(); // the priority 0 adverts first, from this thread: the backups' Skew_Time starts now
+            }
             loop.execute(shutdownRouters);
         }
     }

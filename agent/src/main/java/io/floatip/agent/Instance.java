@@ -81,6 +81,11 @@ final class Instance implements RouterActions, SyncGroup.Member {
     private int ipId;
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
+    /** Adverts go out one at a time: the loop's, and a stop's priority 0 from another thread (resign). */
+    private final Object sending = new Object();
+    private volatile boolean resigned;
+    /** The router's state is the loop's; this copy tells a stopping thread whether there is a master term to end. */
+    private volatile boolean master;
     /** Bound once, at construction: a method reference is linked when first evaluated, not at class load. */
     private final java.util.function.LongConsumer announceAgain = this::announceAgain;
     /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
@@ -343,6 +348,30 @@ final class Instance implements RouterActions, SyncGroup.Member {
 
     @Override
     public void sendAdvert(Router r, int priority) {
+        synchronized (sending) {
+            if (!resigned) {
+                sendAdvert(priority);
+            }
+        }
+    }
+
+    /**
+     * A stopping master's priority 0 advert, sent from the thread that stops the agent (the signal's) rather
+     * than after a hop to the event loop, a wake-up that cost 0.2 to 0.3 ms of every graceful handover here.
+     * Nothing is sent after it: an advert the loop was about to send with the old priority would tell the
+     * backups the master is back and cost them a whole Master_Down_Interval. Router.shutdown then finds the
+     * advert sent and releases the addresses as usual.
+     */
+    void resign() {
+        synchronized (sending) {
+            if (!resigned && master) {
+                sendAdvert(0);
+                resigned = true;
+            }
+        }
+    }
+
+    private void sendAdvert(int priority) {
         if (peers == null) {
             if (config.ipv6()) {
                 send(priority, VrrpCodec.MULTICAST_GROUP_V6, Link.GROUP_MAC_V6);
@@ -502,6 +531,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
 
     @Override
     public void stateChanged(Router r, State from, State to, String reason) {
+        master = to == State.MASTER;
         transitions.incrementAndGet();
         Map<DropReason, Long> dropsNow = drops.snapshot();
         String dropped = to == State.MASTER ? droppedSince(dropsAtLastChange, dropsNow) : "";

@@ -92,7 +92,8 @@ class FailoverPairTest {
         try (Lab lab = Lab.create("term", 2)) {
             Node a = lab.node(1);
             Node b = lab.node(2);
-            Process agentA = startPair(a, b, new CopyOnWriteArrayList<>());
+            List<String> logB = new CopyOnWriteArrayList<>();
+            Process agentA = startPair(a, b, new CopyOnWriteArrayList<>(), logB);
             Lab.await(Duration.ofSeconds(15), () -> a.hasAddress(VIP) && !b.hasAddress(VIP), "n1 to hold the VIP");
             Thread.sleep(500); // let n2 learn the master's interval from a few adverts
 
@@ -106,18 +107,30 @@ class FailoverPairTest {
             assertTrue(agentA.waitFor(1, TimeUnit.SECONDS), "agent exits within a second of SIGTERM");
             assertEquals(0, agentA.exitValue());
             assertFalse(a.hasAddress(VIP), "the stopped agent released the VIP");
+            // The priority 0 advert went out from the signal's thread, and no advert of the old priority after
+            // it: n2 took over on Skew_Time, not on a Master_Down_Interval restarted by a late advert.
+            Lab.await(Duration.ofSeconds(2), () -> HostTests.linesSince(logB, 0).stream()
+                    .anyMatch(l -> l.contains("BACKUP -> MASTER (master 198.51.100.11 stopped (priority 0 advert)")),
+                    "n2 to log a takeover on the priority 0 advert");
         }
     }
 
 
     private Process startPair(Node a, Node b, List<String> logA) {
+        return startPair(a, b, logA, new CopyOnWriteArrayList<>());
+    }
+
+    private Process startPair(Node a, Node b, List<String> logA, List<String> logB) {
         Path ca = PairConfig.write(dir, a.name(), 3, 150, INTERVAL_CS, true, VIP + "/24", "");
         Path cb = PairConfig.write(dir, b.name(), 3, 100, INTERVAL_CS, true, VIP + "/24", "");
         Process pa = a.start(AgentCommand.run(ca), line -> {
             logA.add(line);
             System.out.println("[n1] " + line);
         });
-        b.start(AgentCommand.run(cb), line -> System.out.println("[n2] " + line));
+        b.start(AgentCommand.run(cb), line -> {
+            logB.add(line);
+            System.out.println("[n2] " + line);
+        });
         return pa;
     }
 }
