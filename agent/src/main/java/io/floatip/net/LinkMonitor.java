@@ -16,8 +16,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class LinkMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkMonitor.class);
-    /** How often the thread wakes to notice close(): fewer wakeups when idle, and close() still prompt. */
-    private static final Duration POLL = Duration.ofMillis(1000);
+    /**
+     * The read's timeout, only a safety net: close() wakes the read itself (see wake()), so an idle agent's
+     * monitor wakes for link changes and nothing else. Polling once a second cost an idle agent more CPU than
+     * its adverts (the JNA call of a timed-out read, interpreted at that rate: ~0.5 ms each).
+     */
+    private static final Duration POLL = Duration.ofSeconds(60);
     /** close() waits this long at most; a thread still in its read closes the socket itself on the way out. */
     private static final long JOIN_MILLIS = 50;
     /** Bursts (many links flapping at once) would otherwise overflow the default buffer. */
@@ -51,6 +55,7 @@ public final class LinkMonitor implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        wake();
         if (Thread.currentThread() != thread) {
             try {
                 thread.join(JOIN_MILLIS);
@@ -60,6 +65,19 @@ public final class LinkMonitor implements AutoCloseable {
         }
         if (!thread.isAlive()) {
             socket.close();
+        }
+    }
+
+    /**
+     * A request for the loopback interface (index 1 in every namespace) on the monitor's own socket: the
+     * kernel's answer, unicast to this socket, ends the thread's read. Best effort; the read's timeout
+     * would end it otherwise.
+     */
+    private void wake() {
+        try {
+            socket.send(NetlinkMessages.getLink(1, 1));
+        } catch (NetlinkException | RuntimeException e) {
+            LOG.debug("link monitor: no wake-up on close ({}); it ends within {}", e.getMessage(), POLL);
         }
     }
 
@@ -79,7 +97,11 @@ public final class LinkMonitor implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                deliver(socket.receive());
+                List<NetlinkMessage> messages = socket.receive();
+                if (!running) {
+                    break; // close()'s wake-up, or a change that no one is listening for any more
+                }
+                deliver(messages);
             } catch (NetlinkException e) {
                 if (!running) {
                     break;

@@ -109,6 +109,6 @@ class NetlinkLinkMonitorHostTest {
         while (started.threadAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10); // polling a condition with a deadline
         }
-        assertFalse(started.threadAlive(), "the thread ends within one poll of close()");
+        assertFalse(started.threadAlive(), "close() wakes the thread's read: it ends at once");
     }
 }
