@@ -83,6 +83,13 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
         }
         while (running) {
             try {
+                // Whatever arrived by now first: an advert queued just as the Master_Down_Timer ran out was
+                // heard before it did (its time is the kernel's), and must reset it rather than lose to it.
+                Runnable queued = tasks.poll();
+                while (queued != null) {
+                    queued.run();
+                    queued = tasks.poll();
+                }
                 long now = now();
                 fireDue(now);
                 long wait = nextDeadline() - now();
