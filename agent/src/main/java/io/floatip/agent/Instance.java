@@ -89,6 +89,10 @@ final class Instance implements RouterActions, SyncGroup.Member {
     private volatile boolean master;
     /** Bound once, at construction: a method reference is linked when first evaluated, not at class load. */
     private final java.util.function.LongConsumer announceAgain = this::announceAgain;
+    /** Claims to log once the takeover's frames are out (loop thread). */
+    private final List<VirtualIp> claimedVips = new ArrayList<>();
+    private final List<Boolean> claimedAdded = new ArrayList<>();
+    private final Runnable logClaims = this::logClaims;
     /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
     private final Runnable announce = () -> announce(addresses);
     private final java.util.function.LongConsumer refreshAgain = this::refreshAgain;
@@ -419,19 +423,32 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
         // The ARPs go out as soon as the kernel has the addresses, before its acknowledgements are read.
         List<Netlink.AddOutcome> outcomes = link.netlink().addAddresses(adds, thenAnnounce);
-        // Logged once the ARPs are out: writing the lines first would delay every client by that much.
         for (int k = 0; k < vips.size(); k++) {
             VirtualIp vip = vips.get(k);
             Netlink.AddOutcome o = outcomes.get(k);
             if (o.error() == null) {
                 held.add(vip);
-                log.info("{}: claimed {} on {}{}", config.name(), vip, link.name(),
-                        o.added() ? "" : " (already there)");
+                claimedVips.add(vip);
+                claimedAdded.add(o.added());
             } else {
                 log.error("{}: cannot claim {} on {}: {}", config.name(), vip, link.name(), o.error().getMessage());
                 claimFailed(vip + ": " + o.error().getMessage());
             }
         }
+        // Logged after this event, once the ARPs and the takeover's advert are out: writing the lines first
+        // would delay every client, and the old master's letting go, by that much.
+        if (!claimedVips.isEmpty()) {
+            loop.execute(logClaims);
+        }
+    }
+
+    private void logClaims() {
+        for (int k = 0; k < claimedVips.size(); k++) {
+            log.info("{}: claimed {} on {}{}", config.name(), claimedVips.get(k), link.name(),
+                    claimedAdded.get(k) ? "" : " (already there)");
+        }
+        claimedVips.clear();
+        claimedAdded.clear();
     }
 
     /** keepalived's garp_master_refresh: remind the segment every refresh interval while this term lasts. */
