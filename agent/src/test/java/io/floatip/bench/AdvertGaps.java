@@ -1,9 +1,7 @@
 package io.floatip.bench;
 
 import io.floatip.lab.Host;
-import io.floatip.lab.Lab;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The gaps between one node's adverts as the client's kernel received them (tcpdump in the client's
@@ -25,25 +23,7 @@ final class AdvertGaps {
     /** Watches adverts from {@code source}; gaps above {@code threshold} are counted. */
     static AdvertGaps start(Host client, String source, Duration threshold) {
         AdvertGaps gaps = new AdvertGaps(threshold.toNanos() / 1000);
-        boolean[] listening = new boolean[1];
-        client.start(List.of("tcpdump", "-l", "-n", "-tt", "-i", client.iface(), "ip proto 112 and src host " + source),
-                line -> {
-                    if (line.contains("listening on")) {
-                        synchronized (listening) {
-                            listening[0] = true;
-                        }
-                    }
-                    int sp = line.indexOf(' ');
-                    long t = sp > 0 ? Clock.tcpdumpTimestamp(line.substring(0, sp)) : -1;
-                    if (t > 0) {
-                        gaps.advert(t);
-                    }
-                });
-        Lab.await(Duration.ofSeconds(10), () -> {
-            synchronized (listening) {
-                return listening[0];
-            }
-        }, "tcpdump in the client to listen");
+        AdvertStamps.listen(client, source, "advert gaps", gaps::advert);
         return gaps;
     }
 

@@ -1,17 +1,10 @@
 package io.floatip.bench;
 
 import io.floatip.lab.Host;
-import io.floatip.lab.Lab;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 
-/**
- * Every VRRP advert from one node as the client's kernel received it: tcpdump in the client's namespace (the
- * bridge floods multicast there, snooping is off) with the kernel's receive timestamp. {@code --immediate-mode}
- * hands each packet over as it comes (without it libpcap's TPACKET_V3 blocks may hold packets up to the
- * buffer timeout), so the benchmark can act on an advert a few milliseconds after it arrived.
- */
+/** Every VRRP advert from one node as the client's kernel received it (AdvertStamps). */
 final class Adverts {
     private long[] times = new long[1 << 12];
     private int size;
@@ -21,25 +14,7 @@ final class Adverts {
 
     static Adverts start(Host client, String source) {
         Adverts adverts = new Adverts();
-        boolean[] listening = new boolean[1];
-        client.start(List.of("tcpdump", "-l", "-n", "-tt", "--immediate-mode", "-i", client.iface(),
-                "ip proto 112 and src host " + source), line -> {
-                    if (line.contains("listening on")) {
-                        synchronized (listening) {
-                            listening[0] = true;
-                        }
-                    }
-                    int sp = line.indexOf(' ');
-                    long t = sp > 0 ? Clock.tcpdumpTimestamp(line.substring(0, sp)) : -1;
-                    if (t > 0) {
-                        adverts.add(t);
-                    }
-                });
-        Lab.await(Duration.ofSeconds(10), () -> {
-            synchronized (listening) {
-                return listening[0];
-            }
-        }, "tcpdump (adverts) in the client to listen");
+        AdvertStamps.listen(client, source, "adverts", adverts::add);
         return adverts;
     }
 

@@ -57,25 +57,11 @@ final class Footprint {
             Node n1 = lab.node(1);
             Host client = lab.client();
             List<Long> adverts = new ArrayList<>();
-            boolean[] listening = new boolean[1];
-            client.start(List.of("tcpdump", "-l", "-n", "-tt", "-i", client.iface(),
-                    "ip proto 112 and src host " + n1.ipv4()), line -> {
-                        synchronized (adverts) {
-                            if (line.contains("listening on")) {
-                                listening[0] = true;
-                            }
-                            int sp = line.indexOf(' ');
-                            long t = sp > 0 ? Clock.tcpdumpTimestamp(line.substring(0, sp)) : -1;
-                            if (t > 0) {
-                                adverts.add(t);
-                            }
-                        }
-                    });
-            Lab.await(Duration.ofSeconds(10), () -> {
+            AdvertStamps.listen(client, n1.ipv4(), "first adverts", t -> {
                 synchronized (adverts) {
-                    return listening[0];
+                    adverts.add(t);
                 }
-            }, "tcpdump to listen");
+            });
             for (int rep = 1; rep <= startupReps; rep++) {
                 long exec = Clock.nowMicros();
                 AgentKind.Running a = kind.start(n1, new AgentKind.Spec("start" + rep, 255, 10, 2, null), work);

@@ -288,6 +288,9 @@ final class Report {
         } else {
             text = text.stripTrailing() + "\n\n" + block + "\n";
         }
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent()); // --out to a folder that does not exist yet
+        }
         Files.writeString(file, text);
     }
 }
