@@ -109,10 +109,9 @@ final class Link {
 
     /** The capture filter: adverts, and ARP too when a unicast instance must learn its peers' MACs. */
     static String filter(boolean anyUnicast) {
-        // "inbound": the kernel keeps our own frames (a packet socket sees them leave) out of the ring. libpcap's
-        // direction setting drops them only after they woke the capture thread, once per advert a master sent.
-        return anyUnicast ? "inbound and (ip proto 112 or ip6 proto 112 or arp)"
-                : "inbound and (ip proto 112 or ip6 proto 112)";
+        // Not "inbound and ...", though it would keep a master's own adverts from waking the capture thread:
+        // with it a backup lost the first advert of a master that came up beside it (8 starts in 12).
+        return anyUnicast ? "ip proto 112 or ip6 proto 112 or arp" : "ip proto 112 or ip6 proto 112";
     }
 
     void transport(PcapTransport transport) {
