@@ -4,8 +4,10 @@ import io.floatip.router.Router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,11 +15,22 @@ import org.slf4j.LoggerFactory;
  * The one thread that owns every router and every timer. Other threads (captures, link monitor, signal
  * handlers) only {@link #execute} tasks on it, so the protocol logic needs no locks. Between tasks it sleeps
  * until the earliest router deadline or scheduled task, whichever comes first.
+ *
+ * <p>Its steady state allocates nothing: tasks wait in a fixed array (a linked queue makes a node per task)
+ * and the loop sleeps in {@code parkNanos} (a condition's timed wait makes a node per wait). A task that finds
+ * the array full waits in an unbounded overflow queue instead, and so do the tasks after it, so that each
+ * thread's tasks still run in the order it gave them.
  */
 public final class EventLoop implements Scheduler, java.util.concurrent.Executor {
     private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
 
-    private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    /** Room for a burst: 100 instances' adverts and a check round at once. */
+    static final int CAPACITY = 1024;
+
+    private final ArrayBlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(CAPACITY);
+    private final ConcurrentLinkedQueue<Runnable> overflow = new ConcurrentLinkedQueue<>();
+    /** The loop is parked, or about to: a new task must unpark it. */
+    private volatile boolean sleeping;
     private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>();
     private final List<Router> routers = new ArrayList<>();
     private final Thread thread;
@@ -42,7 +55,12 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
     /** Any thread: run {@code task} on the loop. */
     @Override
     public void execute(Runnable task) {
-        tasks.add(task);
+        if (!overflow.isEmpty() || !tasks.offer(task)) {
+            overflow.add(task);
+        }
+        if (sleeping) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /** Loop thread only: run {@code task} at {@code at} (System.nanoTime clock). */
@@ -58,6 +76,11 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
 
     public void remove(Router router) {
         routers.remove(router);
+    }
+
+    /** For a test that counts what the loop thread allocates. */
+    long threadId() {
+        return thread.getId();
     }
 
     public boolean inLoop() {
@@ -85,26 +108,40 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
             try {
                 // Whatever arrived by now first: an advert queued just as the Master_Down_Timer ran out was
                 // heard before it did (its time is the kernel's), and must reset it rather than lose to it.
-                Runnable queued = tasks.poll();
-                while (queued != null) {
-                    queued.run();
-                    queued = tasks.poll();
-                }
+                runQueued();
                 long now = now();
                 fireDue(now);
                 long wait = nextDeadline() - now();
-                Runnable task = wait <= 0 ? tasks.poll() : tasks.poll(wait, TimeUnit.NANOSECONDS);
-                while (task != null) {
-                    task.run();
-                    task = tasks.poll();
+                if (wait > 0) {
+                    sleeping = true;
+                    // Checked after saying so: a task given from here on unparks us, one given before is seen.
+                    if (tasks.isEmpty() && overflow.isEmpty()) {
+                        LockSupport.parkNanos(this, wait);
+                    }
+                    sleeping = false;
+                    if (Thread.interrupted()) {
+                        running = false;
+                    }
                 }
-            } catch (InterruptedException e) {
-                running = false;
+                runQueued();
             } catch (RuntimeException e) {
                 // A bug in one task must not stop failover for every instance.
                 log.error("event loop task failed", e);
             }
         }
+    }
+
+    private void runQueued() {
+        Runnable task = next();
+        while (task != null) {
+            task.run();
+            task = next();
+        }
+    }
+
+    private Runnable next() {
+        Runnable task = tasks.poll();
+        return task != null ? task : overflow.poll();
     }
 
     private void fireDue(long now) {

@@ -80,6 +80,13 @@ final class Instance implements RouterActions, SyncGroup.Member {
     /** Loop thread: the VIPs this instance added (and so must remove), not those it failed to add. */
     private final Set<VirtualIp> held = new java.util.HashSet<>();
     private int ipId;
+    /** Adverts from the capture thread on their way to the router; {@link #heard} is the loop's copy of one. */
+    private final AdvertInbox inbox = new AdvertInbox();
+    private final AdvertInbox.Heard heard = new AdvertInbox.Heard();
+    private final Runnable drainInbox = this::drainInbox;
+    /** The last advert's frame, per destination, reused while nothing in it changes (under {@link #sending}). */
+    private final AdvertFrame multicastFrame = new AdvertFrame();
+    private AdvertFrame[] unicastFrames = new AdvertFrame[0];
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
     /** Adverts go out one at a time: the loop's, and a stop's priority 0 from another thread (resign). */
@@ -322,11 +329,20 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
         advertsReceived.incrementAndGet();
         // The kernel's receive time, not now: the timers run from the advert's arrival (ReceiveTime).
-        loop.execute(advertTask(p, receivedAt));
+        int queued = inbox.offer(p.source(), p.priority(), p.advertInterval(), receivedAt);
+        if (queued == AdvertInbox.FIRST) {
+            loop.execute(drainInbox);
+        } else if (queued == AdvertInbox.REPLACED) {
+            drop(DropReason.LOOP_BEHIND, p);
+        }
     }
 
-    private Runnable advertTask(VrrpPacket p, long receivedAt) {
-        return () -> router.advertReceived(receivedAt, p.source(), p.priority(), p.advertInterval());
+    /** Loop thread: every advert accepted since the last drain, oldest first. */
+    private void drainInbox() {
+        while (inbox.take(heard)) {
+            router.advertReceived(heard.receivedAt, heard.source, heard.priority, heard.advertInterval);
+        }
+        heard.source = null;
     }
 
     private boolean sameAddresses(List<InetAddress> theirs) {
@@ -383,23 +399,31 @@ final class Instance implements RouterActions, SyncGroup.Member {
     private void sendAdvert(int priority) {
         if (peers == null) {
             if (config.ipv6()) {
-                send(priority, VrrpCodec.MULTICAST_GROUP_V6, Link.GROUP_MAC_V6);
+                send(multicastFrame, priority, VrrpCodec.MULTICAST_GROUP_V6, Link.GROUP_MAC_V6);
             } else {
-                send(priority, VrrpCodec.MULTICAST_GROUP, Link.GROUP_MAC);
+                send(multicastFrame, priority, VrrpCodec.MULTICAST_GROUP, Link.GROUP_MAC);
             }
             return;
         }
-        for (UnicastPeer peer : peers.all()) {
-            send(priority, peer.address(), peers.macOf(peer.address()));
+        List<UnicastPeer> all = peers.all();
+        if (unicastFrames.length != all.size()) {
+            unicastFrames = new AdvertFrame[all.size()];
+        }
+        for (int i = 0; i < all.size(); i++) { // indexed: no iterator in the steady state
+            Inet4Address peer = all.get(i).address();
+            if (unicastFrames[i] == null) {
+                unicastFrames[i] = new AdvertFrame();
+            }
+            send(unicastFrames[i], priority, peer, peers.macOf(peer));
         }
     }
 
-    private void send(int priority, InetAddress destination, byte[] destinationMac) {
-        VrrpPacket p = new VrrpPacket(config.version(), config.vrid(), priority, config.advertIntervalCentis(),
-                List.copyOf(addresses), authType, config.version() == 2 ? authData : NO_DATA, source, destination,
-                VrrpPacket.TTL);
+    private void send(AdvertFrame cached, int priority, InetAddress destination, byte[] destinationMac) {
+        InstanceConfig c = config;
         ipId = (ipId + 1) & 0xffff;
-        if (link.send(VrrpCodec.encodeFrame(p, link.mac(), destinationMac, ipId))) {
+        byte[] frame = cached.frame(c.version(), c.vrid(), priority, c.advertIntervalCentis(), addresses, authType,
+                c.version() == 2 ? authData : NO_DATA, source, destination, link.mac(), destinationMac, ipId);
+        if (link.send(frame)) {
             advertsSent.incrementAndGet();
         }
     }
@@ -498,17 +522,24 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
         Map<DropReason, Long> now = drops.snapshot();
         primed += droppedSince(now, now).length();
-        // The first advert heard: its decode and its hand-over to the loop (whose lambda is linked when first
-        // evaluated) took ~10 ms cold, enough for a backup starting beside its master to miss that advert and
-        // take over for a moment. Decode one of our own, and link the hand-over without running it.
+        // The first advert heard: its decode and its hand-over to the loop took ~10 ms cold, enough for a
+        // backup starting beside its master to miss that advert and take over for a moment. Build one of our
+        // own (twice: the second patches the first), decode it, and pass it through a scratch inbox.
         try {
-            VrrpPacket own = new VrrpPacket(config.version(), config.vrid(), 1, config.advertIntervalCentis(),
-                    List.copyOf(addresses), authType, config.version() == 2 ? authData : NO_DATA, source,
-                    config.ipv6() ? VrrpCodec.MULTICAST_GROUP_V6 : VrrpCodec.MULTICAST_GROUP, VrrpPacket.TTL);
-            byte[] ownFrame = VrrpCodec.encodeFrame(own, link.mac(),
-                    config.ipv6() ? Link.GROUP_MAC_V6 : Link.GROUP_MAC, 0);
+            AdvertFrame scratchFrame = new AdvertFrame();
+            byte[] ownFrame = null;
+            for (int id = 0; id < 2; id++) {
+                ownFrame = scratchFrame.frame(config.version(), config.vrid(), 1, config.advertIntervalCentis(),
+                        addresses, authType, config.version() == 2 ? authData : NO_DATA, source,
+                        config.ipv6() ? VrrpCodec.MULTICAST_GROUP_V6 : VrrpCodec.MULTICAST_GROUP, link.mac(),
+                        config.ipv6() ? Link.GROUP_MAC_V6 : Link.GROUP_MAC, id);
+            }
             if (VrrpCodec.decodeFrame(ownFrame, ownFrame.length, true) instanceof Decoded.Accepted accepted) {
-                primed += advertTask(accepted.packet(), 0).hashCode() & 1;
+                AdvertInbox scratchInbox = new AdvertInbox();
+                AdvertInbox.Heard h = new AdvertInbox.Heard();
+                VrrpPacket own = accepted.packet();
+                primed += scratchInbox.offer(own.source(), own.priority(), own.advertInterval(), 0);
+                primed += scratchInbox.take(h) ? h.priority : 0;
             }
         } catch (RuntimeException e) {
             log.debug("{}: could not prime the advert path: {}", config.name(), e.toString()); // only slower

@@ -30,7 +30,8 @@ public enum DropReason {
     TTL_OUT_OF_RANGE("TTL outside the unicast peer's min_ttl..max_ttl"),
     VERSION_MISMATCH("VRRP version differs from the instance's"),
     AUTH_MISMATCH("authentication type or data differs from the instance's"),
-    INTERVAL_MISMATCH("VRRPv2 advertisement interval differs from the instance's");
+    INTERVAL_MISMATCH("VRRPv2 advertisement interval differs from the instance's"),
+    LOOP_BEHIND("the event loop was 8 adverts behind for this instance: the oldest gave way to this one");
 
     private final String description;
 

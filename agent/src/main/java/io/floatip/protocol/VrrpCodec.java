@@ -245,6 +245,21 @@ public final class VrrpCodec {
     }
 
     /**
+     * Gives a frame built by {@link #encodeFrame} a new IPv4 identification, and so a new header checksum, in
+     * place: a master resends the same advert with only these two fields changed. An IPv6 frame has neither
+     * and is left as it is.
+     */
+    public static void setIdentification(byte[] frame, int ipId) {
+        if (u16(frame, 12) != ETHERTYPE_IPV4) {
+            return;
+        }
+        int ip = ETHERNET_HEADER;
+        put16(frame, ip + 4, ipId);
+        put16(frame, ip + 10, 0);
+        put16(frame, ip + 10, InternetChecksum.of(frame, ip, IPV4_HEADER));
+    }
+
+    /**
      * Builds the Ethernet frame for an IPv6 advert: version 6, Traffic Class CS6, the given flow label, next
      * header 112 straight after the fixed header, hop limit from the packet (255), source and destination from
      * the packet (RFC 5798 5.1.2: the interface's link-local address, and ff02::12 whose MAC is
