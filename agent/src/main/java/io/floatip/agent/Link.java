@@ -24,6 +24,8 @@ final class Link {
     private final String name;
     private volatile int ifIndex;
     private volatile byte[] mac;
+    /** Capture thread: a master's repeated advert is decoded once. */
+    private final io.floatip.protocol.RepeatDecoder decoder = new io.floatip.protocol.RepeatDecoder();
     /** Null when no IPv4 instance runs here. */
     private final Inet4Address primaryAddress;
     /** The interface's IPv6 link-local address, the source of IPv6 adverts; null when no IPv6 instance runs. */
@@ -119,10 +121,10 @@ final class Link {
     }
 
     /** Capture thread; {@code receivedAt}: the kernel's receive time on the System.nanoTime clock. */
-    void onFrame(byte[] frame, long receivedAt) {
+    void onFrame(byte[] frame, int length, long receivedAt) {
         Instance[] unicastInstances = unicast;
         if (unicastInstances.length > 0) {
-            Inet4Address sender = ArpCodec.senderIp(frame, frame.length);
+            Inet4Address sender = ArpCodec.senderIp(frame, length);
             if (sender != null) {
                 for (Instance i : unicastInstances) {
                     i.peers().learn(sender, frame, ArpCodec.SENDER_MAC_OFFSET);
@@ -131,7 +133,7 @@ final class Link {
             }
         }
         // On a link with unicast peers the TTL is each instance's to judge (keepalived's per-peer range).
-        Decoded d = VrrpCodec.decodeFrame(frame, frame.length, unicastInstances.length == 0);
+        Decoded d = decoder.decode(frame, length, unicastInstances.length == 0);
         if (d instanceof Decoded.Dropped dropped) {
             drop(dropped.reason(), null);
             return;

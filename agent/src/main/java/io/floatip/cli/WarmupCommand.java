@@ -38,12 +38,10 @@ final class WarmupCommand implements Callable<Integer> {
 
     /** Library classes an agent loads once its links are open: named, as warmup opens none. */
     static final List<String> OPENED_LINK = List.of("org.pcap4j.core.PcapHandle",
-            "org.pcap4j.core.PcapHandle$Builder", "org.pcap4j.core.PcapHandle$GotRawPacketFuncExecutor",
-            "org.pcap4j.core.PcapHandle$SimpleExecutor", "org.pcap4j.core.PcapHandle$TimestampPrecision",
+            "org.pcap4j.core.PcapHandle$Builder", "org.pcap4j.core.PcapHandle$TimestampPrecision",
             "org.pcap4j.core.PcapHandle$PcapDirection", "org.pcap4j.core.BpfProgram$BpfCompileMode",
             "org.pcap4j.core.PcapNetworkInterface$PromiscuousMode", "org.pcap4j.core.NotOpenException",
-            "org.pcap4j.core.RawPacketListener", "org.pcap4j.core.NativeMappings$timeval",
-            "org.pcap4j.core.PcapHandle$1", "org.pcap4j.core.PcapHandle$GotRawPacketFuncExecutor$1", "org.pcap4j.packet.namednumber.DataLinkType",
+            "org.pcap4j.packet.namednumber.DataLinkType",
             "org.pcap4j.util.ByteArrays", "java.sql.Timestamp", "sun.misc.Signal", "sun.misc.SignalHandler", "jdk.internal.misc.Signal$1",
             "java.net.UnixDomainSocketAddress", "java.net.StandardProtocolFamily", "jdk.net.ExtendedSocketOptions",
             "java.net.NetworkInterface", "java.net.SocketTimeoutException", "org.slf4j.helpers.MessageFormatter");

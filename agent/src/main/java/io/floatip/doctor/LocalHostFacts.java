@@ -77,8 +77,8 @@ public final class LocalHostFacts implements HostFacts {
                 Map<String, Integer> drops = new ConcurrentHashMap<>();
                 try {
                     // TTL is reported, not required: a peer behind a router is worth naming, not hiding.
-                    PcapTransport transport = PcapTransport.open(iface, "ip proto 112", (frame, receivedAt) -> {
-                        Decoded decoded = VrrpCodec.decodeFrame(frame, frame.length, false);
+                    PcapTransport transport = PcapTransport.open(iface, "ip proto 112", (frame, length, receivedAt) -> {
+                        Decoded decoded = VrrpCodec.decodeFrame(frame, length, false);
                         if (decoded instanceof Decoded.Accepted accepted) {
                             adverts.add(advert(accepted.packet()));
                         } else if (decoded instanceof Decoded.Dropped dropped) {

@@ -4,8 +4,10 @@ package io.floatip.net;
 @FunctionalInterface
 public interface FrameListener {
     /**
+     * @param frame      the frame is {@code frame[0, length)}; the array is the capture's own, reused for the next
+     *                   frame: copy what must outlive the call
      * @param receivedAt when the kernel received the frame, on the System.nanoTime clock (see ReceiveTime):
      *                   VRRP's timers run from an advert's arrival, not from when a thread got round to it
      */
-    void frame(byte[] frame, long receivedAt);
+    void frame(byte[] frame, int length, long receivedAt);
 }

@@ -1,12 +1,13 @@
 package io.floatip.net;
 
+import com.sun.jna.Pointer;
+import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
-import org.pcap4j.core.RawPacketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * Frames in and out of one interface through libpcap (pcap4j). Receives with a BPF filter in immediate mode
  * (without it a frame waits for the read timeout) on a thread of its own; sends from whichever thread calls
  * {@link #send}. If the capture fails (the interface went away), it reopens with a back-off.
+ *
+ * <p>pcap4j opens, configures and closes the handle; reading and sending go straight to libpcap
+ * ({@link PcapCalls}) with buffers made once, so a frame in or out allocates nothing.
  */
 public final class PcapTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PcapTransport.class);
@@ -28,17 +32,24 @@ public final class PcapTransport implements AutoCloseable {
     private static final int BUFFER_BYTES = 512 * 1024;
     /** Idle wakeups cost CPU; close() does not wait for this: breakLoop wakes the read. */
     private static final int READ_TIMEOUT_MS = 1000;
+    private static final int PKTHDR = 24;
 
     private final String interfaceName;
     private volatile String filter;
     private final FrameListener listener;
     private final Thread thread;
     private final AtomicLong sendErrors = new AtomicLong();
-    private volatile PcapHandle handle;
+    /** The handle and its pcap_t; sends and closes hold {@link #sendLock}, so no send uses a closed one. */
+    private volatile Open handle;
+    private final Object sendLock = new Object();
     private volatile boolean closing;
     private volatile int realtimePriority;
+    private final AtomicLong listenerErrors = new AtomicLong();
 
-    private PcapTransport(String interfaceName, String filter, FrameListener listener, PcapHandle handle) {
+    private record Open(PcapHandle pcap4j, long pcap) {
+    }
+
+    private PcapTransport(String interfaceName, String filter, FrameListener listener, Open handle) {
         this.interfaceName = interfaceName;
         this.filter = filter;
         this.listener = listener;
@@ -62,7 +73,7 @@ public final class PcapTransport implements AutoCloseable {
         this.realtimePriority = priority;
     }
 
-    private static PcapHandle openHandle(String interfaceName, String filter) throws TransportException {
+    private static Open openHandle(String interfaceName, String filter) throws TransportException {
         PcapHandle h;
         try {
             h = new PcapHandle.Builder(interfaceName)
@@ -85,7 +96,27 @@ public final class PcapTransport implements AutoCloseable {
             h.close();
             throw new TransportException("cannot set up capture on " + interfaceName + ": " + e.getMessage(), e);
         }
-        return h;
+        try {
+            PcapCalls.bind();
+            NativeMemory.bind();
+            return new Open(h, Pointer.nativeValue((Pointer) PCAP_T.get(h)));
+        } catch (IllegalAccessException | RuntimeException | LinkageError e) {
+            h.close();
+            throw new TransportException("cannot use pcap4j's handle on " + interfaceName + ": " + e, e);
+        }
+    }
+
+    /** pcap4j keeps its pcap_t private; the tests pin the pcap4j version this field is read from. */
+    private static final Field PCAP_T = pcapField();
+
+    private static Field pcapField() {
+        try {
+            Field f = PcapHandle.class.getDeclaredField("handle");
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("this pcap4j has no PcapHandle.handle: pin pcap4j 1.8.2", e);
+        }
     }
 
     static String explain(String interfaceName, String pcapMessage) {
@@ -106,20 +137,35 @@ public final class PcapTransport implements AutoCloseable {
             log.warn("{}", problem);
         }
         long backoffMs = 50;
+        // Made once: pcap_next_ex's two out-pointers, the pcap_pkthdr (struct timeval, caplen, len: 24 bytes
+        // on a 64-bit ABI), the frame, the wall clock.
+        long[] header = new long[1];
+        long[] data = new long[1];
+        byte[] pkthdr = new byte[PKTHDR];
+        byte[] frame = new byte[SNAPLEN];
+        long[] clock = new long[2];
         while (!closing) {
-            PcapHandle h = handle;
+            Open h = handle;
             if (h != null) {
-                try {
-                    RawPacketListener frames = frame -> listener.frame(frame, ReceiveTime.of(h.getTimestamp()));
-                    h.loop(-1, frames);
+                int rc = PcapCalls.pcap_next_ex(h.pcap, header, data);
+                if (rc == 1) {
+                    NativeMemory.memcpy(pkthdr, header[0], PKTHDR);
+                    int length = Math.min(NativeMemory.int32(pkthdr, 16), SNAPLEN);
+                    NativeMemory.memcpy(frame, data[0], length);
+                    long receivedAt = ReceiveTime.of(NativeMemory.long64(pkthdr, 0), NativeMemory.long64(pkthdr, 8),
+                            clock);
+                    deliver(frame, length, receivedAt);
                     backoffMs = 50;
-                } catch (InterruptedException e) {
-                    // breakLoop: closing, or nothing to do
-                } catch (PcapNativeException | NotOpenException | RuntimeException e) {
-                    if (!closing) {
-                        log.warn("capture on {} failed: {}; reopening", interfaceName, e.getMessage());
+                    continue;
+                }
+                if (rc == 0 || rc == PcapCalls.PCAP_ERROR_BREAK) {
+                    continue; // the read timeout, or breakLoop: closing, or nothing to do
+                }
+                if (!closing) {
+                    log.warn("capture on {} failed: {}; reopening", interfaceName, PcapCalls.pcap_geterr(h.pcap));
+                    synchronized (sendLock) {
                         handle = null;
-                        h.close();
+                        h.pcap4j.close();
                     }
                 }
             }
@@ -130,7 +176,10 @@ public final class PcapTransport implements AutoCloseable {
                 sleepQuietly(backoffMs);
                 backoffMs = Math.min(1000, backoffMs * 2);
                 try {
-                    handle = openHandle(interfaceName, filter);
+                    Open reopened = openHandle(interfaceName, filter);
+                    synchronized (sendLock) {
+                        handle = reopened;
+                    }
                     log.info("capture on {} reopened", interfaceName);
                 } catch (TransportException e) {
                     log.debug("reopen of {} failed: {}", interfaceName, e.getMessage());
@@ -139,14 +188,26 @@ public final class PcapTransport implements AutoCloseable {
         }
     }
 
+    /** A listener's bug is logged, not allowed to end the capture. */
+    private void deliver(byte[] frame, int length, long receivedAt) {
+        try {
+            listener.frame(frame, length, receivedAt);
+        } catch (RuntimeException e) {
+            long n = listenerErrors.incrementAndGet();
+            if (Long.bitCount(n) == 1) {
+                log.error("frame handling on {} failed ({} so far)", interfaceName, n, e);
+            }
+        }
+    }
+
     /** Replaces the capture filter (a reload added a unicast instance, which needs ARP too). */
     public void filter(String newFilter) throws TransportException {
-        PcapHandle h = handle;
+        Open h = handle;
         if (h == null || newFilter.equals(filter)) {
             return;
         }
         try {
-            h.setFilter(newFilter, BpfProgram.BpfCompileMode.OPTIMIZE);
+            h.pcap4j.setFilter(newFilter, BpfProgram.BpfCompileMode.OPTIMIZE);
             filter = newFilter;
         } catch (PcapNativeException | NotOpenException e) {
             throw new TransportException("cannot set the capture filter on " + interfaceName + ": " + e.getMessage(), e);
@@ -155,18 +216,18 @@ public final class PcapTransport implements AutoCloseable {
 
     /** Sends one frame; a failure is counted and logged once per burst, never thrown at the caller. */
     public boolean send(byte[] frame) {
-        PcapHandle h = handle;
-        if (h == null) {
-            sendErrors.incrementAndGet();
-            return false;
-        }
-        try {
-            h.sendPacket(frame);
-            return true;
-        } catch (PcapNativeException | NotOpenException e) {
+        synchronized (sendLock) {
+            Open h = handle;
+            if (h == null) {
+                sendErrors.incrementAndGet();
+                return false;
+            }
+            if (PcapCalls.pcap_sendpacket(h.pcap, frame, frame.length) == 0) {
+                return true;
+            }
             long n = sendErrors.incrementAndGet();
             if (Long.bitCount(n) == 1) { // 1, 2, 4, 8 ...: rate-limited
-                log.warn("send on {} failed ({} so far): {}", interfaceName, n, e.getMessage());
+                log.warn("send on {} failed ({} so far): {}", interfaceName, n, PcapCalls.pcap_geterr(h.pcap));
             }
             return false;
         }
@@ -180,10 +241,10 @@ public final class PcapTransport implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        PcapHandle h = handle;
+        Open h = handle;
         if (h != null) {
             try {
-                h.breakLoop();
+                h.pcap4j.breakLoop();
             } catch (NotOpenException ignored) {
                 // already closed
             }
@@ -195,9 +256,12 @@ public final class PcapTransport implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        h = handle;
-        if (h != null) {
-            h.close();
+        synchronized (sendLock) {
+            h = handle;
+            handle = null;
+            if (h != null) {
+                h.pcap4j.close();
+            }
         }
     }
 

@@ -30,14 +30,13 @@ public final class ReceiveTime {
         return age >= 0 && age <= MAX_AGE_NANOS ? monoNanos - age : monoNanos;
     }
 
-    /** Now, for a frame stamped {@code stamp} by pcap4j (null: no stamp). Capture thread. */
-    static long of(java.sql.Timestamp stamp) {
+    /**
+     * Now, for a frame libpcap stamped {@code seconds}, {@code micros} (its struct timeval). Capture thread;
+     * {@code scratch} (two longs) takes the wall clock, so that no object is made per frame.
+     */
+    static long of(long seconds, long micros, long[] scratch) {
         long mono = System.nanoTime();
-        if (stamp == null) {
-            return mono;
-        }
-        java.time.Instant now = java.time.Instant.now();
-        long frameWall = Math.floorDiv(stamp.getTime(), 1000L) * 1_000_000_000L + stamp.getNanos();
-        return monotonic(frameWall, now.getEpochSecond() * 1_000_000_000L + now.getNano(), mono);
+        long wall = NativeMemory.wallNanos(scratch);
+        return monotonic(seconds * 1_000_000_000L + micros * 1000L, wall, mono);
     }
 }

@@ -3,7 +3,6 @@ package io.floatip.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +28,33 @@ class ReceiveTimeTest {
     }
 
     @Test
-    void readsPcap4jStampsToTheMicrosecond() {
-        ReceiveTime.of(Timestamp.from(Instant.now())); // load what the first call loads
+    void readsLibpcapStampsToTheMicrosecondAgainstTheRealWallClock() {
+        long[] scratch = new long[2];
+        ReceiveTime.of(0, 0, scratch); // load what the first call loads
         long before = System.nanoTime();
-        Timestamp stamp = Timestamp.from(Instant.now().minusNanos(2_000_000));
-        long at = ReceiveTime.of(stamp);
+        Instant stamped = Instant.now().minusNanos(2_000_000);
+        long at = ReceiveTime.of(stamped.getEpochSecond(), stamped.getNano() / 1000, scratch);
         long after = System.nanoTime();
         // 2 ms before the moment the stamp was taken, which lies between before and after (us precision)
         assertTrue(at >= before - 2_001_000 && at <= after - 1_999_000, (before - at) + " ns before");
-        long now = ReceiveTime.of(null);
-        assertTrue(now >= after, "no stamp: now");
+    }
+
+    @Test
+    void theWallClockIsReadWithoutAnObject() {
+        long[] scratch = new long[2];
+        long wall = NativeMemory.wallNanos(scratch);
+        long instant = Instant.now().getEpochSecond() * 1_000_000_000L + Instant.now().getNano();
+        assertTrue(Math.abs(instant - wall) < 1_000_000_000L, "clock_gettime and Instant agree");
+        for (int i = 0; i < 10_000; i++) {
+            ReceiveTime.of(1, 2, scratch);
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = ((com.sun.management.ThreadMXBean) mx).getThreadAllocatedBytes(id);
+        for (int i = 0; i < 10_000; i++) {
+            ReceiveTime.of(1, 2, scratch);
+        }
+        long bytes = ((com.sun.management.ThreadMXBean) mx).getThreadAllocatedBytes(id) - before;
+        assertTrue(bytes < 10_000, bytes + " bytes over 10,000 stamps");
     }
 }

@@ -75,7 +75,7 @@ class DecodeFuzzTest {
         assertEquals(new Decoded.Accepted(p), d, () -> "re-encoding " + Hex.of(frame));
     }
 
-    private static byte[] mutate(byte[] original, Random random) {
+    static byte[] mutate(byte[] original, Random random) {
         byte[] f = original.clone();
         int edits = 1 + random.nextInt(3);
         for (int e = 0; e < edits; e++) {
@@ -126,7 +126,7 @@ class DecodeFuzzTest {
      * Best effort, on untagged frames: rewrites the IPv4 header checksum and the VRRP checksum (v2 or v3 rule, by
      * the version nibble) wherever the headers say the bytes are there.
      */
-    private static void repairChecksums(byte[] f) {
+    static void repairChecksums(byte[] f) {
         if (f.length < 14) {
             return;
         }
