@@ -24,6 +24,9 @@ final class Footprint {
     /** The same from utime + stime in /proc/PID/stat, 10 ms ticks: the figure of earlier runs, for comparison. */
     static final String CPU_MASTER_TICKS = "CPU as MASTER (stat ticks)";
     static final String CPU_BACKUP_TICKS = "CPU as BACKUP (stat ticks)";
+    /** floatip only: collections during the CPU window. Its steady state allocates nothing, so none are due. */
+    static final String GC_MASTER = "GC pauses in the window, MASTER";
+    static final String GC_BACKUP = "GC pauses in the window, BACKUP";
 
     private final AgentKind kind;
     private final Path work;
@@ -112,6 +115,10 @@ final class Footprint {
             List<Long> p2 = a2.pids();
             double c1 = Proc.cpuSeconds(p1);
             double c2 = Proc.cpuSeconds(p2);
+            Path gc1 = work.resolve("gc-fp1-" + centis + "-" + instances + ".log");
+            Path gc2 = work.resolve("gc-fp2-" + centis + "-" + instances + ".log");
+            int g1 = Proc.gcPausesIn(gc1);
+            int g2 = Proc.gcPausesIn(gc2);
             long t = System.nanoTime();
             var s1 = Proc.threadCpuNanos(p1);
             var s2 = Proc.threadCpuNanos(p2);
@@ -119,6 +126,14 @@ final class Footprint {
             var e1 = Proc.threadCpuNanos(p1);
             var e2 = Proc.threadCpuNanos(p2);
             double seconds = (System.nanoTime() - t) / 1e9;
+            if (Files.exists(gc1)) {
+                int gm = Proc.gcPausesIn(gc1) - g1;
+                int gb = Proc.gcPausesIn(gc2) - g2;
+                results.add(new Results.Row(SCENARIO, interval, GC_MASTER, "pauses"), kind.name(), gm);
+                results.add(new Results.Row(SCENARIO, interval, GC_BACKUP, "pauses"), kind.name(), gb);
+                System.out.printf("[bench] %s at %s: GC pauses in the window: master %d, backup %d%n", kind.name(),
+                        interval, gm, gb);
+            }
             // CPU seconds per 60 s of wall time (the window is 60 s in a full run, shorter with --quick).
             double m = Proc.cpuSecondsBetween(s1, e1) * 60 / seconds;
             double b = Proc.cpuSecondsBetween(s2, e2) * 60 / seconds;

@@ -109,6 +109,15 @@ final class Proc {
         return longest;
     }
 
+    /** How many GC pauses one -Xlog:gc file records so far (0 if there is none). */
+    static int gcPausesIn(Path file) {
+        try {
+            return (int) Files.readAllLines(file).stream().filter(l -> PAUSE.matcher(l).find()).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** How many GC pauses the -Xlog:gc files under {@code dir} record. */
     static int gcPauses(Path dir) {
         int n = 0;
