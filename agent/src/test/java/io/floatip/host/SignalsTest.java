@@ -166,7 +166,8 @@ class SignalsTest {
             Process agent = n1.start(AgentCommand.run(SignalMode.SIGWAIT, config),
                     line -> System.out.println("[n1] " + line));
             Lab.await(Duration.ofSeconds(15), () -> Files.exists(out), "the check to run");
-            assertTrue(hasWaiter(threads(agent.pid())), "the agent runs in the sigwait mode");
+            // The first check runs as the agent starts, before its signal thread does: wait for that too.
+            Lab.await(Duration.ofSeconds(10), () -> hasWaiter(threads(agent.pid())), "the sigwait mode's thread");
             SignalMask mask = SignalMask.fromStatus(Files.readString(out));
             assertFalse(mask.blocksAny(SignalMask.TAKEN), "the script's mask: " + Files.readString(out));
         }
@@ -187,6 +188,9 @@ class SignalsTest {
             List<String> logB = new CopyOnWriteArrayList<>();
             Process agentA = startPair(a, b, java, new CopyOnWriteArrayList<>(), logB);
             Lab.await(Duration.ofSeconds(15), () -> a.hasAddress(VIP) && !b.hasAddress(VIP), "n1 to hold the VIP");
+            if (sigwait) { // its signal thread starts once the agent has started, a moment after the VIP maybe
+                Lab.await(Duration.ofSeconds(10), () -> hasWaiter(threads(agentA.pid())), "the " + WAITER + " thread");
+            }
             Map<String, String> threads = threads(agentA.pid());
             assertEquals(sigwait, hasWaiter(threads), "a " + WAITER + " thread: " + threads.keySet());
             if (sigwait) {
@@ -234,15 +238,22 @@ class SignalsTest {
     }
 
     /** Each thread's "TID name" and /proc status text (the JVM has several threads of one name). */
-    private static Map<String, String> threads(long pid) throws IOException {
+    private static Map<String, String> threads(long pid) {
         Map<String, String> threads = new LinkedHashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
-                String status = Files.readString(task.resolve("status"));
+                String status;
+                try {
+                    status = Files.readString(task.resolve("status"));
+                } catch (java.nio.file.NoSuchFileException e) {
+                    continue; // that thread ended meanwhile
+                }
                 String name = status.lines().filter(l -> l.startsWith("Name:")).findFirst().orElse("Name:?")
                         .substring(5).strip();
                 threads.put(task.getFileName() + " " + name, status);
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return threads;
     }
