@@ -9,9 +9,12 @@ import io.floatip.control.ControlHandler;
 import io.floatip.control.ControlServer;
 import io.floatip.control.MetricsServer;
 import io.floatip.control.ReloadResult;
+import io.floatip.signal.Signals;
+import io.floatip.signal.ThreadDump;
 import io.floatip.status.AgentStatus;
 import io.floatip.systemd.SdNotify;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,12 +27,11 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /**
- * Runs the agent in the foreground with its service edges: signals (TERM/INT stop, HUP reloads), the
- * control socket, Prometheus metrics when configured, and sd_notify. On stop it hands over (priority 0) and
- * exits 0.
+ * Runs the agent in the foreground with its service edges: signals (TERM/INT stop, HUP reloads; see
+ * io.floatip.signal for the two ways they arrive), the control socket, Prometheus metrics when configured,
+ * and sd_notify. On stop it hands over (priority 0) and exits 0.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the agent in the foreground; logs one line per state change.")
@@ -70,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintStream rawOut = System.out;
         System.setOut(StampedLines.around(System.out)); // the log: one stamped line per event
         spawnScriptsWithVfork();
         Config c;
@@ -110,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         systemd.status(agent.summary());
 
         CountDownLatch stopped = new CountDownLatch(1);
-        sun.misc.SignalHandler stop = signal -> {
+        Runnable stop = () -> {
             agent.handOver(); // the priority 0 adverts first: the backups start their Skew_Time now
             systemd.stopping();
             agent.stop();
@@ -122,9 +125,7 @@ final class RunCommand implements Callable<Integer> {
             }
             stopped.countDown();
         };
-        Signal.handle(new Signal("TERM"), stop);
-        Signal.handle(new Signal("INT"), stop);
-        Signal.handle(new Signal("HUP"), signal -> reloads.execute(this::reload));
+        Signals.install(stop, () -> reloads.execute(this::reload), () -> threadDump(rawOut));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -181,6 +182,18 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             systemd.ready();
             systemd.status(agent.summary());
+        }
+    }
+
+    /**
+     * SIGQUIT in the sigwait mode: the dump unstamped, as the JVM writes its own, and whole between two log
+     * lines (println holds the log stream's lock for its line).
+     */
+    private static void threadDump(PrintStream rawOut) {
+        String dump = ThreadDump.of(Thread.getAllStackTraces());
+        synchronized (System.out) {
+            rawOut.print(dump);
+            rawOut.flush();
         }
     }
 

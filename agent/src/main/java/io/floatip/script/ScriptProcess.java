@@ -24,6 +24,15 @@ public final class ScriptProcess {
     static final String SETSID = onPath("setsid");
     static final String SETPRIV = onPath("setpriv");
 
+    /**
+     * In the launcher's sigwait mode the agent runs with TERM, INT, HUP and QUIT blocked, and a child keeps
+     * its parent's mask across exec: a bash script would then ignore the timeout's SIGTERM, and a daemon a
+     * notify script starts would keep them blocked for good. env unblocks them first (one more exec, ~0.7 ms
+     * a start here); without the mode, nothing.
+     */
+    static final List<String> UNBLOCK = io.floatip.signal.Signals.blockedInThisThread()
+            ? List.of(onPath("env"), "--default-signal=HUP,INT,QUIT,TERM") : List.of();
+
     private final ScriptUser user;
 
     /** @param user who scripts run as; {@link ScriptUser#SAME} keeps the agent's user */
@@ -31,10 +40,17 @@ public final class ScriptProcess {
         this.user = user;
     }
 
-    /** The command line actually executed: setsid, then setpriv when switching user, then the script. */
+    /**
+     * The command line actually executed: env when signals must be unblocked, setsid, then setpriv when
+     * switching user, then the script.
+     */
     List<String> commandLine(List<String> argv) {
-        List<String> cmd = new ArrayList<>();
-        // setsid execs in place (the JVM's child is no group leader), so the pid is the script's and its pgid.
+        return commandLine(UNBLOCK, argv);
+    }
+
+    List<String> commandLine(List<String> unblock, List<String> argv) {
+        List<String> cmd = new ArrayList<>(unblock);
+        // env and setsid exec in place (the JVM's child is no group leader): the pid is the script's and its pgid.
         cmd.add(SETSID);
         for (String word : user.prefix()) {
             cmd.add(word.equals("setpriv") ? SETPRIV : word);

@@ -183,8 +183,7 @@ class NonRootTest {
             argv.add("--inh-caps=-all");
         }
         argv.add("--");
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.addAll(AgentCommand.JVM_FLAGS);
+        argv.addAll(AgentCommand.java(AgentCommand.LAUNCHERS)); // signals as the launcher takes them
         argv.addAll(List.of("-cp", classPath, "io.floatip.cli.Main", "run", "-c", config.toString()));
         return argv;
     }

@@ -39,7 +39,8 @@ class StartupErrorsTest {
             Path config = PairConfig.write(dir, "n1", 3, 100, 10, true, VIP + "/24", "");
             List<String> argv = new ArrayList<>(AgentCommand.run(config));
             // pcap4j loads the library named by this property: point it at nothing, as on a host without libpcap.
-            argv.add(1, "-Dorg.pcap4j.core.pcapLibName=/nonexistent/libpcap.so.0.8");
+            // A JVM flag: before -cp (java need not be argv[0]: env may block signals for it).
+            argv.add(argv.indexOf("-cp"), "-Dorg.pcap4j.core.pcapLibName=/nonexistent/libpcap.so.0.8");
             List<String> out = new CopyOnWriteArrayList<>();
             Process p = n1.start(argv, out::add);
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));

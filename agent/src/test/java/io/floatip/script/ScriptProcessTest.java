@@ -39,6 +39,15 @@ class ScriptProcessTest {
         assertTrue(named.contains("--reuid=nobody"), named.toString());
     }
 
+    /** In the sigwait mode env unblocks the agent's signals first; setsid still follows, so the pgid is kept. */
+    @Test
+    void inTheSigwaitModeEnvUnblocksTheSignalsBeforeSetsid() {
+        List<String> unblock = List.of("/usr/bin/env", "--default-signal=HUP,INT,QUIT,TERM");
+        assertEquals(List.of("/usr/bin/env", "--default-signal=HUP,INT,QUIT,TERM", ScriptProcess.SETSID, "/x/c.sh"),
+                new ScriptProcess(ScriptUser.ROOT).commandLine(unblock, List.of("/x/c.sh")));
+        assertEquals(List.of(), ScriptProcess.UNBLOCK, "this test JVM blocks none of them: no env");
+    }
+
     @Test
     void runsAScriptToItsExitCode() throws Exception {
         Path dir = Files.createTempDirectory("floatip-script");
