@@ -1,5 +1,6 @@
 package io.floatip.cli;
 
+import io.floatip.net.LibrarySearchPath;
 import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LibrarySearchPath.fromLinkerConfig(); // before JNA's first use: no ldconfig child at every start
         System.exit(plain(args));
     }
 
