@@ -109,7 +109,17 @@ public final class Agent implements AutoCloseable {
         }
         openProtocolSocketIfNeeded();
         try {
-            edges.add(LinkMonitor.start(state -> loop.execute(() -> linkChanged(state))));
+            edges.add(LinkMonitor.start(new io.floatip.net.LinkListener() {
+                @Override
+                public void linkChanged(LinkState state) {
+                    linkChanged(state, System.nanoTime());
+                }
+
+                @Override
+                public void linkChanged(LinkState state, long readAt) {
+                    loop.execute(() -> Agent.this.linkChanged(state, readAt));
+                }
+            }));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
@@ -351,7 +361,8 @@ public final class Agent implements AutoCloseable {
 
     // ---- events ----
 
-    private void linkChanged(LinkState s) {
+    /** Loop thread; {@code readAt}: when the monitor read the change (a returning link's timers run from then). */
+    private void linkChanged(LinkState s, long readAt) {
         Link link = links.get(s.name());
         if (link != null && !s.deleted() && s.ifIndex() != link.ifIndex()) {
             try {
@@ -367,7 +378,7 @@ public final class Agent implements AutoCloseable {
         }
         for (Instance i : instances) {
             if (i.config().interfaceName().equals(s.name())) {
-                i.tracking().link(s.usable() ? null : describe(s), "interface " + s.name() + " is up");
+                i.tracking().link(s.usable() ? null : describe(s), "interface " + s.name() + " is up", readAt);
             }
         }
         tracking.linkChanged(s);

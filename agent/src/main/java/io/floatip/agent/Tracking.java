@@ -39,6 +39,12 @@ final class Tracking {
         update(why);
     }
 
+    /**
+     * The most a change's own time may lie behind the loop's clock and still be used (as ReceiveTime's bound
+     * for adverts): an older one is taken as now, which only ever makes a timer later.
+     */
+    static final long MAX_AGE_NANOS = 10_000_000L;
+
     /** A tracked file's value changed. */
     void setValue(String what, int weight, long value, String why) {
         health.setValue(what, weight, value);
@@ -47,8 +53,17 @@ final class Tracking {
 
     /** The instance's own interface: null when usable, else why not (always FAULT: no weight applies). */
     void link(String fault, String why) {
+        link(fault, why, clock.now());
+    }
+
+    /**
+     * As {@link #link(String, String)}, for a change the link monitor read at {@code readAt}: a returning link's
+     * Master_Down_Timer runs from then. Two thread hand-overs and a cold path (a link changes rarely, so its
+     * code runs interpreted) had made a returning master take over ~1 ms after keepalived.
+     */
+    void link(String fault, String why, long readAt) {
         faults.set("link", fault);
-        update(why);
+        update(why, readAt);
     }
 
     /** Any other fault source (a VIP that could not be added): null clears it. */
@@ -87,7 +102,15 @@ final class Tracking {
 
     /** Applies everything to the router: priority first (advertised at once by a master), then FAULT. */
     void update(String why) {
+        update(why, clock.now());
+    }
+
+    /** {@code at}: when the change happened, if known and recent; the loop's clock otherwise. */
+    private void update(String why, long at) {
         long now = clock.now();
+        if (at <= now && now - at <= MAX_AGE_NANOS) {
+            now = at;
+        }
         router.priorityChanged(now, health.effectivePriority());
         List<String> tracked = health.faults();
         faults.set("track", tracked.isEmpty() ? null : String.join("; ", tracked));

@@ -11,6 +11,15 @@ public interface LinkListener {
     void linkChanged(LinkState state);
 
     /**
+     * As {@link #linkChanged(LinkState)}, with when the monitor read the change ({@code System.nanoTime()}):
+     * a listener that starts timers from a change (a returning link's Master_Down_Timer) starts them from
+     * then, not from whenever another thread gets to it.
+     */
+    default void linkChanged(LinkState state, long readAt) {
+        linkChanged(state);
+    }
+
+    /**
      * The kernel dropped notifications because they were not read fast enough (ENOBUFS).
      * Re-read the state of the links that matter with {@link Netlink#query(String)}.
      */

@@ -98,10 +98,11 @@ public final class LinkMonitor implements AutoCloseable {
         while (running) {
             try {
                 List<NetlinkMessage> messages = socket.receive();
+                long readAt = System.nanoTime();
                 if (!running) {
                     break; // close()'s wake-up, or a change that no one is listening for any more
                 }
-                deliver(messages);
+                deliver(messages, readAt);
             } catch (NetlinkException e) {
                 if (!running) {
                     break;
@@ -119,7 +120,7 @@ public final class LinkMonitor implements AutoCloseable {
         }
     }
 
-    private void deliver(List<NetlinkMessage> messages) {
+    private void deliver(List<NetlinkMessage> messages, long readAt) {
         for (NetlinkMessage message : messages) {
             if (message.type() != RTM_NEWLINK && message.type() != RTM_DELLINK) {
                 continue;
@@ -130,7 +131,7 @@ public final class LinkMonitor implements AutoCloseable {
                 continue;
             }
             try {
-                listener.linkChanged(link.state());
+                listener.linkChanged(link.state(), readAt);
             } catch (RuntimeException e) {
                 LOG.error("link listener failed on {}", link.state(), e);
             }
