@@ -113,9 +113,27 @@ class ImportKeepalivedCommandTest {
     void aResultThatDoesNotLoadFails() {
         Run run = run("import-keepalived", corpus("no-instances.conf"));
         assertEquals(1, run.code());
-        assertFalse(run.out().isEmpty());
-        assertTrue(run.err().contains("the result does not load as a floatip config:\n  import of "), run.err());
+        assertEquals("", run.out());
+        String file = corpus("no-instances.conf");
+        String expected = "floatip import-keepalived: " + file + ": refused, nothing written: the result does not "
+                + "load as a floatip config (generated-floatip.yaml is the YAML it would have written):\n"
+                + "  generated-floatip.yaml:";
+        assertTrue(run.err().startsWith(expected), run.err());
         assertTrue(run.err().contains("instances: must define at least one instance"), run.err());
+        assertTrue(run.err().endsWith("\nwhat was left out of " + file + ":\n"
+                + "  " + file + ":6: not mapped: 198.51.100.130/24 dev eth9 (on eth9, not the instance's interface "
+                + "eth0; not yet: floatip adds addresses to the instance's interface only)\n"
+                + "  " + file + ":2: not mapped: vrrp_instance VI_NONE (no virtual_ipaddress floatip can hold)\n"),
+                run.err());
+    }
+
+    @Test
+    void aRefusedImportLeavesTheOutputFileAlone() throws Exception {
+        Path out = Files.writeString(dir.resolve("floatip.yaml"), "kept\n");
+        Run run = run("import-keepalived", "-o", out.toString(), corpus("no-instances.conf"));
+        assertEquals(1, run.code());
+        assertEquals("kept\n", Files.readString(out));
+        assertTrue(run.err().contains("refused, nothing written"), run.err());
     }
 
     @Test
