@@ -106,10 +106,7 @@ final class InstanceMapper {
                         });
             }
             case "strict_mode" -> strictMode(s);
-            case "no_virtual_ipaddress" -> {
-                noVips = s;
-                scope.notMapped(s, Unmapped.NO_VIPS);
-            }
+            case "no_virtual_ipaddress" -> noVips = s;
             case "mcast_dst_ip" -> {
                 family(s.arg(0));
                 if (!String.valueOf(s.arg(0)).equalsIgnoreCase(GlobalMapper.MCAST_GROUP4)

@@ -49,7 +49,8 @@ public final class KeepalivedImporter {
         IncludeReader.Result read = IncludeReader.read(file, configId);
         List<Statement> statements = Blocks.build(read.lines());
         KeepalivedImporter importer = new KeepalivedImporter();
-        importer.root.comment("floatip config imported from " + file + " by floatip import-keepalived");
+        importer.root.comment("floatip config imported from " + file + " by floatip import-keepalived"
+                + (configId == null ? "" : " --config-id " + configId));
         read.notes().forEach(importer.top::add);
         String yaml = importer.translate(statements);
         return new ImportResult(yaml, importer.warnings, loadErrors(yaml));

@@ -142,4 +142,37 @@ class ImportKeepalivedCommandTest {
         assertEquals(2, run.code());
         assertTrue(run.err().contains("Missing required parameter: 'FILE'"), run.err());
     }
+
+    @Test
+    void theConfigIdChoosesTheLines() {
+        Run high = run("import-keepalived", "--check", "--config-id", "high", corpus("corpus/config-id.conf"));
+        assertEquals(0, high.code(), high.err());
+        assertTrue(high.out().contains("    priority: 150\n"), high.out());
+        Run low = run("import-keepalived", "-i", "low", corpus("corpus/config-id.conf"));
+        assertTrue(low.out().contains("    priority: 100\n    version: 2\n    preempt: false\n"), low.out());
+        Run none = run("import-keepalived", "--check", corpus("corpus/config-id.conf"));
+        assertEquals(1, none.code());
+    }
+
+    @Test
+    void keepalivedsDefaultMulticastGroupPassesCheck() throws Exception {
+        Path conf = Files.writeString(dir.resolve("keepalived.conf"), """
+                global_defs {
+                    vrrp_mcast_group4 224.0.0.18
+                }
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    mcast_dst_ip 224.0.0.18
+                    virtual_ipaddress {
+                        198.51.100.50/24
+                    }
+                }
+                """);
+        Run run = run("import-keepalived", "--check", conf.toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals("", run.err());
+        Files.writeString(conf, Files.readString(conf).replace("mcast_dst_ip 224.0.0.18", "mcast_dst_ip 224.0.0.19"));
+        assertEquals(1, run("import-keepalived", "--check", conf.toString()).code());
+    }
 }
