@@ -33,7 +33,13 @@ final class Completion {
                     state.place());
         }
         int p = priority != null ? priority : stateMaster ? OWNER_PRIORITY : DEFAULT_PRIORITY;
-        if (priority == null && stateMaster) {
+        boolean master = state == null ? p == OWNER_PRIORITY : stateMaster;
+        if (strict && state != null && master != (p == OWNER_PRIORITY)) {
+            master = p == OWNER_PRIORITY;
+            scope.note(state.text() + ": in strict mode keepalived starts as MASTER only with priority 255, so it "
+                    + "reads this as " + (master ? "MASTER" : "BACKUP") + "; floatip has no initial state anyway",
+                    state.place());
+        } else if (priority == null && stateMaster) {
             scope.note(state.text() + " without a priority is keepalived's address owner: written as priority 255, "
                     + "which floatip makes master at once", state.place());
         } else if (state != null && p == OWNER_PRIORITY) {
@@ -42,12 +48,6 @@ final class Completion {
         } else if (state != null) {
             scope.note(state.text() + ": floatip has no initial state; it starts as backup and the highest priority "
                     + "becomes master", state.place());
-        }
-        boolean master = state == null ? p == OWNER_PRIORITY : stateMaster;
-        if (strict && state != null && master != (p == OWNER_PRIORITY)) {
-            master = p == OWNER_PRIORITY;
-            scope.note(state.text() + ": in strict mode keepalived starts as MASTER only with priority 255, so it "
-                    + "reads this as " + (master ? "MASTER" : "BACKUP"), state.place());
         }
         boolean preempt = nopreempt == null;
         if (!preempt && p == OWNER_PRIORITY) {

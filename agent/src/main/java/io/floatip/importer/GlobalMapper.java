@@ -26,6 +26,7 @@ final class GlobalMapper {
         Long garpDelayMillis;
         Integer garpRepeat;
         Long garpRefreshMillis;
+        Place garpRefreshPlace;
         boolean strict;
     }
 
@@ -71,7 +72,10 @@ final class GlobalMapper {
                         n -> defaults.garpRepeat = n, () -> scope.notMapped(s, "floatip sends 1 to 255"));
                 case "vrrp_garp_master_refresh" -> Numbers.secondsAsMillis(s.arg(0))
                         .filter(ms -> ms % 1_000 == 0 && (ms == 0 || ms >= 1_000)).ifPresentOrElse(
-                                ms -> defaults.garpRefreshMillis = ms,
+                                ms -> {
+                                    defaults.garpRefreshMillis = ms;
+                                    defaults.garpRefreshPlace = s.place();
+                                },
                                 () -> scope.notMapped(s, "keepalived takes whole seconds here"));
                 case "vrrp_min_garp" -> minGarp(s);
                 case "vrrp_strict" -> strict(s);

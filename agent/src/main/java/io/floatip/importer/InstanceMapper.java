@@ -54,6 +54,7 @@ final class InstanceMapper {
     private Long garpDelay;
     private Integer garpRepeat;
     private Long garpRefresh;
+    private Place garpRefreshPlace;
     private Statement unicastSource;
     private Statement auth;
     private final List<Statement> vipBlocks = new ArrayList<>();
@@ -126,11 +127,13 @@ final class InstanceMapper {
                 scope.notMapped(s, "floatip sends 1 to 255");
                 return null;
             });
-            case "garp_master_refresh" -> garpRefresh = Numbers.secondsAsMillis(s.arg(0))
-                    .filter(ms -> ms == 0 || ms >= 1_000).orElseGet(() -> {
-                        scope.notMapped(s, "floatip refreshes every 1 s or more, or not at all (0)");
-                        return null;
-                    });
+            case "garp_master_refresh" -> {
+                garpRefreshPlace = s.place();
+                garpRefresh = Numbers.secondsAsMillis(s.arg(0)).filter(ms -> ms == 0 || ms >= 1_000).orElseGet(() -> {
+                    scope.notMapped(s, "floatip refreshes every 1 s or more, or not at all (0)");
+                    return null;
+                });
+            }
             case "virtual_ipaddress" -> {
                 vipBlocks.add(s);
                 s.children().stream().findFirst().ifPresent(first -> family(first.keyword()));
@@ -226,6 +229,11 @@ final class InstanceMapper {
             out.put("unicast_source", YamlNode.text(unicast.source()));
         }
         if (!unicast.peers().isEmpty()) {
+            if (strictMode) {
+                scope.note("unicast_peer in strict mode: keepalived refuses it on an interface that can multicast "
+                        + "and stops its VRRP process (\"Unicast peers are not supported in strict mode\"); floatip "
+                        + "runs the instance in unicast", peerBlocks.get(0).place());
+            }
             YamlNode.ListNode peers = new YamlNode.ListNode();
             unicast.peers().forEach(peers::add);
             out.put("unicast_peers", peers);
@@ -289,6 +297,11 @@ final class InstanceMapper {
                 : context.defaults().garpRefreshMillis != null ? context.defaults().garpRefreshMillis : 0;
         if (refresh != 0) {
             garp.put("refresh", Millis.node(refresh));
+            if (repeat != 1) {
+                scope.note("garp.refresh: keepalived sends garp_master_refresh_repeat (default 1) gratuitous ARPs at "
+                        + "each refresh, floatip garp.repeat (" + repeat + ")",
+                        garpRefresh != null ? garpRefreshPlace : context.defaults().garpRefreshPlace);
+            }
         }
         if (!garp.entries().isEmpty()) {
             out.put("garp", garp);
