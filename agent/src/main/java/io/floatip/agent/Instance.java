@@ -122,7 +122,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
 
     private RouterConfig routerConfig(InstanceConfig c) {
         return new RouterConfig(c.name(), c.vrid(), c.version(), c.priority(), c.advertIntervalCentis(), c.preempt(),
-                TimeUnit.MILLISECONDS.toNanos(c.preemptDelayMillis()), source);
+                TimeUnit.MILLISECONDS.toNanos(c.preemptDelayMillis()), source, c.fastPreempt());
     }
 
     private void setAddresses(InstanceConfig c) {
@@ -161,8 +161,10 @@ final class Instance implements RouterActions, SyncGroup.Member {
             changes.add("advert_interval " + before.advertIntervalCentis() * 10 + " ms -> "
                     + next.advertIntervalCentis() * 10 + " ms");
         }
-        if (before.preempt() != next.preempt() || before.preemptDelayMillis() != next.preemptDelayMillis()) {
-            changes.add("preempt " + next.preempt() + ", preempt_delay " + next.preemptDelayMillis() + " ms");
+        if (before.preempt() != next.preempt() || before.preemptDelayMillis() != next.preemptDelayMillis()
+                || before.fastPreempt() != next.fastPreempt()) {
+            changes.add("preempt " + next.preempt() + ", preempt_delay " + next.preemptDelayMillis() + " ms"
+                    + (before.fastPreempt() != next.fastPreempt() ? ", fast_preempt " + next.fastPreempt() : ""));
         }
         if (!before.garp().equals(next.garp())) {
             changes.add("garp " + next.garp());

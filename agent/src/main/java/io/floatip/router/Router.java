@@ -118,6 +118,10 @@ public final class Router {
             return;
         }
         if (state == State.MASTER) {
+            // Not in RFC 9568, which has no FAULT state: hand over as a stopping master does, so a backup takes
+            // over after Skew_Time instead of Master_Down_Interval. On a
+            // link that is down the advert goes nowhere, which costs nothing.
+            actions.sendAdvert(this, 0);
             actions.releaseVips(this);
         }
         masterDownTimer = NEVER;
@@ -203,7 +207,11 @@ public final class Router {
             masterDownTimer = now + masterDownInterval();
             preempted = null;
         } else {
-            // Preempting: let the master down timer run out, and say whom we are replacing.
+            // Preempting: RFC 9568 6.4.2 discards the advert and lets the master down timer run out. With
+            // fast_preempt the first lower advert is enough: take over after Skew_Time, as after a priority 0.
+            if (config.fastPreempt() && preempted == null) {
+                masterDownTimer = Math.min(masterDownTimer, now + skewTime());
+            }
             preempted = source;
             preemptedPriority = advertPriority;
         }
