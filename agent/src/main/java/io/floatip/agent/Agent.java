@@ -109,6 +109,7 @@ public final class Agent implements AutoCloseable {
         }
         openProtocolSocketIfNeeded();
         try {
+            VipGuard guard = new VipGuard(netlink, instances, links);
             edges.add(LinkMonitor.start(new io.floatip.net.LinkListener() {
                 @Override
                 public void linkChanged(LinkState state) {
@@ -119,7 +120,12 @@ public final class Agent implements AutoCloseable {
                 public void linkChanged(LinkState state, long readAt) {
                     loop.execute(() -> Agent.this.linkChanged(state, readAt));
                 }
-            }));
+
+                @Override
+                public void addressChanged(io.floatip.net.InterfaceAddress address, boolean added) {
+                    loop.execute(() -> guard.addressChanged(address, added));
+                }
+            }, true));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }

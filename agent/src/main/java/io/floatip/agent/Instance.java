@@ -70,6 +70,8 @@ final class Instance implements RouterActions, SyncGroup.Member {
     final AtomicLong transitions = new AtomicLong();
     /** Adverts whose address list differs from ours: counted and logged, never dropped (keepalived does the same). */
     final AtomicLong addressMismatches = new AtomicLong();
+    /** VIPs something else removed while we were master, and the guard put back. */
+    final AtomicLong vipsRestored = new AtomicLong();
     private volatile List<InetAddress> lastMismatchedAddresses;
     private volatile int lastLoggedInterval;
     /** Loop thread only: the drop counters at the last state change. */
@@ -558,7 +560,6 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
     }
 
-    /** Adds {@code vip}; true when it is on the link now, and {@code added[k]} whether this call added it. */
     /**
      * A master that cannot add its VIP serves nobody, and its adverts would keep a healthy backup from taking
      * over: FAULT, after the current event (the router is mid-transition), and try again a little later.
@@ -582,6 +583,11 @@ final class Instance implements RouterActions, SyncGroup.Member {
             }
             log.error("{}: cannot release {} on {}: {}", config.name(), vip, link.name(), e.getMessage());
         }
+    }
+
+    /** Loop thread: whether this instance added {@code vip} and has not released it. */
+    boolean holds(VirtualIp vip) {
+        return held.contains(vip);
     }
 
     @Override

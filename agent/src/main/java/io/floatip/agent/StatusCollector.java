@@ -52,7 +52,7 @@ final class StatusCollector {
                     r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent.get(), i.advertsReceived.get(), i.transitions.get(),
-                            i.addressMismatches.get(), drops(i.drops))));
+                            i.addressMismatches.get(), drops(i.drops), i.vipsRestored.get())));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
         for (CheckScript s : tracking.scripts().values()) {

@@ -39,9 +39,16 @@ public record AgentStatus(String routerId, String version, long pid, long starte
     public record TrackedStatus(String kind, String name, int weight, String state) {
     }
 
-    /** @param drops drop reason key (auth_mismatch, unknown_peer...) to count, non-zero only */
+    /**
+     * @param drops        drop reason key (auth_mismatch, unknown_peer...) to count, non-zero only
+     * @param vipsRestored VIPs that something else removed from this master and it put back (the VIP guard)
+     */
     public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
-                           java.util.Map<String, Long> drops) {
+                           java.util.Map<String, Long> drops, long vipsRestored) {
+        public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
+                        java.util.Map<String, Long> drops) {
+            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, 0);
+        }
     }
 
     /** @param up whether it counts as up (after rise/fall); @param lastResult e.g. "exit 0", "timed out..." */
