@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 record Address(String address, Integer prefix, boolean v6) {
 
-    private static final Pattern V6_CHARS = Pattern.compile("[0-9a-f:.]+");
+    private static final Pattern V6_CHARS = Pattern.compile("[0-9a-f:][0-9a-f:.]*");
 
     static Optional<Address> parse(String text) {
         if (!Ipv4.isV6(text)) {
