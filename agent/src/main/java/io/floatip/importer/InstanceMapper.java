@@ -242,7 +242,8 @@ final class InstanceMapper {
             AuthMapper.read(auth, v, strictMode, scope).ifPresent(map -> out.put("authentication", map));
         }
         TrackMapper.WeightRule weights = context.weightsIgnored().contains(name) ? TrackMapper.WeightRule.SYNC_GROUP
-                : start.priority() == Completion.OWNER_PRIORITY ? TrackMapper.WeightRule.OWNER : TrackMapper.WeightRule.KEPT;
+                : start.priority() == Completion.OWNER_PRIORITY ? TrackMapper.WeightRule.OWNER
+                : TrackMapper.WeightRule.KEPT;
         TrackMapper tracking = new TrackMapper(iface, weights, context.scriptWeights(), context.files(), scope);
         trackBlocks.forEach(tracking::read);
         tracking.putInto(out);

@@ -103,11 +103,13 @@ class InstanceEdgesImportTest {
     void authenticationThatCannotComeOver() throws Exception {
         ImportResult v3 = instance("version 3\nauthentication {\n    auth_type PASS\n    auth_pass abc\n}\n");
         assertNull(load(v3).instances().get("VI_1").authPassword());
-        assertEquals(List.of("keepalived.conf:8 not mapped: authentication (VRRPv3 has no authentication; keepalived ignores it too)"),
+        assertEquals(List.of("keepalived.conf:8 not mapped: authentication (VRRPv3 has no authentication; keepalived "
+                + "ignores it too)"),
                 Imports.warnings(v3));
         ImportResult ah = instance("authentication {\n    auth_type AH\n    auth_pass abc\n}\n");
         assertNull(load(ah).instances().get("VI_1").authPassword());
-        assertEquals(List.of("keepalived.conf:7 not mapped: authentication (auth_type AH: IPsec AH is not supported, only PASS)"),
+        assertEquals(List.of("keepalived.conf:7 not mapped: authentication (auth_type AH: IPsec AH is not "
+                + "supported, only PASS)"),
                 Imports.warnings(ah));
     }
 

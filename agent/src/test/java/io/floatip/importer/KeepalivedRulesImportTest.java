@@ -182,7 +182,8 @@ class KeepalivedRulesImportTest {
                 config.scripts().get("chk_pipe").command());
         List<String> notes = Imports.warnings(result);
         assertTrue(notes.stream().anyMatch(w -> w.startsWith("shell-scripts.conf:13 note: script: keepalived runs a "
-                + "command that starts with '</' through /bin/sh") && w.contains("check_tcp HOST PORT")), notes::toString);
+                + "command that starts with '</' through /bin/sh") && w.contains("check_tcp HOST PORT")),
+                notes::toString);
         for (String[] expected : new String[][] {{"18", "|"}, {"23", "&&"}, {"27", "$(cat"}, {"48", ">"}}) {
             assertTrue(notes.stream().anyMatch(w -> w.startsWith("shell-scripts.conf:" + expected[0] + " note: ")
                     && w.contains("without a shell, so '" + expected[1] + "' reaches it as an argument")

@@ -26,7 +26,7 @@ class MangledImportTest {
     private static final List<String> JUNK = List.of("{", "}", "\"", "'", "@", "@^", "\uFEFF", "vrrp_instance X {",
             "virtual_ipaddress {", "2001:db8::1/200", ".:1", "weight", "state MASTER", "nopreempt", "group {",
             "</dev/tcp/x", "$(", "\\", "priority 255", "strict_mode", "track_interface {", "auth_type");
-    private static final int ROUNDS_PER_FILE = 40;
+    private static final int ROUNDS_PER_FILE = 24;
 
     @TempDir
     Path dir;

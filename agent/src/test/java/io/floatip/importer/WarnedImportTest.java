@@ -27,10 +27,10 @@ class WarnedImportTest {
                 Imports.warnings(result));
         assertTrue(result.yaml().startsWith("""
                 # floatip config imported from src/test/resources/keepalived/lvs.conf by floatip import-keepalived
-                # floatip import: not mapped: virtual_server_group WEB (out of scope: LVS load balancing; floatip moves addresses only) \
-                (src/test/resources/keepalived/lvs.conf:12)
-                # floatip import: not mapped: virtual_server 198.51.100.100 80 (out of scope: LVS load balancing; floatip moves addresses only) \
-                (src/test/resources/keepalived/lvs.conf:16)
+                # floatip import: not mapped: virtual_server_group WEB (out of scope: LVS load balancing; floatip \
+                moves addresses only) (src/test/resources/keepalived/lvs.conf:12)
+                # floatip import: not mapped: virtual_server 198.51.100.100 80 (out of scope: LVS load balancing; \
+                floatip moves addresses only) (src/test/resources/keepalived/lvs.conf:16)
                 """), result::yaml);
     }
 
