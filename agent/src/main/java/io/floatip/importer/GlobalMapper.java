@@ -79,6 +79,7 @@ final class GlobalMapper {
                                 () -> scope.notMapped(s, "keepalived takes whole seconds here"));
                 case "vrrp_min_garp" -> minGarp(s);
                 case "vrrp_strict" -> strict(s);
+                case "vrrp_skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
                 case "vrrp_mcast_group4", "vrrp_mcast_group6" -> mcastGroup(s);
                 case "vrrp_version" -> Numbers.integer(s.arg(0), 2, 3).ifPresentOrElse(
                         v -> defaults.version = v, () -> scope.notMapped(s, "the version is 2 or 3"));

@@ -107,6 +107,7 @@ final class InstanceMapper {
                         });
             }
             case "strict_mode" -> strictMode(s);
+            case "skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
             case "no_virtual_ipaddress" -> noVips = s;
             case "mcast_dst_ip" -> {
                 family(s.arg(0));

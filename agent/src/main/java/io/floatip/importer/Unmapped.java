@@ -26,6 +26,10 @@ final class Unmapped {
     static final String NO_VIPS = "not yet: an instance with no VIP (notify-driven); floatip needs at least one";
     static final String GARP_INTERVAL = "not yet: floatip sends the gratuitous ARPs/NAs of a burst back to back";
     static final String NONE = "no floatip equivalent";
+    /** keepalived's vrrp_check_packet (vrrp.c) only counts and logs a different address list, as floatip does. */
+    static final String SKIP_CHECK = ": floatip compares every advert's addresses with its own, counts a "
+            + "difference and logs each new list once, and never drops the advert for it, as keepalived does when it "
+            + "checks; skipping the check would only save that work";
     static final String KEEPALIVED_TUNING = "keepalived's own process tuning; floatip has global.realtime_priority";
 
     private static final Map<String, String> WHY = Map.ofEntries(
@@ -78,10 +82,6 @@ final class Unmapped {
             Map.entry("vrrp_gna_interval", GARP_INTERVAL),
             Map.entry("vrrp_garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
             Map.entry("garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
-            Map.entry("vrrp_skip_check_adv_addr", "not yet: floatip always checks an advert's addresses against "
-                    + "its own (RFC 3768 7.1); keep the VIP lists equal on every node"),
-            Map.entry("skip_check_adv_addr", "not yet: floatip always checks an advert's addresses against its "
-                    + "own (RFC 3768 7.1); keep the VIP lists equal on every node"),
             Map.entry("max_auto_priority", KEEPALIVED_TUNING),
             Map.entry("min_auto_priority_delay", KEEPALIVED_TUNING),
             Map.entry("vrrp_priority", KEEPALIVED_TUNING),
