@@ -48,7 +48,8 @@ final class StatusCollector {
             var c = i.config();
             is.add(new AgentStatus.InstanceStatus(c.name(), c.interfaceName(), c.vrid(), c.version(),
                     r.state().name(), c.priority(), i.tracking().effectivePriority(), c.advertIntervalCentis() * 10,
-                    c.virtualIps().stream().map(VirtualIp::toString).toList(), c.unicast(),
+                    c.virtualIps().stream().map(VirtualIp::toString).toList(),
+                    i.heldVips().stream().map(VirtualIp::toString).toList(), c.unicast(),
                     r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent.get(), i.advertsReceived.get(), i.transitions.get(),
