@@ -1,11 +1,15 @@
 package io.floatip.control;
 
+import io.floatip.protocol.DropReason;
 import io.floatip.status.AgentStatus;
 import io.floatip.status.AgentStatus.InstanceStatus;
 import io.floatip.status.AgentStatus.ScriptStatus;
 import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
@@ -25,7 +29,20 @@ public final class Metrics {
     /** The label that names a VRRP instance (see the class comment for why not "instance"). */
     public static final String INSTANCE = "vrrp_instance";
 
-    private final StringBuilder out = new StringBuilder(4096);
+    /**
+     * The reasons an instance counts (the checks after its VRID picked it), exported at 0 from the start: a
+     * series born with its first drops already in it has no increase() that Prometheus can see, so an alert
+     * on it would miss the first burst after every start.
+     */
+    static final Set<DropReason> INSTANCE_DROPS = EnumSet.of(DropReason.VERSION_MISMATCH, DropReason.TTL_NOT_255,
+            DropReason.UNKNOWN_PEER, DropReason.TTL_OUT_OF_RANGE, DropReason.AUTH_MISMATCH,
+            DropReason.INTERVAL_MISMATCH, DropReason.LOOP_BEHIND);
+    /** The reasons an interface counts (the codec's, then whose advert it is), also exported at 0. */
+    static final Set<DropReason> INTERFACE_DROPS = EnumSet.complementOf(EnumSet.of(DropReason.VERSION_MISMATCH,
+            DropReason.UNKNOWN_PEER, DropReason.TTL_OUT_OF_RANGE, DropReason.AUTH_MISMATCH,
+            DropReason.INTERVAL_MISMATCH, DropReason.LOOP_BEHIND));
+
+    private final StringBuilder out = new StringBuilder(8192);
 
     private Metrics() {
     }
@@ -84,13 +101,24 @@ public final class Metrics {
         perInstance(instances, "floatip_address_mismatches_total", "counter",
                 "Adverts that listed other virtual addresses than ours (kept, not dropped).",
                 i -> i.counters().addressMismatches());
-        family("floatip_advert_drops_total", "counter", "Adverts for this instance dropped, by reason.");
+        family("floatip_advert_drops_total", "counter",
+                "Adverts for this instance dropped, by reason (each reason from 0 on).");
         for (InstanceStatus i : instances) {
-            for (Map.Entry<String, Long> d : i.counters().drops().entrySet()) {
+            for (Map.Entry<String, Long> d : withZeros(INSTANCE_DROPS, i.counters().drops()).entrySet()) {
                 sample("floatip_advert_drops_total", Long.toString(d.getValue()), INSTANCE, i.name(),
                         "reason", d.getKey());
             }
         }
+    }
+
+    /** Every reason of {@code known} (0 unless counted), then any other reason that was counted. */
+    private static Map<String, Long> withZeros(Set<DropReason> known, Map<String, Long> counted) {
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (DropReason r : known) {
+            all.put(r.key(), counted.getOrDefault(r.key(), 0L));
+        }
+        counted.forEach(all::putIfAbsent);
+        return all;
     }
 
     private void perInstance(List<InstanceStatus> instances, String name, String type, String help,
@@ -103,9 +131,9 @@ public final class Metrics {
 
     private void interfaces(List<AgentStatus.InterfaceStatus> interfaces) {
         family("floatip_interface_drops_total", "counter",
-                "Frames dropped on the interface before any instance saw them, by reason.");
+                "Frames dropped on the interface before any instance saw them, by reason (each reason from 0 on).");
         for (AgentStatus.InterfaceStatus f : interfaces) {
-            for (Map.Entry<String, Long> d : f.drops().entrySet()) {
+            for (Map.Entry<String, Long> d : withZeros(INTERFACE_DROPS, f.drops()).entrySet()) {
                 sample("floatip_interface_drops_total", Long.toString(d.getValue()), "interface", f.name(),
                         "reason", d.getKey());
             }

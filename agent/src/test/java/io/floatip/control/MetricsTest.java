@@ -4,6 +4,7 @@ import static io.floatip.control.Exposition.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floatip.protocol.DropReason;
 import io.floatip.status.AgentStatus;
 import java.util.List;
 import java.util.Map;
@@ -89,13 +90,36 @@ class MetricsTest {
     }
 
     @Test
-    void dropsOnlyForTheReasonsThatHappened() {
+    void dropsAreCountedByReasonAndEveryReasonStartsAtZero() {
         assertEquals(4, value(M, "floatip_advert_drops_total", "vrrp_instance", "VI_1", "reason", "auth_mismatch"));
         assertEquals(1, value(M, "floatip_advert_drops_total", "vrrp_instance", "VI_1", "reason", "ttl_not_255"));
-        assertEquals(2, M.get("floatip_advert_drops_total").series().size());
+        assertEquals(0, value(M, "floatip_advert_drops_total", "vrrp_instance", "VI_1", "reason", "unknown_peer"));
+        assertEquals(0, value(M, "floatip_advert_drops_total", "vrrp_instance", "VI_2", "reason", "auth_mismatch"));
+        assertEquals(2 * Metrics.INSTANCE_DROPS.size(), M.get("floatip_advert_drops_total").series().size());
         assertEquals(2, value(M, "floatip_interface_drops_total", "interface", "eth0", "reason", "bad_checksum"));
-        assertEquals(1, M.get("floatip_interface_drops_total").series().size());
+        assertEquals(0, value(M, "floatip_interface_drops_total", "interface", "eth1", "reason", "bad_checksum"));
+        assertEquals(0, value(M, "floatip_interface_drops_total", "interface", "eth0", "reason", "unknown_vrid"));
+        assertEquals(2 * Metrics.INTERFACE_DROPS.size(), M.get("floatip_interface_drops_total").series().size());
         assertEquals(5, value(M, "floatip_interface_send_errors_total", "interface", "eth1"));
+    }
+
+    /** Where each reason is counted (Instance or Link) decides its family; every reason is in one or both. */
+    @Test
+    void everyDropReasonHasAFamily() {
+        for (DropReason r : DropReason.values()) {
+            assertTrue(Metrics.INSTANCE_DROPS.contains(r) || Metrics.INTERFACE_DROPS.contains(r), r.key());
+        }
+        assertTrue(Metrics.INTERFACE_DROPS.contains(DropReason.UNKNOWN_VRID));
+        assertTrue(Metrics.INSTANCE_DROPS.contains(DropReason.AUTH_MISMATCH));
+    }
+
+    @Test
+    void aReasonCountedWhereItIsNotExpectedIsStillExported() {
+        AgentStatus s = Snapshots.twoInstances(NOW);
+        AgentStatus.InterfaceStatus odd = new AgentStatus.InterfaceStatus("eth0", Map.of("auth_mismatch", 3L), 0);
+        Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(new AgentStatus(s.routerId(), s.version(),
+                s.pid(), s.startedAtMillis(), s.instances(), s.scripts(), s.groups(), List.of(odd))));
+        assertEquals(3, value(m, "floatip_interface_drops_total", "interface", "eth0", "reason", "auth_mismatch"));
     }
 
     @Test
