@@ -4,20 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floatip.host.InjectMain;
 import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
 import io.floatip.lab.ProcessResult;
+import io.floatip.protocol.AuthType;
+import io.floatip.protocol.VrrpCodec;
+import io.floatip.protocol.VrrpPacket;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -199,6 +207,16 @@ class PrometheusHostTest {
         Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n2 to yield");
         Lab.await(Duration.ofSeconds(20), () -> !prometheus.firing("FloatipVipHeldTwice"), "the alert to resolve");
 
+        // A sender on the segment with broken frames (a bad VRRP checksum: an interface drop) and VRRPv2 adverts
+        // for this VRID (an instance drop). The drop series are exported at 0 from the start, so the very first
+        // burst is an increase Prometheus sees, and both alerts fire at the next evaluation.
+        t = System.nanoTime();
+        inject(lab.client(), 20);
+        Lab.await(Duration.ofSeconds(20), () -> prometheus.firing("FloatipInterfaceDrops", "reason", "bad_checksum")
+                && prometheus.firing("FloatipAdvertDrops", "reason", "version_mismatch"),
+                "FloatipInterfaceDrops (bad_checksum) and FloatipAdvertDrops (version_mismatch)");
+        report("FloatipInterfaceDrops and FloatipAdvertDrops fired", t);
+
         // n2's agent stops: FloatipAgentDown fires for it after 30 s; n1 still holds the VIP.
         t = System.nanoTime();
         n2.signal(agent2, "TERM");
@@ -223,9 +241,30 @@ class PrometheusHostTest {
                 scripts:
                   chk_ok:
                     command: [/usr/bin/test, -e, '%s']
-                    interval: 200ms
+                    interval: 500ms
+                    timeout: 3s                # a loaded CI machine can take 200 ms to start `test`
                 """.formatted(target(node), ok));
         return node.start(AgentCommand.run(config), line -> System.out.println("[" + node.name() + "] " + line));
+    }
+
+    /** Sends {@code each} bad-checksum VRRPv3 frames and VRRPv2 adverts for VRID 51 from {@code from}'s eth0. */
+    private static void inject(Host from, int each) throws Exception {
+        Inet4Address src = (Inet4Address) InetAddress.getByName(from.ipv4());
+        byte[] mac = HexFormat.of().parseHex(from.mac().replace(":", ""));
+        byte[] group = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
+        List<InetAddress> vips = List.of(InetAddress.getByName(VIP));
+        byte[] badChecksum = VrrpCodec.encodeFrame(new VrrpPacket(3, 51, 254, 10, vips, AuthType.NONE, new byte[0],
+                src, VrrpCodec.MULTICAST_GROUP, 255), mac, group, 1);
+        badChecksum[40] ^= 0x55; // in the VRRP checksum field
+        byte[] version2 = VrrpCodec.encodeFrame(new VrrpPacket(2, 51, 254, 100, vips, AuthType.NONE, new byte[8],
+                src, VrrpCodec.MULTICAST_GROUP, 255), mac, group, 2);
+        List<String> argv = new ArrayList<>(AgentCommand.java(AgentCommand.SignalMode.JVM));
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), InjectMain.class.getName(), from.ns(),
+                "eth0", Integer.toString(2 * each), "2000", HexFormat.of().formatHex(badChecksum),
+                HexFormat.of().formatHex(version2)));
+        Process inject = from.start(argv, line -> System.out.println("[inject] " + line));
+        assertTrue(inject.waitFor(60, TimeUnit.SECONDS), "the injector to finish");
+        assertEquals(0, inject.exitValue(), "the injector's exit code");
     }
 
     private static Path okFile(Node node) {
