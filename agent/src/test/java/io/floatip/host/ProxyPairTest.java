@@ -70,7 +70,7 @@ class ProxyPairTest {
             }
             startAgent(lbA, "floatip-a.yaml");
             startAgent(lbB, "floatip-b.yaml");
-            Lab.await(Duration.ofSeconds(30), () -> lbA.hasAddress(VIP) && !lbB.hasAddress(VIP), "lb-a to hold the VIP");
+            Lab.await(Duration.ofSeconds(30), () -> holds(lbA, lbB), "lb-a to hold the VIP");
 
             Map<String, Map<String, String>> steady = traffic(client, "steady", () -> sleep(3000));
             for (Map<String, String> p : steady.values()) {
@@ -79,11 +79,13 @@ class ProxyPairTest {
             // leastconn: the kept-alive layer-4 connection holds one server, so new connections go to the other.
             String held = only(steady.get("l4-keepalive").get("served_by"));
             String other = held.equals("web1") ? "web2" : "web1";
-            assertTrue(count(steady.get("l4-new").get("served_by"), other) >= 0.9 * count(steady.get("l4-new").get("ok")),
-                    "leastconn sends new connections to the server with none open: " + steady.get("l4-new"));
+            Map<String, String> l4new = steady.get("l4-new");
+            assertTrue(count(l4new.get("served_by"), other) >= 0.9 * count(l4new.get("ok")),
+                    "leastconn sends new connections to the server with none open: " + l4new);
             for (String probe : List.of("l7-new", "l7-keepalive")) {
                 String served = steady.get(probe).get("served_by");
-                assertTrue(served.contains("web1:") && served.contains("web2:"), probe + " uses both servers: " + served);
+                assertTrue(served.contains("web1:") && served.contains("web2:"),
+                        probe + " uses both servers: " + served);
             }
 
             Process stopped = haproxyA;
@@ -92,7 +94,7 @@ class ProxyPairTest {
                 sleep(1000);
                 long t = System.nanoTime();
                 lbA.signal(stopped, "TERM");
-                Lab.await(Duration.ofSeconds(20), () -> lbB.hasAddress(VIP) && !lbA.hasAddress(VIP), "lb-b to take the VIP");
+                Lab.await(Duration.ofSeconds(20), () -> holds(lbB, lbA), "lb-b to take the VIP");
                 took[0] = (System.nanoTime() - t) / 1_000_000;
                 sleep(3000);
             });
@@ -100,7 +102,7 @@ class ProxyPairTest {
                 sleep(1000);
                 long t = System.nanoTime();
                 startHaproxy(lbA, cfg);
-                Lab.await(Duration.ofSeconds(20), () -> lbA.hasAddress(VIP) && !lbB.hasAddress(VIP), "lb-a to take it back");
+                Lab.await(Duration.ofSeconds(20), () -> holds(lbA, lbB), "lb-a to take it back");
                 took[1] = (System.nanoTime() - t) / 1_000_000;
                 sleep(3000);
             });
@@ -151,8 +153,8 @@ class ProxyPairTest {
     private static Process startHaproxy(Node lb, Path cfg) {
         Process p = lb.start(List.of("haproxy", "-db", "-f", cfg.toString()),
                 line -> System.out.println("[haproxy " + lb.name() + "] " + line));
-        Lab.await(Duration.ofSeconds(10), () -> lb.exec("curl", "-s", "-f", "-m", "1", "http://127.0.0.1:8404/healthz").ok(),
-                "haproxy on " + lb.name());
+        Lab.await(Duration.ofSeconds(10), () -> lb.exec("curl", "-s", "-f", "-m", "1",
+                "http://127.0.0.1:8404/healthz").ok(), "haproxy on " + lb.name());
         for (String url : List.of("http://127.0.0.1/", "http://127.0.0.1/app1/", "http://127.0.0.1:9000/")) {
             Lab.await(Duration.ofSeconds(15), () -> lb.exec("curl", "-s", "-f", "-m", "1", url).ok(),
                     "haproxy on " + lb.name() + " to reach the servers of " + url);
@@ -167,7 +169,8 @@ class ProxyPairTest {
         for (String[] s : BACKENDS.get(name)) {
             node.ip("addr", "add", s[1] + "/24", "dev", "eth0").orThrow();
             servers.append("    server { listen ").append(s[1]).append(':').append(s[2])
-                    .append("; location / { return 200 \"").append(name).append(' ').append(s[0]).append("\\n\"; } }\n");
+                    .append("; location / { return 200 \"").append(name).append(' ').append(s[0])
+                    .append("\\n\"; } }\n");
         }
         Path conf = prefix.resolve("nginx.conf");
         Files.writeString(conf, String.join("\n",
@@ -186,8 +189,8 @@ class ProxyPairTest {
                 "    scgi_temp_path " + prefix.resolve("scgi") + ";",
                 servers.toString(),
                 "}", ""));
-        node.start(List.of("nginx", "-p", prefix.toString(), "-c", conf.toString(), "-e", "stderr", "-g", "daemon off;"),
-                line -> System.out.println("[nginx " + name + "] " + line));
+        node.start(List.of("nginx", "-p", prefix.toString(), "-c", conf.toString(), "-e", "stderr",
+                "-g", "daemon off;"), line -> System.out.println("[nginx " + name + "] " + line));
         for (String[] s : BACKENDS.get(name)) {
             Lab.await(Duration.ofSeconds(10), () -> node.exec("curl", "-s", "-f", "-m", "1",
                     "http://" + s[1] + ":" + s[2] + "/").ok(), name + " " + s[0] + " to answer");
@@ -197,7 +200,8 @@ class ProxyPairTest {
     /** The example's floatip file, with this checkout's check script and a notify script of the test's. */
     private void startAgent(Node lb, String file) throws Exception {
         String text = Files.readString(EXAMPLE.resolve(file));
-        for (String s : List.of("/usr/share/floatip/check-scripts/", "/etc/floatip/notify.sh", "script_user: floatip_script")) {
+        for (String s : List.of("/usr/share/floatip/check-scripts/", "/etc/floatip/notify.sh",
+                "script_user: floatip_script")) {
             assertTrue(text.contains(s), file + " no longer has " + s + ": update this test");
         }
         Path notify = dir.resolve("notify-" + lb.name() + ".sh");
@@ -244,11 +248,16 @@ class ProxyPairTest {
         return probes;
     }
 
+    /** {@code a} holds the VIP and {@code b} does not. */
+    private static boolean holds(Node a, Node b) {
+        return a.hasAddress(VIP) && !b.hasAddress(VIP);
+    }
+
     private static void print(String phase, Map<String, Map<String, String>> probes) {
         for (Map<String, String> p : probes.values()) {
-            System.out.printf("[proxy-pair] %-8s %-12s requests %5s ok %5s refused %4s reset %3s closed %3s timeout %3s "
-                    + "http_error %3s wrong_backend %s lost_connections %s worst_gap_ms %5s served_by %s%n", phase,
-                    p.get("probe"), p.get("requests"), p.get("ok"), p.get("refused"), p.get("reset"), p.get("closed"),
+            System.out.printf("[proxy-pair] %-8s %-12s requests %5s ok %5s refused %4s reset %3s closed %3s "
+                    + "timeout %3s http_error %3s wrong_backend %s lost_connections %s worst_gap_ms %5s "
+                    + "served_by %s%n", phase, p.get("probe"), p.get("requests"), p.get("ok"), p.get("refused"), p.get("reset"), p.get("closed"),
                     p.get("timeout"), p.get("http_error"), p.get("wrong_backend"), p.get("lost_connections"),
                     p.get("worst_gap_ms"), p.get("served_by"));
         }

@@ -61,7 +61,8 @@ final class PrometheusApi {
 
     /** Whether {@code name} fires for a series whose label {@code key} is {@code value}. */
     boolean firing(String name, String key, String value) {
-        return alerts().stream().anyMatch(a -> a.firing() && a.name().equals(name) && value.equals(a.labels().get(key)));
+        return alerts().stream()
+                .anyMatch(a -> a.firing() && a.name().equals(name) && value.equals(a.labels().get(key)));
     }
 
     boolean firing(String name) {

@@ -59,7 +59,8 @@ class PrometheusHostTest {
     @BeforeAll
     static void start() throws Exception {
         if (!Lab.isRoot()) {
-            MonitoringFiles.skipOrFail("PrometheusHostTest runs agents and Prometheus in network namespaces and needs root");
+            MonitoringFiles.skipOrFail("PrometheusHostTest runs agents and Prometheus in network namespaces, "
+                    + "and needs root");
         }
         Path binary = MonitoringFiles.tool("prometheus", "prometheus");
         MonitoringFiles.tool("curl", "curl");
@@ -153,7 +154,8 @@ class PrometheusHostTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertEquals(List.of(Map.entry(Map.of("vip", VIP_LABEL), "1")), prometheus.query("sum by (vip) (floatip_vip_held)"));
+        assertEquals(List.of(Map.entry(Map.of("vip", VIP_LABEL), "1")),
+                prometheus.query("sum by (vip) (floatip_vip_held)"));
         System.out.println("[monitoring] " + withData + " dashboard queries returned data on a healthy pair");
         assertTrue(withData >= 10, "queries with data: " + withData);
     }
