@@ -123,9 +123,10 @@ class ProxyPairTest {
             for (Map<String, String> p : failover.values()) {
                 assertTrue(Long.parseLong(p.get("worst_gap_ms")) < took[0] + 2000, "no gap beyond the takeover: " + p);
             }
-            // Failback moves a working VIP: only what was in flight or open on lb-b is lost.
+            // Failback moves a working VIP: only what was in flight or open on lb-b is lost. A request caught in
+            // the move can go unanswered (seen once in three runs) and wait out the client's 2 s read timeout.
             for (Map<String, String> p : failback.values()) {
-                assertTrue(Long.parseLong(p.get("worst_gap_ms")) < 3000, "a short gap at most: " + p);
+                assertTrue(Long.parseLong(p.get("worst_gap_ms")) < 4000, "a short gap at most: " + p);
                 assertEquals("0", p.get("refused"), "lb-a's haproxy listens before lb-a takes the VIP: " + p);
             }
         }
