@@ -219,6 +219,15 @@ class PrometheusHostTest {
                 "FloatipInterfaceDrops (bad_checksum) and FloatipAdvertDrops (version_mismatch)");
         report("FloatipInterfaceDrops and FloatipAdvertDrops fired", t);
 
+        // Something deletes the VIP on the master; its VIP guard puts it back, and the alert says it happened.
+        assertFalse(prometheus.firing("FloatipVipRemovedByOthers"), "nothing removed a VIP yet");
+        t = System.nanoTime();
+        n1.ip("addr", "del", VIP_LABEL, "dev", "eth0").orThrow();
+        Lab.await(Duration.ofSeconds(5), () -> n1.hasAddress(VIP), "n1's VIP guard to put the VIP back");
+        Lab.await(Duration.ofSeconds(20), () -> prometheus.firing("FloatipVipRemovedByOthers", "instance", target(n1)),
+                "FloatipVipRemovedByOthers for n1");
+        report("FloatipVipRemovedByOthers fired", t);
+
         // n2's agent stops: FloatipAgentDown fires for it after 30 s; n1 still holds the VIP.
         t = System.nanoTime();
         n2.signal(agent2, "TERM");
