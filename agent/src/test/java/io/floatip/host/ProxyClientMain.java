@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * the layer-4 one (port 9000), each once with a new connection per request and once over one kept-alive
  * connection that is opened again when it is lost. The layer-7 probes alternate between {@code /} and
  * {@code /app1/}. Every request is sorted into ok or what went wrong; when the stop file appears each probe
- * prints one line of counts and exits.
+ * prints one line of counts and exits. Each probe prints {@code ready NAME} at its first success.
  *
  * <p>Backends answer {@code "<server> <service>"} (web1 web, web2 app1, web1 tcp...); an answer from the wrong
  * service counts as wrong_backend.
@@ -96,6 +96,9 @@ public final class ProxyClientMain {
                 counts.merge(o, 1, Integer::sum);
                 long now = System.nanoTime();
                 if (o == Outcome.OK) {
+                    if (counts.get(Outcome.OK) == 1) {
+                        System.out.println("ready " + name); // the test starts its failure after all four
+                    }
                     if (failing) {
                         worstGapMs = Math.max(worstGapMs, (now - lastOk) / 1_000_000);
                         failing = false;
