@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.LogLimit;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;

@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.LogLimit;
 import io.floatip.net.Netlink;
 import io.floatip.net.PcapTransport;
 import io.floatip.protocol.ArpCodec;

@@ -3,6 +3,7 @@ package io.floatip.agent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.floatip.base.LogLimit;
 import io.floatip.protocol.DropReason;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
