@@ -52,6 +52,19 @@ class PackageGraphTest {
         assertEquals(List.of(List.of("a", "b", "c")), Cycles.stronglyConnected(g));
     }
 
+    @Test
+    void noTestOnlyLabCodeShips() throws IOException, URISyntaxException {
+        Path classes = mainClasses();
+        assertTrue(Files.isDirectory(classes.resolve("io/floatip/lab")), "the demo's lab must still ship: " + classes);
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes.resolve("io/floatip"))) {
+            files.map(p -> classes.relativize(p).toString().replace('\\', '/'))
+                    .filter(n -> n.startsWith("io/floatip/lab/Keepalived") || n.startsWith("io/floatip/lab/LabRanges"))
+                    .forEach(found::add);
+        }
+        assertEquals(List.of(), found, "test-only lab classes in the main output (they would ship in floatip.jar)");
+    }
+
     static Path mainClasses() throws URISyntaxException {
         return Path.of(Router.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
