@@ -7,6 +7,7 @@ import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.Decoded;
 import io.floatip.protocol.DropCounters;
 import io.floatip.protocol.DropReason;
+import io.floatip.protocol.Ethernet;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
 import java.net.Inet4Address;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Link {
     private static final Logger log = LoggerFactory.getLogger("floatip");
-    static final byte[] GROUP_MAC = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
-    static final byte[] GROUP_MAC_V6 = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP_V6);
+    static final byte[] GROUP_MAC = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP);
+    static final byte[] GROUP_MAC_V6 = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP_V6);
 
     private final String name;
     private volatile int ifIndex;

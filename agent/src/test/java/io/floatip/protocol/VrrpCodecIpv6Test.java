@@ -20,9 +20,9 @@ class VrrpCodecIpv6Test {
     static final byte[] SENDER_MAC = Hex.bytes("020000000011");
     static final byte[] GROUP_MAC = Hex.bytes("333300000012");
     /** n1's EUI-64 link-local address (MAC 02:00:00:00:00:11). */
-    static final Inet6Address SENDER = VrrpCodec.ipv6(0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 0x11);
-    static final Inet6Address VIP = VrrpCodec.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x50);
-    static final Inet6Address VIP2 = VrrpCodec.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x51);
+    static final Inet6Address SENDER = Ip.ipv6(0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 0x11);
+    static final Inet6Address VIP = Ip.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x50);
+    static final Inet6Address VIP2 = Ip.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x51);
     /** The flow label the kernel gave keepalived's socket; floatip itself sends 0. */
     static final int KEEPALIVED_FLOW_LABEL = 0x5db2f;
 
@@ -92,16 +92,16 @@ class VrrpCodecIpv6Test {
 
     @Test
     void groupMacsFollowRfc2464AndRfc1112() {
-        assertArrayEquals(GROUP_MAC, VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP_V6));
-        assertArrayEquals(Hex.bytes("333300000001"), VrrpCodec.multicastMac(VrrpCodec.ipv6(0xff02, 0, 0, 0, 0, 0, 0, 1)));
-        assertArrayEquals(Hex.bytes("01005e000012"), VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP));
+        assertArrayEquals(GROUP_MAC, Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP_V6));
+        assertArrayEquals(Hex.bytes("333300000001"), Ethernet.multicastMac(Ip.ipv6(0xff02, 0, 0, 0, 0, 0, 0, 1)));
+        assertArrayEquals(Hex.bytes("01005e000012"), Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP));
     }
 
     @Test
     void oneCaptureHoldsBothFamilies() {
         byte[] v4 = Hex.pcapFrame("vrrpv3-advert.pcap");
         byte[] v6 = Hex.pcapFrame("vrrpv3-ipv6-advert.pcap");
-        assertEquals(VrrpCodec.ipv4(198, 51, 100, 11), accepted(v4).source());
+        assertEquals(Ip.ipv4(198, 51, 100, 11), accepted(v4).source());
         assertEquals(SENDER, accepted(v6).source());
     }
 
@@ -109,7 +109,7 @@ class VrrpCodecIpv6Test {
     void manyAddressesRoundTrip() {
         List<InetAddress> many = new java.util.ArrayList<>();
         for (int i = 0; i < 255; i++) {
-            many.add(VrrpCodec.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x100 + i));
+            many.add(Ip.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x100 + i));
         }
         VrrpPacket p = advert(254, many);
         byte[] frame = VrrpCodec.encodeFrame(p, SENDER_MAC, GROUP_MAC, 0);
@@ -119,7 +119,7 @@ class VrrpCodecIpv6Test {
 
     @Test
     void aLinkLocalVipAndTheLargestIntervalRoundTrip() {
-        Inet6Address linkLocalVip = VrrpCodec.ipv6(0xfe80, 0, 0, 0, 0, 0, 0, 0x50);
+        Inet6Address linkLocalVip = Ip.ipv6(0xfe80, 0, 0, 0, 0, 0, 0, 0x50);
         VrrpPacket p = new VrrpPacket(3, 7, 1, VrrpCodec.MAX_V3_INTERVAL, List.of(linkLocalVip, VIP), AuthType.NONE,
                 new byte[0], SENDER, VrrpCodec.MULTICAST_GROUP_V6, 255);
         assertEquals(p, accepted(VrrpCodec.encodeFrame(p, SENDER_MAC, GROUP_MAC, 0)));
@@ -127,7 +127,7 @@ class VrrpCodecIpv6Test {
 
     @Test
     void anIpv4MappedAddressStaysIpv6() {
-        Inet6Address mapped = VrrpCodec.ipv6(0, 0, 0, 0, 0, 0xffff, 0xc633, 0x6432); // ::ffff:198.51.100.50
+        Inet6Address mapped = Ip.ipv6(0, 0, 0, 0, 0, 0xffff, 0xc633, 0x6432); // ::ffff:198.51.100.50
         VrrpPacket p = advert(100, List.of(mapped));
         VrrpPacket back = accepted(VrrpCodec.encodeFrame(p, SENDER_MAC, GROUP_MAC, 0));
         assertInstanceOf(Inet6Address.class, back.addresses().get(0));
@@ -163,12 +163,12 @@ class VrrpCodecIpv6Test {
 
     @Test
     void aPacketIsOneFamily() {
-        InetAddress v4 = VrrpCodec.ipv4(198, 51, 100, 50);
+        InetAddress v4 = Ip.ipv4(198, 51, 100, 50);
         assertThrows(IllegalArgumentException.class, () -> advert(150, List.of(VIP, v4)));
         assertThrows(IllegalArgumentException.class, () -> new VrrpPacket(3, 51, 150, 100, List.of(VIP),
                 AuthType.NONE, new byte[0], SENDER, VrrpCodec.MULTICAST_GROUP, 255));
         assertThrows(IllegalArgumentException.class, () -> new VrrpPacket(3, 51, 150, 100, List.of(v4),
-                AuthType.NONE, new byte[0], VrrpCodec.ipv4(198, 51, 100, 11), VrrpCodec.MULTICAST_GROUP_V6, 255));
+                AuthType.NONE, new byte[0], Ip.ipv4(198, 51, 100, 11), VrrpCodec.MULTICAST_GROUP_V6, 255));
     }
 
     @Test
@@ -322,7 +322,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[60] = 0;
         f[61] = 0;
-        VrrpCodec.put16(f, 60, InternetChecksum.of(f, 54, 24));
+        BigEndian.put16(f, 60, InternetChecksum.of(f, 54, 24));
         assertDropped(DropReason.BAD_CHECKSUM, f);
     }
 
@@ -367,14 +367,14 @@ class VrrpCodecIpv6Test {
      */
     static void fixChecksum(byte[] f) {
         int at = 54;
-        int length = VrrpCodec.u16(f, 18);
+        int length = BigEndian.u16(f, 18);
         f[at + 6] = 0;
         f[at + 7] = 0;
         byte[] pseudo = new byte[40 + length];
         System.arraycopy(f, 22, pseudo, 0, 32);     // source, destination
-        VrrpCodec.put32(pseudo, 32, length);        // upper-layer packet length, 32 bits
+        BigEndian.put32(pseudo, 32, length);        // upper-layer packet length, 32 bits
         pseudo[39] = 112;                           // three zero bytes, next header
         System.arraycopy(f, at, pseudo, 40, length);
-        VrrpCodec.put16(f, at + 6, InternetChecksum.of(pseudo, 0, pseudo.length));
+        BigEndian.put16(f, at + 6, InternetChecksum.of(pseudo, 0, pseudo.length));
     }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VrrpCodecTest {
     static final byte[] SENDER_MAC = Hex.bytes("020000000011");
     static final byte[] GROUP_MAC = Hex.bytes("01005e000012");
-    static final Inet4Address SENDER = VrrpCodec.ipv4(198, 51, 100, 11);
-    static final Inet4Address VIP = VrrpCodec.ipv4(198, 51, 100, 50);
+    static final Inet4Address SENDER = Ip.ipv4(198, 51, 100, 11);
+    static final Inet4Address VIP = Ip.ipv4(198, 51, 100, 50);
 
     /** A VRRPv3 advert spelled out field by field (the keepalived capture vrrpv3-advert.pcap). */
     static final String V3_ADVERT = """
@@ -96,7 +96,7 @@ class VrrpCodecTest {
     void encodesAndDecodesSeveralAddressesAndPassAuthentication() {
         byte[] auth = "s3cr3t\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         VrrpPacket p = new VrrpPacket(2, 7, 254, 300,
-                List.of(VIP, VrrpCodec.ipv4(198, 51, 100, 51), VrrpCodec.ipv4(203, 0, 113, 9)), AuthType.PASS, auth,
+                List.of(VIP, Ip.ipv4(198, 51, 100, 51), Ip.ipv4(203, 0, 113, 9)), AuthType.PASS, auth,
                 SENDER, VrrpCodec.MULTICAST_GROUP, 255);
         assertEquals(p, accepted(VrrpCodec.encodeFrame(p, SENDER_MAC, GROUP_MAC, 9)));
     }
@@ -310,19 +310,19 @@ class VrrpCodecTest {
     static void fixIpChecksum(byte[] f) {
         f[24] = 0;
         f[25] = 0;
-        VrrpCodec.put16(f, 24, InternetChecksum.of(f, 14, 20));
+        BigEndian.put16(f, 24, InternetChecksum.of(f, 14, 20));
     }
 
     /** Recomputes the VRRP checksum the way {@code rule} (2 or 3) says, so only the mutated field is wrong. */
     static void fixVrrpChecksum(byte[] f, int rule) {
         int at = 34;
-        int length = VrrpCodec.u16(f, 16) - 20;
+        int length = BigEndian.u16(f, 16) - 20;
         f[at + 6] = 0;
         f[at + 7] = 0;
         long sum = InternetChecksum.add(0, f, at, length);
         if (rule == 3) {
             sum = InternetChecksum.add(sum, f, 26, 8) + 112 + length;
         }
-        VrrpCodec.put16(f, at + 6, InternetChecksum.finish(sum));
+        BigEndian.put16(f, at + 6, InternetChecksum.finish(sum));
     }
 }
