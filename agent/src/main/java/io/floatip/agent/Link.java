@@ -8,6 +8,7 @@ import io.floatip.protocol.Decoded;
 import io.floatip.protocol.DropCounters;
 import io.floatip.protocol.DropReason;
 import io.floatip.protocol.Ethernet;
+import io.floatip.protocol.PolicyDrop;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
 import java.net.Inet4Address;
@@ -142,12 +143,12 @@ final class Link {
         }
         VrrpPacket p = ((Decoded.Accepted) d).packet();
         if (p.source().equals(p.ipv6() ? linkLocal : primaryAddress)) {
-            drop(DropReason.OWN_ADVERT, p);
+            drop(PolicyDrop.OWN_ADVERT, p);
             return;
         }
         Instance instance = table(p.ipv6())[p.vrid()];
         if (instance == null) {
-            drop(DropReason.UNKNOWN_VRID, p);
+            drop(PolicyDrop.UNKNOWN_VRID, p);
             return;
         }
         instance.accept(p, frame, receivedAt);

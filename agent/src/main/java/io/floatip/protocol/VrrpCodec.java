@@ -48,13 +48,13 @@ public final class VrrpCodec {
     public static Decoded decodeFrame(byte[] frame, int length, boolean requireTtl255) {
         Objects.checkFromIndexSize(0, length, frame.length);
         if (length < Ethernet.HEADER_LENGTH) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         int offset = Ethernet.ETHERTYPE_AT;
         int etherType = BigEndian.u16(frame, offset);
         if (etherType == Ethernet.ETHERTYPE_VLAN) {
             if (length < Ethernet.HEADER_LENGTH + 4) {
-                return Decoded.Dropped.of(DropReason.TRUNCATED);
+                return Decoded.Dropped.of(WireDrop.TRUNCATED);
             }
             offset += 4;
             etherType = BigEndian.u16(frame, offset);
@@ -66,40 +66,40 @@ public final class VrrpCodec {
         if (etherType == Ethernet.ETHERTYPE_IPV6) {
             return decodeIpv6(frame, ip, length - ip, requireTtl255);
         }
-        return Decoded.Dropped.of(DropReason.NOT_IP);
+        return Decoded.Dropped.of(WireDrop.NOT_IP);
     }
 
     /** Decodes an IPv4 packet (header included) of {@code length} captured bytes starting at {@code offset}. */
     public static Decoded decodeIpv4(byte[] b, int offset, int length, boolean requireTtl255) {
         Objects.checkFromIndexSize(offset, length, b.length);
         if (length < Ip.IPV4_HEADER) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         if ((b[offset] & 0xf0) != 0x40) {
-            return Decoded.Dropped.of(DropReason.NOT_IPV4);
+            return Decoded.Dropped.of(WireDrop.NOT_IPV4);
         }
         int headerLength = (b[offset] & 0x0f) * 4;
         int totalLength = BigEndian.u16(b, offset + 2);
         if (headerLength < Ip.IPV4_HEADER || totalLength < headerLength) {
-            return Decoded.Dropped.of(DropReason.BAD_IP_HEADER);
+            return Decoded.Dropped.of(WireDrop.BAD_IP_HEADER);
         }
         // Ethernet pads short frames, so the capture may be longer than the packet but never shorter.
         if (totalLength > length) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         if (InternetChecksum.of(b, offset, headerLength) != 0) {
-            return Decoded.Dropped.of(DropReason.BAD_IP_CHECKSUM);
+            return Decoded.Dropped.of(WireDrop.BAD_IP_CHECKSUM);
         }
         int fragment = BigEndian.u16(b, offset + 6);
         if ((fragment & 0x3fff) != 0) { // MF set or a non-zero offset
-            return Decoded.Dropped.of(DropReason.FRAGMENT);
+            return Decoded.Dropped.of(WireDrop.FRAGMENT);
         }
         if ((b[offset + 9] & 0xff) != VrrpPacket.PROTOCOL) {
-            return Decoded.Dropped.of(DropReason.NOT_VRRP);
+            return Decoded.Dropped.of(WireDrop.NOT_VRRP);
         }
         int ttl = b[offset + 8] & 0xff;
         if (requireTtl255 && ttl != VrrpPacket.TTL) {
-            return Decoded.Dropped.of(DropReason.TTL_NOT_255);
+            return Decoded.Dropped.of(WireDrop.TTL_NOT_255);
         }
         return decodeVrrp(b, offset + headerLength, totalLength - headerLength, offset + 12, 4, ttl);
     }
@@ -113,24 +113,24 @@ public final class VrrpCodec {
     public static Decoded decodeIpv6(byte[] b, int offset, int length, boolean requireHopLimit255) {
         Objects.checkFromIndexSize(offset, length, b.length);
         if (length < Ip.IPV6_HEADER) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         if ((b[offset] & 0xf0) != 0x60) {
-            return Decoded.Dropped.of(DropReason.NOT_IPV6);
+            return Decoded.Dropped.of(WireDrop.NOT_IPV6);
         }
         int payloadLength = BigEndian.u16(b, offset + 4);
         // As for IPv4, trailing bytes past the payload (padding) are allowed; missing ones are not.
         if (payloadLength > length - Ip.IPV6_HEADER) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         int nextHeader = b[offset + 6] & 0xff;
         if (nextHeader != VrrpPacket.PROTOCOL) {
-            return Decoded.Dropped.of(nextHeader == Ip.IPV6_FRAGMENT_HEADER ? DropReason.FRAGMENT
-                    : Ip.isExtensionHeader(nextHeader) ? DropReason.IPV6_EXTENSION_HEADER : DropReason.NOT_VRRP);
+            return Decoded.Dropped.of(nextHeader == Ip.IPV6_FRAGMENT_HEADER ? WireDrop.FRAGMENT
+                    : Ip.isExtensionHeader(nextHeader) ? WireDrop.IPV6_EXTENSION_HEADER : WireDrop.NOT_VRRP);
         }
         int hopLimit = b[offset + 7] & 0xff;
         if (requireHopLimit255 && hopLimit != VrrpPacket.TTL) {
-            return Decoded.Dropped.of(DropReason.TTL_NOT_255);
+            return Decoded.Dropped.of(WireDrop.TTL_NOT_255);
         }
         return decodeVrrp(b, offset + Ip.IPV6_HEADER, payloadLength, offset + 8, 16, hopLimit);
     }
@@ -142,32 +142,32 @@ public final class VrrpCodec {
      */
     private static Decoded decodeVrrp(byte[] b, int at, int length, int addressesAt, int addressLength, int ttl) {
         if (length < VRRP_HEADER) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         int version = (b[at] & 0xf0) >>> 4;
         boolean v6 = addressLength == 16;
         if (version != 3 && (version != 2 || v6)) {
-            return Decoded.Dropped.of(DropReason.BAD_VERSION);
+            return Decoded.Dropped.of(WireDrop.BAD_VERSION);
         }
         if ((b[at] & 0x0f) != VrrpPacket.TYPE_ADVERTISEMENT) {
-            return Decoded.Dropped.of(DropReason.BAD_TYPE);
+            return Decoded.Dropped.of(WireDrop.BAD_TYPE);
         }
         int vrid = b[at + 1] & 0xff;
         int priority = b[at + 2] & 0xff;
         int count = b[at + 3] & 0xff;
         if (count == 0) {
-            return Decoded.Dropped.of(DropReason.ZERO_COUNT);
+            return Decoded.Dropped.of(WireDrop.ZERO_COUNT);
         }
         int expected = VRRP_HEADER + addressLength * count + (version == 2 ? VrrpPacket.AUTH_DATA_LENGTH : 0);
         if (length != expected) {
-            return Decoded.Dropped.of(DropReason.LENGTH_MISMATCH);
+            return Decoded.Dropped.of(WireDrop.LENGTH_MISMATCH);
         }
         long sum = InternetChecksum.add(0, b, at, length);
         if (version == 3) {
             sum = InternetChecksum.addPseudoHeader(sum, b, addressesAt, addressLength, VrrpPacket.PROTOCOL, length);
         }
         if (InternetChecksum.finish(sum) != 0) {
-            return Decoded.Dropped.of(DropReason.BAD_CHECKSUM);
+            return Decoded.Dropped.of(WireDrop.BAD_CHECKSUM);
         }
         int interval;
         AuthType authType;
@@ -179,14 +179,14 @@ public final class VrrpCodec {
         } else {
             authType = AuthType.fromWire(b[at + 4] & 0xff);
             if (authType == null) {
-                return Decoded.Dropped.of(DropReason.BAD_AUTH_TYPE);
+                return Decoded.Dropped.of(WireDrop.BAD_AUTH_TYPE);
             }
             interval = 100 * (b[at + 5] & 0xff);
             int authAt = at + VRRP_HEADER + 4 * count;
             authData = Arrays.copyOfRange(b, authAt, authAt + VrrpPacket.AUTH_DATA_LENGTH);
         }
         if (interval == 0) {
-            return Decoded.Dropped.of(DropReason.ZERO_INTERVAL);
+            return Decoded.Dropped.of(WireDrop.ZERO_INTERVAL);
         }
         List<InetAddress> addresses = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

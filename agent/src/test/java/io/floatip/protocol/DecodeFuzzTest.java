@@ -28,12 +28,12 @@ class DecodeFuzzTest {
     private static final int[] INTERESTING = {0x00, 0xff, 0x01, 0x02, 0x21, 0x31, 0x41, 0x45, 0x46, 0x4f, 0x60,
             0x6c, 0x08, 0x06, 0x81, 0x86, 0xdd, 112, 44, 43, 58, 17, 0x20, 0x40, 0x80, 0xfe, 0x7f};
     /** What the codec itself may answer; the rest (OWN_ADVERT, UNKNOWN_VRID, ...) belong to the agent. */
-    private static final Set<DropReason> CODEC_REASONS = EnumSet.range(DropReason.TRUNCATED,
-            DropReason.BAD_AUTH_TYPE);
+    private static final Set<WireDrop> CODEC_REASONS = EnumSet.range(WireDrop.TRUNCATED,
+            WireDrop.BAD_AUTH_TYPE);
 
     @Test
     void tenThousandMutantsOfEachVectorNeverThrow() {
-        Set<DropReason> seen = EnumSet.noneOf(DropReason.class);
+        Set<WireDrop> seen = EnumSet.noneOf(WireDrop.class);
         int accepted = 0;
         for (String vector : VECTORS) {
             byte[] original = Hex.pcapFrame(vector);
@@ -63,7 +63,7 @@ class DecodeFuzzTest {
         }
         assertTrue(accepted > 0, "some mutants are still adverts");
         if (!seen.equals(CODEC_REASONS)) {
-            Set<DropReason> missing = EnumSet.copyOf(CODEC_REASONS);
+            Set<WireDrop> missing = EnumSet.copyOf(CODEC_REASONS);
             missing.removeAll(seen);
             fail("mutants never reached " + missing);
         }

@@ -52,11 +52,11 @@ class RepeatDecoderTest {
         assertEquals(0, ((Decoded.Accepted) d.decode(stopping, stopping.length, true)).packet().priority());
         byte[] corrupt = advert(51, 0, 3);
         corrupt[Ethernet.HEADER_LENGTH + 10] ^= 1; // the header checksum no longer verifies
-        assertEquals(Decoded.Dropped.of(DropReason.BAD_IP_CHECKSUM), d.decode(corrupt, corrupt.length, true));
+        assertEquals(Decoded.Dropped.of(WireDrop.BAD_IP_CHECKSUM), d.decode(corrupt, corrupt.length, true));
         byte[] forwarded = advert(51, 0, 4);
         forwarded[Ethernet.HEADER_LENGTH + 8] = 64; // TTL 64, checksum left stale
         DecodeFuzzTest.repairChecksums(forwarded);
-        assertEquals(Decoded.Dropped.of(DropReason.TTL_NOT_255), d.decode(forwarded, forwarded.length, true));
+        assertEquals(Decoded.Dropped.of(WireDrop.TTL_NOT_255), d.decode(forwarded, forwarded.length, true));
         assertTrue(d.decode(forwarded, forwarded.length, false) instanceof Decoded.Accepted,
                 "the same frame where each instance judges TTL itself (unicast)");
         assertEquals(0, d.repeats());

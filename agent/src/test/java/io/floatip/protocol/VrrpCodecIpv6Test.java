@@ -195,19 +195,19 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[12] = 0x08;
         f[13] = 0x06; // ARP
-        assertDropped(DropReason.NOT_IP, f);
+        assertDropped(WireDrop.NOT_IP, f);
     }
 
     @Test
     void dropsAnIpv6HeaderCutShort() {
-        assertDropped(DropReason.TRUNCATED, Arrays.copyOf(v6(), 14 + 39));
+        assertDropped(WireDrop.TRUNCATED, Arrays.copyOf(v6(), 14 + 39));
     }
 
     @Test
     void dropsAnIpVersionOtherThan6UnderTheIpv6Ethertype() {
         byte[] f = v6();
         f[14] = 0x4c;
-        assertDropped(DropReason.NOT_IPV6, f);
+        assertDropped(WireDrop.NOT_IPV6, f);
     }
 
     @Test
@@ -215,21 +215,21 @@ class VrrpCodecIpv6Test {
         byte[] f = Arrays.copyOf(Hex.pcapFrame("vrrpv3-advert.pcap"), 60); // padded, so 40 bytes follow
         f[12] = (byte) 0x86;
         f[13] = (byte) 0xdd;
-        assertDropped(DropReason.NOT_IPV6, f);
+        assertDropped(WireDrop.NOT_IPV6, f);
     }
 
     @Test
     void dropsAPayloadLengthBeyondTheCapture() {
         byte[] f = v6();
         f[19] = 25; // says 25 bytes, 24 present
-        assertDropped(DropReason.TRUNCATED, f);
+        assertDropped(WireDrop.TRUNCATED, f);
     }
 
     @Test
     void dropsAFragmentHeader() {
         byte[] f = v6();
         f[20] = 44;
-        assertDropped(DropReason.FRAGMENT, f);
+        assertDropped(WireDrop.FRAGMENT, f);
     }
 
     @ParameterizedTest
@@ -237,7 +237,7 @@ class VrrpCodecIpv6Test {
     void dropsEveryOtherExtensionHeader(int nextHeader) {
         byte[] f = v6();
         f[20] = (byte) nextHeader;
-        assertDropped(DropReason.IPV6_EXTENSION_HEADER, f);
+        assertDropped(WireDrop.IPV6_EXTENSION_HEADER, f);
     }
 
     @ParameterizedTest
@@ -245,21 +245,21 @@ class VrrpCodecIpv6Test {
     void dropsAnotherUpperLayer(int nextHeader) {
         byte[] f = v6();
         f[20] = (byte) nextHeader;
-        assertDropped(DropReason.NOT_VRRP, f);
+        assertDropped(WireDrop.NOT_VRRP, f);
     }
 
     @Test
     void dropsHopLimit254() {
         byte[] f = v6();
         f[21] = (byte) 254;
-        assertDropped(DropReason.TTL_NOT_255, f);
+        assertDropped(WireDrop.TTL_NOT_255, f);
     }
 
     @Test
     void dropsAVrrpHeaderCutShort() {
         byte[] f = Arrays.copyOf(v6(), 14 + 40 + 7);
         f[19] = 7;
-        assertDropped(DropReason.TRUNCATED, f);
+        assertDropped(WireDrop.TRUNCATED, f);
     }
 
     @Test
@@ -267,7 +267,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[54] = 0x21;
         fixChecksum(f);
-        assertDropped(DropReason.BAD_VERSION, f);
+        assertDropped(WireDrop.BAD_VERSION, f);
     }
 
     @Test
@@ -275,7 +275,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[54] = 0x41;
         fixChecksum(f);
-        assertDropped(DropReason.BAD_VERSION, f);
+        assertDropped(WireDrop.BAD_VERSION, f);
     }
 
     @Test
@@ -283,7 +283,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[54] = 0x32;
         fixChecksum(f);
-        assertDropped(DropReason.BAD_TYPE, f);
+        assertDropped(WireDrop.BAD_TYPE, f);
     }
 
     @Test
@@ -291,7 +291,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[57] = 0;
         fixChecksum(f);
-        assertDropped(DropReason.ZERO_COUNT, f);
+        assertDropped(WireDrop.ZERO_COUNT, f);
     }
 
     @Test
@@ -299,7 +299,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[57] = 2;
         fixChecksum(f);
-        assertDropped(DropReason.LENGTH_MISMATCH, f);
+        assertDropped(WireDrop.LENGTH_MISMATCH, f);
     }
 
     @Test
@@ -307,14 +307,14 @@ class VrrpCodecIpv6Test {
         byte[] f = Arrays.copyOf(v6(), 14 + 40 + 8 + 4); // one 4-byte address where 16 are due
         f[19] = 12;
         fixChecksum(f);
-        assertDropped(DropReason.LENGTH_MISMATCH, f);
+        assertDropped(WireDrop.LENGTH_MISMATCH, f);
     }
 
     @Test
     void dropsABadChecksum() {
         byte[] f = v6();
         f[61] ^= 1;
-        assertDropped(DropReason.BAD_CHECKSUM, f);
+        assertDropped(WireDrop.BAD_CHECKSUM, f);
     }
 
     @Test
@@ -323,14 +323,14 @@ class VrrpCodecIpv6Test {
         f[60] = 0;
         f[61] = 0;
         BigEndian.put16(f, 60, InternetChecksum.of(f, 54, 24));
-        assertDropped(DropReason.BAD_CHECKSUM, f);
+        assertDropped(WireDrop.BAD_CHECKSUM, f);
     }
 
     @Test
     void dropsAChecksumOverAnotherDestination() {
         byte[] f = v6();
         f[53] = 0x01; // ff02::1: the checksum was made for ff02::12
-        assertDropped(DropReason.BAD_CHECKSUM, f);
+        assertDropped(WireDrop.BAD_CHECKSUM, f);
     }
 
     @Test
@@ -339,7 +339,7 @@ class VrrpCodecIpv6Test {
         f[58] = (byte) 0xf0; // the 4 reserved bits set, interval 0
         f[59] = 0;
         fixChecksum(f);
-        assertDropped(DropReason.ZERO_INTERVAL, f);
+        assertDropped(WireDrop.ZERO_INTERVAL, f);
     }
 
     // ---- helpers ----
@@ -357,7 +357,7 @@ class VrrpCodecIpv6Test {
         return VrrpCodecTest.accepted(frame);
     }
 
-    static void assertDropped(DropReason reason, byte[] frame) {
+    static void assertDropped(WireDrop reason, byte[] frame) {
         VrrpCodecTest.assertDropped(reason, frame);
     }
 
