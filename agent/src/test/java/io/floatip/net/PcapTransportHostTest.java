@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floatip.lab.HostTests;
 import io.floatip.protocol.AuthType;
 import io.floatip.protocol.Ethernet;
 import io.floatip.protocol.Ip;
