@@ -1,6 +1,7 @@
 package io.floatip.cli;
 
 import io.floatip.net.LibrarySearchPath;
+import io.floatip.systemd.JournalStream;
 import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "floatip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A VRRP floating-IP failover agent (RFC 5798 / RFC 3768), a keepalived peer.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, ReloadCommand.class,
-                DoctorCommand.class, DemoCommand.class, ImportKeepalivedCommand.class, WarmupCommand.class,
+                DoctorCommand.class, ReleaseCommand.class, DemoCommand.class, ImportKeepalivedCommand.class,
+                WarmupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Where `run` and `check-config` look when -c is not given. */
@@ -21,6 +23,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         LibrarySearchPath.fromLinkerConfig(); // before JNA's first use: no ldconfig child at every start
+        // Under systemd (`floatip run`, and `floatip reload` as ExecReload=): errors at the journal's err.
+        JournalStream.markStandardErrorAsErrors();
         System.exit(plain(args));
     }
 
