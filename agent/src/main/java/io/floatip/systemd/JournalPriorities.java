@@ -85,11 +85,16 @@ public final class JournalPriorities extends OutputStream {
 
     @Override
     public synchronized void close() throws IOException {
+        endLine();
+        out.close();
+    }
+
+    /** Passes on a line still open, ended with a newline (at exit: nothing is lost to a missing newline). */
+    public synchronized void endLine() throws IOException {
         if (line.size() > 0) {
             line.write('\n');
             emit();
         }
-        out.close();
     }
 
     private void emit() throws IOException {

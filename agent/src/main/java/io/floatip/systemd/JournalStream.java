@@ -32,7 +32,15 @@ public final class JournalStream {
      */
     public static void markStandardErrorAsErrors() {
         if (stderr()) {
-            System.setErr(new PrintStream(JournalPriorities.fixed(System.err, JournalPriorities.ERR), true));
+            JournalPriorities errors = JournalPriorities.fixed(System.err, JournalPriorities.ERR);
+            System.setErr(new PrintStream(errors, true));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    errors.endLine();
+                } catch (IOException e) {
+                    // standard error is gone: nowhere left to say so
+                }
+            }, "stderr-last-line"));
         }
     }
 

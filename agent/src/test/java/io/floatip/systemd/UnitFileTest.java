@@ -39,7 +39,7 @@ class UnitFileTest {
         assertOne("ExecReload", "/usr/bin/floatip reload -c /etc/floatip/floatip.yaml");
         // The same config as ExecStart: the release takes exactly its VIPs away.
         assertOne("ExecStopPost", "/usr/bin/floatip release -c /etc/floatip/floatip.yaml");
-        assertOne("WatchdogSec", "2s");
+        assertOne("WatchdogSec", "1s");
         assertOne("Restart", "on-failure");
         assertOne("TimeoutStopSec", "10s");
         assertEquals(List.of("multi-user.target"), unit.values("Install", "WantedBy"));
