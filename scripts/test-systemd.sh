@@ -419,6 +419,10 @@ echo "    SIGSTOP at 0 ms: node b took the VIP at $((${t_b:-$t0} - t0)) ms, node
 # load of 25 on 2 cores).
 check "the watchdog killed the frozen agent and its VIP went (within 10 s of SIGSTOP)" \
     sh -c '[ -n "$1" ] && [ $(($1 - $2)) -le 10000 ]' sh "${t_a_gone:-}" "$t0"
+# Where the time went, from the journal's own stamps (epoch microseconds).
+ct a journalctl -u floatip.service --no-pager -o short-unix --since="@$((t0 / 1000))" |
+    awk -v t0="$t0" '/Watchdog timeout|exited, code=|floatip release: VI_1/ {
+        printf "    %+6d ms %s\n", $1 * 1000 - t0, substr($0, index($0, ": ") + 2) }'
 check "floatip release took it off (SERVICE_RESULT=watchdog)" wait_for 5 sh -c \
     'nsenter -t "$1" -a journalctl -u floatip.service --no-pager -o cat |
      grep -q "floatip release: VI_1: removed 198.51.100.50/24 from eth0 (the agent ended: SERVICE_RESULT=watchdog"' \
@@ -432,6 +436,13 @@ check "the restarted node a takes the VIP back (preempt)" wait_for 20 status_is 
 check "node b lets it go" wait_for 10 status_is b "VI_1 BACKUP"
 
 # ---- SIGKILL: ExecStopPost releases ----
+# floatip release refuses while an agent answers, whatever the environment says.
+check "floatip release by hand refuses while the agent runs, and leaves the VIP" sh -c \
+    '! nsenter -t "$1" -a floatip release -c /etc/floatip/floatip.yaml && ip -n "$2" -o addr show dev eth0 |
+     grep -q " $3/24 "' sh "${leader[a]}" "${ns[a]}" "$vip"
+# Addresses that are not the config's VIPs stay: another address, and the VIP's address with another prefix.
+ip -n "${ns[a]}" addr add 198.51.100.60/24 dev eth0
+ip -n "${ns[a]}" addr add "$vip/32" dev eth0
 pid_a=$(main_pid a)
 host_a=$(host_pid "$pid_a" a)
 restarts=$(show a NRestarts)
@@ -444,6 +455,13 @@ check "floatip release said what it removed" wait_for 10 sh -c \
     'nsenter -t "$1" -a journalctl -u floatip.service --no-pager -o cat |
      grep -q "floatip release: VI_1: removed 198.51.100.50/24 from eth0 (the agent ended: SERVICE_RESULT=signal, killed by SIGKILL)"' \
     sh "${leader[a]}"
+check "floatip release left what is not the config's: 198.51.100.60/24 and $vip/32" sh -c \
+    'ip -n "$1" -o addr show dev eth0 | grep -q " 198.51.100.60/24 " && ip -n "$1" -o addr show dev eth0 |
+     grep -q " $2/32 "' sh "${ns[a]}" "$vip"
+check "floatip release said why it left $vip/32" sh -c 'echo "$1" | grep -q "VI_1: left $2/32 on eth0"' sh \
+    "$(journal a)" "$vip"
+ip -n "${ns[a]}" addr del 198.51.100.60/24 dev eth0
+ip -n "${ns[a]}" addr del "$vip/32" dev eth0
 check "and the agent is restarted" wait_for 20 sh -c \
     '[ "$(nsenter -t "$1" -a systemctl show -p NRestarts --value floatip.service)" -gt "$2" ]' sh "${leader[a]}" "$restarts"
 check "node a is MASTER again" wait_for 20 status_is a "VI_1 MASTER"
