@@ -76,7 +76,8 @@ build_image() {
             openjdk-17-jre-headless && apt-get clean' >>"$cache/debootstrap.log" 2>&1 || return 1
     mv "$tmp" "$image"
 }
-if [ ! -x "$image/usr/lib/jvm/java-17-openjdk-amd64/bin/java" ] && [ ! -d "$image/usr/lib/jvm" ]; then
+# The image is renamed into place only when complete: a run cut short leaves only the .tmp, made again.
+if [ ! -d "$image" ]; then
     if ! build_image; then
         not_ok "build the container image (log: $cache/debootstrap.log)"
         tail -n 20 "$cache/debootstrap.log" | sed 's/^/    /'
