@@ -52,6 +52,8 @@ class UnitFileTest {
         // An ambient capability outside the bounding set would silently be lost.
         assertEquals(CAPS, words("CapabilityBoundingSet"));
         assertOne("RuntimeDirectory", "floatip");
+        // global.state_dir's default, /var/lib/floatip: writable by floatip under ProtectSystem=strict.
+        assertOne("StateDirectory", "floatip");
     }
 
     @Test
