@@ -8,9 +8,9 @@
 # the config's VIPs), floatip drain across a restart, and systemd-analyze security (at most 2.5).
 #
 # Run after `mvn -B package`, as root: ./scripts/test-systemd.sh. The first run builds the container image
-# (debootstrap from the mirror apt uses, plus a JRE; 17 minutes at a load of 30 on 2 cores, where both took
-# about 6 minutes at a load of 20) and keeps it in /var/cache/floatip-systemd-test (FLOATIP_SYSTEMD_CACHE;
-# delete it to build it again); later runs take 100-170 s.
+# (debootstrap from the mirror apt uses, plus a JRE; 11-17 minutes at a load of 25-30 on 2 cores, about 6 at
+# a load of 20) and keeps it in /var/cache/floatip-systemd-test (FLOATIP_SYSTEMD_CACHE; delete it to build it
+# again); later runs take 100-170 s.
 # Network safety: the containers get only the namespaces and the veth made here, addresses from
 # 198.51.100.0/24; every container, namespace, cgroup and mount is removed by PID and name, also on failure.
 # Last line: "N passed, N failed"; exit 1 if anything failed.
@@ -96,7 +96,7 @@ ok "the container image ($image)"
 tag=fip$$sd
 work=$(mktemp -d /tmp/floatip-systemd.XXXXXX)
 nodes="a b"
-declare -A ns nspawn leader cg
+declare -A ns nspawn leader
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
     cgroup_roots=/sys/fs/cgroup
 else
