@@ -12,6 +12,7 @@ import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
 import io.floatip.protocol.AuthType;
+import io.floatip.protocol.Ethernet;
 import io.floatip.protocol.Hex;
 import io.floatip.protocol.InternetChecksum;
 import io.floatip.protocol.VrrpCodec;
@@ -131,7 +132,7 @@ class HostileWireTest {
         Inet4Address src = (Inet4Address) InetAddress.getByName(from.ipv4());
         Inet4Address vip = (Inet4Address) InetAddress.getByName(VIP);
         byte[] mac = Hex.bytes(from.mac().replace(":", ""));
-        byte[] group = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
+        byte[] group = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP);
         byte[] good = VrrpCodec.encodeFrame(new VrrpPacket(3, 51, 254, 10, List.of(vip), AuthType.NONE, new byte[0],
                 src, VrrpCodec.MULTICAST_GROUP, 255), mac, group, 1);
 

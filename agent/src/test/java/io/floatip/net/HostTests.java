@@ -12,7 +12,7 @@ final class HostTests {
     }
 
     static void requireRoot() {
-        if (LibC.INSTANCE.geteuid() == 0) {
+        if (io.floatip.os.Privileges.isRoot()) {
             return;
         }
         String reason = "host netlink tests need root to create network namespaces";
