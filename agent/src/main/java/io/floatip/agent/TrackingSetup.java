@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,19 +166,17 @@ final class TrackingSetup implements AutoCloseable {
     }
 
     /**
-     * A reload's new config: scripts whose definition changed or that are gone stop (the caller re-attaches
-     * the instances that track them, which starts the new definitions). Returns the names that changed.
+     * A reload's new config: the scripts in {@code changed} (their definition changed, or they are gone) stop
+     * now; the instances that track them are replaced, and attaching those starts the new definitions.
      */
-    List<String> replaceConfig(Config next) {
-        List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, CheckScript> e : new ArrayList<>(scripts.entrySet())) {
-            ScriptConfig before = config.scripts().get(e.getKey());
-            if (!Objects.equals(before, next.scripts().get(e.getKey()))) {
-                changed.add(e.getKey());
+    void replaceConfig(Config next, List<String> changed) {
+        for (String name : changed) {
+            CheckScript old = scripts.remove(name);
+            if (old != null) {
+                old.stop();
             }
         }
         this.config = next;
-        return changed;
     }
 
     /** Stops the scripts that no attached instance tracks any more. */
