@@ -2,32 +2,24 @@ package io.floatip.agent;
 
 import io.floatip.config.Config;
 import io.floatip.control.ReloadResult;
-import io.floatip.config.InstanceConfig;
 import io.floatip.net.LibpcapCheck;
 import io.floatip.net.LinkMonitor;
 import io.floatip.net.LinkState;
 import io.floatip.net.NativeHeap;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
-import io.floatip.net.PcapTransport;
-import io.floatip.net.ProtocolSocket;
-import io.floatip.protocol.VrrpPacket;
 import io.floatip.router.State;
 import io.floatip.status.AgentStatus;
-import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +43,7 @@ public final class Agent implements AutoCloseable {
     /** Written on the loop (a reload), read by the thread that re-reads the file. */
     private volatile Config config;
     private volatile boolean stopped;
-    private final java.util.concurrent.atomic.AtomicBoolean handOverQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean handOverQueued = new AtomicBoolean();
     private final CountDownLatch handedOver = new CountDownLatch(1);
     private final Runnable shutdownRouters = this::shutdownRouters;
     private volatile java.util.function.Consumer<String> summaryListener;

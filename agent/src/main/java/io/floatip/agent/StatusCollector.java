@@ -49,9 +49,7 @@ final class StatusCollector {
             Router r = i.router();
             List<AgentStatus.TrackedStatus> tracked = new ArrayList<>();
             for (Health.Entry e : i.tracking().entries()) {
-                int space = e.key().indexOf(' ');
-                tracked.add(new AgentStatus.TrackedStatus(e.key().substring(0, space), e.key().substring(space + 1),
-                        e.weight(), e.state()));
+                tracked.add(new AgentStatus.TrackedStatus(e.key().kind(), e.key().name(), e.weight(), e.state()));
             }
             var c = i.config();
             is.add(new AgentStatus.InstanceStatus(c.name(), c.interfaceName(), c.vrid(), c.version(),
@@ -60,7 +58,8 @@ final class StatusCollector {
                     r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
-                            i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops))));
+                            i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops)),
+                    r.why().code().key()));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
         for (CheckScript s : tracking.scripts().values()) {

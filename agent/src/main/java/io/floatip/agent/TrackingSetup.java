@@ -17,6 +17,7 @@ import io.floatip.script.PooledScriptRunner;
 import io.floatip.script.ScriptProcess;
 import io.floatip.script.ScriptUser;
 import io.floatip.track.CheckScript;
+import io.floatip.track.Health;
 import io.floatip.track.ScriptOutcome;
 import io.floatip.track.TrackedFileWatch;
 import java.io.IOException;
@@ -85,7 +86,7 @@ final class TrackingSetup implements AutoCloseable {
                 script = new CheckScript(config.scripts().get(ts.name()), loop, runner);
                 scripts.put(ts.name(), script);
             }
-            String key = "script " + ts.name();
+            Health.Key key = Health.Key.script(ts.name());
             CheckScript.Listener listener = s -> i.tracking().set(key, ts.weight(), s.up(),
                     key + " is " + (s.up() ? "up" : "down"));
             CheckScript attached = script;
@@ -97,10 +98,10 @@ final class TrackingSetup implements AutoCloseable {
             }
         }
         for (TrackedInterface ti : i.config().trackInterfaces()) {
-            i.tracking().set("interface " + ti.name(), ti.weight(), usable(ti.name()), "start");
+            i.tracking().set(Health.Key.iface(ti.name()), ti.weight(), usable(ti.name()), "start");
         }
         for (TrackedFile tf : i.config().trackFiles()) {
-            String key = "file " + tf.path();
+            Health.Key key = Health.Key.file(tf.path().toString());
             TrackedFileWatch watch = new TrackedFileWatch(tf.path(), loop,
                     v -> i.tracking().setValue(key, tf.weight(), v, key + " is " + v));
             a.watches.add(watch);
@@ -214,7 +215,7 @@ final class TrackingSetup implements AutoCloseable {
         for (Instance i : attachments.keySet()) {
             for (TrackedInterface ti : i.config().trackInterfaces()) {
                 if (ti.name().equals(s.name())) {
-                    i.tracking().set("interface " + ti.name(), ti.weight(), s.usable(),
+                    i.tracking().set(Health.Key.iface(ti.name()), ti.weight(), s.usable(),
                             "interface " + ti.name() + (s.usable() ? " is up" : " is down"));
                 }
             }

@@ -35,7 +35,7 @@ public final class Router {
     private int preemptedPriority;
     private long lastAdvertAt;
     private long since;
-    private String reason = "not started";
+    private Reason reason = new Reason(Reason.Code.NOT_STARTED, "not started");
 
     public Router(RouterConfig config, RouterActions actions) {
         this.config = config;
@@ -51,7 +51,7 @@ public final class Router {
         if (state != State.INIT) {
             return;
         }
-        enterListening(now, "startup");
+        enterListening(now, Reason.Code.STARTUP, "startup");
     }
 
     /** RFC 5798 6.4.2/6.4.3: the Shutdown event. A master hands over at once with a priority 0 advert. */
@@ -61,11 +61,11 @@ public final class Router {
                 adverTimer = NEVER;
                 actions.sendAdvert(this, 0);
                 actions.releaseVips(this);
-                transition(now, State.INIT, "shutdown (sent priority 0)");
+                transition(now, State.INIT, Reason.Code.SHUTDOWN, "shutdown (sent priority 0)");
             }
             case BACKUP, FAULT -> {
                 masterDownTimer = NEVER;
-                transition(now, State.INIT, "shutdown");
+                transition(now, State.INIT, Reason.Code.SHUTDOWN, "shutdown");
             }
             case INIT -> {
             }
@@ -123,7 +123,7 @@ public final class Router {
         masterDownTimer = NEVER;
         adverTimer = NEVER;
         masterAddress = null;
-        transition(now, State.FAULT, why);
+        transition(now, State.FAULT, Reason.Code.FAULT, why);
     }
 
     /** Every fault is gone: listen again, as at startup (keepalived: leaving FAULT goes through BACKUP). */
@@ -131,11 +131,15 @@ public final class Router {
         if (state != State.FAULT) {
             return;
         }
-        enterListening(now, why);
+        enterListening(now, Reason.Code.FAULT_CLEARED, why);
     }
 
     /** Sync group: another member went back to BACKUP, so this one follows, without a priority 0 advert. */
     public void stepDown(long now, String why) {
+        stepDown(now, Reason.Code.SYNC_GROUP, why);
+    }
+
+    private void stepDown(long now, Reason.Code code, String why) {
         if (state != State.MASTER) {
             return;
         }
@@ -143,13 +147,13 @@ public final class Router {
         actions.releaseVips(this);
         masterAddress = null;
         masterDownTimer = now + masterDownInterval();
-        transition(now, State.BACKUP, why);
+        transition(now, State.BACKUP, code, why);
     }
 
     /** Sync group: another member became MASTER, so this one does too. */
     public void takeOver(long now, String why) {
         if (state == State.BACKUP) {
-            becomeMaster(now, why);
+            becomeMaster(now, new Reason(Reason.Code.SYNC_GROUP, why));
         }
     }
 
@@ -170,18 +174,18 @@ public final class Router {
 
     // ---- state handlers ----
 
-    private void enterListening(long now, String why) {
+    private void enterListening(long now, Reason.Code code, String why) {
         preemptAllowedAt = now + config.preemptDelayNanos();
         masterAddress = null;
         preempted = null;
         masterStopped = false;
         if (priority == OWNER_PRIORITY) {
-            becomeMaster(now, why + ": address owner (priority 255)");
+            becomeMaster(now, new Reason(Reason.Code.ADDRESS_OWNER, why + ": address owner (priority 255)"));
             return;
         }
         masterAdverInterval = config.advertIntervalCentis();
         masterDownTimer = now + masterDownInterval();
-        transition(now, State.BACKUP, why);
+        transition(now, State.BACKUP, code, why);
     }
 
     /** RFC 5798 6.4.2, "If an ADVERTISEMENT is received". */
@@ -220,8 +224,8 @@ public final class Router {
         if (late <= masterDownInterval()) {
             return false;
         }
-        stepDown(now, "frozen for " + millis(late) + " ms, longer than Master_Down_Interval; a backup has taken "
-                + "over by now: listening before claiming again");
+        stepDown(now, Reason.Code.FROZEN, "frozen for " + millis(late) + " ms, longer than Master_Down_Interval; "
+                + "a backup has taken over by now: listening before claiming again");
         return true;
     }
 
@@ -253,7 +257,8 @@ public final class Router {
             // that followed us. Other backups are not disturbed: the winner's own advert answers at once.
             actions.sendAdvert(this, 0);
             actions.releaseVips(this);
-            transition(now, State.BACKUP, advertPriority > priority
+            transition(now, State.BACKUP, advertPriority > priority ? Reason.Code.HIGHER_PRIORITY
+                    : Reason.Code.EQUAL_PRIORITY_HIGHER_ADDRESS, advertPriority > priority
                     ? "higher priority advert from " + source.getHostAddress() + " (" + advertPriority + " > "
                     + priority + ")"
                     : "equal priority advert from higher address " + source.getHostAddress());
@@ -278,7 +283,7 @@ public final class Router {
         }
     }
 
-    private void becomeMaster(long now, String why) {
+    private void becomeMaster(long now, Reason why) {
         masterDownTimer = NEVER;
         preempted = null;
         masterStopped = false;
@@ -288,29 +293,31 @@ public final class Router {
         actions.claimVips(this);
         actions.sendAdvert(this, priority);
         adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
-        transition(now, State.MASTER, why);
+        transition(now, State.MASTER, why.code(), why.detail());
     }
 
-    private String masterDownReason(long now) {
+    private Reason masterDownReason(long now) {
         if (preempted != null) {
-            return "preempting lower priority master " + preempted.getHostAddress() + " (" + preemptedPriority
-                    + " < " + priority + ")";
+            return new Reason(Reason.Code.PREEMPT, "preempting lower priority master " + preempted.getHostAddress()
+                    + " (" + preemptedPriority + " < " + priority + ")");
         }
         if (masterStopped) {
-            return "master " + (masterAddress == null ? "" : masterAddress.getHostAddress() + " ")
-                    + "stopped (priority 0 advert), took over after Skew_Time";
+            return new Reason(Reason.Code.MASTER_STOPPED, "master " + (masterAddress == null ? ""
+                    : masterAddress.getHostAddress() + " ") + "stopped (priority 0 advert), took over after Skew_Time");
         }
         if (masterAddress == null) {
-            return "no advert heard for Master_Down_Interval " + millis(masterDownInterval()) + " ms";
+            return new Reason(Reason.Code.NO_ADVERT, "no advert heard for Master_Down_Interval "
+                    + millis(masterDownInterval()) + " ms");
         }
-        return "master " + masterAddress.getHostAddress() + " silent for " + millis(now - lastAdvertAt) + " ms";
+        return new Reason(Reason.Code.MASTER_SILENT, "master " + masterAddress.getHostAddress() + " silent for "
+                + millis(now - lastAdvertAt) + " ms");
     }
 
-    private void transition(long now, State to, String why) {
+    private void transition(long now, State to, Reason.Code code, String why) {
         State from = state;
         state = to;
         since = now;
-        reason = why;
+        reason = new Reason(code, why);
         actions.stateChanged(this, from, to, why);
     }
 
@@ -381,7 +388,13 @@ public final class Router {
         return since;
     }
 
+    /** The last transition's line. */
     public String reason() {
+        return reason.detail();
+    }
+
+    /** The last transition's reason, code and line. */
+    public Reason why() {
         return reason;
     }
 }

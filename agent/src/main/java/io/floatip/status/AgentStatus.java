@@ -28,11 +28,21 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param reason            the last transition's reason, one line
      * @param faults            why it is in FAULT, or empty
      * @param tracked           each tracked script, interface and file with its state
+     * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  boolean unicast, String masterAddress, long sinceMillis, String reason,
-                                 String faults, List<TrackedStatus> tracked, Counters counters) {
+                                 String faults, List<TrackedStatus> tracked, Counters counters, String reasonCode) {
+
+        /** Without a reason code (a snapshot from an older agent reads the same). */
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              boolean unicast, String masterAddress, long sinceMillis, String reason,
+                              String faults, List<TrackedStatus> tracked, Counters counters) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters, null);
+        }
     }
 
     /** @param kind script, interface or file; @param state up/down, or the file's value */

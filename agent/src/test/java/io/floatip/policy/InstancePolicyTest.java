@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floatip.config.GarpConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
+import io.floatip.router.Reason;
 import io.floatip.router.State;
 import io.floatip.router.Timers;
 import java.net.Inet4Address;
@@ -30,6 +31,7 @@ class InstancePolicyTest {
         b.start();
         b.runUntil(MDI);
         assertEquals(State.FAULT, b.router.state(), b.log.toString());
+        assertEquals(Reason.Code.FAULT, b.router.why().code());
         assertEquals(List.of("360ms add [" + A + ", " + B + "]",
                 "360ms announce [198.51.100.100, 198.51.100.101] x1",
                 "360ms cannot claim " + B + ": No such device",

@@ -1,0 +1,57 @@
+package io.floatip.router;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Why a router changed state: a code a program can act on, and the line an operator reads.
+ *
+ * @param detail the whole line, e.g. "master 198.51.100.12 silent for 341 ms"
+ */
+public record Reason(Code code, String detail) {
+    public enum Code {
+        /** No transition yet. */
+        NOT_STARTED,
+        /** RFC 5798 6.4.1: Startup, and leaving FAULT (listening again). */
+        STARTUP,
+        /** The address owner (priority 255) becomes master without listening. */
+        ADDRESS_OWNER,
+        /** RFC 5798 6.4.2/6.4.3: Shutdown. */
+        SHUTDOWN,
+        /** Master_Down_Timer with no master ever heard. */
+        NO_ADVERT,
+        /** Master_Down_Timer after the master went quiet. */
+        MASTER_SILENT,
+        /** Skew_Time after the master's priority 0 advert. */
+        MASTER_STOPPED,
+        /** Master_Down_Timer while preempting a lower-priority master. */
+        PREEMPT,
+        /** A master yields to a higher priority. */
+        HIGHER_PRIORITY,
+        /** A master yields to an equal priority from a higher address. */
+        EQUAL_PRIORITY_HIGHER_ADDRESS,
+        /** A master frozen longer than Master_Down_Interval steps down. */
+        FROZEN,
+        /** Its link, tracking or a failed claim put it in FAULT. */
+        FAULT,
+        /** Every fault is gone: listening again. */
+        FAULT_CLEARED,
+        /** Its sync group moved it. */
+        SYNC_GROUP;
+
+        /** A metric- and JSON-friendly name: master_silent, fault_cleared, ... */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Reason {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    @Override
+    public String toString() {
+        return detail;
+    }
+}
