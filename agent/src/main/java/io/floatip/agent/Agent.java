@@ -47,6 +47,8 @@ public final class Agent implements AutoCloseable {
     private final CountDownLatch handedOver = new CountDownLatch(1);
     private final Runnable shutdownRouters = this::shutdownRouters;
     private volatile java.util.function.Consumer<String> summaryListener;
+    /** Loop thread: the instances drained by the operator (floatip drain), kept in the state directory. */
+    private final Drains drains = new Drains();
 
     /** A start's garbage is freed within seconds; the JIT compiles the steady state's code within a minute. */
     private static final long START_SETTLED_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -82,10 +84,12 @@ public final class Agent implements AutoCloseable {
         tracking = new TrackingSetup(config, loop, netlink);
         edges.add(tracking);
         instances = new Instances(loop, netlink, tracking, edges, this::transitioned,
-                config.global().realtimePriority());
+                config.global().realtimePriority(), drains);
+        drains.load(config);
         instances.open(config);
         reloads = new ReloadExecutor(instances, tracking);
         try {
+            VipGuard guard = new VipGuard(netlink, instances.all(), instances.links());
             edges.add(LinkMonitor.start(new io.floatip.net.LinkListener() {
                 @Override
                 public void linkChanged(LinkState state) {
@@ -96,7 +100,12 @@ public final class Agent implements AutoCloseable {
                 public void linkChanged(LinkState state, long readAt) {
                     loop.execute(() -> instances.linkChanged(state, readAt));
                 }
-            }));
+
+                @Override
+                public void addressChanged(io.floatip.net.InterfaceAddress address, boolean added) {
+                    loop.execute(() -> guard.addressChanged(address, added));
+                }
+            }, true));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
@@ -149,6 +158,30 @@ public final class Agent implements AutoCloseable {
     private void repeat(long periodNanos, Runnable task) {
         task.run();
         loop.schedule(loop.now() + periodNanos, () -> repeat(periodNanos, task));
+    }
+
+    // ---- drain ----
+
+    /**
+     * floatip drain / undrain: every instance when {@code names} is empty. A drained master hands over at once
+     * (priority 0); a drained instance stays BACKUP at the lowest priority while another node can serve. The
+     * state is saved before the reply, so it survives a restart. Any thread; bounded.
+     */
+    public io.floatip.control.DrainResult drain(List<String> names, boolean on)
+            throws InterruptedException, TimeoutException {
+        CompletableFuture<io.floatip.control.DrainResult> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                f.complete(drains.apply(instances.all(), names, on, loop.now()));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("drain failed", e.getCause());
+        }
     }
 
     // ---- reload ----

@@ -48,6 +48,8 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** Null in multicast mode. */
     private final Peers peers;
     final AtomicLong transitions = new AtomicLong();
+    /** VIPs something else removed while we were master, and the guard put back. */
+    final AtomicLong vipsRestored = new AtomicLong();
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private final Tracking tracking;
@@ -113,6 +115,16 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     long advertsSent() {
         return sender.advertsSent.get();
+    }
+
+    /** Loop thread: whether this instance added {@code vip} and has not released it. */
+    boolean holds(VirtualIp vip) {
+        return policy.holds(vip);
+    }
+
+    /** Loop thread: the VIPs announced again (the guard put one back). */
+    void announceVips() {
+        policy.announceVips(router);
     }
 
     /** Loop thread, at start: find the unicast peers' MACs, and keep checking them. */

@@ -37,11 +37,12 @@ final class Instances {
     private final List<Instance> instances = new CopyOnWriteArrayList<>();
     private final Runnable transitioned;
     private final int realtimePriority;
+    private final Drains drains;
     private ProtocolSocket protocolSocket;
 
     /** @param transitioned run on the loop after every instance's transition */
     Instances(EventLoop loop, Netlink netlink, TrackingSetup tracking, List<AutoCloseable> edges,
-              Runnable transitioned, int realtimePriority) {
+              Runnable transitioned, int realtimePriority, Drains drains) {
         this.loop = loop;
         this.netlink = netlink;
         this.opener = new LinkOpener(netlink, edges);
@@ -49,6 +50,7 @@ final class Instances {
         this.edges = edges;
         this.transitioned = transitioned;
         this.realtimePriority = realtimePriority;
+        this.drains = drains;
     }
 
     List<Instance> all() {
@@ -118,6 +120,7 @@ final class Instances {
     /** Loop thread. */
     void startRouter(Instance i) {
         loop.add(i.router());
+        drains.starting(i, loop.now());
         i.startResolvingPeers();
         i.router().startup(loop.now());
         try {

@@ -53,13 +53,14 @@ final class StatusCollector {
             }
             var c = i.config();
             is.add(new AgentStatus.InstanceStatus(c.name(), c.interfaceName(), c.vrid(), c.version(),
-                    r.state().name(), c.priority(), i.tracking().effectivePriority(), c.advertIntervalCentis() * 10,
+                    r.state().name(), c.priority(), r.drained() ? r.priority() : i.tracking().effectivePriority(),
+                    c.advertIntervalCentis() * 10,
                     c.virtualIps().stream().map(VirtualIp::toString).toList(), c.unicast(),
                     r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
-                            i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops)),
-                    r.why().code().key()));
+                            i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
+                            i.vipsRestored.get()), r.drained(), r.why().code().key()));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
         for (CheckScript s : tracking.scripts().values()) {

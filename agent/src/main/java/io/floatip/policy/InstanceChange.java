@@ -48,9 +48,11 @@ public record InstanceChange(Kind kind, String detail) {
             changes.add(new InstanceChange(Kind.ADVERT_INTERVAL, "advert_interval " + before.advertIntervalCentis() * 10
                     + " ms -> " + next.advertIntervalCentis() * 10 + " ms"));
         }
-        if (before.preempt() != next.preempt() || before.preemptDelayMillis() != next.preemptDelayMillis()) {
+        if (before.preempt() != next.preempt() || before.preemptDelayMillis() != next.preemptDelayMillis()
+                || before.fastPreempt() != next.fastPreempt()) {
             changes.add(new InstanceChange(Kind.PREEMPT, "preempt " + next.preempt() + ", preempt_delay "
-                    + next.preemptDelayMillis() + " ms"));
+                    + next.preemptDelayMillis() + " ms"
+                    + (before.fastPreempt() != next.fastPreempt() ? ", fast_preempt " + next.fastPreempt() : "")));
         }
         if (!before.garp().equals(next.garp())) {
             changes.add(new InstanceChange(Kind.GARP, "garp " + next.garp()));

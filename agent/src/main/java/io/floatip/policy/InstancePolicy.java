@@ -52,7 +52,7 @@ public final class InstancePolicy implements RouterActions {
 
     private RouterConfig routerConfig(InstanceConfig c) {
         return new RouterConfig(c.name(), c.vrid(), c.version(), c.priority(), c.advertIntervalCentis(), c.preempt(),
-                TimeUnit.MILLISECONDS.toNanos(c.preemptDelayMillis()), source);
+                TimeUnit.MILLISECONDS.toNanos(c.preemptDelayMillis()), source, c.fastPreempt());
     }
 
     public Router router() {
@@ -71,6 +71,11 @@ public final class InstancePolicy implements RouterActions {
     /** Any thread: whether the last transition was to MASTER. */
     public boolean master() {
         return master;
+    }
+
+    /** Whether this instance added {@code vip} and has not released it. */
+    public boolean holds(VirtualIp vip) {
+        return held.contains(vip);
     }
 
     /** Asks for every unicast peer's MAC, and keeps asking: often until all are known, seldom after. */

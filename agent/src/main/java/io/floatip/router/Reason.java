@@ -1,5 +1,6 @@
 package io.floatip.router;
 
+import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -37,7 +38,9 @@ public record Reason(Code code, String detail) {
         /** Every fault is gone: listening again. */
         FAULT_CLEARED,
         /** Its sync group moved it. */
-        SYNC_GROUP;
+        SYNC_GROUP,
+        /** The operator drained it (floatip drain): a master hands over. */
+        DRAINED;
 
         /** A metric- and JSON-friendly name: master_silent, fault_cleared, ... */
         public String key() {
@@ -53,5 +56,34 @@ public record Reason(Code code, String detail) {
     @Override
     public String toString() {
         return detail;
+    }
+
+    static Reason preempting(InetAddress master, int itsPriority, int ours) {
+        return new Reason(Code.PREEMPT, "preempting lower priority master " + master.getHostAddress() + " ("
+                + itsPriority + " < " + ours + ")");
+    }
+
+    /** @param master null when it was never heard before its priority 0 */
+    static Reason masterStopped(InetAddress master) {
+        return new Reason(Code.MASTER_STOPPED, "master " + (master == null ? "" : master.getHostAddress() + " ")
+                + "stopped (priority 0 advert), took over after Skew_Time");
+    }
+
+    static Reason noAdvert(long masterDownMillis) {
+        return new Reason(Code.NO_ADVERT, "no advert heard for Master_Down_Interval " + masterDownMillis + " ms");
+    }
+
+    static Reason masterSilent(InetAddress master, long silentMillis) {
+        return new Reason(Code.MASTER_SILENT, "master " + master.getHostAddress() + " silent for " + silentMillis
+                + " ms");
+    }
+
+    /** A master yields to {@code winner}: a higher priority, or an equal one from a higher address. */
+    static Reason yieldTo(InetAddress winner, int itsPriority, int ours) {
+        return itsPriority > ours
+                ? new Reason(Code.HIGHER_PRIORITY, "higher priority advert from " + winner.getHostAddress() + " ("
+                + itsPriority + " > " + ours + ")")
+                : new Reason(Code.EQUAL_PRIORITY_HIGHER_ADDRESS, "equal priority advert from higher address "
+                + winner.getHostAddress());
     }
 }

@@ -28,20 +28,30 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param reason            the last transition's reason, one line
      * @param faults            why it is in FAULT, or empty
      * @param tracked           each tracked script, interface and file with its state
+     * @param drained           drained by the operator (floatip drain): BACKUP at the lowest priority
      * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  boolean unicast, String masterAddress, long sinceMillis, String reason,
-                                 String faults, List<TrackedStatus> tracked, Counters counters, String reasonCode) {
+                                 String faults, List<TrackedStatus> tracked, Counters counters, boolean drained,
+                                 String reasonCode) {
 
         /** Without a reason code (a snapshot from an older agent reads the same). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                               int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                               boolean unicast, String masterAddress, long sinceMillis, String reason,
+                              String faults, List<TrackedStatus> tracked, Counters counters, boolean drained) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters, drained, null);
+        }
+
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              boolean unicast, String masterAddress, long sinceMillis, String reason,
                               String faults, List<TrackedStatus> tracked, Counters counters) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
-                    virtualIps, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters, null);
+                    virtualIps, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters, false, null);
         }
     }
 
@@ -49,9 +59,16 @@ public record AgentStatus(String routerId, String version, long pid, long starte
     public record TrackedStatus(String kind, String name, int weight, String state) {
     }
 
-    /** @param drops drop reason key (auth_mismatch, unknown_peer...) to count, non-zero only */
+    /**
+     * @param drops        drop reason key (auth_mismatch, unknown_peer...) to count, non-zero only
+     * @param vipsRestored VIPs that something else removed from this master and it put back (the VIP guard)
+     */
     public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
-                           java.util.Map<String, Long> drops) {
+                           java.util.Map<String, Long> drops, long vipsRestored) {
+        public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
+                        java.util.Map<String, Long> drops) {
+            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, 0);
+        }
     }
 
     /** @param up whether it counts as up (after rise/fall); @param lastResult e.g. "exit 0", "timed out..." */

@@ -39,9 +39,10 @@ class InstancePolicyTest {
                 "360ms claimed [" + A + "]",
                 "360ms advert 100",
                 "360ms BACKUP->MASTER (no advert heard for Master_Down_Interval 360 ms)",
+                "360ms advert 0",
                 "360ms remove " + A,
                 "360ms MASTER->FAULT (cannot add VIP " + B + ": No such device)"),
-                b.log.subList(1, b.log.size()), "the takeover completes, then FAULT releases only what was added");
+                b.log.subList(1, b.log.size()), "the takeover completes, then FAULT hands over (priority 0) and releases only what was added");
 
         b.failing.clear();
         b.runUntil(MDI + InstancePolicy.CLAIM_RETRY_NANOS - 1);
