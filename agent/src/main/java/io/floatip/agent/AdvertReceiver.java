@@ -1,5 +1,7 @@
 package io.floatip.agent;
 
+import io.floatip.base.LogLimit;
+import io.floatip.protocol.PolicyDrop;
 import io.floatip.config.InstanceConfig;
 import io.floatip.protocol.DropCounters;
 import io.floatip.protocol.DropReason;
@@ -74,7 +76,7 @@ final class AdvertReceiver implements AdvertCheck.Sink {
         if (queued == AdvertInbox.FIRST) {
             loop.execute(drain);
         } else if (queued == AdvertInbox.REPLACED) {
-            dropped(DropReason.LOOP_BEHIND, p);
+            dropped(PolicyDrop.LOOP_BEHIND, p);
         }
     }
 

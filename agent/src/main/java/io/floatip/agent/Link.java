@@ -1,5 +1,8 @@
 package io.floatip.agent;
 
+import io.floatip.base.LogLimit;
+import io.floatip.protocol.Ethernet;
+import io.floatip.protocol.PolicyDrop;
 import io.floatip.net.Netlink;
 import io.floatip.net.PcapTransport;
 import io.floatip.protocol.ArpCodec;
@@ -19,8 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Link {
     private static final Logger log = LoggerFactory.getLogger("floatip");
-    static final byte[] GROUP_MAC = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
-    static final byte[] GROUP_MAC_V6 = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP_V6);
+    static final byte[] GROUP_MAC = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP);
+    static final byte[] GROUP_MAC_V6 = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP_V6);
 
     private final String name;
     private volatile int ifIndex;
@@ -142,12 +145,12 @@ final class Link {
         }
         VrrpPacket p = ((Decoded.Accepted) d).packet();
         if (p.source().equals(p.ipv6() ? linkLocal : primaryAddress)) {
-            drop(DropReason.OWN_ADVERT, p);
+            drop(PolicyDrop.OWN_ADVERT, p);
             return;
         }
         AdvertReceiver receiver = table(p.ipv6()).get(p.vrid());
         if (receiver == null) {
-            drop(DropReason.UNKNOWN_VRID, p);
+            drop(PolicyDrop.UNKNOWN_VRID, p);
             return;
         }
         receiver.accept(p, frame, receivedAt);

@@ -1,5 +1,7 @@
 package io.floatip.policy;
 
+import io.floatip.protocol.WireDrop;
+import io.floatip.protocol.PolicyDrop;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
@@ -64,33 +66,33 @@ public final class AdvertCheck {
     /** Whether the advert goes on to the router; anything refused or worth a line is told to {@code sink}. */
     public boolean accept(VrrpPacket p, Sink sink) {
         if (p.version() != version) {
-            sink.dropped(DropReason.VERSION_MISMATCH, p);
+            sink.dropped(PolicyDrop.VERSION_MISMATCH, p);
             return false;
         }
         if (peers == null) {
             if (p.ttl() != VrrpPacket.TTL) {
-                sink.dropped(DropReason.TTL_NOT_255, p);
+                sink.dropped(WireDrop.TTL_NOT_255, p);
                 return false;
             }
         } else {
             UnicastPeer peer = find(peers, p.source());
             if (peer == null) {
-                sink.dropped(DropReason.UNKNOWN_PEER, p);
+                sink.dropped(PolicyDrop.UNKNOWN_PEER, p);
                 return false;
             }
             if (!peer.acceptsTtl(p.ttl())) {
-                sink.dropped(DropReason.TTL_OUT_OF_RANGE, p);
+                sink.dropped(PolicyDrop.TTL_OUT_OF_RANGE, p);
                 return false;
             }
         }
         if (p.version() == 2) {
             if (p.authType() != authType || !p.authDataEquals(authData)) {
-                sink.dropped(DropReason.AUTH_MISMATCH, p);
+                sink.dropped(PolicyDrop.AUTH_MISMATCH, p);
                 return false;
             }
             // RFC 3768 7.1: an advert with another interval is dropped (keepalived agrees).
             if (p.advertInterval() != intervalCentis) {
-                sink.dropped(DropReason.INTERVAL_MISMATCH, p);
+                sink.dropped(PolicyDrop.INTERVAL_MISMATCH, p);
                 return false;
             }
         } else if (p.advertInterval() != intervalCentis && p.advertInterval() != lastLoggedInterval) {
