@@ -122,6 +122,11 @@ final class Instance implements InstancePort, SyncGroup.Member {
         return policy.holds(vip);
     }
 
+    /** The VIPs on the link now by this instance's claim, in config order. Loop thread. */
+    List<VirtualIp> heldVips() {
+        return policy.heldVips();
+    }
+
     /** Loop thread: the VIPs announced again (the guard put one back). */
     void announceVips() {
         policy.announceVips(router);

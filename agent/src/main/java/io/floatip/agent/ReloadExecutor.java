@@ -60,7 +60,7 @@ final class ReloadExecutor {
             instances.refreshLinks();
             return null;
         }
-        if (step instanceof ReloadStep.AtNextStart) {
+        if (step instanceof ReloadStep.AtNextStart || step instanceof ReloadStep.ProcessesAtNextStart) {
             return step.message();
         }
         InstanceConfig ic = step instanceof ReloadStep.Keep k ? next.instances().get(k.name())

@@ -35,6 +35,7 @@ public record InstanceChange(Kind kind, String detail) {
                 && before.trackScripts().equals(after.trackScripts())
                 && before.trackInterfaces().equals(after.trackInterfaces())
                 && before.trackFiles().equals(after.trackFiles())
+                && before.trackProcesses().equals(after.trackProcesses())
                 && before.notifications().equals(after.notifications());
     }
 

@@ -78,6 +78,17 @@ public final class InstancePolicy implements RouterActions {
         return held.contains(vip);
     }
 
+    /** The VIPs this instance holds now, in config order. */
+    public List<VirtualIp> heldVips() {
+        List<VirtualIp> out = new ArrayList<>(held.size());
+        for (VirtualIp vip : config.virtualIps()) {
+            if (held.contains(vip)) {
+                out.add(vip);
+            }
+        }
+        return out;
+    }
+
     /** Asks for every unicast peer's MAC, and keeps asking: often until all are known, seldom after. */
     public void resolvePeers() {
         if (!config.unicast()) {

@@ -44,6 +44,9 @@ public final class ReloadPlan {
         if (!Objects.equals(before.global(), next.global()) || !before.syncGroups().equals(next.syncGroups())) {
             steps.add(new ReloadStep.AtNextStart());
         }
+        if (!before.processes().equals(next.processes())) {
+            steps.add(new ReloadStep.ProcessesAtNextStart());
+        }
         return List.copyOf(steps);
     }
 

@@ -67,6 +67,14 @@ public sealed interface ReloadStep {
         }
     }
 
+    /** The processes section is read at start only. */
+    record ProcessesAtNextStart() implements ReloadStep {
+        @Override
+        public String message() {
+            return "processes changes take effect at the next start";
+        }
+    }
+
     /** Global settings and sync groups are read at start only. */
     record AtNextStart() implements ReloadStep {
         @Override

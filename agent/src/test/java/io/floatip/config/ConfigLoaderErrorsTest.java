@@ -59,7 +59,8 @@ class ConfigLoaderErrorsTest {
         @Test
         void farFromAnythingListsTheKnownKeys() {
             assertError("bad.yaml:3:3: global.colour: unknown key; known keys here: router_id, log_level, "
-                    + "script_user, allow_root_scripts, notify_fifo, control_socket, metrics, realtime_priority", """
+                    + "script_user, allow_root_scripts, notify_fifo, control_socket, metrics, realtime_priority, "
+                    + "state_dir", """
                     global:
                       router_id: lb1
                       colour: blue

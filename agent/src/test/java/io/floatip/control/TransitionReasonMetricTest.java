@@ -17,7 +17,7 @@ class TransitionReasonMetricTest {
         AgentStatus.InstanceStatus i = s.instances().get(0);
         return new AgentStatus(s.routerId(), s.version(), s.pid(), s.startedAtMillis(), List.of(
                 new AgentStatus.InstanceStatus(i.name(), i.interfaceName(), i.vrid(), i.version(), i.state(),
-                        i.priority(), i.effectivePriority(), i.advertIntervalMillis(), i.virtualIps(), i.unicast(),
+                        i.priority(), i.effectivePriority(), i.advertIntervalMillis(), i.virtualIps(), i.heldVips(), i.unicast(),
                         i.masterAddress(), i.sinceMillis(), i.reason(), i.faults(), i.tracked(), i.counters(), i.drained(),
                         code),
                 s.instances().get(1)), s.scripts(), s.groups(), s.interfaces());
