@@ -128,6 +128,11 @@ check "the unit runs the packaged launcher" grep -qx 'ExecStart=/usr/bin/floatip
     /lib/systemd/system/floatip.service
 
 check "floatip --version" sh -c 'floatip --version | grep -q "^floatip [0-9]"'
+# One version everywhere: what --version (and status, and /metrics) says is the package's version (a Maven
+# -SNAPSHOT, which the package spells ~snapshot so that it sorts before the release, aside).
+check "floatip --version is the package's version" sh -c \
+    'test "$(floatip --version | sed -n "s/^floatip \([^ ]*\) .*/\1/p" | sed "s/-SNAPSHOT\$/~snapshot/")" = \
+          "$(dpkg-query -W -f="\${Version}" floatip)"'
 # -Xshare:on makes the JVM refuse to start unless it can map the archive postinst made for this host.
 check "the launcher maps the class-data archive postinst made" sh -c \
     'FLOATIP_JAVA_OPTS=-Xshare:on floatip --version | grep -q "^floatip [0-9]"'

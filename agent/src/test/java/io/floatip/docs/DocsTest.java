@@ -46,6 +46,9 @@ class DocsTest {
         assertTrue(page.contains("\\fB\\-\\-listen\\fR \\fISECONDS\\fR\nHow long to listen"), page);
         assertTrue(page.contains("(default: 3)."), page);
         assertFalse(page.contains("%n") || page.contains("${"), page);
+        for (String signal : List.of("SIGTERM, SIGINT", "SIGHUP", "SIGQUIT")) {
+            assertTrue(page.contains(".TP\n\\fB" + signal + "\\fR\n"), signal); // every signal the agent takes
+        }
     }
 
     @Test
