@@ -340,6 +340,10 @@ final class Instance implements RouterActions, SyncGroup.Member {
     /** Loop thread: every advert accepted since the last drain, oldest first. */
     private void drainInbox() {
         while (inbox.take(heard)) {
+            if (log.isDebugEnabled()) {
+                log.debug("{}: advert from {} priority {} interval {} ms", config.name(),
+                        heard.source.getHostAddress(), heard.priority, heard.advertInterval * 10);
+            }
             router.advertReceived(heard.receivedAt, heard.source, heard.priority, heard.advertInterval);
         }
         heard.source = null;
@@ -425,6 +429,9 @@ final class Instance implements RouterActions, SyncGroup.Member {
                 c.version() == 2 ? authData : NO_DATA, source, destination, link.mac(), destinationMac, ipId);
         if (link.send(frame)) {
             advertsSent.incrementAndGet();
+            if (log.isDebugEnabled()) { // keepalived's -D: every advert; nothing is built at info
+                log.debug("{}: sent advert priority {} to {}", c.name(), priority, destination.getHostAddress());
+            }
         }
     }
 
