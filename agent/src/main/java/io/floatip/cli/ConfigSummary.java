@@ -18,7 +18,7 @@ import java.util.List;
  * effective preemption, tracking (each weight with the priority it leads to), notify commands, then sync
  * groups, scripts and who runs them. Pure: the same config gives the same lines.
  */
-final class ConfigSummary {
+public final class ConfigSummary {
     /** keepalived's clamp for a tracked priority: never 0 (stop) nor 255 (the owner's). */
     static final int MIN_TRACKED = 1;
     static final int MAX_TRACKED = 254;
@@ -26,7 +26,7 @@ final class ConfigSummary {
     private ConfigSummary() {
     }
 
-    static List<String> lines(Path file, Config c) {
+    public static List<String> lines(Path file, Config c) {
         List<String> out = new ArrayList<>();
         out.add(file + ": OK, " + c.instances().size() + " instance(s)");
         for (InstanceConfig i : c.instances().values()) {
