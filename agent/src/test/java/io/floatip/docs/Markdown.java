@@ -129,6 +129,7 @@ public final class Markdown {
         s = s.replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d", "DATE");
         s = s.replaceAll("^floatip (\\S+) on \\S+, pid", "floatip VERSION on HOST, pid");
         s = s.replaceAll("config /\\S+?, ", "config FILE, ");
+        s = s.replaceAll("^(OK|WARN|FAIL)( +)config: /\\S+?: ", "$1$2config: FILE: ");
         s = s.replaceAll("control socket /\\S+?, ", "control socket SOCKET, ");
         s = s.replaceAll("exit (\\d+)(: [^;)]*)?", "exit $1");
         s = s.replaceAll("\\d+", "#");
