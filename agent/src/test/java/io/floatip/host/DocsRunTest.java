@@ -55,7 +55,9 @@ class DocsRunTest {
             Path configB = config(dir, "b", 100, "[/bin/true]");
             Process agentA = a.start(AgentCommand.run(configA), line -> log("n1", logA, line));
             Lab.await(Duration.ofSeconds(30), () -> a.hasAddress(VIP), "n1 to hold the VIP alone");
-            b.start(AgentCommand.run(configB), line -> log("n2", logB, line));
+            // n2 at debug, as `floatip run --log-level debug` (keepalived's -D): every advert and script run.
+            b.start(AgentCommand.of("run", "-c", configB.toString(), "--control-socket",
+                    AgentCommand.socketFor(configB).toString(), "--log-level", "debug"), line -> log("n2", logB, line));
             Lab.await(Duration.ofSeconds(30), () -> logB.stream().anyMatch(l -> l.contains("INIT -> BACKUP")),
                     "n2 to listen");
             outputs.put("status n1, master", run(a, "status", "--socket", AgentCommand.socketFor(configA).toString()));
