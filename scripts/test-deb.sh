@@ -123,6 +123,7 @@ has_mode 644 root root /usr/share/bash-completion/completions/floatip
 has_mode 644 root root /usr/share/man/man1/floatip.1.gz
 has_mode 644 root root /usr/share/man/man5/floatip.yaml.5.gz
 has_mode 644 root root /usr/share/doc/floatip/README.md
+has_mode 644 root root /usr/share/doc/floatip/REFERENCE.md
 has_mode 644 root root /usr/share/doc/floatip/examples/floatip.yaml
 check "the config is a conffile" sh -c "dpkg-query -W -f='\${Conffiles}' floatip | grep -q ' /etc/floatip/floatip.yaml '"
 check "the unit runs the packaged launcher" grep -qx 'ExecStart=/usr/bin/floatip run -c /etc/floatip/floatip.yaml' \
