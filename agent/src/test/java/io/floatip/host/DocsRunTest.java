@@ -56,7 +56,7 @@ class DocsRunTest {
             Process agentA = a.start(AgentCommand.run(configA), line -> log("n1", logA, line));
             Lab.await(Duration.ofSeconds(30), () -> a.hasAddress(VIP), "n1 to hold the VIP alone");
             // n2 at debug, as `floatip run --log-level debug` (keepalived's -D): every advert and script run.
-            b.start(AgentCommand.of("run", "-c", configB.toString(), "--control-socket",
+            Process agentB = b.start(AgentCommand.of("run", "-c", configB.toString(), "--control-socket",
                     AgentCommand.socketFor(configB).toString(), "--log-level", "debug"), line -> log("n2", logB, line));
             Lab.await(Duration.ofSeconds(30), () -> logB.stream().anyMatch(l -> l.contains("INIT -> BACKUP")),
                     "n2 to listen");
@@ -83,6 +83,14 @@ class DocsRunTest {
             Lab.await(Duration.ofSeconds(10), () -> b.hasAddress(VIP), "n2 to take over from a stop");
             Lab.await(Duration.ofSeconds(5), () -> logB.stream().anyMatch(l -> l.contains("claimed")
                     && logB.indexOf(l) > indexOf(logB, "stopped (priority 0 advert)")), "n2 to log its claim");
+
+            // The README warns keepalived users: SIGUSR1 (keepalived's data dump) ends the agent at once, with
+            // no priority 0 advert, and the VIP stays on the interface. If that changes, change the README.
+            b.signal(agentB, "USR1");
+            assertTrue(agentB.waitFor(10, TimeUnit.SECONDS), "SIGUSR1 ends the agent");
+            assertEquals(128 + 10, agentB.exitValue(), "killed by SIGUSR1");
+            assertTrue(b.hasAddress(VIP), "the VIP stays on n2's interface");
+            assertEquals(Integer.MAX_VALUE, indexOf(logB, "shutdown"), "no hand-over was logged");
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
