@@ -134,7 +134,9 @@ class DocsCommandsTest {
         Map<String, String> configs = new HashMap<>();
         List<Markdown.Block> blocks = Markdown.blocks(Markdown.operatorDocs());
         for (Markdown.Block b : blocks) {
-            if (b.marker() != null && b.marker().startsWith("config ")) {
+            if (b.marker() != null && b.marker().startsWith("yaml ")) { // a file shown for its errors
+                configs.put(b.marker().substring("yaml ".length()), String.join("\n", b.lines()) + "\n");
+            } else if (b.marker() != null && b.marker().startsWith("config ")) {
                 String name = b.marker().substring("config ".length());
                 String yaml = b.language().equals("sh") ? heredoc(b.lines()) : String.join("\n", b.lines()) + "\n";
                 configs.put(name, yaml);
@@ -155,21 +157,47 @@ class DocsCommandsTest {
             assertEquals(4, words.length, b.where() + ": write <!-- check: check-config CONFIG as PATH -->");
             String yaml = configs.containsKey(words[1]) ? configs.get(words[1])
                     : Files.readString(Markdown.REPO.resolve(words[1]));
+            List<String> printed;
             try {
                 Config c = ConfigLoader.parseWithoutHostChecks(yaml, words[3]);
-                List<String> printed = ConfigSummary.lines(Path.of(words[3]), c);
-                List<String> shown = Markdown.output(b);
-                // A sample may stop early, never differ.
-                if (shown.isEmpty() || shown.size() > printed.size() || !printed.subList(0, shown.size()).equals(shown)) {
-                    problems.add(b.where() + ": check-config prints\n" + String.join("\n", printed) + "\nthe sample shows\n"
-                            + String.join("\n", shown));
-                }
+                printed = ConfigSummary.lines(Path.of(words[3]), c);
             } catch (ConfigException e) {
-                problems.add(b.where() + ": " + words[1] + ": " + e.errors());
+                printed = e.errors(); // what check-config prints for a file with mistakes
+            }
+            List<String> shown = Markdown.output(b);
+            // A sample may stop early, never differ.
+            if (shown.isEmpty() || shown.size() > printed.size() || !printed.subList(0, shown.size()).equals(shown)) {
+                problems.add(b.where() + ": check-config prints\n" + String.join("\n", printed) + "\nthe sample shows\n"
+                        + String.join("\n", shown));
             }
         }
         assertEquals(List.of(), problems);
         assertTrue(samples >= 3 && configs.size() >= 2, samples + " check-config samples, " + configs.size() + " configs");
+    }
+
+    /** Every metric name the docs show is one the program serves, and REFERENCE.md's table names them all. */
+    @Test
+    void everyMetricShownIsServedAndTheReferenceListsThemAll() throws Exception {
+        Pattern name = Pattern.compile("\"(floatip_[a-z_]+)\"");
+        Set<String> served = new java.util.TreeSet<>();
+        Matcher m = name.matcher(Files.readString(Markdown.REPO.resolve("agent/src/main/java/io/floatip/control/Metrics.java")));
+        while (m.find()) {
+            served.add(m.group(1));
+        }
+        assertTrue(served.contains("floatip_instance_state") && served.size() > 15, served.toString());
+        List<String> problems = new ArrayList<>();
+        Pattern shown = Pattern.compile("`(floatip_[a-z_]+)");
+        for (Path file : Markdown.operatorDocs()) {
+            Matcher s = shown.matcher(Files.readString(file));
+            while (s.find()) {
+                if (!served.contains(s.group(1)) && !s.group(1).equals("floatip_script")) {
+                    problems.add(Markdown.REPO.relativize(file) + ": " + s.group(1) + " is not a metric floatip serves");
+                }
+            }
+        }
+        String reference = Files.readString(Markdown.REPO.resolve("REFERENCE.md"));
+        served.stream().filter(n -> !reference.contains("`" + n + "`")).forEach(n -> problems.add("REFERENCE.md lacks " + n));
+        assertEquals(List.of(), problems);
     }
 
     /** What a here-document in a sh block writes: the lines between {@code <<'EOF'} and {@code EOF}. */
