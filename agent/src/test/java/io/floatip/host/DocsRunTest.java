@@ -117,8 +117,34 @@ class DocsRunTest {
                 problems.add(sample.where() + ": not in " + sources.keySet() + " in this order: " + missing);
             }
         }
+        // Log fragments quoted inline in the text: each is part of a line one agent logged.
+        List<String> logged = new ArrayList<>();
+        java.util.stream.Stream.concat(logA.stream(), logB.stream()).forEach(l -> logged.add(fragment(l)));
+        int fragments = 0;
+        for (java.nio.file.Path file : Markdown.operatorDocs()) {
+            for (Markdown.Block span : Markdown.codeSpans(file)) {
+                String text = span.lines().get(0);
+                if (!LOG_FRAGMENT.matcher(text).find()) {
+                    continue;
+                }
+                fragments++;
+                String want = fragment(text);
+                if (logged.stream().noneMatch(l -> l.contains(want))) {
+                    problems.add(span.where() + ": `" + text + "` is not part of any line the agents logged");
+                }
+            }
+        }
+        assertTrue(fragments >= 8, "log fragments found: " + fragments);
         outputs.forEach((what, out) -> System.out.println("[" + what + "]\n" + String.join("\n", out)));
         assertEquals(List.of(), problems);
+    }
+
+    private static final java.util.regex.Pattern LOG_FRAGMENT = java.util.regex.Pattern.compile(
+            "^((INIT|BACKUP|MASTER|FAULT) -> (INIT|BACKUP|MASTER|FAULT)|claimed |released |script \\S+: (up|down) )");
+
+    /** A log line or an inline quote of one, as compared: Markdown.normal, any script's name, no "...". */
+    static String fragment(String text) {
+        return Markdown.normal(text).replaceAll("script \\S+:", "script S:").replace("...", "").strip();
     }
 
     /**
