@@ -567,6 +567,17 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
     }
 
+    /** The VIPs on the link now by this instance's claim, in config order. Loop thread. */
+    List<VirtualIp> heldVips() {
+        List<VirtualIp> out = new ArrayList<>(held.size());
+        for (VirtualIp vip : config.virtualIps()) {
+            if (held.contains(vip)) {
+                out.add(vip);
+            }
+        }
+        return out;
+    }
+
     /**
      * A master that cannot add its VIP serves nobody, and its adverts would keep a healthy backup from taking
      * over: FAULT, after the current event (the router is mid-transition), and try again a little later.
