@@ -1,6 +1,7 @@
 package io.floatip.agent;
 
-import io.floatip.cli.Main;
+import io.floatip.base.Scheduler;
+import io.floatip.base.Version;
 import io.floatip.config.Config;
 import io.floatip.config.VirtualIp;
 import io.floatip.protocol.DropCounters;
@@ -68,7 +69,7 @@ final class StatusCollector {
         }
         List<AgentStatus.InterfaceStatus> ifs = new ArrayList<>();
         links.forEach((name, l) -> ifs.add(new AgentStatus.InterfaceStatus(name, drops(l.drops), l.sendErrors())));
-        return new AgentStatus(config.global().routerId(), Main.version(), ProcessHandle.current().pid(),
+        return new AgentStatus(config.global().routerId(), Version.current(), ProcessHandle.current().pid(),
                 startedAtMillis, is, ss, gs, ifs);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.lab.AgentCommand;
+import io.floatip.lab.HostTests;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +28,7 @@ class ServiceHostTest {
 
     @BeforeEach
     void root() {
-        if (!Lab.isRoot()) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("needs root (network namespaces); under CI a skipped host test is a failure");
-            }
-            Assumptions.abort("needs root (network namespaces)");
-        }
+        HostTests.requireRoot("needs root (network namespaces)");
     }
 
     @Test
