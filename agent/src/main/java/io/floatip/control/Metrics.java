@@ -1,11 +1,12 @@
 package io.floatip.control;
 
 import io.floatip.protocol.DropReason;
+import io.floatip.protocol.PolicyDrop;
+import io.floatip.protocol.WireDrop;
 import io.floatip.status.AgentStatus;
 import io.floatip.status.AgentStatus.InstanceStatus;
 import io.floatip.status.AgentStatus.ScriptStatus;
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,23 @@ public final class Metrics {
      * series born with its first drops already in it has no increase() that Prometheus can see, so an alert
      * on it would miss the first burst after every start.
      */
-    static final Set<DropReason> INSTANCE_DROPS = EnumSet.of(DropReason.VERSION_MISMATCH, DropReason.TTL_NOT_255,
-            DropReason.UNKNOWN_PEER, DropReason.TTL_OUT_OF_RANGE, DropReason.AUTH_MISMATCH,
-            DropReason.INTERVAL_MISMATCH, DropReason.LOOP_BEHIND);
+    static final Set<DropReason> INSTANCE_DROPS = inOrder(true);
     /** The reasons an interface counts (the codec's, then whose advert it is), also exported at 0. */
-    static final Set<DropReason> INTERFACE_DROPS = EnumSet.complementOf(EnumSet.of(DropReason.VERSION_MISMATCH,
-            DropReason.UNKNOWN_PEER, DropReason.TTL_OUT_OF_RANGE, DropReason.AUTH_MISMATCH,
-            DropReason.INTERVAL_MISMATCH, DropReason.LOOP_BEHIND));
+    static final Set<DropReason> INTERFACE_DROPS = inOrder(false);
+
+    /** In the counters' own order (wire reasons, then policy ones), as status and logs list them. */
+    private static Set<DropReason> inOrder(boolean instance) {
+        Set<DropReason> instanceOnes = Set.of(PolicyDrop.VERSION_MISMATCH, WireDrop.TTL_NOT_255,
+                PolicyDrop.UNKNOWN_PEER, PolicyDrop.TTL_OUT_OF_RANGE, PolicyDrop.AUTH_MISMATCH,
+                PolicyDrop.INTERVAL_MISMATCH, PolicyDrop.LOOP_BEHIND);
+        Set<DropReason> interfaceLeaves = Set.of(PolicyDrop.VERSION_MISMATCH, PolicyDrop.UNKNOWN_PEER,
+                PolicyDrop.TTL_OUT_OF_RANGE, PolicyDrop.AUTH_MISMATCH, PolicyDrop.INTERVAL_MISMATCH,
+                PolicyDrop.LOOP_BEHIND);
+        java.util.LinkedHashSet<DropReason> all = new java.util.LinkedHashSet<>(List.of(WireDrop.values()));
+        all.addAll(List.of(PolicyDrop.values()));
+        all.removeIf(r -> instance ? !instanceOnes.contains(r) : interfaceLeaves.contains(r));
+        return java.util.Collections.unmodifiableSet(all);
+    }
 
     private final StringBuilder out = new StringBuilder(8192);
 
