@@ -39,7 +39,7 @@ final class DryRun {
         Path socket = socketOption != null ? socketOption : c.global().controlSocket();
         out.println("dry run: nothing is changed, nothing is sent");
         String level = levelOption != null ? levelOption : c.global().logLevel();
-        out.println("floatip " + Main.version() + " would start: " + RunCommand.settings(c, socket, level));
+        out.println("floatip " + io.floatip.base.Version.current() + " would start: " + RunCommand.settings(c, socket, level));
         ConfigSummary.lines(file, c).forEach(out::println);
         List<Result> checks = new ArrayList<>(Doctor.preflight(host, c));
         checks.add(socket(socket));

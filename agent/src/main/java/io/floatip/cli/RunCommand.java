@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         String level = logLevel != null ? logLevel : c.global().logLevel();
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         Path socket = controlSocket != null ? controlSocket : c.global().controlSocket();
-        log().info("floatip {} starting (pid {}): {}", Main.version(), ProcessHandle.current().pid(),
+        log().info("floatip {} starting (pid {}): {}", io.floatip.base.Version.current(), ProcessHandle.current().pid(),
                 settings(c, socket, level));
         try {
             agent = Agent.start(c);

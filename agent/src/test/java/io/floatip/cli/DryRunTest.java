@@ -44,7 +44,7 @@ class DryRunTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of(
                 "dry run: nothing is changed, nothing is sent",
-                "floatip " + Main.version() + " would start: config " + config + ", 1 instance(s), control socket "
+                "floatip " + io.floatip.base.Version.current() + " would start: config " + config + ", 1 instance(s), control socket "
                         + dir.resolve("control.sock") + ", metrics http://127.0.0.1:9650/metrics, log level info",
                 config + ": OK, 1 instance(s)",
                 "  VI_1: eth0 vrid 51, VRRPv3, priority 150, advert 1000 ms, VIPs [198.51.100.50/24], multicast",

@@ -117,9 +117,9 @@ class DocsCommandsTest {
                 Matcher m = VERSION.matcher(lines.get(i));
                 while (m.find()) {
                     seen++;
-                    if (!m.group(1).equals(Main.version())) {
+                    if (!m.group(1).equals(io.floatip.base.Version.current())) {
                         problems.add(Markdown.REPO.relativize(file) + ":" + (i + 1) + ": floatip " + m.group(1)
-                                + ", the program is " + Main.version());
+                                + ", the program is " + io.floatip.base.Version.current());
                     }
                 }
             }

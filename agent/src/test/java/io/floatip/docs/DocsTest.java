@@ -85,8 +85,8 @@ class DocsTest {
 
     @Test
     void groffRendersTheConfigPageWithoutAWarning() throws Exception {
-        Assumptions.assumeTrue(new File("/usr/bin/groff").canExecute(), "groff is not installed");
-        Process groff = new ProcessBuilder("groff", "-man", "-Tutf8", "-ww", "-z", CONFIG_PAGE.toString())
+        Path groffBinary = HostTests.requireTool("groff", "groff-base");
+        Process groff = new ProcessBuilder(groffBinary.toString(), "-man", "-Tutf8", "-ww", "-z", CONFIG_PAGE.toString())
                 .redirectErrorStream(true).start();
         String out = new String(groff.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, groff.waitFor());
