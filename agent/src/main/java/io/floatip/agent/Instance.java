@@ -152,6 +152,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
                 && before.trackScripts().equals(after.trackScripts())
                 && before.trackInterfaces().equals(after.trackInterfaces())
                 && before.trackFiles().equals(after.trackFiles())
+                && before.trackProcesses().equals(after.trackProcesses())
                 && before.notifications().equals(after.notifications());
     }
 

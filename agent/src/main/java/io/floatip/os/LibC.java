@@ -86,4 +86,22 @@ public interface LibC extends Library {
 
     /** malloc_trim(3): 1 when memory went back to the system. glibc only: UnsatisfiedLinkError elsewhere (musl). */
     int malloc_trim(NativeLong pad);
+
+    /** pidfd_open(2) (Linux 5.3): a file descriptor that polls readable once the process has exited. */
+    long SYS_PIDFD_OPEN = 434; // the same on x86_64 and aarch64: syscalls added since 5.1 share their numbers
+    short POLLIN = 0x1;
+    int O_NONBLOCK = 0x800;
+
+    /** syscall(2): for the calls glibc 2.36 has no wrapper of (pidfd_open). */
+    long syscall(long number, Object... args);
+
+    /** poll(2) over an array of struct pollfd (int fd; short events; short revents: 8 bytes each). */
+    int poll(Pointer fds, NativeLong count, int timeoutMillis);
+
+    /** pipe2(2): {@code fds[0]} reads, {@code fds[1]} writes. */
+    int pipe2(int[] fds, int flags);
+
+    NativeLong read(int fd, byte[] buffer, NativeLong length);
+
+    NativeLong write(int fd, byte[] buffer, NativeLong length);
 }
