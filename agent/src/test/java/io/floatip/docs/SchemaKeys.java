@@ -29,6 +29,8 @@ final class SchemaKeys {
                   metrics: {listen: 127.0.0.1:9650, zzqqxx: 1}
                 scripts:
                   chk: {command: /bin/true, zzqqxx: 1}
+                processes:
+                  haproxy: {name: haproxy, zzqqxx: 1}
                 instances:
                   VI_1:
                     zzqqxx: 1
@@ -42,6 +44,7 @@ final class SchemaKeys {
                     track_scripts: [{name: chk, zzqqxx: 1}]
                     track_interfaces: [{name: eth1, zzqqxx: 1}]
                     track_files: [{path: /x, zzqqxx: 1}]
+                    track_processes: [{name: haproxy, zzqqxx: 1}]
                     notify: {zzqqxx: 1}
                 sync_groups:
                   G: {instances: [VI_1, VI_2], zzqqxx: 1}
