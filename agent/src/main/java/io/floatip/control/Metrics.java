@@ -107,7 +107,7 @@ public final class Metrics {
                 "Why the instance last changed state, as a code (master_silent, fault, ...); always 1.");
         for (InstanceStatus i : instances) {
             if (i.reasonCode() != null) {
-                sample("floatip_instance_last_transition_reason", "1", "instance", i.name(), "reason", i.reasonCode());
+                sample("floatip_instance_last_transition_reason", "1", INSTANCE, i.name(), "reason", i.reasonCode());
             }
         }
         perInstance(instances, "floatip_instance_transitions_total", "counter", "State changes since start.",
