@@ -46,6 +46,9 @@ final class TrackingSetup implements AutoCloseable {
     private final PooledScriptRunner runner;
     private final ScriptProcess process;
     private final NotifyFifo fifo;
+    /** Tracked files are stat'ed and read here, never on the loop: one daemon thread, made when first needed. */
+    private java.util.concurrent.ExecutorService filesThread;
+    private final java.util.concurrent.Executor files = task -> filesThread().execute(task);
     private final Map<String, CheckScript> scripts = new LinkedHashMap<>();
     private final List<SyncGroup> groups = new ArrayList<>();
     private final List<NotifyQueue> groupQueues = new ArrayList<>();
@@ -102,7 +105,7 @@ final class TrackingSetup implements AutoCloseable {
         }
         for (TrackedFile tf : i.config().trackFiles()) {
             String key = "file " + tf.path();
-            TrackedFileWatch watch = new TrackedFileWatch(tf.path(), loop,
+            TrackedFileWatch watch = new TrackedFileWatch(tf.path(), loop, files, loop,
                     v -> i.tracking().setValue(key, tf.weight(), v, key + " is " + v));
             a.watches.add(watch);
             if (started) {
@@ -272,6 +275,22 @@ final class TrackingSetup implements AutoCloseable {
         if (fifo != null) {
             fifo.close();
         }
+        synchronized (this) {
+            if (filesThread != null) {
+                filesThread.shutdownNow();
+            }
+        }
+    }
+
+    private synchronized java.util.concurrent.ExecutorService filesThread() {
+        if (filesThread == null) {
+            filesThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "floatip-files");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return filesThread;
     }
 
     static boolean runsAsRoot() {

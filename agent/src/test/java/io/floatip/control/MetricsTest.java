@@ -93,7 +93,7 @@ class MetricsTest {
         AgentStatus odd = new AgentStatus("lb\\1", "v\"2", 1, 0, List.of(new AgentStatus.InstanceStatus(name,
                 i.interfaceName(), i.vrid(), i.version(), i.state(), i.priority(), i.effectivePriority(),
                 i.advertIntervalMillis(), i.virtualIps(), i.unicast(), i.masterAddress(), i.sinceMillis(), i.reason(),
-                i.faults(), i.tracked(), i.counters())), List.of(), List.of(), List.of());
+                i.faults(), i.tracked(), i.counters())), List.of(), List.of(), List.of(), Map.of());
         Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(odd));
         assertEquals(150, value(m, "floatip_instance_priority", "instance", name));
         assertEquals(1, value(m, "floatip_info", "version", "v\"2", "router_id", "lb\\1"));
@@ -102,7 +102,7 @@ class MetricsTest {
 
     @Test
     void anEmptyAgentStillNamesEveryFamily() {
-        String text = Metrics.render(new AgentStatus("lb1", "x", 1, 0, List.of(), List.of(), List.of(), List.of()));
+        String text = Metrics.render(new AgentStatus("lb1", "x", 1, 0, List.of(), List.of(), List.of(), List.of(), Map.of()));
         Map<String, Exposition.Family> m = Exposition.parse(text);
         assertEquals(M.keySet(), m.keySet());
         assertTrue(m.get("floatip_instance_state").series().isEmpty());
