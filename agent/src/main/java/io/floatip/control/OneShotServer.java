@@ -90,6 +90,10 @@ final class OneShotServer implements AutoCloseable {
     private final ExecutorService worker;
     private final Thread thread;
     private volatile boolean closed;
+    private final SelectionKey serverKey;
+    private long acceptFailures;
+    private long acceptPausedUntil;
+    private static final long ACCEPT_PAUSE_NANOS = 100_000_000L;
 
     OneShotServer(String name, ServerSocketChannel server, Exchange exchange, Limits limits, Counters counters)
             throws IOException {
@@ -99,7 +103,7 @@ final class OneShotServer implements AutoCloseable {
         this.counters = counters;
         this.selector = Selector.open();
         server.configureBlocking(false);
-        server.register(selector, SelectionKey.OP_ACCEPT);
+        this.serverKey = server.register(selector, SelectionKey.OP_ACCEPT);
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name + "-answer");
             t.setDaemon(true);
@@ -137,6 +141,10 @@ final class OneShotServer implements AutoCloseable {
                     }
                 }
                 expire(System.nanoTime());
+                if (acceptPausedUntil != 0 && System.nanoTime() - acceptPausedUntil >= 0) {
+                    acceptPausedUntil = 0;
+                    serverKey.interestOps(SelectionKey.OP_ACCEPT);
+                }
             } catch (ClosedSelectorException e) {
                 return;
             } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -158,6 +166,9 @@ final class OneShotServer implements AutoCloseable {
                 next = Math.min(next, c.deadline);
             }
         }
+        if (acceptPausedUntil != 0) {
+            next = Math.min(next, acceptPausedUntil);
+        }
         if (next == Long.MAX_VALUE) {
             return 1000;
         }
@@ -167,7 +178,7 @@ final class OneShotServer implements AutoCloseable {
 
     private void acceptAll(long now) throws IOException {
         SocketChannel c;
-        while ((c = server.accept()) != null) {
+        while ((c = acceptOne(now)) != null) {
             if (open.size() >= limits.maxConnections() && !evictOldestReader()) {
                 Refusals.count(counters.overCap());
                 c.close();
@@ -178,6 +189,23 @@ final class OneShotServer implements AutoCloseable {
             Conn conn = new Conn(c, key, now);
             key.attach(conn);
             open.add(conn);
+        }
+    }
+
+    /**
+     * accept() failing (EMFILE: the process is out of descriptors) leaves the connection queued and the
+     * selector ready at once: accepting pauses for a moment instead of spinning.
+     */
+    private SocketChannel acceptOne(long now) {
+        try {
+            return server.accept();
+        } catch (IOException e) {
+            if (Refusals.worthLogging(++acceptFailures)) {
+                log.warn("{}: cannot accept a client ({} time(s)): {}", thread.getName(), acceptFailures, e.toString());
+            }
+            serverKey.interestOps(0);
+            acceptPausedUntil = now + ACCEPT_PAUSE_NANOS;
+            return null;
         }
     }
 
