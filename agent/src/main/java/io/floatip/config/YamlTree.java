@@ -60,9 +60,36 @@ final class YamlTree {
         }
     }
 
+    /**
+     * Deepest nesting read: a config needs 5 levels. A map nested 1,000 deep threw StackOverflowError through
+     * this recursive reader on main (issue 16 item 5); deeper ones are skipped without recursion.
+     */
+    static final int MAX_DEPTH = 32;
+
+    private int depth;
+    private boolean tooDeepReported;
+
     private Node value(String path) throws IOException {
         JsonToken token = parser.currentToken();
         Mark mark = mark();
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+            if (!tooDeepReported) {
+                tooDeepReported = true;
+                io.floatip.status.Refusals.count(io.floatip.status.Refusal.CONFIG_TOO_BIG);
+                problems.at(mark, path, "nested deeper than " + MAX_DEPTH + " levels; a config needs a handful");
+            }
+            parser.skipChildren();
+            return new Node.Scalar(null, mark);
+        }
+        depth++;
+        try {
+            return nested(token, path, mark);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Node nested(JsonToken token, String path, Mark mark) throws IOException {
         if (token == JsonToken.START_OBJECT) {
             return map(path, mark);
         }
