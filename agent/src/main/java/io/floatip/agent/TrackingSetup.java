@@ -63,14 +63,19 @@ final class TrackingSetup implements AutoCloseable {
         NotifyQueue queue;
     }
 
-    TrackingSetup(Config config, EventLoop loop, Netlink netlink) {
+    TrackingSetup(Config config, EventLoop loop, Netlink netlink) throws AgentException {
         this.config = config;
         this.loop = loop;
         this.netlink = netlink;
         this.process = new ScriptProcess(ScriptUser.resolve(config.global().scriptUser(), runsAsRoot()));
         this.runner = new PooledScriptRunner(process, loop);
         Path fifoPath = config.global().notifyFifo();
-        this.fifo = fifoPath == null ? null : new NotifyFifo(fifoPath);
+        try {
+            this.fifo = fifoPath == null ? null : new NotifyFifo(fifoPath);
+        } catch (IOException e) {
+            runner.close();
+            throw new AgentException(e.getMessage(), e);
+        }
     }
 
     /**
