@@ -12,6 +12,7 @@ import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
 import io.floatip.notify.NotifyFifo;
 import io.floatip.notify.NotifyQueue;
+import io.floatip.os.Privileges;
 import io.floatip.router.SyncGroup;
 import io.floatip.script.PooledScriptRunner;
 import io.floatip.script.ScriptProcess;
@@ -20,7 +21,6 @@ import io.floatip.track.CheckScript;
 import io.floatip.track.ScriptOutcome;
 import io.floatip.track.TrackedFileWatch;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -299,10 +299,6 @@ final class TrackingSetup implements AutoCloseable {
     }
 
     static boolean runsAsRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return Privileges.isRoot();
     }
 }

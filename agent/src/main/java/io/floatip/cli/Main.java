@@ -1,8 +1,6 @@
 package io.floatip.cli;
 
 import io.floatip.net.LibrarySearchPath;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -68,23 +66,10 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The version Maven wrote into the jar. */
-    public static String version() {
-        try (InputStream in = Main.class.getResourceAsStream("/floatip-version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"floatip " + version() + " (Java " + Runtime.version() + ")"};
+            return new String[]{"floatip " + io.floatip.base.Version.current() + " (Java " + Runtime.version() + ")"};
         }
     }
 }

@@ -2,7 +2,7 @@ package io.floatip.control;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import io.floatip.os.FileCalls;
+import io.floatip.os.LibC;
 import io.floatip.status.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.net.StandardProtocolFamily;
@@ -96,11 +96,11 @@ public final class ControlServer implements AutoCloseable {
      * first instant, with no chmod by path afterwards (which would follow a link put in its place).
      */
     private static void bindWithMode(ServerSocketChannel server, Path path) throws IOException {
-        int before = FileCalls.INSTANCE.umask(SOCKET_UMASK);
+        int before = LibC.INSTANCE.umask(SOCKET_UMASK);
         try {
             server.bind(UnixDomainSocketAddress.of(path), 16);
         } finally {
-            FileCalls.INSTANCE.umask(before);
+            LibC.INSTANCE.umask(before);
         }
     }
 

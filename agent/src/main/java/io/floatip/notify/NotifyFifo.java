@@ -2,7 +2,7 @@ package io.floatip.notify;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
-import io.floatip.os.FileCalls;
+import io.floatip.os.LibC;
 import io.floatip.status.Refusal;
 import io.floatip.status.Refusals;
 import java.io.IOException;
@@ -51,19 +51,19 @@ public final class NotifyFifo implements AutoCloseable {
                         + "symbolic link or a device is refused); remove it and floatip makes the FIFO");
             }
         } catch (NoSuchFileException e) {
-            if (FileCalls.INSTANCE.mkfifo(path.toString(), 0600) != 0) {
-                throw new IOException("cannot make notify_fifo " + path + ": " + FileCalls.lastError());
+            if (LibC.INSTANCE.mkfifo(path.toString(), 0600) != 0) {
+                throw new IOException("cannot make notify_fifo " + path + ": " + LibC.lastError());
             }
         }
-        int fd = FileCalls.INSTANCE.open(path.toString(), FileCalls.O_RDWR | FileCalls.O_NONBLOCK
-                | FileCalls.O_NOFOLLOW | FileCalls.O_CLOEXEC);
+        int fd = LibC.INSTANCE.open(path.toString(), LibC.O_RDWR | LibC.O_NONBLOCK
+                | LibC.O_NOFOLLOW | LibC.O_CLOEXEC);
         if (fd < 0) {
-            throw new IOException("cannot open notify_fifo " + path + ": " + FileCalls.lastError());
+            throw new IOException("cannot open notify_fifo " + path + ": " + LibC.lastError());
         }
         // Replaced between the check and the open? What was opened is what counts.
         int opened = (Integer) Files.getAttribute(Path.of("/proc/self/fd/" + fd), "unix:mode");
         if ((opened & S_IFMT) != S_IFIFO) {
-            FileCalls.INSTANCE.close(fd);
+            LibC.INSTANCE.close(fd);
             throw new IOException("notify_fifo " + path + " is not a FIFO");
         }
         return fd;
@@ -91,10 +91,10 @@ public final class NotifyFifo implements AutoCloseable {
             }
             byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
             // A line is far under PIPE_BUF: written whole or not at all.
-            long n = FileCalls.INSTANCE.write(fd, bytes, new NativeLong(bytes.length)).longValue();
+            long n = LibC.INSTANCE.write(fd, bytes, new NativeLong(bytes.length)).longValue();
             if (n < 0) {
                 int errno = Native.getLastError();
-                dropped(errno == FileCalls.EAGAIN ? "the FIFO is full (no one reads it)" : FileCalls.lastError());
+                dropped(errno == LibC.EAGAIN ? "the FIFO is full (no one reads it)" : LibC.lastError());
             }
         }
     }
@@ -114,6 +114,6 @@ public final class NotifyFifo implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        FileCalls.INSTANCE.close(fd);
+        LibC.INSTANCE.close(fd);
     }
 }

@@ -2,7 +2,7 @@ package io.floatip.track;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
-import io.floatip.os.FileCalls;
+import io.floatip.os.LibC;
 import io.floatip.status.Refusal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,12 +49,12 @@ public final class TrackedFileReader {
         if (refused != null) {
             return refused;
         }
-        int fd = FileCalls.INSTANCE.open(path.toString(), FileCalls.O_RDONLY | FileCalls.O_NONBLOCK
-                | FileCalls.O_CLOEXEC);
+        int fd = LibC.INSTANCE.open(path.toString(), LibC.O_RDONLY | LibC.O_NONBLOCK
+                | LibC.O_CLOEXEC);
         if (fd < 0) {
             int errno = Native.getLastError();
-            return errno == FileCalls.ENOENT ? FileReading.of(0)
-                    : FileReading.zero(Refusal.TRACK_FILE_UNREADABLE, "cannot open: " + FileCalls.lastError());
+            return errno == LibC.ENOENT ? FileReading.of(0)
+                    : FileReading.zero(Refusal.TRACK_FILE_UNREADABLE, "cannot open: " + LibC.lastError());
         }
         try {
             // It may have been replaced since the stat: what counts is what was opened (fstat through /proc).
@@ -67,13 +67,13 @@ public final class TrackedFileReader {
                 return refused;
             }
             byte[] buffer = new byte[READ_BYTES];
-            long n = FileCalls.INSTANCE.read(fd, buffer, new NativeLong(buffer.length)).longValue();
+            long n = LibC.INSTANCE.read(fd, buffer, new NativeLong(buffer.length)).longValue();
             if (n < 0) {
-                return FileReading.zero(Refusal.TRACK_FILE_UNREADABLE, "cannot read: " + FileCalls.lastError());
+                return FileReading.zero(Refusal.TRACK_FILE_UNREADABLE, "cannot read: " + LibC.lastError());
             }
             return parse(new String(buffer, 0, (int) n, StandardCharsets.US_ASCII));
         } finally {
-            FileCalls.INSTANCE.close(fd);
+            LibC.INSTANCE.close(fd);
         }
     }
 

@@ -13,7 +13,7 @@ import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
 import io.floatip.lab.ProcessResult;
-import io.floatip.os.FileCalls;
+import io.floatip.os.LibC;
 import io.floatip.status.AgentStatus;
 import java.io.RandomAccessFile;
 import java.net.UnixDomainSocketAddress;
@@ -100,7 +100,7 @@ class HardeningTest {
             // Item 1: the tracked file becomes a FIFO, a 100 MB file, a link to /dev/zero, then 3, then 2^63-1.
             attack.phase("tracked file: FIFO");
             Files.delete(flag);
-            assertEquals(0, FileCalls.INSTANCE.mkfifo(flag.toString(), 0600), FileCalls.lastError());
+            assertEquals(0, LibC.INSTANCE.mkfifo(flag.toString(), 0600), LibC.lastError());
             Lab.await(Duration.ofSeconds(5), () -> effective(socket) == 150, "the FIFO read as 0");
             attack.phase("tracked file: 100 MB");
             Files.delete(flag);

@@ -3,6 +3,7 @@ package io.floatip.systemd;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.lab.AgentCommand;
+import io.floatip.lab.HostTests;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +24,7 @@ class AgentNotifyTest {
 
     @Test
     void readyStatusWatchdogReloadingAndStoppingArriveInOrder() throws Exception {
-        if (!Lab.isRoot()) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("needs root (network namespaces); under CI a skipped host test is a failure");
-            }
-            Assumptions.abort("needs root (network namespaces)");
-        }
+        HostTests.requireRoot("needs root (network namespaces)");
         Path socket = dir.resolve("notify.sock");
         try (NotifyReceiver systemd = new NotifyReceiver(socket.toString()); Lab lab = Lab.create("sdn", 1)) {
             Node n1 = lab.node(1);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.agent.VirtualScheduler;
-import io.floatip.os.FileCalls;
+import io.floatip.os.LibC;
 import io.floatip.status.Refusal;
 import io.floatip.status.Refusals;
 import java.io.RandomAccessFile;
@@ -48,7 +48,7 @@ class TrackedFileReaderTest {
     @Test
     void aFifoWithNoWriterNeitherBlocksNorIsRead() throws Exception {
         Path fifo = dir.resolve("fifo");
-        assertEquals(0, FileCalls.INSTANCE.mkfifo(fifo.toString(), 0600), FileCalls.lastError());
+        assertEquals(0, LibC.INSTANCE.mkfifo(fifo.toString(), 0600), LibC.lastError());
         FileReading r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> TrackedFileReader.read(fifo));
         assertEquals(new FileReading(0L, Refusal.TRACK_FILE_NOT_REGULAR, "is a FIFO, not a regular file"), r);
     }
@@ -71,7 +71,7 @@ class TrackedFileReaderTest {
         Path link = Files.createSymbolicLink(dir.resolve("link"), flag);
         assertEquals(FileReading.of(7), TrackedFileReader.read(link), "as keepalived: open follows the link");
         Path fifo = dir.resolve("fifo");
-        assertEquals(0, FileCalls.INSTANCE.mkfifo(fifo.toString(), 0600), FileCalls.lastError());
+        assertEquals(0, LibC.INSTANCE.mkfifo(fifo.toString(), 0600), LibC.lastError());
         Path toFifo = Files.createSymbolicLink(dir.resolve("to-fifo"), fifo);
         FileReading r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> TrackedFileReader.read(toFifo));
         assertEquals(Refusal.TRACK_FILE_NOT_REGULAR, r.refused());
@@ -115,7 +115,7 @@ class TrackedFileReaderTest {
     @Test
     void theWatchReadsOffTheLoopAndCountsEachRefusalOncePerChange() throws Exception {
         Path file = dir.resolve("flag");
-        assertEquals(0, FileCalls.INSTANCE.mkfifo(file.toString(), 0600), FileCalls.lastError());
+        assertEquals(0, LibC.INSTANCE.mkfifo(file.toString(), 0600), LibC.lastError());
         VirtualScheduler clock = new VirtualScheduler();
         List<Runnable> filesQueue = new ArrayList<>();
         List<Long> values = new CopyOnWriteArrayList<>();
