@@ -163,7 +163,8 @@ class ControlServerTest {
                 }
             });
             assertEquals(STATUS, next.get(5, TimeUnit.SECONDS));
-            assertTrue(System.nanoTime() - start >= Duration.ofMillis(250).toNanos());
+            // Served without waiting for the silent one (on main it waited out its 300 ms first).
+            System.out.printf("[timing] status beside a silent client: %d ms%n", (System.nanoTime() - start) / 1_000_000);
             // The silent one was told why it was dropped.
             try (InputStream in = Channels.newInputStream(stuck)) {
                 assertEquals("{\n  \"error\" : \"no request line within 300 ms\"\n}\n",
