@@ -2,10 +2,12 @@ package io.floatip.agent;
 
 import io.floatip.config.Config;
 import io.floatip.config.NotifyConfig;
+import io.floatip.config.ProcessConfig;
 import io.floatip.config.ScriptConfig;
 import io.floatip.config.SyncGroupConfig;
 import io.floatip.config.TrackedFile;
 import io.floatip.config.TrackedInterface;
+import io.floatip.config.TrackedProcess;
 import io.floatip.config.TrackedScript;
 import io.floatip.net.LinkState;
 import io.floatip.net.Netlink;
@@ -18,6 +20,10 @@ import io.floatip.script.PooledScriptRunner;
 import io.floatip.script.ScriptProcess;
 import io.floatip.script.ScriptUser;
 import io.floatip.track.CheckScript;
+import io.floatip.track.Health;
+import io.floatip.track.ProcessCheck;
+import io.floatip.track.ProcessMatch;
+import io.floatip.track.ProcessWatch;
 import io.floatip.track.ScriptOutcome;
 import io.floatip.track.TrackedFileWatch;
 import java.io.IOException;
@@ -26,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +55,9 @@ final class TrackingSetup implements AutoCloseable {
     private java.util.concurrent.ExecutorService filesThread;
     private final java.util.concurrent.Executor files = task -> filesThread().execute(task);
     private final Map<String, CheckScript> scripts = new LinkedHashMap<>();
+    /** Every process the config defines at start, watched by one thread; a reload's new ones wait for a restart. */
+    private final Map<String, ProcessCheck> processes = new LinkedHashMap<>();
+    private final ProcessWatch processWatch;
     private final List<SyncGroup> groups = new ArrayList<>();
     private final List<NotifyQueue> groupQueues = new ArrayList<>();
     private final Map<Instance, Attachment> attachments = new LinkedHashMap<>();
@@ -76,6 +84,24 @@ final class TrackingSetup implements AutoCloseable {
             runner.close();
             throw new AgentException(e.getMessage(), e);
         }
+        this.processWatch = watchProcesses(config);
+    }
+
+    private ProcessWatch watchProcesses(Config config) {
+        if (config.processes().isEmpty()) {
+            return null;
+        }
+        List<ProcessConfig> defined = List.copyOf(config.processes().values());
+        List<ProcessMatch> matches = defined.stream().map(ProcessMatch::of).toList();
+        int[] quorums = defined.stream().mapToInt(ProcessConfig::quorum).toArray();
+        List<ProcessCheck> checks = new ArrayList<>();
+        ProcessWatch watch = new ProcessWatch(matches, quorums, (k, n) -> loop.execute(() -> checks.get(k).counted(n)));
+        for (int k = 0; k < defined.size(); k++) {
+            ProcessCheck check = new ProcessCheck(defined.get(k), loop, watch.count(k));
+            checks.add(check);
+            processes.put(defined.get(k).name(), check);
+        }
+        return watch;
     }
 
     /**
@@ -94,7 +120,7 @@ final class TrackingSetup implements AutoCloseable {
                 script = new CheckScript(config.scripts().get(ts.name()), loop, runner);
                 scripts.put(ts.name(), script);
             }
-            String key = "script " + ts.name();
+            Health.Key key = Health.Key.script(ts.name());
             CheckScript.Listener listener = s -> i.tracking().set(key, ts.weight(), s.up(),
                     key + " is " + (s.up() ? "up" : "down"));
             CheckScript attached = script;
@@ -106,10 +132,24 @@ final class TrackingSetup implements AutoCloseable {
             }
         }
         for (TrackedInterface ti : i.config().trackInterfaces()) {
-            i.tracking().set("interface " + ti.name(), ti.weight(), usable(ti.name()), "start");
+            i.tracking().set(Health.Key.iface(ti.name()), ti.weight(), usable(ti.name()), "start");
+        }
+        for (TrackedProcess tp : i.config().trackProcesses()) {
+            ProcessCheck check = processes.get(tp.name());
+            Health.Key key = new Health.Key("process", tp.name());
+            if (check == null) {
+                log.warn("{}: process {} is defined since the last start; it is watched from the next start",
+                        i.config().name(), tp.name());
+                continue;
+            }
+            ProcessCheck.Listener listener = c -> i.tracking().set(key, tp.weight(), c.up(),
+                    key + " is " + (c.up() ? "up" : "down") + ", " + c.describe());
+            check.addListener(listener);
+            a.undo.add(() -> check.removeListener(listener));
+            i.tracking().set(key, tp.weight(), check.up(), "start");
         }
         for (TrackedFile tf : i.config().trackFiles()) {
-            String key = "file " + tf.path();
+            Health.Key key = Health.Key.file(tf.path().toString());
             TrackedFileWatch watch = new TrackedFileWatch(tf.path(), loop, files, loop,
                     v -> i.tracking().setValue(key, tf.weight(), v, key + " is " + v));
             a.watches.add(watch);
@@ -172,22 +212,23 @@ final class TrackingSetup implements AutoCloseable {
             a.watches.forEach(TrackedFileWatch::start);
         }
         scripts.values().forEach(CheckScript::start);
+        if (processWatch != null) {
+            processWatch.start();
+        }
     }
 
     /**
-     * A reload's new config: scripts whose definition changed or that are gone stop (the caller re-attaches
-     * the instances that track them, which starts the new definitions). Returns the names that changed.
+     * A reload's new config: the scripts in {@code changed} (their definition changed, or they are gone) stop
+     * now; the instances that track them are replaced, and attaching those starts the new definitions.
      */
-    List<String> replaceConfig(Config next) {
-        List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, CheckScript> e : new ArrayList<>(scripts.entrySet())) {
-            ScriptConfig before = config.scripts().get(e.getKey());
-            if (!Objects.equals(before, next.scripts().get(e.getKey()))) {
-                changed.add(e.getKey());
+    void replaceConfig(Config next, List<String> changed) {
+        for (String name : changed) {
+            CheckScript old = scripts.remove(name);
+            if (old != null) {
+                old.stop();
             }
         }
         this.config = next;
-        return changed;
     }
 
     /** Stops the scripts that no attached instance tracks any more. */
@@ -225,7 +266,7 @@ final class TrackingSetup implements AutoCloseable {
         for (Instance i : attachments.keySet()) {
             for (TrackedInterface ti : i.config().trackInterfaces()) {
                 if (ti.name().equals(s.name())) {
-                    i.tracking().set("interface " + ti.name(), ti.weight(), s.usable(),
+                    i.tracking().set(Health.Key.iface(ti.name()), ti.weight(), s.usable(),
                             "interface " + ti.name() + (s.usable() ? " is up" : " is down"));
                 }
             }
@@ -270,6 +311,9 @@ final class TrackingSetup implements AutoCloseable {
 
     @Override
     public void close() {
+        if (processWatch != null) {
+            processWatch.close();
+        }
         runner.close();
         attachments.values().forEach(a -> {
             if (a.queue != null) {

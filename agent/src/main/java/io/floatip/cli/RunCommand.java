@@ -15,6 +15,8 @@ import io.floatip.os.Capabilities;
 import io.floatip.signal.Signals;
 import io.floatip.signal.ThreadDump;
 import io.floatip.status.AgentStatus;
+import io.floatip.systemd.JournalPriorities;
+import io.floatip.systemd.JournalStream;
 import io.floatip.systemd.SdNotify;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,7 +81,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream rawOut = System.out;
-        System.setOut(StampedLines.around(System.out)); // the log: one stamped line per event
+        // The log: one stamped line per event; in the journal, each at its level's priority.
+        System.setOut(StampedLines.around(JournalStream.stdout()
+                ? new PrintStream(JournalPriorities.byLevel(rawOut, UtcStamp.LENGTH + 1), true) : rawOut));
         spawnScriptsWithVfork();
         Config c;
         try {
@@ -202,8 +206,7 @@ final class RunCommand implements Callable<Integer> {
     private ReloadResult reload() {
         try {
             systemd.reloading();
-            Agent.ReloadResult r = agent.reloadFromFile();
-            return new ReloadResult(r.applied(), r.messages());
+            return agent.reloadFromFile();
         } catch (Exception | StackOverflowError e) {
             // A StackOverflowError here is the reload's alone: the running config stays, the agent carries on.
             if (e instanceof StackOverflowError) {

@@ -41,7 +41,6 @@ public interface LibC extends Library {
 
     int O_RDONLY = 0;
     int O_RDWR = 2;
-    int O_NONBLOCK = 04000;
     int O_CLOEXEC = 0x80000;
     /** Differs by architecture: x86_64 (and most others) 0400000, aarch64 and arm 0100000. */
     int O_NOFOLLOW = System.getProperty("os.arch", "").startsWith("aarch64")
@@ -76,11 +75,6 @@ public interface LibC extends Library {
 
     int open(String path, int flags);
 
-    /** read(2) and write(2): a tracked file's first bytes, a notify_fifo line. */
-    NativeLong read(int fd, byte[] buffer, NativeLong count);
-
-    NativeLong write(int fd, byte[] buffer, NativeLong count);
-
     /** mkfifo(3): notify_fifo when missing. */
     int mkfifo(String path, int mode);
 
@@ -113,4 +107,22 @@ public interface LibC extends Library {
 
     /** malloc_trim(3): 1 when memory went back to the system. glibc only: UnsatisfiedLinkError elsewhere (musl). */
     int malloc_trim(NativeLong pad);
+
+    /** pidfd_open(2) (Linux 5.3): a file descriptor that polls readable once the process has exited. */
+    long SYS_PIDFD_OPEN = 434; // the same on x86_64 and aarch64: syscalls added since 5.1 share their numbers
+    short POLLIN = 0x1;
+    int O_NONBLOCK = 0x800;
+
+    /** syscall(2): for the calls glibc 2.36 has no wrapper of (pidfd_open). */
+    long syscall(long number, Object... args);
+
+    /** poll(2) over an array of struct pollfd (int fd; short events; short revents: 8 bytes each). */
+    int poll(Pointer fds, NativeLong count, int timeoutMillis);
+
+    /** pipe2(2): {@code fds[0]} reads, {@code fds[1]} writes. */
+    int pipe2(int[] fds, int flags);
+
+    NativeLong read(int fd, byte[] buffer, NativeLong length);
+
+    NativeLong write(int fd, byte[] buffer, NativeLong length);
 }

@@ -106,9 +106,9 @@ class MetricsTest {
     /** Where each reason is counted (Instance or Link) decides its family; every reason is in one or both. */
     @Test
     void everyDropReasonHasAFamily() {
-        List<DropReason> every = new java.util.ArrayList<>(List.of(io.floatip.protocol.WireDrop.values()));
-        every.addAll(List.of(io.floatip.protocol.PolicyDrop.values()));
-        for (DropReason r : every) {
+        List<DropReason> all = new java.util.ArrayList<>(List.of(io.floatip.protocol.WireDrop.values()));
+        all.addAll(List.of(io.floatip.protocol.PolicyDrop.values()));
+        for (DropReason r : all) {
             assertTrue(Metrics.INSTANCE_DROPS.contains(r) || Metrics.INTERFACE_DROPS.contains(r), r.key());
         }
         assertTrue(Metrics.INTERFACE_DROPS.contains(io.floatip.protocol.PolicyDrop.UNKNOWN_VRID));

@@ -38,7 +38,9 @@ class AgentNotifyTest {
             boolean reloaded = false;
             boolean stopped = false;
             while (System.nanoTime() < deadline && !got.contains("STOPPING=1")) {
-                String m = new String(systemd.receive(), StandardCharsets.UTF_8);
+                // The first message waits for the JVM's start (seconds on a loaded machine); then 2 s each.
+                byte[] datagram = got.isEmpty() ? first(systemd, deadline) : systemd.receive();
+                String m = new String(datagram, StandardCharsets.UTF_8);
                 got.add(m.startsWith("RELOADING=1") ? "RELOADING=1" : m);
                 if (!reloaded && got.contains("STATUS=VI_1 MASTER") && count(got, "WATCHDOG=1") >= 3) {
                     reloaded = true;
@@ -61,6 +63,17 @@ class AgentNotifyTest {
             Lab.await(Duration.ofSeconds(3), () -> !agent.isAlive(), "the agent to exit");
             Assertions.assertEquals(0, agent.exitValue());
         }
+    }
+
+    private static byte[] first(NotifyReceiver systemd, long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            byte[] datagram = systemd.poll();
+            if (datagram != null) {
+                return datagram;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no notification before the deadline: the agent did not start");
     }
 
     private static long count(List<String> list, String m) {
