@@ -107,17 +107,17 @@ class HardeningTest {
             try (RandomAccessFile f = new RandomAccessFile(flag.toFile(), "rw")) {
                 f.setLength(100L << 20);
             }
-            Thread.sleep(1500);
+            awaitRefusal(socket, "track_file_too_big", 1);
             attack.phase("tracked file: /dev/zero");
             Files.delete(flag);
             Files.createSymbolicLink(flag, Path.of("/dev/zero"));
-            Thread.sleep(1500);
+            awaitRefusal(socket, "track_file_not_regular", 2);
             attack.phase("tracked file: 3, then 2^63-1");
             Files.delete(flag);
             Files.writeString(flag, "3\n");
             Lab.await(Duration.ofSeconds(5), () -> effective(socket) == 156, "3 x 2");
             Files.writeString(flag, Long.toString(Long.MAX_VALUE));
-            Thread.sleep(1500);
+            awaitRefusal(socket, "track_file_out_of_range", 1);
             assertEquals(156, effective(socket), "2^63-1 is out of range: ignored, 3 stays (keepalived's rule)");
 
             // Item 5: a reload of a config nested 1,000 deep is refused with its line; the agent carries on.
@@ -202,6 +202,17 @@ class HardeningTest {
                     s = trickler()
                 time.sleep(0.5)
             """;
+
+    /** The files are looked at every second, off the loop: wait for the count rather than guess a time. */
+    private static void awaitRefusal(Path socket, String what, long atLeast) {
+        Lab.await(Duration.ofSeconds(10), () -> {
+            try {
+                return ControlClient.status(socket).refusals().getOrDefault(what, 0L) >= atLeast;
+            } catch (Exception e) {
+                return false;
+            }
+        }, what + " counted " + atLeast + " time(s)");
+    }
 
     private static int effective(Path socket) {
         try {
