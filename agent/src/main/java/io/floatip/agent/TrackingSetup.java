@@ -253,6 +253,10 @@ final class TrackingSetup implements AutoCloseable {
         if (any) {
             queue = new NotifyQueue(name, argv -> {
                 ScriptOutcome outcome = process.run(argv, NOTIFY_TIMEOUT_MILLIS);
+                if (log.isDebugEnabled()) {
+                    log.debug("notify for {} {}: {}: {}", kind.toLowerCase(), name, String.join(" ", argv),
+                            outcome.detail());
+                }
                 if (!outcome.success()) {
                     log.warn("notify {} for {} {}: {}", argv.get(0), kind.toLowerCase(), name, outcome.detail());
                 }

@@ -54,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
             + "config's global.control_socket (for several agents on one host, as in tests).")
     Path controlSocket;
 
+    @Option(names = "--dry-run", description = "Load the config, check libpcap, the capabilities, each interface "
+            + "and the control socket, print what the agent would do, and exit: 0 if it could start, 1 if not. "
+            + "Changes nothing and sends nothing.")
+    boolean dryRun;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,6 +85,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dryRun) {
+            // Only the report: libpcap's loading and the checks' own log lines would interleave with it.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+            return DryRun.run(config, controlSocket, logLevel,
+                    new io.floatip.doctor.LocalHostFacts(), spec.commandLine().getOut(), err());
+        }
         PrintStream rawOut = System.out;
         // The log: one stamped line per event; in the journal, each at its level's priority.
         System.setOut(StampedLines.around(JournalStream.stdout()
@@ -93,14 +104,16 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         // slf4j-simple reads its level once, when the first logger is made: set it before any.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                logLevel != null ? logLevel : c.global().logLevel());
+        String level = logLevel != null ? logLevel : c.global().logLevel();
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        Path socket = controlSocket != null ? controlSocket : c.global().controlSocket();
+        log().info("floatip {} starting (pid {}): {}", io.floatip.base.Version.current(), ProcessHandle.current().pid(),
+                settings(c, socket, level));
         List<String> missing = Capabilities.missing();
         if (!missing.isEmpty()) {
             err().println("floatip: " + Capabilities.problem(missing));
             return 1;
         }
-        Path socket = controlSocket != null ? controlSocket : c.global().controlSocket();
         // Before anything touches the host: a second agent must not clean up the first one's VIPs.
         try {
             lock = AgentLock.acquire(socket);
@@ -158,6 +171,18 @@ final class RunCommand implements Callable<Integer> {
             agent.stop();
         }
         return 0;
+    }
+
+    /** What an operator checks first in a log: which build, which file, where to ask it, how loud it is. */
+    static String settings(Config c, Path socket, String level) {
+        java.net.InetSocketAddress m = c.global().metricsListen();
+        String metrics = "no metrics";
+        if (m != null) {
+            String host = m.getAddress() != null ? m.getAddress().getHostAddress() : m.getHostString();
+            metrics = "metrics http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + m.getPort() + "/metrics";
+        }
+        return "config " + c.source() + ", " + c.instances().size() + " instance(s), control socket " + socket + ", "
+                + metrics + ", log level " + level;
     }
 
     /**

@@ -109,6 +109,28 @@ public final class ControlServer implements AutoCloseable {
         return socket;
     }
 
+    /**
+     * What {@link #start} would find at {@code path}, touching nothing (for `run --dry-run`).
+     *
+     * @throws IOException why start would refuse: another agent answers there, or it is not a socket
+     */
+    public static String precheck(Path path) throws IOException {
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "free: it would be created";
+        }
+        if ((mode & S_IFMT) != S_IFSOCK) {
+            throw new IOException(path + " exists and is not a socket; remove it, or set global.control_socket to "
+                    + "another path");
+        }
+        if (answers(path)) {
+            throw new IOException("another floatip is running (control socket " + path + " answers)");
+        }
+        return "a stale socket nothing answers on: it would be replaced";
+    }
+
     /** Removes a socket file nothing answers on; refuses to touch a live socket or anything else. */
     private static void removeStale(Path path) throws IOException {
         int mode;

@@ -106,10 +106,11 @@ public final class ScriptProcess {
     }
 
     public ScriptOutcome run(List<String> argv, long timeoutMillis) {
+        java.io.File output = ScriptOutput.file();
         ProcessBuilder pb = new ProcessBuilder(commandLine(argv))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(output != null ? ProcessBuilder.Redirect.to(output) : ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true)
                 .directory(new java.io.File("/"));
         Map<String, String> env = pb.environment();
         env.clear();
@@ -123,7 +124,7 @@ public final class ScriptProcess {
         }
         try {
             if (p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                return ScriptOutcome.exit(p.exitValue());
+                return ScriptOutcome.exit(p.exitValue(), ScriptOutput.lastLine(output));
             }
             int pgid = (int) p.pid();
             LibC.INSTANCE.kill(-pgid, LibC.SIGTERM);
@@ -134,7 +135,7 @@ public final class ScriptProcess {
                 // The leader is gone; its group may not be: a forked child that ignored SIGTERM.
                 LibC.INSTANCE.kill(-pgid, LibC.SIGKILL);
             }
-            return ScriptOutcome.timedOut(timeoutMillis);
+            return ScriptOutcome.timedOut(timeoutMillis, ScriptOutput.lastLine(output));
         } catch (InterruptedException e) {
             LibC.INSTANCE.kill(-(int) p.pid(), LibC.SIGKILL);
             Thread.currentThread().interrupt();
