@@ -162,7 +162,7 @@ class NonRootTest {
             Process p = n1.start(asNobody(config(n1, 255), "+net_raw"), log("n1", out));
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the agent gives up at start: " + out);
             assertEquals(1, p.exitValue(), out.toString());
-            Lab.await(Duration.ofSeconds(2), () -> out.stream().anyMatch(l -> l.contains("missing CAP_NET_ADMIN (")),
+            Lab.await(Duration.ofSeconds(2), () -> out.stream().anyMatch(l -> l.contains("missing capability CAP_NET_ADMIN (")),
                     "a line naming CAP_NET_ADMIN");
             assertFalse(out.stream().anyMatch(l -> l.contains("-> MASTER") || l.contains("-> BACKUP")),
                     "no instance started: " + out);
