@@ -51,7 +51,7 @@ public final class Capabilities {
 
     /** The start-up error for {@code missing}, one line. */
     public static String problem(List<String> missing) {
-        return "missing capability " + String.join(" and ", missing) + " (CAP_NET_ADMIN adds and removes the VIP, CAP_NET_RAW "
+        return "missing capability " + String.join(", missing capability ", missing) + " (CAP_NET_ADMIN adds and removes the VIP, CAP_NET_RAW "
                 + "sends adverts); run as root, or give them as the packaged floatip.service does: "
                 + "AmbientCapabilities=CAP_NET_ADMIN CAP_NET_RAW";
     }
