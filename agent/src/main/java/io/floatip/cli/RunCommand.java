@@ -5,10 +5,13 @@ import io.floatip.agent.AgentException;
 import io.floatip.config.Config;
 import io.floatip.config.ConfigException;
 import io.floatip.config.ConfigLoader;
+import io.floatip.agent.LastResort;
+import io.floatip.control.AgentLock;
 import io.floatip.control.ControlHandler;
 import io.floatip.control.ControlServer;
 import io.floatip.control.MetricsServer;
 import io.floatip.control.ReloadResult;
+import io.floatip.os.Capabilities;
 import io.floatip.signal.Signals;
 import io.floatip.signal.ThreadDump;
 import io.floatip.status.AgentStatus;
@@ -20,6 +23,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +73,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Agent agent;
+    /** Held for the process's life. */
+    private AgentLock lock;
     private SdNotify systemd;
     /** Reloads run one at a time, off the signal and socket threads. */
     private final ExecutorService reloads = Executors.newSingleThreadExecutor(r -> {
@@ -103,8 +109,23 @@ final class RunCommand implements Callable<Integer> {
         Path socket = controlSocket != null ? controlSocket : c.global().controlSocket();
         log().info("floatip {} starting (pid {}): {}", io.floatip.base.Version.current(), ProcessHandle.current().pid(),
                 settings(c, socket, level));
+        List<String> missing = Capabilities.missing();
+        if (!missing.isEmpty()) {
+            err().println("floatip: " + Capabilities.problem(missing));
+            return 1;
+        }
+        // Before anything touches the host: a second agent must not clean up the first one's VIPs.
+        try {
+            lock = AgentLock.acquire(socket);
+        } catch (AgentLock.HeldException e) {
+            err().println("floatip: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            log().warn("no agent lock ({}): nothing stops a second agent for this config from starting", e.getMessage());
+        }
         try {
             agent = Agent.start(c);
+            LastResort.arm(agent);
         } catch (AgentException e) {
             err().println("floatip: " + e.getMessage());
             return 1;
@@ -211,9 +232,16 @@ final class RunCommand implements Callable<Integer> {
         try {
             systemd.reloading();
             return agent.reloadFromFile();
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
+            // A StackOverflowError here is the reload's alone: the running config stays, the agent carries on.
+            if (e instanceof StackOverflowError) {
+                io.floatip.status.Refusals.count(io.floatip.status.Refusal.ERROR_SURVIVED);
+            }
             log().error("reload failed: {}", e.toString());
             return new ReloadResult(false, java.util.List.of("reload failed: " + e));
+        } catch (VirtualMachineError e) {
+            LastResort.run(e); // out of memory: hand over and exit
+            throw e;
         } finally {
             systemd.ready();
             systemd.status(agent.summary());

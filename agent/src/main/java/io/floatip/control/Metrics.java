@@ -65,6 +65,7 @@ public final class Metrics {
         m.interfaces(status.interfaces());
         m.scripts(status.scripts());
         m.groups(status.groups());
+        m.refusals(status.refusals());
         return m.out.toString();
     }
 
@@ -193,6 +194,13 @@ public final class Metrics {
                 sample("floatip_group_state", state.equals(g.state()) ? "1" : "0", "group", g.name(),
                         "state", state);
             }
+        }
+    }
+
+    private void refusals(Map<String, Long> refusals) {
+        family("floatip_refusals_total", "counter", "Files, socket clients and configs the agent refused, by what.");
+        if (refusals != null) {
+            refusals.forEach((what, n) -> sample("floatip_refusals_total", Long.toString(n), "what", what));
         }
     }
 

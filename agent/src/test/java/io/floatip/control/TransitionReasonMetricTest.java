@@ -20,7 +20,7 @@ class TransitionReasonMetricTest {
                         i.priority(), i.effectivePriority(), i.advertIntervalMillis(), i.virtualIps(), i.heldVips(), i.unicast(),
                         i.masterAddress(), i.sinceMillis(), i.reason(), i.faults(), i.tracked(), i.counters(), i.drained(),
                         code),
-                s.instances().get(1)), s.scripts(), s.groups(), s.interfaces());
+                s.instances().get(1)), s.scripts(), s.groups(), s.interfaces(), s.refusals());
     }
 
     @Test

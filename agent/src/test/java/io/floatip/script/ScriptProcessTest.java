@@ -20,6 +20,27 @@ class ScriptProcessTest {
         assertEquals("no-such-helper-here", ScriptProcess.onPath("no-such-helper-here"));
     }
 
+    /**
+     * Issue 16 item 7: the helpers were found through the scripts' PATH, which starts at /usr/local/sbin: a
+     * setsid put there ran in front of every script as root. Now only the distribution's directories count,
+     * and only a root-owned file no one else may write.
+     */
+    @Test
+    void helpersComeFromTheDistributionsDirectoriesOnly() throws Exception {
+        for (String helper : List.of(ScriptProcess.SETSID, ScriptProcess.SETPRIV)) {
+            assertTrue(ScriptProcess.HELPER_DIRS.contains(Path.of(helper).getParent().toString()), helper);
+            assertTrue(ScriptProcess.rootsOnly(Path.of(helper)), helper);
+        }
+        Path dir = Files.createTempDirectory("helpers");
+        try {
+            Path open = Files.writeString(dir.resolve("setsid"), "#!/bin/sh\n");
+            Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            assertTrue(!ScriptProcess.rootsOnly(open), "a world-writable helper is refused");
+        } finally {
+            Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     @Test
     void aRootAgentRunsRootScriptsWithoutSetpriv() {
         assertEquals(ScriptUser.ROOT, ScriptUser.resolve(null, true));
