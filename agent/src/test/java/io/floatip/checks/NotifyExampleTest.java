@@ -69,10 +69,10 @@ class NotifyExampleTest {
 
     /** A notify script's exit code is not acted on; a log it cannot write is said on stderr. */
     @Test
-    void anUnwritableLogIsReportedAndStillExitsZero() {
+    void anUnwritableLogIsReportedAndExitsOneSoTheAgentLogsWhy() {
         Path log = tmp.resolve("no-such-dir/notify.log");
         Scripts.Run run = Scripts.run(Scripts.env("FLOATIP_NOTIFY_LOG", log.toString()), Scripts.NOTIFY,
-                "backup").expect(0);
+                "backup").expect(1);
         assertTrue(run.output().contains("cannot append to " + log), run.output());
     }
 
