@@ -17,6 +17,11 @@ class SyncGroupTest {
         final SimRouter sim;
         final Faults faults = new Faults();
         SyncGroup group;
+        /**
+         * Tell the group of an own fault only when it changed no state, as {@link SyncGroup#ownFaultChanged}
+         * asks (the agent tells it every time, which the group must also take).
+         */
+        boolean onlyWithoutStateChange;
 
         Member(SimRouter sim) {
             this.sim = sim;
@@ -57,9 +62,12 @@ class SyncGroupTest {
 
         void ownFault(String why) {
             long now = sim.net.now();
+            State before = sim.state();
             faults.set("script", why);
             faults.apply(sim.router, now, "script up");
-            group.ownFaultChanged(now);
+            if (!onlyWithoutStateChange || sim.state() == before) {
+                group.ownFaultChanged(now);
+            }
         }
     }
 
@@ -133,5 +141,46 @@ class SyncGroupTest {
         a2.ownFault(null);
         assertEquals(State.BACKUP, a1.state());
         assertEquals(State.BACKUP, a2.state());
+    }
+
+    @Test
+    void whileAnyMemberHasAFaultOfItsOwnNoOtherLeavesFaultWhicheverFaultCameFirst() {
+        build(150, 100);
+        long start = net.now();
+        a2.ownFault("interface eth1 is down");
+        a1.ownFault("script chk is down");
+        a2.ownFault(null); // a2 is still held: a1 is faulty
+        assertEquals(State.FAULT, a2.state());
+        a1.ownFault(null);
+        assertEquals(List.of(State.BACKUP, State.BACKUP), List.of(a1.state(), a2.state()));
+        assertEquals(List.of(State.FAULT, State.BACKUP), a2.sim.transitionsSince(start).stream()
+                .map(SimRouter.Transition::to).toList(), "no BACKUP in between: " + a2.sim.transitions);
+        assertEquals(List.of(State.FAULT, State.BACKUP), a1.sim.transitionsSince(start).stream()
+                .map(SimRouter.Transition::to).toList(), "" + a1.sim.transitions);
+    }
+
+    @Test
+    void theGroupStaysInFaultWhileAnyMemberHasAFaultOfItsOwn() {
+        build(150, 100);
+        groupEvents.clear();
+        a1.ownFault("script chk is down");
+        a2.ownFault("interface eth1 is down");
+        a1.ownFault(null); // a1 leaves FAULT for an instant, and is held again: a2 is faulty
+        assertEquals(List.of("A FAULT"), groupEvents);
+        a2.ownFault(null);
+        assertEquals(List.of("A FAULT", "A BACKUP"), groupEvents);
+    }
+
+    @Test
+    void aMemberThatGoesIntoFaultHoldsTheOthersThroughItsStateChangeAlone() {
+        build(150, 100);
+        a1.onlyWithoutStateChange = true;
+        a2.onlyWithoutStateChange = true;
+        a1.ownFault("script chk is down");
+        assertEquals(State.FAULT, a2.state(), "held in FAULT by its group");
+        net.runFor(1_000 * MS);
+        assertEquals(List.of(State.MASTER, State.MASTER), List.of(b1.state(), b2.state()));
+        a1.ownFault(null);
+        assertEquals(List.of(State.BACKUP, State.BACKUP), List.of(a1.state(), a2.state()));
     }
 }
