@@ -1,0 +1,53 @@
+package io.floatip.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The small values around the codec: drop counters and reasons as status and metrics show them, packets. */
+class ValuesTest {
+
+    @Test
+    void dropCountersCountEachReasonApartAndShowOnlyWhatHappened() {
+        DropCounters c = new DropCounters();
+        assertEquals(Map.of(), c.snapshot());
+        assertEquals(1, c.count(DropReason.TTL_NOT_255));
+        assertEquals(2, c.count(DropReason.TTL_NOT_255));
+        assertEquals(1, c.count(DropReason.BAD_CHECKSUM));
+        assertEquals(2, c.get(DropReason.TTL_NOT_255));
+        assertEquals(0, c.get(DropReason.FRAGMENT));
+        assertEquals(3, c.total());
+        assertEquals(List.of(DropReason.TTL_NOT_255, DropReason.BAD_CHECKSUM), List.copyOf(c.snapshot().keySet()),
+                "in the codec's order of checks");
+        assertEquals(2L, c.snapshot().get(DropReason.TTL_NOT_255));
+    }
+
+    @Test
+    void everyReasonHasAMetricKeyAndADescription() {
+        assertEquals("ttl_not_255", DropReason.TTL_NOT_255.key());
+        assertEquals("length_mismatch", DropReason.LENGTH_MISMATCH.key());
+        for (DropReason r : DropReason.values()) {
+            assertTrue(r.key().matches("[a-z0-9_]+"), r.key());
+            assertFalse(r.description().isBlank(), r.name());
+        }
+        assertTrue(DropReason.FRAGMENT.description().contains("fragment"));
+    }
+
+    @Test
+    void aPacketComparesAuthDataWithoutCopyingAndPrintsItsFields() {
+        VrrpPacket p = VrrpCodecTest.advert(2, 150, 100, "secret12".getBytes());
+        assertTrue(p.authDataEquals("secret12".getBytes()));
+        assertFalse(p.authDataEquals("secret13".getBytes()));
+        assertEquals("VRRPv2 vrid 51 prio 150 intvl 100cs from 198.51.100.11 addrs [198.51.100.50]", p.toString());
+        VrrpPacket same = VrrpCodecTest.advert(2, 150, 100, "secret12".getBytes());
+        assertEquals(p, same);
+        assertEquals(p.hashCode(), same.hashCode());
+        assertNotEquals(p, VrrpCodecTest.advert(2, 150, 100, "secret13".getBytes()));
+        assertNotEquals(p, VrrpCodecTest.advert(2, 151, 100, "secret12".getBytes()));
+    }
+}
