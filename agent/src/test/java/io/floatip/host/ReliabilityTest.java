@@ -122,24 +122,78 @@ class ReliabilityTest {
         }
     }
 
+    /**
+     * Each node's interface deleted and created again (a new index), the backup's first: coming back, it must
+     * hear the master through a capture reopened on the new interface, or it claims the VIP after
+     * Master_Down_Interval. Then the master's: FAULT when it goes, the VIP claimed again on the new interface.
+     */
     @Test
     void anInterfaceDeletedAndCreatedAgainIsFollowed() throws Exception {
-        try (Lab lab = Lab.create("recreate", 1)) {
+        try (Lab lab = Lab.create("recreate", 2)) {
             Node n1 = lab.node(1);
+            Node n2 = lab.node(2);
             Host client = lab.client();
             List<String> log1 = new CopyOnWriteArrayList<>();
+            List<String> log2 = new CopyOnWriteArrayList<>();
             start(n1, 150, log1);
-            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP), "n1 to hold the VIP");
-            String indexBefore = n1.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
+            start(n2, 100, log2);
+            settled(n1, n2);
 
-            lab.replug(n1);
-            String indexAfter = n1.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
-            assertFalse(indexBefore.equals(indexAfter), "a new interface: " + indexBefore + " vs " + indexAfter);
-            Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP), "n1 to claim the VIP on the new eth0");
+            int from2 = log2.size();
+            java.time.Instant deleted = replugged(lab, n2);
+            long reopened = reopenedAfter(log2, from2, deleted, "n2");
+            Lab.await(Duration.ofSeconds(5), () -> HostTests.linesSince(log2, from2).stream()
+                    .anyMatch(l -> l.contains("FAULT -> BACKUP")), "n2 to listen again");
+            long mdi = Timers.masterDownInterval(100, 10);
+            Thread.sleep(3 * ms(mdi)); // three times what a backup hearing nothing waits before claiming
+            List<String> after2 = HostTests.linesSince(log2, from2);
+            assertTrue(after2.stream().anyMatch(l -> l.contains("BACKUP -> FAULT")), "FAULT when it went: " + after2);
+            assertFalse(after2.stream().anyMatch(l -> l.contains("-> MASTER")),
+                    "n2 hears n1 on its new interface and stays backup: " + after2);
+            assertTrue(n1.hasAddress(VIP) && !n2.hasAddress(VIP));
+
+            int from1 = log1.size();
+            java.time.Instant deleted1 = replugged(lab, n1);
+            long reopened1 = reopenedAfter(log1, from1, deleted1, "n1");
+            Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP),
+                    "n1 to claim the VIP on its new eth0 (and n2 to yield)");
             Lab.await(Duration.ofSeconds(5), () -> client.ping(VIP, Duration.ofMillis(500)),
                     "the client to reach the VIP again");
-            assertTrue(log1.stream().anyMatch(l -> l.contains("MASTER -> FAULT")), "FAULT when it went: " + log1);
+            assertTrue(HostTests.linesSince(log1, from1).stream().anyMatch(l -> l.contains("MASTER -> FAULT")),
+                    "FAULT when it went: " + log1);
+            System.out.printf("[timing] interface deleted -> capture reopened on the new one after %d ms (backup), "
+                    + "%d ms (master)%n", reopened, reopened1);
         }
+    }
+
+    /** Deletes the node's interface and makes a new one (a new index); returns when it was deleted. */
+    private static java.time.Instant replugged(Lab lab, Node node) {
+        String before = node.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
+        java.time.Instant deleted = java.time.Instant.now();
+        lab.replug(node);
+        String after = node.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
+        assertFalse(before.equals(after), "a new interface: " + before + " vs " + after);
+        return deleted;
+    }
+
+    /**
+     * Milliseconds from the deletion to the agent's "capture on eth0 reopened" line, by the line's own time
+     * stamp; after its "capture on eth0 failed" line (the fault did reach libpcap).
+     */
+    private static long reopenedAfter(List<String> log, int from, java.time.Instant deleted, String node)
+            throws InterruptedException {
+        Lab.await(Duration.ofSeconds(10), () -> HostTests.linesSince(log, from).stream()
+                .anyMatch(l -> l.contains("capture on eth0 reopened")), node + "'s capture to reopen");
+        List<String> lines = HostTests.linesSince(log, from);
+        int failed = -1;
+        for (int i = 0; i < lines.size() && failed < 0; i++) {
+            failed = lines.get(i).contains("capture on eth0 failed") ? i : -1;
+        }
+        assertTrue(failed >= 0, node + ": libpcap reported the capture failed: " + lines);
+        String reopened = lines.stream().skip(failed).filter(l -> l.contains("capture on eth0 reopened")).findFirst()
+                .orElseThrow(() -> new AssertionError(node + ": reopened before it failed: " + lines));
+        java.time.Instant at = java.time.Instant.parse(reopened.substring(0, reopened.indexOf(' ')));
+        return Duration.between(deleted, at).toMillis();
     }
 
     @Test

@@ -77,14 +77,16 @@ class SyncGroupTest {
     Member a2;
     Member b1;
     Member b2;
+    SyncGroup ga;
+    SyncGroup gb;
 
     void build(int priorityA, int priorityB) {
         a1 = new Member(net.add("A/VI_1", 51, "198.51.100.11", priorityA, 10, true, 0, 3));
         a2 = new Member(net.add("A/VI_2", 52, "198.51.100.11", priorityA, 10, true, 0, 3));
         b1 = new Member(net.add("B/VI_1", 51, "198.51.100.12", priorityB, 10, true, 0, 3));
         b2 = new Member(net.add("B/VI_2", 52, "198.51.100.12", priorityB, 10, true, 0, 3));
-        SyncGroup ga = new SyncGroup("A", List.of(a1, a2), (g, to) -> groupEvents.add("A " + to));
-        SyncGroup gb = new SyncGroup("B", List.of(b1, b2), (g, to) -> groupEvents.add("B " + to));
+        ga = new SyncGroup("A", List.of(a1, a2), (g, to) -> groupEvents.add(g.name() + " " + to));
+        gb = new SyncGroup("B", List.of(b1, b2), (g, to) -> groupEvents.add(g.name() + " " + to));
         a1.group = ga;
         a2.group = ga;
         b1.group = gb;
@@ -101,9 +103,13 @@ class SyncGroupTest {
         assertEquals(List.of(State.MASTER, State.MASTER, State.BACKUP, State.BACKUP),
                 List.of(a1.state(), a2.state(), b1.state(), b2.state()));
 
+        assertEquals(List.of(a1, a2), ga.members());
+        assertEquals(State.MASTER, ga.state());
+        assertEquals(State.BACKUP, gb.state());
         a1.ownFault("script chk is down");
         assertEquals(State.FAULT, a1.state());
         assertEquals(State.FAULT, a2.state(), "held in FAULT by its group");
+        assertEquals(State.FAULT, ga.state());
         assertFalse(a2.sim.holdsVips);
         net.runFor(500 * MS);
         assertEquals(State.MASTER, b1.state());
