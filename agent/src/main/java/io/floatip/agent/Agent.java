@@ -55,6 +55,9 @@ public final class Agent implements AutoCloseable {
     private final CountDownLatch handedOver = new CountDownLatch(1);
     private final Runnable shutdownRouters = this::shutdownRouters;
     private volatile java.util.function.Consumer<String> summaryListener;
+    /** Loop thread: the instances drained by the operator (floatip drain), kept in the state directory. */
+    private final Set<String> drained = new java.util.LinkedHashSet<>();
+    private java.nio.file.Path stateDir;
 
     /** What a reload did, line by line; {@code applied} false when the new config was refused. */
     public record ReloadResult(boolean applied, List<String> messages) {
@@ -101,6 +104,7 @@ public final class Agent implements AutoCloseable {
         for (Map.Entry<String, List<InstanceConfig>> e : byInterface.entrySet()) {
             links.put(e.getKey(), opener.open(e.getKey(), e.getValue(), vips(config)));
         }
+        loadDrains(config);
         for (InstanceConfig ic : config.instances().values()) {
             Instance i = create(ic);
             // A VIP present at start was left by a run that was killed: remove it; claim it only as master.
@@ -109,6 +113,7 @@ public final class Agent implements AutoCloseable {
         }
         openProtocolSocketIfNeeded();
         try {
+            VipGuard guard = new VipGuard(netlink, instances, links);
             edges.add(LinkMonitor.start(new io.floatip.net.LinkListener() {
                 @Override
                 public void linkChanged(LinkState state) {
@@ -119,7 +124,12 @@ public final class Agent implements AutoCloseable {
                 public void linkChanged(LinkState state, long readAt) {
                     loop.execute(() -> Agent.this.linkChanged(state, readAt));
                 }
-            }));
+
+                @Override
+                public void addressChanged(io.floatip.net.InterfaceAddress address, boolean added) {
+                    loop.execute(() -> guard.addressChanged(address, added));
+                }
+            }, true));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
@@ -192,6 +202,12 @@ public final class Agent implements AutoCloseable {
     /** Loop thread. */
     private void startRouter(Instance i) {
         loop.add(i.router());
+        if (drained.contains(i.config().name())) {
+            i.router().drain(loop.now(), true, "drained");
+            log.info("{}: drained (in {}); it stays BACKUP at priority {} while another node can serve; "
+                    + "floatip undrain ends it", i.config().name(), stateDir.resolve(DrainState.FILE),
+                    io.floatip.router.Router.DRAINED_PRIORITY);
+        }
         i.startResolvingPeers();
         i.router().startup(loop.now());
         try {
@@ -240,6 +256,83 @@ public final class Agent implements AutoCloseable {
         Set<InetAddress> vips = new HashSet<>();
         config.instances().values().forEach(ic -> ic.virtualIps().forEach(v -> vips.add(v.address())));
         return vips;
+    }
+
+    // ---- drain ----
+
+    /** At start, before any router: what was drained survives the restart. An unreadable file drains nothing. */
+    private void loadDrains(Config config) {
+        stateDir = config.global().stateDir();
+        try {
+            for (String name : DrainState.load(stateDir)) {
+                if (config.instances().containsKey(name)) {
+                    drained.add(name);
+                } else {
+                    log.warn("{} drains instance {}, which the config does not have; ignored", stateDir
+                            .resolve(DrainState.FILE), name);
+                }
+            }
+        } catch (java.io.IOException e) {
+            log.error("cannot read the drain state, starting with nothing drained: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * floatip drain / undrain: every instance when {@code names} is empty. A drained master hands over at once
+     * (priority 0); a drained instance stays BACKUP at the lowest priority while another node can serve. The
+     * state is saved before the reply, so it survives a restart. Any thread; bounded.
+     */
+    public io.floatip.control.DrainResult drain(List<String> names, boolean on)
+            throws InterruptedException, TimeoutException {
+        CompletableFuture<io.floatip.control.DrainResult> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                f.complete(applyDrain(names, on));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("drain failed", e.getCause());
+        }
+    }
+
+    private io.floatip.control.DrainResult applyDrain(List<String> names, boolean on) {
+        Map<String, Instance> byName = new LinkedHashMap<>();
+        instances.forEach(i -> byName.put(i.config().name(), i));
+        List<String> unknown = names.stream().filter(n -> !byName.containsKey(n)).toList();
+        if (!unknown.isEmpty()) {
+            return new io.floatip.control.DrainResult(false, List.copyOf(drained), List.of("no instance named "
+                    + String.join(", ", unknown) + "; instances: " + String.join(", ", byName.keySet())));
+        }
+        List<String> messages = new ArrayList<>();
+        for (String name : names.isEmpty() ? byName.keySet() : names) {
+            Instance i = byName.get(name);
+            boolean changed = on ? drained.add(name) : drained.remove(name);
+            if (!changed) {
+                messages.add(name + ": already " + (on ? "drained" : "not drained"));
+                continue;
+            }
+            State before = i.router().state();
+            i.router().drain(loop.now(), on, on ? "drained by floatip drain" : "undrained by floatip undrain");
+            String what = on ? (before == State.MASTER ? "drained: handed over (priority 0), stays BACKUP at "
+                    + "priority " + io.floatip.router.Router.DRAINED_PRIORITY : "drained: stays BACKUP at priority "
+                    + io.floatip.router.Router.DRAINED_PRIORITY)
+                    : "undrained: priority " + i.router().priority() + ", preempts as usual once its checks pass";
+            log.info("{}: {}", name, what);
+            messages.add(name + ": " + what);
+        }
+        try {
+            DrainState.save(stateDir, drained);
+        } catch (java.io.IOException e) {
+            String m = "the drain state could not be saved in " + stateDir + " (" + e.getMessage()
+                    + "): it holds until the agent restarts";
+            log.error("{}", m);
+            messages.add("warning: " + m);
+        }
+        return new io.floatip.control.DrainResult(true, List.copyOf(drained), messages);
     }
 
     // ---- reload ----

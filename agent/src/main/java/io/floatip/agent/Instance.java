@@ -70,6 +70,8 @@ final class Instance implements RouterActions, SyncGroup.Member {
     final AtomicLong transitions = new AtomicLong();
     /** Adverts whose address list differs from ours: counted and logged, never dropped (keepalived does the same). */
     final AtomicLong addressMismatches = new AtomicLong();
+    /** VIPs something else removed while we were master, and the guard put back. */
+    final AtomicLong vipsRestored = new AtomicLong();
     private volatile List<InetAddress> lastMismatchedAddresses;
     private volatile int lastLoggedInterval;
     /** Loop thread only: the drop counters at the last state change. */
@@ -122,7 +124,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
 
     private RouterConfig routerConfig(InstanceConfig c) {
         return new RouterConfig(c.name(), c.vrid(), c.version(), c.priority(), c.advertIntervalCentis(), c.preempt(),
-                TimeUnit.MILLISECONDS.toNanos(c.preemptDelayMillis()), source);
+                TimeUnit.MILLISECONDS.toNanos(c.preemptDelayMillis()), source, c.fastPreempt());
     }
 
     private void setAddresses(InstanceConfig c) {
@@ -161,8 +163,10 @@ final class Instance implements RouterActions, SyncGroup.Member {
             changes.add("advert_interval " + before.advertIntervalCentis() * 10 + " ms -> "
                     + next.advertIntervalCentis() * 10 + " ms");
         }
-        if (before.preempt() != next.preempt() || before.preemptDelayMillis() != next.preemptDelayMillis()) {
-            changes.add("preempt " + next.preempt() + ", preempt_delay " + next.preemptDelayMillis() + " ms");
+        if (before.preempt() != next.preempt() || before.preemptDelayMillis() != next.preemptDelayMillis()
+                || before.fastPreempt() != next.fastPreempt()) {
+            changes.add("preempt " + next.preempt() + ", preempt_delay " + next.preemptDelayMillis() + " ms"
+                    + (before.fastPreempt() != next.fastPreempt() ? ", fast_preempt " + next.fastPreempt() : ""));
         }
         if (!before.garp().equals(next.garp())) {
             changes.add("garp " + next.garp());
@@ -556,7 +560,6 @@ final class Instance implements RouterActions, SyncGroup.Member {
         }
     }
 
-    /** Adds {@code vip}; true when it is on the link now, and {@code added[k]} whether this call added it. */
     /**
      * A master that cannot add its VIP serves nobody, and its adverts would keep a healthy backup from taking
      * over: FAULT, after the current event (the router is mid-transition), and try again a little later.
@@ -580,6 +583,11 @@ final class Instance implements RouterActions, SyncGroup.Member {
             }
             log.error("{}: cannot release {} on {}: {}", config.name(), vip, link.name(), e.getMessage());
         }
+    }
+
+    /** Loop thread: whether this instance added {@code vip} and has not released it. */
+    boolean holds(VirtualIp vip) {
+        return held.contains(vip);
     }
 
     @Override

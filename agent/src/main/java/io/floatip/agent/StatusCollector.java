@@ -47,12 +47,13 @@ final class StatusCollector {
             }
             var c = i.config();
             is.add(new AgentStatus.InstanceStatus(c.name(), c.interfaceName(), c.vrid(), c.version(),
-                    r.state().name(), c.priority(), i.tracking().effectivePriority(), c.advertIntervalCentis() * 10,
+                    r.state().name(), c.priority(), r.drained() ? r.priority() : i.tracking().effectivePriority(),
+                    c.advertIntervalCentis() * 10,
                     c.virtualIps().stream().map(VirtualIp::toString).toList(), c.unicast(),
                     r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent.get(), i.advertsReceived.get(), i.transitions.get(),
-                            i.addressMismatches.get(), drops(i.drops))));
+                            i.addressMismatches.get(), drops(i.drops), i.vipsRestored.get()), r.drained()));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
         for (CheckScript s : tracking.scripts().values()) {

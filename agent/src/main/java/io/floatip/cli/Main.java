@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "floatip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A VRRP floating-IP failover agent (RFC 5798 / RFC 3768), a keepalived peer.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, ReloadCommand.class,
+                DrainCommand.class, UndrainCommand.class,
                 DoctorCommand.class, DemoCommand.class, ImportKeepalivedCommand.class, WarmupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -149,6 +149,12 @@ final class RunCommand implements Callable<Integer> {
             public ReloadResult reload() throws Exception {
                 return reloads.submit(RunCommand.this::reload).get();
             }
+
+            @Override
+            public io.floatip.control.DrainResult drain(java.util.List<String> instances, boolean on)
+                    throws Exception {
+                return agent.drain(instances, on);
+            }
         };
         try {
             return ControlServer.start(socket, handler);

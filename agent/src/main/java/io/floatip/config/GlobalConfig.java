@@ -18,7 +18,8 @@ import java.util.Objects;
  *                         loop and the captures), like keepalived's vrrp_rt_priority; 0 means ordinary scheduling
  */
 public record GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
-        Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen, int realtimePriority) {
+        Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen, int realtimePriority,
+        Path stateDir) {
 
     public static final int MAX_REALTIME_PRIORITY = 99;
 
@@ -29,6 +30,8 @@ public record GlobalConfig(String routerId, String logLevel, String scriptUser, 
     public static final String DEFAULT_SCRIPT_USER = "floatip_script";
     /** Where the agent listens for status and reload requests unless the config says otherwise. */
     public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/floatip/control.sock");
+    /** What must survive a restart or a reboot (the drain), unless the config says otherwise. */
+    public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/floatip");
 
     public GlobalConfig {
         Objects.requireNonNull(routerId, "routerId");
@@ -48,6 +51,17 @@ public record GlobalConfig(String routerId, String logLevel, String scriptUser, 
         if (!controlSocket.isAbsolute()) {
             throw new IllegalArgumentException("controlSocket must be an absolute path: " + controlSocket);
         }
+        Objects.requireNonNull(stateDir, "stateDir");
+        if (!stateDir.isAbsolute()) {
+            throw new IllegalArgumentException("stateDir must be an absolute path: " + stateDir);
+        }
+    }
+
+    /** The default state directory. */
+    public GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
+            Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen, int realtimePriority) {
+        this(routerId, logLevel, scriptUser, allowRootScripts, notifyFifo, controlSocket, metricsListen,
+                realtimePriority, DEFAULT_STATE_DIR);
     }
 
     /** Ordinary scheduling. */

@@ -49,16 +49,19 @@ final class GlobalReader {
             Optional<InetSocketAddress> metrics = metricsField.flatMap(MetricsReader::read);
             Optional<Integer> realtime = global.optional("realtime_priority", 0,
                     f -> f.intBetween(0, GlobalConfig.MAX_REALTIME_PRIORITY));
+            Optional<Path> stateDir = global.optional("state_dir", GlobalConfig.DEFAULT_STATE_DIR,
+                    GlobalReader::stateDir);
             global.finish();
             boolean ok = routerId.isPresent() && logLevel.isPresent() && allowRoot.isPresent()
                     && (userField.isEmpty() || written.isPresent()) && (fifoField.isEmpty() || fifo.isPresent())
-                    && socket.isPresent() && (metricsField.isEmpty() || metrics.isPresent()) && realtime.isPresent();
+                    && socket.isPresent() && (metricsField.isEmpty() || metrics.isPresent()) && realtime.isPresent()
+                    && stateDir.isPresent();
             if (!ok) {
                 return Optional.empty();
             }
             return scriptUser(written, userField, allowRoot.get(), globalMark, needsUser, host, problems)
                     .map(user -> new GlobalConfig(routerId.get(), logLevel.get(), user.orElse(null), allowRoot.get(),
-                            fifo.orElse(null), socket.get(), metrics.orElse(null), realtime.get()));
+                            fifo.orElse(null), socket.get(), metrics.orElse(null), realtime.get(), stateDir.get()));
         });
     }
 
@@ -93,6 +96,17 @@ final class GlobalReader {
         return field.text().filter(text -> {
             if (!text.startsWith("/") || text.indexOf('\0') >= 0) {
                 field.error("must be an absolute path, like /run/floatip/notify.fifo, got '" + text + "'");
+                return false;
+            }
+            return true;
+        }).map(Path::of);
+    }
+
+    private static Optional<Path> stateDir(Field field) {
+        return field.text().filter(text -> {
+            if (!text.startsWith("/") || text.indexOf('\0') >= 0) {
+                field.error("must be an absolute path to a directory, like " + GlobalConfig.DEFAULT_STATE_DIR
+                        + ", got '" + text + "'");
                 return false;
             }
             return true;

@@ -24,6 +24,7 @@ import java.util.function.Function;
  * @param trackFiles           files this instance follows, each once
  * @param notifications        commands run on this instance's state changes (the {@code notify} key;
  *                             a component cannot be named notify, which Object already has)
+ * @param fastPreempt          preempt a lower-priority master Skew_Time after its first advert (not RFC 9568)
  */
 public record InstanceConfig(
         String name,
@@ -42,7 +43,8 @@ public record InstanceConfig(
         List<TrackedScript> trackScripts,
         List<TrackedInterface> trackInterfaces,
         List<TrackedFile> trackFiles,
-        NotifyConfig notifications) {
+        NotifyConfig notifications,
+        boolean fastPreempt) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -94,6 +96,17 @@ public record InstanceConfig(
         requireOnce("trackScripts", trackScripts, TrackedScript::name);
         requireOnce("trackInterfaces", trackInterfaces, TrackedInterface::name);
         requireOnce("trackFiles", trackFiles, file -> file.path().normalize());
+    }
+
+    /** Preemption as RFC 9568 has it: what the config gives without {@code fast_preempt}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, false);
     }
 
     /** Nothing tracked and no notify commands: what the config gives when it sets none of those keys. */

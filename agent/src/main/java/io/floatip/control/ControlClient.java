@@ -67,6 +67,18 @@ public final class ControlClient {
         return parse(request(socket, "reload"), ReloadResult.class);
     }
 
+    /** Drains ({@code on}) or undrains the named instances, or all of them when none is named. */
+    public static DrainResult drain(Path socket, java.util.List<String> instances, boolean on)
+            throws ControlException {
+        StringBuilder line = new StringBuilder(on ? "drain" : "undrain");
+        instances.forEach(i -> line.append(' ').append(i));
+        if (line.length() > ControlServer.MAX_REQUEST_BYTES - 1) {
+            throw new ControlException("too many instance names for one request (" + line.length() + " bytes, at most "
+                    + (ControlServer.MAX_REQUEST_BYTES - 1) + "); name fewer, or none for every instance");
+        }
+        return parse(request(socket, line.toString()), DrainResult.class);
+    }
+
     /** Reads a reply of {@link #request} as {@code type}. */
     public static <T> T parse(String reply, Class<T> type) throws ControlException {
         try {

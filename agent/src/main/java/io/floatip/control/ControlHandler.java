@@ -13,4 +13,9 @@ public interface ControlHandler {
 
     /** Re-reads the config and applies it, or keeps the running one and says why. */
     ReloadResult reload() throws Exception;
+
+    /** Drains ({@code on}) or undrains the named instances, every instance when none is named. */
+    default DrainResult drain(java.util.List<String> instances, boolean on) throws Exception {
+        throw new UnsupportedOperationException("this agent cannot drain");
+    }
 }

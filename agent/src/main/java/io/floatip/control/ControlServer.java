@@ -179,15 +179,20 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private String answer(String request) {
+    private String answer(String line) {
         Object result;
+        String[] words = line.isEmpty() ? new String[] {""} : line.split(" +");
+        String request = words[0];
+        java.util.List<String> args = java.util.List.of(words).subList(1, words.length);
         try {
             switch (request) {
                 case "status" -> result = handler.status();
                 case "reload" -> result = handler.reload();
+                case "drain" -> result = handler.drain(args, true);
+                case "undrain" -> result = handler.drain(args, false);
                 default -> {
-                    return ControlJson.error("unknown request '" + printable(request)
-                            + "'; known requests: status, reload");
+                    return ControlJson.error("unknown request '" + printable(line)
+                            + "'; known requests: status, reload, drain, undrain");
                 }
             }
         } catch (Exception e) {

@@ -68,6 +68,11 @@ public final class Metrics {
         perInstance(instances, "floatip_address_mismatches_total", "counter",
                 "Adverts that listed other virtual addresses than ours (kept, not dropped).",
                 i -> i.counters().addressMismatches());
+        perInstance(instances, "floatip_instance_drained", "gauge",
+                "1 while the operator has drained the instance (floatip drain), else 0.", i -> i.drained() ? 1 : 0);
+        perInstance(instances, "floatip_vips_restored_total", "counter",
+                "Virtual addresses something else removed from this master, put back by the VIP guard.",
+                i -> i.counters().vipsRestored());
         family("floatip_advert_drops_total", "counter", "Adverts for this instance dropped, by reason.");
         for (InstanceStatus i : instances) {
             for (Map.Entry<String, Long> d : i.counters().drops().entrySet()) {

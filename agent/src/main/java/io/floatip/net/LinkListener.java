@@ -25,4 +25,11 @@ public interface LinkListener {
      */
     default void eventsLost() {
     }
+
+    /**
+     * An address was added to or removed from an interface (RTM_NEWADDR / RTM_DELADDR), by anyone: the agent
+     * itself, an operator, a network manager. Only a {@link LinkMonitor} started with addresses watched calls it.
+     */
+    default void addressChanged(InterfaceAddress address, boolean added) {
+    }
 }

@@ -1,7 +1,11 @@
 package io.floatip.net;
 
 import static io.floatip.net.NetlinkConstants.AF_UNSPEC;
+import static io.floatip.net.NetlinkConstants.RTMGRP_IPV4_IFADDR;
+import static io.floatip.net.NetlinkConstants.RTMGRP_IPV6_IFADDR;
 import static io.floatip.net.NetlinkConstants.RTMGRP_LINK;
+import static io.floatip.net.NetlinkConstants.RTM_DELADDR;
+import static io.floatip.net.NetlinkConstants.RTM_NEWADDR;
 import static io.floatip.net.NetlinkConstants.RTM_DELLINK;
 import static io.floatip.net.NetlinkConstants.RTM_NEWLINK;
 
@@ -11,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches link changes (RTMGRP_LINK) on a daemon thread and hands them to a {@link LinkListener}.
+ * Watches link changes (RTMGRP_LINK), and address changes when asked, on a daemon thread and hands them to a
+ * {@link LinkListener}.
  * Like {@link Netlink}, it sees the network namespace of the thread that starts it.
  */
 public final class LinkMonitor implements AutoCloseable {
@@ -43,7 +48,13 @@ public final class LinkMonitor implements AutoCloseable {
 
     /** Subscribes to link changes and starts delivering them to {@code listener}. */
     public static LinkMonitor start(LinkListener listener) throws NetlinkException {
-        LinkMonitor monitor = new LinkMonitor(new NetlinkSocket(RTMGRP_LINK, POLL, KERNEL_BUFFER), listener);
+        return start(listener, false);
+    }
+
+    /** As {@link #start(LinkListener)}; with {@code addresses}, IPv4 and IPv6 address changes too. */
+    public static LinkMonitor start(LinkListener listener, boolean addresses) throws NetlinkException {
+        int groups = RTMGRP_LINK | (addresses ? RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR : 0);
+        LinkMonitor monitor = new LinkMonitor(new NetlinkSocket(groups, POLL, KERNEL_BUFFER), listener);
         monitor.thread.start();
         return monitor;
     }
@@ -122,6 +133,10 @@ public final class LinkMonitor implements AutoCloseable {
 
     private void deliver(List<NetlinkMessage> messages, long readAt) {
         for (NetlinkMessage message : messages) {
+            if (message.type() == RTM_NEWADDR || message.type() == RTM_DELADDR) {
+                deliverAddress(message);
+                continue;
+            }
             if (message.type() != RTM_NEWLINK && message.type() != RTM_DELLINK) {
                 continue;
             }
@@ -135,6 +150,18 @@ public final class LinkMonitor implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("link listener failed on {}", link.state(), e);
             }
+        }
+    }
+
+    private void deliverAddress(NetlinkMessage message) {
+        InterfaceAddress address = NetlinkReplies.address(message);
+        if (address.address() == null) {
+            return;
+        }
+        try {
+            listener.addressChanged(address, message.type() == RTM_NEWADDR);
+        } catch (RuntimeException e) {
+            LOG.error("link listener failed on the address change {}", address, e);
         }
     }
 

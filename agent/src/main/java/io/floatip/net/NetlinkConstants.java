@@ -36,6 +36,8 @@ final class NetlinkConstants {
     static final int RTM_GETADDR = 22;
 
     static final int RTMGRP_LINK = 1;
+    static final int RTMGRP_IPV4_IFADDR = 0x10;
+    static final int RTMGRP_IPV6_IFADDR = 0x100;
 
     static final int AF_UNSPEC = 0;
     static final int AF_INET = 2;

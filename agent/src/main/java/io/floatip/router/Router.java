@@ -12,6 +12,8 @@ public final class Router {
     public static final long NEVER = Long.MAX_VALUE;
     /** RFC 5798 6.1: the priority of the router that owns the addresses. */
     public static final int OWNER_PRIORITY = 255;
+    /** A drained router advertises the lowest priority a backup can have, so that any other router wins. */
+    public static final int DRAINED_PRIORITY = 1;
 
     private RouterConfig config;
     private final RouterActions actions;
@@ -19,6 +21,9 @@ public final class Router {
     /** Volatile so status readers on other threads see it; written only on the loop thread. */
     private volatile State state = State.INIT;
     private int priority;
+    /** The priority tracking asks for; {@link #priority} differs from it only while drained. */
+    private int requestedPriority;
+    private boolean drained;
     private int masterAdverInterval;
     private long masterDownTimer = NEVER;
     private long adverTimer = NEVER;
@@ -41,6 +46,7 @@ public final class Router {
         this.config = config;
         this.actions = actions;
         this.priority = config.priority();
+        this.requestedPriority = priority;
         this.masterAdverInterval = config.advertIntervalCentis();
     }
 
@@ -99,8 +105,12 @@ public final class Router {
 
     /** The effective priority changed (tracking). A master advertises the change at once. */
     public void priorityChanged(long now, int newPriority) {
-        if (config.priority() == OWNER_PRIORITY || newPriority == priority) {
+        if (config.priority() == OWNER_PRIORITY) {
             return; // RFC 5798 6.1: the owner's 255 is never changed
+        }
+        requestedPriority = newPriority;
+        if (drained || newPriority == priority) {
+            return;
         }
         priority = newPriority;
         if (state == State.MASTER) {
@@ -118,6 +128,10 @@ public final class Router {
             return;
         }
         if (state == State.MASTER) {
+            // Not in RFC 9568, which has no FAULT state: hand over as a stopping master does, so a backup takes
+            // over after Skew_Time instead of Master_Down_Interval. On a
+            // link that is down the advert goes nowhere, which costs nothing.
+            actions.sendAdvert(this, 0);
             actions.releaseVips(this);
         }
         masterDownTimer = NEVER;
@@ -132,6 +146,42 @@ public final class Router {
             return;
         }
         enterListening(now, why);
+    }
+
+    /**
+     * The operator drains this router for maintenance (floatip drain), or ends the drain. Draining: a master
+     * hands over as a stopping one does (priority 0, then the VIPs released) and stays BACKUP; the router then
+     * advertises and compares at {@link #DRAINED_PRIORITY}, even an address owner, so it becomes master again
+     * only when no other router is heard. Ending it: the priority tracking asks for applies again, and the
+     * router preempts in the ordinary way if it may.
+     */
+    public void drain(long now, boolean on, String why) {
+        if (on == drained) {
+            return;
+        }
+        drained = on;
+        if (on) {
+            priority = DRAINED_PRIORITY;
+            if (state == State.MASTER) {
+                adverTimer = NEVER;
+                actions.sendAdvert(this, 0);
+                actions.releaseVips(this);
+                masterAddress = null;
+                masterDownTimer = now + masterDownInterval();
+                transition(now, State.BACKUP, why);
+            }
+            return;
+        }
+        int back = config.priority() == OWNER_PRIORITY ? OWNER_PRIORITY : requestedPriority;
+        priority = DRAINED_PRIORITY;
+        priorityChanged(now, back);
+        if (config.priority() == OWNER_PRIORITY) {
+            priority = OWNER_PRIORITY; // priorityChanged leaves the owner alone
+        }
+    }
+
+    public boolean drained() {
+        return drained;
     }
 
     /** Sync group: another member went back to BACKUP, so this one follows, without a priority 0 advert. */
@@ -163,7 +213,7 @@ public final class Router {
             throw new IllegalArgumentException("VRID and version cannot change in place");
         }
         config = next;
-        if (config.priority() == OWNER_PRIORITY) {
+        if (config.priority() == OWNER_PRIORITY && !drained) {
             priority = OWNER_PRIORITY;
         }
     }
@@ -203,7 +253,11 @@ public final class Router {
             masterDownTimer = now + masterDownInterval();
             preempted = null;
         } else {
-            // Preempting: let the master down timer run out, and say whom we are replacing.
+            // Preempting: RFC 9568 6.4.2 discards the advert and lets the master down timer run out. With
+            // fast_preempt the first lower advert is enough: take over after Skew_Time, as after a priority 0.
+            if (config.fastPreempt() && preempted == null) {
+                masterDownTimer = Math.min(masterDownTimer, now + skewTime());
+            }
             preempted = source;
             preemptedPriority = advertPriority;
         }

@@ -13,7 +13,16 @@ import java.net.InetAddress;
  * @param preempt                Preempt_Mode
  * @param preemptDelayNanos      keepalived's preempt_delay: after (re)start, wait this long before preempting
  * @param primaryAddress         our IPvX primary address on the interface, used to break ties
+ * @param fastPreempt            not in RFC 9568: preempt a lower-priority master Skew_Time after its first
+ *                               advert instead of letting Master_Down_Interval run out
  */
 public record RouterConfig(String name, int vrid, int version, int priority, int advertIntervalCentis,
-                           boolean preempt, long preemptDelayNanos, InetAddress primaryAddress) {
+                           boolean preempt, long preemptDelayNanos, InetAddress primaryAddress,
+                           boolean fastPreempt) {
+
+    /** The RFC's behaviour: preemption waits for Master_Down_Interval. */
+    public RouterConfig(String name, int vrid, int version, int priority, int advertIntervalCentis,
+                        boolean preempt, long preemptDelayNanos, InetAddress primaryAddress) {
+        this(name, vrid, version, priority, advertIntervalCentis, preempt, preemptDelayNanos, primaryAddress, false);
+    }
 }

@@ -28,20 +28,35 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param reason            the last transition's reason, one line
      * @param faults            why it is in FAULT, or empty
      * @param tracked           each tracked script, interface and file with its state
+     * @param drained           drained by the operator (floatip drain): BACKUP at the lowest priority
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  boolean unicast, String masterAddress, long sinceMillis, String reason,
-                                 String faults, List<TrackedStatus> tracked, Counters counters) {
+                                 String faults, List<TrackedStatus> tracked, Counters counters, boolean drained) {
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              boolean unicast, String masterAddress, long sinceMillis, String reason,
+                              String faults, List<TrackedStatus> tracked, Counters counters) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters, false);
+        }
     }
 
     /** @param kind script, interface or file; @param state up/down, or the file's value */
     public record TrackedStatus(String kind, String name, int weight, String state) {
     }
 
-    /** @param drops drop reason key (auth_mismatch, unknown_peer...) to count, non-zero only */
+    /**
+     * @param drops        drop reason key (auth_mismatch, unknown_peer...) to count, non-zero only
+     * @param vipsRestored VIPs that something else removed from this master and it put back (the VIP guard)
+     */
     public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
-                           java.util.Map<String, Long> drops) {
+                           java.util.Map<String, Long> drops, long vipsRestored) {
+        public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
+                        java.util.Map<String, Long> drops) {
+            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, 0);
+        }
     }
 
     /** @param up whether it counts as up (after rise/fall); @param lastResult e.g. "exit 0", "timed out..." */

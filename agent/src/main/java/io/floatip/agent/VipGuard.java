@@ -1,0 +1,87 @@
+package io.floatip.agent;
+
+import io.floatip.config.VirtualIp;
+import io.floatip.net.InterfaceAddress;
+import io.floatip.net.Netlink;
+import io.floatip.net.NetlinkException;
+import io.floatip.router.State;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each VIP where the protocol put it when something else changes the addresses (systemd-networkd
+ * restarting, NetworkManager, an operator's {@code ip addr del}): a master puts back a VIP it holds as soon
+ * as the kernel reports it gone, and a backup or faulty node removes a VIP that appears on it, since clients
+ * would otherwise be answered by two nodes. Loop thread only; the address events come from the link monitor.
+ * Our own claims and releases also produce events: each case below is a no-op for those.
+ */
+final class VipGuard {
+    private static final Logger log = LoggerFactory.getLogger("floatip");
+
+    private final Netlink netlink;
+    private final List<Instance> instances;
+    private final Map<String, Link> links;
+    private final AtomicLong removedOnBackup = new AtomicLong();
+
+    VipGuard(Netlink netlink, List<Instance> instances, Map<String, Link> links) {
+        this.netlink = netlink;
+        this.instances = instances;
+        this.links = links;
+    }
+
+    void addressChanged(InterfaceAddress address, boolean added) {
+        for (Instance i : instances) {
+            Link link = links.get(i.config().interfaceName());
+            if (link == null || link.ifIndex() != address.ifIndex()) {
+                continue;
+            }
+            for (VirtualIp vip : i.config().virtualIps()) {
+                if (!vip.address().equals(address.address())) {
+                    continue;
+                }
+                State state = i.router().state();
+                if (!added && state == State.MASTER && i.holds(vip)) {
+                    restore(i, link, vip);
+                } else if (added && (state == State.BACKUP || state == State.FAULT)) {
+                    remove(i, link, vip, state);
+                }
+            }
+        }
+    }
+
+    private void restore(Instance i, Link link, VirtualIp vip) {
+        try {
+            // EEXIST (false): the event was our own release of an earlier term, and we claimed it again since.
+            if (netlink.addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null)) {
+                long n = i.vipsRestored.incrementAndGet();
+                i.announceVips(i.router());
+                if (LogLimit.shouldLog(n)) {
+                    log.warn("{}: {} was removed from {} by something other than floatip while MASTER; put it "
+                            + "back and announced it ({} so far)", i.config().name(), vip, link.name(), n);
+                }
+            }
+        } catch (NetlinkException e) {
+            log.error("{}: {} was removed from {} and cannot be put back: {}", i.config().name(), vip, link.name(),
+                    e.getMessage());
+        }
+    }
+
+    private void remove(Instance i, Link link, VirtualIp vip, State state) {
+        try {
+            // False: already gone, the event was our own claim of a term that has ended.
+            if (netlink.deleteAddress(link.ifIndex(), vip.address(), vip.prefixLength())) {
+                long n = removedOnBackup.incrementAndGet();
+                if (LogLimit.shouldLog(n)) {
+                    log.warn("{}: {} was added to {} by something other than floatip while {}; removed it, a "
+                            + "node that is not master must not answer for it ({} so far)", i.config().name(), vip,
+                            link.name(), state, n);
+                }
+            }
+        } catch (NetlinkException e) {
+            log.debug("{}: cannot remove {} from {}: {}", i.config().name(), vip, link.name(), e.getMessage());
+        }
+    }
+}
