@@ -172,4 +172,25 @@ class RepeatDecoderTest {
         assertEquals(first, d.decode(tagged, tagged.length, true));
         assertEquals(0, d.repeats());
     }
+
+    /**
+     * An IPv4 header with options (four zero bytes: its checksum verifies over the first 20 bytes as well as
+     * over all 24) is not a plain shape either: decoded every time.
+     */
+    @Test
+    void anAdvertWithIpOptionsIsDecodedEveryTime() {
+        RepeatDecoder d = new RepeatDecoder();
+        byte[] plain = advert(51, 150, 1);
+        byte[] options = new byte[plain.length + 4];
+        System.arraycopy(plain, 0, options, 0, 34);
+        System.arraycopy(plain, 34, options, 38, plain.length - 34);
+        options[14] = 0x46; // header of 6 words
+        VrrpCodec.put16(options, 16, VrrpCodec.u16(plain, 16) + 4);
+        VrrpCodec.put16(options, 24, 0);
+        VrrpCodec.put16(options, 24, InternetChecksum.of(options, 14, 24));
+        Decoded first = d.decode(options, options.length, true);
+        assertEquals(VrrpCodec.decodeFrame(plain, plain.length), first);
+        assertEquals(first, d.decode(options, options.length, true));
+        assertEquals(0, d.repeats());
+    }
 }

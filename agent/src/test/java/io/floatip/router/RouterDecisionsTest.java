@@ -2,6 +2,7 @@ package io.floatip.router;
 
 import static io.floatip.router.SimNetwork.MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,5 +134,10 @@ class RouterDecisionsTest {
         assertNull(b.router.masterAddress());
         net.runFor(1_000 * MS);
         assertEquals("198.51.100.12", b.router.masterAddress().getHostAddress(), "its own, as master");
+        assertFalse(b.router.drained());
+        b.router.drain(net.now(), true, "maintenance");
+        assertTrue(b.router.drained(), "status shows it");
+        b.router.drain(net.now(), false, "done");
+        assertFalse(b.router.drained());
     }
 }
