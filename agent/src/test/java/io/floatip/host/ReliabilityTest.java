@@ -141,9 +141,9 @@ class ReliabilityTest {
 
             int from2 = log2.size();
             java.time.Instant deleted = replugged(lab, n2);
-            long reopened = reopenedAfter(log2, from2, deleted, "n2");
             Lab.await(Duration.ofSeconds(5), () -> HostTests.linesSince(log2, from2).stream()
                     .anyMatch(l -> l.contains("FAULT -> BACKUP")), "n2 to listen again");
+            String reopened = reopened(log2, from2, deleted, "n2");
             long mdi = Timers.masterDownInterval(100, 10);
             Thread.sleep(3 * ms(mdi)); // three times what a backup hearing nothing waits before claiming
             List<String> after2 = HostTests.linesSince(log2, from2);
@@ -154,15 +154,15 @@ class ReliabilityTest {
 
             int from1 = log1.size();
             java.time.Instant deleted1 = replugged(lab, n1);
-            long reopened1 = reopenedAfter(log1, from1, deleted1, "n1");
             Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP),
                     "n1 to claim the VIP on its new eth0 (and n2 to yield)");
+            String reopened1 = reopened(log1, from1, deleted1, "n1");
             Lab.await(Duration.ofSeconds(5), () -> client.ping(VIP, Duration.ofMillis(500)),
                     "the client to reach the VIP again");
             assertTrue(HostTests.linesSince(log1, from1).stream().anyMatch(l -> l.contains("MASTER -> FAULT")),
                     "FAULT when it went: " + log1);
-            System.out.printf("[timing] interface deleted -> capture reopened on the new one after %d ms (backup), "
-                    + "%d ms (master)%n", reopened, reopened1);
+            System.out.printf("[timing] interface deleted and made again: backup %s; master %s%n", reopened,
+                    reopened1);
         }
     }
 
@@ -177,23 +177,28 @@ class ReliabilityTest {
     }
 
     /**
-     * Milliseconds from the deletion to the agent's "capture on eth0 reopened" line, by the line's own time
-     * stamp; after its "capture on eth0 failed" line (the fault did reach libpcap).
+     * When, by the agent's own time stamps, its capture failed and reopened, and the new interface came up:
+     * the capture must fail (the fault reached libpcap) and reopen after that.
      */
-    private static long reopenedAfter(List<String> log, int from, java.time.Instant deleted, String node)
+    private static String reopened(List<String> log, int from, java.time.Instant deleted, String node)
             throws InterruptedException {
         Lab.await(Duration.ofSeconds(10), () -> HostTests.linesSince(log, from).stream()
                 .anyMatch(l -> l.contains("capture on eth0 reopened")), node + "'s capture to reopen");
         List<String> lines = HostTests.linesSince(log, from);
-        int failed = -1;
-        for (int i = 0; i < lines.size() && failed < 0; i++) {
-            failed = lines.get(i).contains("capture on eth0 failed") ? i : -1;
-        }
-        assertTrue(failed >= 0, node + ": libpcap reported the capture failed: " + lines);
-        String reopened = lines.stream().skip(failed).filter(l -> l.contains("capture on eth0 reopened")).findFirst()
-                .orElseThrow(() -> new AssertionError(node + ": reopened before it failed: " + lines));
-        java.time.Instant at = java.time.Instant.parse(reopened.substring(0, reopened.indexOf(' ')));
-        return Duration.between(deleted, at).toMillis();
+        java.time.Instant failed = stamp(lines, "capture on eth0 failed", node);
+        java.time.Instant up = stamp(lines, "(interface eth0 is up)", node);
+        java.time.Instant reopened = stamp(lines, "capture on eth0 reopened", node);
+        assertTrue(!reopened.isBefore(failed), node + ": reopened before it failed: " + lines);
+        return String.format("capture failed %d ms after the deletion, the new interface up after %d ms, the "
+                + "capture reopened %d ms after that", Duration.between(deleted, failed).toMillis(),
+                Duration.between(deleted, up).toMillis(), Duration.between(up, reopened).toMillis());
+    }
+
+    /** The agent's UTC stamp at the head of the first line that contains {@code text}. */
+    private static java.time.Instant stamp(List<String> lines, String text, String node) {
+        String line = lines.stream().filter(l -> l.contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError(node + " never logged '" + text + "': " + lines));
+        return java.time.Instant.parse(line.substring(0, line.indexOf(' ')));
     }
 
     @Test
