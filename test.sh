@@ -19,3 +19,5 @@ agent/bin/floatip --version
 agent/bin/floatip check-config -c examples/floatip.yaml
 # The Debian package, installed, checked and purged again (root; no service starts).
 ./scripts/test-deb.sh
+# The same package under a real systemd, in two containers (root; about two minutes, the first run longer).
+./scripts/test-systemd.sh

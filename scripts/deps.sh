@@ -34,4 +34,8 @@ floatip_install_deps() {
 
 # What the agent needs at run time, and what the tests use as real peers and probes.
 FLOATIP_RUNTIME_DEPS="libpcap0.8 iproute2 iputils-ping"
-FLOATIP_TEST_DEPS="$FLOATIP_RUNTIME_DEPS tcpdump keepalived procps haproxy nginx curl wget netcat-openbsd devscripts nftables"
+# groff-base: DocsTest renders the man page; systemd: UnitFileTest runs systemd-analyze verify (no systemd as PID 1
+# needed); prometheus: promtool and a real Prometheus for the shipped alert rules; systemd-container and
+# debootstrap: scripts/test-systemd.sh boots the package under a real systemd.
+FLOATIP_TEST_DEPS="$FLOATIP_RUNTIME_DEPS tcpdump keepalived procps haproxy nginx curl wget netcat-openbsd devscripts \
+nftables groff-base systemd prometheus systemd-container debootstrap"

@@ -443,6 +443,9 @@ public final class Agent implements AutoCloseable {
         if (!Objects.equals(before.global(), next.global()) || !before.syncGroups().equals(next.syncGroups())) {
             messages.add("global settings and sync_groups changes take effect at the next start");
         }
+        if (!before.processes().equals(next.processes())) {
+            messages.add("processes changes take effect at the next start");
+        }
         config = next;
         statusCollector = new StatusCollector(next, instances, links, tracking, loop);
         if (messages.isEmpty()) {

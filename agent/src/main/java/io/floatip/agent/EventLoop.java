@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.Scheduler;
 import io.floatip.router.Router;
 import java.util.ArrayList;
 import java.util.List;

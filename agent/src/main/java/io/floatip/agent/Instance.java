@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.LogLimit;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
@@ -11,8 +12,10 @@ import io.floatip.protocol.AuthType;
 import io.floatip.protocol.Decoded;
 import io.floatip.protocol.DropCounters;
 import io.floatip.protocol.DropReason;
+import io.floatip.protocol.PolicyDrop;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
+import io.floatip.protocol.WireDrop;
 import io.floatip.router.Router;
 import io.floatip.router.RouterActions;
 import io.floatip.router.RouterConfig;
@@ -149,6 +152,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
                 && before.trackScripts().equals(after.trackScripts())
                 && before.trackInterfaces().equals(after.trackInterfaces())
                 && before.trackFiles().equals(after.trackFiles())
+                && before.trackProcesses().equals(after.trackProcesses())
                 && before.notifications().equals(after.notifications());
     }
 
@@ -285,33 +289,33 @@ final class Instance implements RouterActions, SyncGroup.Member {
      */
     void accept(VrrpPacket p, byte[] frame, long receivedAt) {
         if (p.version() != config.version()) {
-            drop(DropReason.VERSION_MISMATCH, p);
+            drop(PolicyDrop.VERSION_MISMATCH, p);
             return;
         }
         if (peers == null) {
             if (p.ttl() != VrrpPacket.TTL) {
-                drop(DropReason.TTL_NOT_255, p);
+                drop(WireDrop.TTL_NOT_255, p);
                 return;
             }
         } else {
             UnicastPeer peer = peers.find(p.source());
             if (peer == null) {
-                drop(DropReason.UNKNOWN_PEER, p);
+                drop(PolicyDrop.UNKNOWN_PEER, p);
                 return;
             }
             if (!peer.acceptsTtl(p.ttl())) {
-                drop(DropReason.TTL_OUT_OF_RANGE, p);
+                drop(PolicyDrop.TTL_OUT_OF_RANGE, p);
                 return;
             }
         }
         if (p.version() == 2) {
             if (p.authType() != authType || !p.authDataEquals(authData)) {
-                drop(DropReason.AUTH_MISMATCH, p);
+                drop(PolicyDrop.AUTH_MISMATCH, p);
                 return;
             }
             // RFC 3768 7.1: an advert with another interval is dropped (keepalived agrees).
             if (p.advertInterval() != config.advertIntervalCentis()) {
-                drop(DropReason.INTERVAL_MISMATCH, p);
+                drop(PolicyDrop.INTERVAL_MISMATCH, p);
                 return;
             }
         } else if (p.advertInterval() != config.advertIntervalCentis() && p.advertInterval() != lastLoggedInterval) {
@@ -337,7 +341,7 @@ final class Instance implements RouterActions, SyncGroup.Member {
         if (queued == AdvertInbox.FIRST) {
             loop.execute(drainInbox);
         } else if (queued == AdvertInbox.REPLACED) {
-            drop(DropReason.LOOP_BEHIND, p);
+            drop(PolicyDrop.LOOP_BEHIND, p);
         }
     }
 
@@ -558,6 +562,17 @@ final class Instance implements RouterActions, SyncGroup.Member {
                 release(vip);
             }
         }
+    }
+
+    /** The VIPs on the link now by this instance's claim, in config order. Loop thread. */
+    List<VirtualIp> heldVips() {
+        List<VirtualIp> out = new ArrayList<>(held.size());
+        for (VirtualIp vip : config.virtualIps()) {
+            if (held.contains(vip)) {
+                out.add(vip);
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,11 +1,14 @@
 package io.floatip.agent;
 
+import io.floatip.base.LogLimit;
 import io.floatip.net.Netlink;
 import io.floatip.net.PcapTransport;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.Decoded;
 import io.floatip.protocol.DropCounters;
 import io.floatip.protocol.DropReason;
+import io.floatip.protocol.Ethernet;
+import io.floatip.protocol.PolicyDrop;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
 import java.net.Inet4Address;
@@ -18,8 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Link {
     private static final Logger log = LoggerFactory.getLogger("floatip");
-    static final byte[] GROUP_MAC = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
-    static final byte[] GROUP_MAC_V6 = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP_V6);
+    static final byte[] GROUP_MAC = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP);
+    static final byte[] GROUP_MAC_V6 = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP_V6);
 
     private final String name;
     private volatile int ifIndex;
@@ -140,12 +143,12 @@ final class Link {
         }
         VrrpPacket p = ((Decoded.Accepted) d).packet();
         if (p.source().equals(p.ipv6() ? linkLocal : primaryAddress)) {
-            drop(DropReason.OWN_ADVERT, p);
+            drop(PolicyDrop.OWN_ADVERT, p);
             return;
         }
         Instance instance = table(p.ipv6())[p.vrid()];
         if (instance == null) {
-            drop(DropReason.UNKNOWN_VRID, p);
+            drop(PolicyDrop.UNKNOWN_VRID, p);
             return;
         }
         instance.accept(p, frame, receivedAt);

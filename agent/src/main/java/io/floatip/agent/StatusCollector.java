@@ -1,6 +1,7 @@
 package io.floatip.agent;
 
-import io.floatip.cli.Main;
+import io.floatip.base.Scheduler;
+import io.floatip.base.Version;
 import io.floatip.config.Config;
 import io.floatip.config.VirtualIp;
 import io.floatip.protocol.DropCounters;
@@ -49,7 +50,8 @@ final class StatusCollector {
             is.add(new AgentStatus.InstanceStatus(c.name(), c.interfaceName(), c.vrid(), c.version(),
                     r.state().name(), c.priority(), r.drained() ? r.priority() : i.tracking().effectivePriority(),
                     c.advertIntervalCentis() * 10,
-                    c.virtualIps().stream().map(VirtualIp::toString).toList(), c.unicast(),
+                    c.virtualIps().stream().map(VirtualIp::toString).toList(),
+                    i.heldVips().stream().map(VirtualIp::toString).toList(), c.unicast(),
                     r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent.get(), i.advertsReceived.get(), i.transitions.get(),
@@ -67,7 +69,7 @@ final class StatusCollector {
         }
         List<AgentStatus.InterfaceStatus> ifs = new ArrayList<>();
         links.forEach((name, l) -> ifs.add(new AgentStatus.InterfaceStatus(name, drops(l.drops), l.sendErrors())));
-        return new AgentStatus(config.global().routerId(), Main.version(), ProcessHandle.current().pid(),
+        return new AgentStatus(config.global().routerId(), Version.current(), ProcessHandle.current().pid(),
                 startedAtMillis, is, ss, gs, ifs);
     }
 

@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.Scheduler;
 import io.floatip.router.Faults;
 import io.floatip.router.Router;
 import io.floatip.router.SyncGroup;

@@ -2,25 +2,29 @@ package io.floatip.agent;
 
 import io.floatip.config.Config;
 import io.floatip.config.NotifyConfig;
+import io.floatip.config.ProcessConfig;
 import io.floatip.config.ScriptConfig;
 import io.floatip.config.SyncGroupConfig;
 import io.floatip.config.TrackedFile;
 import io.floatip.config.TrackedInterface;
+import io.floatip.config.TrackedProcess;
 import io.floatip.config.TrackedScript;
 import io.floatip.net.LinkState;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
 import io.floatip.notify.NotifyFifo;
 import io.floatip.notify.NotifyQueue;
+import io.floatip.os.Privileges;
 import io.floatip.router.SyncGroup;
 import io.floatip.script.PooledScriptRunner;
 import io.floatip.script.ScriptProcess;
 import io.floatip.script.ScriptUser;
 import io.floatip.track.CheckScript;
+import io.floatip.track.ProcessCheck;
+import io.floatip.track.ProcessMatch;
+import io.floatip.track.ProcessWatch;
 import io.floatip.track.ScriptOutcome;
 import io.floatip.track.TrackedFileWatch;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +51,9 @@ final class TrackingSetup implements AutoCloseable {
     private final ScriptProcess process;
     private final NotifyFifo fifo;
     private final Map<String, CheckScript> scripts = new LinkedHashMap<>();
+    /** Every process the config defines at start, watched by one thread; a reload's new ones wait for a restart. */
+    private final Map<String, ProcessCheck> processes = new LinkedHashMap<>();
+    private final ProcessWatch processWatch;
     private final List<SyncGroup> groups = new ArrayList<>();
     private final List<NotifyQueue> groupQueues = new ArrayList<>();
     private final Map<Instance, Attachment> attachments = new LinkedHashMap<>();
@@ -68,6 +75,24 @@ final class TrackingSetup implements AutoCloseable {
         this.runner = new PooledScriptRunner(process, loop);
         Path fifoPath = config.global().notifyFifo();
         this.fifo = fifoPath == null ? null : new NotifyFifo(fifoPath);
+        this.processWatch = watchProcesses(config);
+    }
+
+    private ProcessWatch watchProcesses(Config config) {
+        if (config.processes().isEmpty()) {
+            return null;
+        }
+        List<ProcessConfig> defined = List.copyOf(config.processes().values());
+        List<ProcessMatch> matches = defined.stream().map(ProcessMatch::of).toList();
+        int[] quorums = defined.stream().mapToInt(ProcessConfig::quorum).toArray();
+        List<ProcessCheck> checks = new ArrayList<>();
+        ProcessWatch watch = new ProcessWatch(matches, quorums, (k, n) -> loop.execute(() -> checks.get(k).counted(n)));
+        for (int k = 0; k < defined.size(); k++) {
+            ProcessCheck check = new ProcessCheck(defined.get(k), loop, watch.count(k));
+            checks.add(check);
+            processes.put(defined.get(k).name(), check);
+        }
+        return watch;
     }
 
     /**
@@ -99,6 +124,20 @@ final class TrackingSetup implements AutoCloseable {
         }
         for (TrackedInterface ti : i.config().trackInterfaces()) {
             i.tracking().set("interface " + ti.name(), ti.weight(), usable(ti.name()), "start");
+        }
+        for (TrackedProcess tp : i.config().trackProcesses()) {
+            ProcessCheck check = processes.get(tp.name());
+            String key = "process " + tp.name();
+            if (check == null) {
+                log.warn("{}: process {} is defined since the last start; it is watched from the next start",
+                        i.config().name(), tp.name());
+                continue;
+            }
+            ProcessCheck.Listener listener = c -> i.tracking().set(key, tp.weight(), c.up(),
+                    key + " is " + (c.up() ? "up" : "down") + ", " + c.describe());
+            check.addListener(listener);
+            a.undo.add(() -> check.removeListener(listener));
+            i.tracking().set(key, tp.weight(), check.up(), "start");
         }
         for (TrackedFile tf : i.config().trackFiles()) {
             String key = "file " + tf.path();
@@ -164,6 +203,9 @@ final class TrackingSetup implements AutoCloseable {
             a.watches.forEach(TrackedFileWatch::start);
         }
         scripts.values().forEach(CheckScript::start);
+        if (processWatch != null) {
+            processWatch.start();
+        }
     }
 
     /**
@@ -262,6 +304,9 @@ final class TrackingSetup implements AutoCloseable {
 
     @Override
     public void close() {
+        if (processWatch != null) {
+            processWatch.close();
+        }
         runner.close();
         attachments.values().forEach(a -> {
             if (a.queue != null) {
@@ -275,10 +320,6 @@ final class TrackingSetup implements AutoCloseable {
     }
 
     static boolean runsAsRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return Privileges.isRoot();
     }
 }

@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.LogLimit;
 import io.floatip.config.VirtualIp;
 import io.floatip.net.InterfaceAddress;
 import io.floatip.net.Netlink;

@@ -3,6 +3,7 @@ package io.floatip.cli;
 import io.floatip.importer.ImportException;
 import io.floatip.importer.ImportResult;
 import io.floatip.importer.KeepalivedImporter;
+import io.floatip.importer.Warning;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +17,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Translates a keepalived.conf into floatip's YAML. The YAML alone goes to stdout (or OUT), so it can be
- * redirected; what was left out is in it as comments, and counted on stderr.
+ * redirected; what was left out is in it as comments, and counted on stderr. A result floatip's loader
+ * refuses is written nowhere: stderr says why, and lists what was left out.
  */
 @Command(name = "import-keepalived", mixinStandardHelpOptions = true,
         description = {"Translate a keepalived.conf (with its includes) into floatip's YAML.",
                 "Settings floatip cannot take are left out, each with a '# floatip import: not mapped:' comment.",
-                "Exit 0; 1 when the file cannot be read, the result does not load, or (with --check) anything "
-                        + "was left out."})
+                "Exit 0; 1 when the file cannot be read, the result does not load (then nothing is written), "
+                        + "or (with --check) anything was left out."})
 final class ImportKeepalivedCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The keepalived config, e.g. /etc/keepalived/keepalived.conf.")
     Path file;
@@ -33,6 +35,11 @@ final class ImportKeepalivedCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the YAML to OUT instead of stdout.")
     Path output;
 
+    @Option(names = {"-i", "--config-id"}, paramLabel = "ID", description = "Read the lines that start with @ID "
+            + "(and not those with @^ID), as keepalived -i ID does; without it every @ line is left out, with a "
+            + "warning.")
+    String configId;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,10 +48,13 @@ final class ImportKeepalivedCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ImportResult result;
         try {
-            result = KeepalivedImporter.importFile(file);
+            result = KeepalivedImporter.importFile(file, configId);
         } catch (ImportException e) {
             err.println(e.getMessage());
             return 1;
+        }
+        if (!result.loadErrors().isEmpty()) {
+            return refused(result, err);
         }
         if (output == null) {
             spec.commandLine().getOut().print(result.yaml());
@@ -61,11 +71,19 @@ final class ImportKeepalivedCommand implements Callable<Integer> {
             err.println("floatip import-keepalived: " + result.leftOutCount() + " setting(s) not mapped; see the "
                     + "'# floatip import: not mapped:' comments");
         }
-        if (!result.loadErrors().isEmpty()) {
-            err.println("floatip import-keepalived: the result does not load as a floatip config:");
-            result.loadErrors().forEach(line -> err.println("  " + line));
-            return 1;
-        }
         return check && result.leftOut() ? 1 : 0;
+    }
+
+    /** Nothing is written: a config floatip refuses would only be found broken later, at check-config. */
+    private int refused(ImportResult result, PrintWriter err) {
+        err.println("floatip import-keepalived: " + file + ": refused, nothing written: the result does not load as "
+                + "a floatip config (" + KeepalivedImporter.GENERATED + " is the YAML it would have written):");
+        result.loadErrors().forEach(line -> err.println("  " + line));
+        if (result.leftOut()) {
+            err.println("what was left out of " + file + ":");
+            result.warnings().stream().filter(Warning::leftOut)
+                    .forEach(w -> err.println("  " + w.place() + ": not mapped: " + w.text()));
+        }
+        return 1;
     }
 }

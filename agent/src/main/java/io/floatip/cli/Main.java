@@ -1,8 +1,7 @@
 package io.floatip.cli;
 
 import io.floatip.net.LibrarySearchPath;
-import java.io.InputStream;
-import java.util.Properties;
+import io.floatip.systemd.JournalStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "A VRRP floating-IP failover agent (RFC 5798 / RFC 3768), a keepalived peer.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, ReloadCommand.class,
                 DrainCommand.class, UndrainCommand.class,
-                DoctorCommand.class, DemoCommand.class, ImportKeepalivedCommand.class, WarmupCommand.class,
+                DoctorCommand.class, ReleaseCommand.class, DemoCommand.class, ImportKeepalivedCommand.class,
+                WarmupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Where `run` and `check-config` look when -c is not given. */
@@ -22,6 +22,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         LibrarySearchPath.fromLinkerConfig(); // before JNA's first use: no ldconfig child at every start
+        // Under systemd (`floatip run`, and `floatip reload` as ExecReload=): errors at the journal's err.
+        JournalStream.markStandardErrorAsErrors();
         System.exit(plain(args));
     }
 
@@ -68,23 +70,10 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The version Maven wrote into the jar. */
-    public static String version() {
-        try (InputStream in = Main.class.getResourceAsStream("/floatip-version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"floatip " + version() + " (Java " + Runtime.version() + ")"};
+            return new String[]{"floatip " + io.floatip.base.Version.current() + " (Java " + Runtime.version() + ")"};
         }
     }
 }

@@ -12,6 +12,8 @@ import io.floatip.control.ReloadResult;
 import io.floatip.signal.Signals;
 import io.floatip.signal.ThreadDump;
 import io.floatip.status.AgentStatus;
+import io.floatip.systemd.JournalPriorities;
+import io.floatip.systemd.JournalStream;
 import io.floatip.systemd.SdNotify;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,7 +75,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream rawOut = System.out;
-        System.setOut(StampedLines.around(System.out)); // the log: one stamped line per event
+        // The log: one stamped line per event; in the journal, each at its level's priority.
+        System.setOut(StampedLines.around(JournalStream.stdout()
+                ? new PrintStream(JournalPriorities.byLevel(rawOut, UtcStamp.LENGTH + 1), true) : rawOut));
         spawnScriptsWithVfork();
         Config c;
         try {

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param source     the file it came from (for messages)
  * @param scripts    check scripts by name, in file order
  * @param syncGroups sync groups by name, in file order
+ * @param processes  tracked processes by name, in file order
  */
 public record Config(GlobalConfig global, Map<String, InstanceConfig> instances, Path source,
-        Map<String, ScriptConfig> scripts, Map<String, SyncGroupConfig> syncGroups) {
+        Map<String, ScriptConfig> scripts, Map<String, SyncGroupConfig> syncGroups,
+        Map<String, ProcessConfig> processes) {
 
     public Config {
         Objects.requireNonNull(global, "global");
@@ -25,10 +27,25 @@ public record Config(GlobalConfig global, Map<String, InstanceConfig> instances,
         instances = ordered(instances, "instances");
         scripts = ordered(scripts, "scripts");
         syncGroups = ordered(syncGroups, "syncGroups");
+        processes = ordered(processes, "processes");
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("a config needs at least one instance");
         }
         requireReferences(instances, scripts, syncGroups);
+        for (InstanceConfig instance : instances.values()) {
+            for (TrackedProcess tracked : instance.trackProcesses()) {
+                if (!processes.containsKey(tracked.name())) {
+                    throw new IllegalArgumentException("instance " + instance.name() + " tracks unknown process "
+                            + tracked.name());
+                }
+            }
+        }
+    }
+
+    /** No tracked processes. */
+    public Config(GlobalConfig global, Map<String, InstanceConfig> instances, Path source,
+            Map<String, ScriptConfig> scripts, Map<String, SyncGroupConfig> syncGroups) {
+        this(global, instances, source, scripts, syncGroups, Map.of());
     }
 
     /** No scripts, no sync groups. */

@@ -78,7 +78,7 @@ public final class ConfigLoader {
         }
         if (!(root.get() instanceof Node.MapNode map)) {
             problems.at(root.get().mark(), "", "the top level must be a map with 'instances' (and optionally "
-                    + "'global', 'scripts' and 'sync_groups'), got " + root.get().describe());
+                    + "'global', 'scripts', 'processes' and 'sync_groups'), got " + root.get().describe());
             throw problems.toException();
         }
         Section top = new Section(map, "", problems);
@@ -86,14 +86,16 @@ public final class ConfigLoader {
         Optional<Field> globalField = top.field("global");
         CommandReader commands = new CommandReader(host);
         ScriptsReader.Scripts scripts = ScriptsReader.read(top, commands);
-        InstancesReader.Instances instances = InstancesReader.read(top, scripts, commands);
+        ProcessesReader.Processes processes = ProcessesReader.read(top);
+        InstancesReader.Instances instances = InstancesReader.read(top, scripts, processes, commands);
         Map<String, SyncGroupConfig> groups = SyncGroupsReader.read(top, instances.names(), commands);
         Optional<GlobalConfig> global = GlobalReader.read(globalField, hostname, commands.seen(), host, problems);
         top.finish();
         if (!problems.isEmpty()) {
             throw problems.toException();
         }
-        return new Config(global.orElseThrow(), instances.configs(), source, scripts.configs(), groups);
+        return new Config(global.orElseThrow(), instances.configs(), source, scripts.configs(), groups,
+                processes.configs());
     }
 
     private static ConfigException fileProblem(String name, String why) {

@@ -25,6 +25,7 @@ import java.util.function.Function;
  * @param notifications        commands run on this instance's state changes (the {@code notify} key;
  *                             a component cannot be named notify, which Object already has)
  * @param fastPreempt          preempt a lower-priority master Skew_Time after its first advert (not RFC 9568)
+ * @param trackProcesses       processes this instance follows, each once
  */
 public record InstanceConfig(
         String name,
@@ -44,7 +45,8 @@ public record InstanceConfig(
         List<TrackedInterface> trackInterfaces,
         List<TrackedFile> trackFiles,
         NotifyConfig notifications,
-        boolean fastPreempt) {
+        boolean fastPreempt,
+        List<TrackedProcess> trackProcesses) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -96,6 +98,19 @@ public record InstanceConfig(
         requireOnce("trackScripts", trackScripts, TrackedScript::name);
         requireOnce("trackInterfaces", trackInterfaces, TrackedInterface::name);
         requireOnce("trackFiles", trackFiles, file -> file.path().normalize());
+        trackProcesses = List.copyOf(trackProcesses);
+        requireOnce("trackProcesses", trackProcesses, TrackedProcess::name);
+    }
+
+    /** No tracked processes: what the config gives without {@code track_processes}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, List.of());
     }
 
     /** Preemption as RFC 9568 has it: what the config gives without {@code fast_preempt}. */

@@ -11,7 +11,7 @@ final class InstanceReader {
 
     /** The instance, or empty if any of its keys is wrong (each reported where it is). */
     static Optional<InstanceConfig> read(String name, Section s, Claims claims, ScriptsReader.Scripts scripts,
-            CommandReader commands) {
+            ProcessesReader.Processes processes, CommandReader commands) {
         Optional<String> iface = s.required("interface", InstanceReader::interfaceName);
         // Kept for checks that need the VIPs' family first: the vrid claim, and version 2 (IPv4 only).
         Field[] vridField = new Field[1];
@@ -56,7 +56,7 @@ final class InstanceReader {
             oneFamily = false;
         }
         Optional<AuthenticationReader.Authentication> auth = AuthenticationReader.read(s, version);
-        Optional<TrackReader.Tracking> tracking = TrackReader.read(s, scripts);
+        Optional<TrackReader.Tracking> tracking = TrackReader.read(s, scripts, processes);
         Optional<NotifyConfig> notify = NotifyReader.read(s, commands);
         s.finish();
 
@@ -68,7 +68,7 @@ final class InstanceReader {
                 advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get(),
                 unicast.get().source(), unicast.get().peers(), auth.get().password(),
                 tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
-                fastPreempt.get()));
+                fastPreempt.get(), tracking.get().processes()));
     }
 
     private static Optional<String> interfaceName(Field field) {

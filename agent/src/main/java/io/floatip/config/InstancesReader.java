@@ -21,6 +21,11 @@ final class InstancesReader {
     }
 
     static Instances read(Section root, ScriptsReader.Scripts scripts, CommandReader commands) {
+        return read(root, scripts, ProcessesReader.Processes.NONE, commands);
+    }
+
+    static Instances read(Section root, ScriptsReader.Scripts scripts, ProcessesReader.Processes processes,
+            CommandReader commands) {
         Map<String, InstanceConfig> instances = new LinkedHashMap<>();
         Set<String> names = new LinkedHashSet<>();
         Optional<Section> section = root.required("instances", Field::section);
@@ -41,7 +46,8 @@ final class InstancesReader {
             }
             names.add(entry.key());
             field.section()
-                    .flatMap(instance -> InstanceReader.read(entry.key(), instance, claims, scripts, commands))
+                    .flatMap(instance -> InstanceReader.read(entry.key(), instance, claims, scripts, processes,
+                            commands))
                     .ifPresent(instance -> instances.put(entry.key(), instance));
         }
         return new Instances(names, instances);

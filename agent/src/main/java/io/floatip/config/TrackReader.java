@@ -15,7 +15,8 @@ import java.util.function.Function;
  */
 final class TrackReader {
 
-    record Tracking(List<TrackedScript> scripts, List<TrackedInterface> interfaces, List<TrackedFile> files) {
+    record Tracking(List<TrackedScript> scripts, List<TrackedInterface> interfaces, List<TrackedFile> files,
+            List<TrackedProcess> processes) {
     }
 
     /** One item as written; {@code weight} is null when it sets none. */
@@ -25,17 +26,21 @@ final class TrackReader {
     private TrackReader() {
     }
 
-    static Optional<Tracking> read(Section instance, ScriptsReader.Scripts defined) {
+    static Optional<Tracking> read(Section instance, ScriptsReader.Scripts defined,
+            ProcessesReader.Processes processesDefined) {
         Optional<List<TrackedScript>> scripts = instance.optional("track_scripts", List.of(),
                 f -> list(f, "name", "a script name", item -> script(item, defined, f.problems()), TrackedScript::name));
         Optional<List<TrackedInterface>> interfaces = instance.optional("track_interfaces", List.of(),
                 f -> list(f, "name", "an interface name", item -> iface(item, f.problems()), TrackedInterface::name));
         Optional<List<TrackedFile>> files = instance.optional("track_files", List.of(),
                 f -> list(f, "path", "an absolute path", item -> file(item, f.problems()), file -> file.path().normalize()));
-        if (scripts.isEmpty() || interfaces.isEmpty() || files.isEmpty()) {
+        Optional<List<TrackedProcess>> processes = instance.optional("track_processes", List.of(),
+                f -> list(f, "name", "a process name", item -> process(item, processesDefined, f.problems()),
+                        TrackedProcess::name));
+        if (scripts.isEmpty() || interfaces.isEmpty() || files.isEmpty() || processes.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Tracking(scripts.get(), interfaces.get(), files.get()));
+        return Optional.of(new Tracking(scripts.get(), interfaces.get(), files.get(), processes.get()));
     }
 
     /** Each item converted, and each at most once (by {@code identity}); empty if any is wrong. */
@@ -96,6 +101,18 @@ final class TrackReader {
         // A script that is named but wrong has its own errors where it is defined.
         return Optional.ofNullable(defined.configs().get(item.value())).map(script -> new TrackedScript(item.value(),
                 item.weight() != null ? item.weight() : script.weight()));
+    }
+
+    private static Optional<TrackedProcess> process(Item item, ProcessesReader.Processes defined,
+            Problems problems) {
+        if (!defined.names().contains(item.value())) {
+            problems.at(item.mark(), item.path(), "unknown process '" + item.value() + "'; " + (defined.names()
+                    .isEmpty() ? "no processes are defined (add it under processes)"
+                    : "processes defined: " + String.join(", ", defined.names())));
+            return Optional.empty();
+        }
+        return Optional.ofNullable(defined.configs().get(item.value())).map(p -> new TrackedProcess(item.value(),
+                item.weight() != null ? item.weight() : p.weight()));
     }
 
     private static Optional<TrackedInterface> iface(Item item, Problems problems) {

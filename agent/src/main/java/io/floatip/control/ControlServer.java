@@ -134,7 +134,8 @@ public final class ControlServer implements AutoCloseable {
         Files.deleteIfExists(path);
     }
 
-    private static boolean answers(Path path) throws IOException {
+    /** Whether an agent listens on {@code path} (a connect is accepted); false when refused. */
+    public static boolean answers(Path path) throws IOException {
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             probe.connect(UnixDomainSocketAddress.of(path));
             return true;

@@ -1,25 +1,59 @@
 package io.floatip.control;
 
+import io.floatip.protocol.DropReason;
+import io.floatip.protocol.PolicyDrop;
+import io.floatip.protocol.WireDrop;
 import io.floatip.status.AgentStatus;
 import io.floatip.status.AgentStatus.InstanceStatus;
 import io.floatip.status.AgentStatus.ScriptStatus;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
  * An {@link AgentStatus} in Prometheus' text exposition format, version 0.0.4. Pure: the same snapshot gives
  * the same text. Every family is written with HELP and TYPE even when it has no samples, so dashboards see
  * the names before the first drop.
+ *
+ * <p>A VRRP instance's name is the label {@code vrrp_instance}, not {@code instance}: Prometheus attaches
+ * {@code instance} (the scraped host:port) to every series itself and, by default, renames a scraped
+ * {@code instance} label to {@code exported_instance}, which every rule and dashboard would then have to know.
  */
 public final class Metrics {
 
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** The states each instance and group has a 0/1 series for. */
     public static final List<String> STATES = List.of("INIT", "BACKUP", "MASTER", "FAULT");
+    /** The label that names a VRRP instance (see the class comment for why not "instance"). */
+    public static final String INSTANCE = "vrrp_instance";
 
-    private final StringBuilder out = new StringBuilder(4096);
+    /**
+     * The reasons an instance counts (the checks after its VRID picked it), exported at 0 from the start: a
+     * series born with its first drops already in it has no increase() that Prometheus can see, so an alert
+     * on it would miss the first burst after every start.
+     */
+    static final Set<DropReason> INSTANCE_DROPS = inOrder(true);
+    /** The reasons an interface counts (the codec's, then whose advert it is), also exported at 0. */
+    static final Set<DropReason> INTERFACE_DROPS = inOrder(false);
+
+    /** In the counters' own order (wire reasons, then policy ones), as status and logs list them. */
+    private static Set<DropReason> inOrder(boolean instance) {
+        Set<DropReason> instanceOnes = Set.of(PolicyDrop.VERSION_MISMATCH, WireDrop.TTL_NOT_255,
+                PolicyDrop.UNKNOWN_PEER, PolicyDrop.TTL_OUT_OF_RANGE, PolicyDrop.AUTH_MISMATCH,
+                PolicyDrop.INTERVAL_MISMATCH, PolicyDrop.LOOP_BEHIND);
+        Set<DropReason> interfaceLeaves = Set.of(PolicyDrop.VERSION_MISMATCH, PolicyDrop.UNKNOWN_PEER,
+                PolicyDrop.TTL_OUT_OF_RANGE, PolicyDrop.AUTH_MISMATCH, PolicyDrop.INTERVAL_MISMATCH,
+                PolicyDrop.LOOP_BEHIND);
+        java.util.LinkedHashSet<DropReason> all = new java.util.LinkedHashSet<>(List.of(WireDrop.values()));
+        all.addAll(List.of(PolicyDrop.values()));
+        all.removeIf(r -> instance ? !instanceOnes.contains(r) : interfaceLeaves.contains(r));
+        return java.util.Collections.unmodifiableSet(all);
+    }
+
+    private final StringBuilder out = new StringBuilder(8192);
 
     private Metrics() {
     }
@@ -45,8 +79,18 @@ public final class Metrics {
         family("floatip_instance_state", "gauge", "1 for the state the VRRP instance is in, 0 for the others.");
         for (InstanceStatus i : instances) {
             for (String state : STATES) {
-                sample("floatip_instance_state", state.equals(i.state()) ? "1" : "0", "instance", i.name(),
+                sample("floatip_instance_state", state.equals(i.state()) ? "1" : "0", INSTANCE, i.name(),
                         "interface", i.interfaceName(), "vrid", Integer.toString(i.vrid()), "state", state);
+            }
+        }
+        // Per VIP, so "no node holds it" and "two nodes hold it" are a sum across nodes: a MASTER whose claim
+        // failed holds nothing, and an address counts whichever instance holds it.
+        family("floatip_vip_held", "gauge",
+                "1 while this node holds the virtual address on its interface (claimed by this agent), else 0.");
+        for (InstanceStatus i : instances) {
+            for (String vip : i.virtualIps()) {
+                sample("floatip_vip_held", i.heldVips().contains(vip) ? "1" : "0", INSTANCE, i.name(),
+                        "interface", i.interfaceName(), "vrid", Integer.toString(i.vrid()), "vip", vip);
             }
         }
         perInstance(instances, "floatip_instance_priority", "gauge", "The configured priority.",
@@ -57,7 +101,7 @@ public final class Metrics {
                 "When the instance last changed state, in seconds since the epoch.");
         for (InstanceStatus i : instances) {
             sample("floatip_instance_last_transition_timestamp_seconds", seconds(i.sinceMillis()),
-                    "instance", i.name());
+                    INSTANCE, i.name());
         }
         perInstance(instances, "floatip_instance_transitions_total", "counter", "State changes since start.",
                 i -> i.counters().transitions());
@@ -73,28 +117,39 @@ public final class Metrics {
         perInstance(instances, "floatip_vips_restored_total", "counter",
                 "Virtual addresses something else removed from this master, put back by the VIP guard.",
                 i -> i.counters().vipsRestored());
-        family("floatip_advert_drops_total", "counter", "Adverts for this instance dropped, by reason.");
+        family("floatip_advert_drops_total", "counter",
+                "Adverts for this instance dropped, by reason (each reason from 0 on).");
         for (InstanceStatus i : instances) {
-            for (Map.Entry<String, Long> d : i.counters().drops().entrySet()) {
-                sample("floatip_advert_drops_total", Long.toString(d.getValue()), "instance", i.name(),
+            for (Map.Entry<String, Long> d : withZeros(INSTANCE_DROPS, i.counters().drops()).entrySet()) {
+                sample("floatip_advert_drops_total", Long.toString(d.getValue()), INSTANCE, i.name(),
                         "reason", d.getKey());
             }
         }
+    }
+
+    /** Every reason of {@code known} (0 unless counted), then any other reason that was counted. */
+    private static Map<String, Long> withZeros(Set<DropReason> known, Map<String, Long> counted) {
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (DropReason r : known) {
+            all.put(r.key(), counted.getOrDefault(r.key(), 0L));
+        }
+        counted.forEach(all::putIfAbsent);
+        return all;
     }
 
     private void perInstance(List<InstanceStatus> instances, String name, String type, String help,
             ToLongFunction<InstanceStatus> value) {
         family(name, type, help);
         for (InstanceStatus i : instances) {
-            sample(name, Long.toString(value.applyAsLong(i)), "instance", i.name());
+            sample(name, Long.toString(value.applyAsLong(i)), INSTANCE, i.name());
         }
     }
 
     private void interfaces(List<AgentStatus.InterfaceStatus> interfaces) {
         family("floatip_interface_drops_total", "counter",
-                "Frames dropped on the interface before any instance saw them, by reason.");
+                "Frames dropped on the interface before any instance saw them, by reason (each reason from 0 on).");
         for (AgentStatus.InterfaceStatus f : interfaces) {
-            for (Map.Entry<String, Long> d : f.drops().entrySet()) {
+            for (Map.Entry<String, Long> d : withZeros(INTERFACE_DROPS, f.drops()).entrySet()) {
                 sample("floatip_interface_drops_total", Long.toString(d.getValue()), "interface", f.name(),
                         "reason", d.getKey());
             }

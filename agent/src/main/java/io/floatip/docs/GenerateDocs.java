@@ -1,5 +1,6 @@
 package io.floatip.docs;
 
+import io.floatip.base.Version;
 import io.floatip.cli.Main;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,7 +34,7 @@ public final class GenerateDocs {
         Files.writeString(dir.resolve("floatip.bash"), AutoComplete.bash("floatip", floatip));
         // gzip's header time stays 0 (GZIPOutputStream writes none), so the same page gives the same bytes.
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("floatip.1.gz")))) {
-            out.write(ManPage.render(floatip, Main.version()).getBytes(StandardCharsets.UTF_8));
+            out.write(ManPage.render(floatip, Version.current()).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -108,12 +108,14 @@ final class ManPage {
                 + "floatip check-config checks it; floatip doctor checks it against this host.");
         definition(man, "/usr/share/floatip/check-scripts/",
                 "Ready health checks for scripts: check_haproxy, check_nginx, check_http, check_tcp, check_process.");
-        definition(man, "/lib/systemd/system/floatip.service", "The systemd unit: Type=notify, user floatip with "
-                + "CAP_NET_ADMIN and CAP_NET_RAW, reload with SIGHUP.");
+        definition(man, "/lib/systemd/system/floatip.service", "The systemd unit: Type=notify with a watchdog, user "
+                + "floatip with CAP_NET_ADMIN, CAP_NET_RAW and CAP_SYS_NICE; systemctl reload runs floatip reload and "
+                + "fails on an invalid file; after a kill, floatip release takes the VIPs off (ExecStopPost=).");
         definition(man, "/usr/share/doc/floatip/", "The README, with the full configuration reference, and examples.");
         line(man, ".SH EXIT STATUS");
         definition(man, "0", "Success; for doctor, no check FAILed (warnings allowed).");
-        definition(man, "1", "The config has errors, a doctor check FAILed, or the agent could not start.");
+        definition(man, "1", "The config has errors, a doctor check FAILed, the agent could not start, or "
+                + "release could not remove an address (or an agent is still running).");
         definition(man, "2", "A usage error: an unknown option or a bad value.");
         definition(man, "70", "An internal error; the stack trace follows on stderr. Please report it.");
         line(man, ".SH SIGNALS");

@@ -1,5 +1,6 @@
 package io.floatip.doctor;
 
+import io.floatip.os.Privileges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import java.util.Optional;
  */
 final class CapabilitiesCheck implements Check {
 
-    static final int CAP_NET_ADMIN = 12;
-    static final int CAP_NET_RAW = 13;
+    static final int CAP_NET_ADMIN = Privileges.CAP_NET_ADMIN;
+    static final int CAP_NET_RAW = Privileges.CAP_NET_RAW;
     private static final String CHECK = "capabilities";
 
     @Override
@@ -38,15 +39,6 @@ final class CapabilitiesCheck implements Check {
 
     /** The CapEff line's hex mask, if there is one. */
     static Optional<Long> capEff(String status) {
-        for (String line : status.split("\n")) {
-            if (line.startsWith("CapEff:")) {
-                try {
-                    return Optional.of(Long.parseUnsignedLong(line.substring("CapEff:".length()).strip(), 16));
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        return Privileges.effectiveCapabilities(status);
     }
 }

@@ -4,12 +4,22 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Nests lines into statements by their braces. A statement ends at the end of its line, at a '{' (which opens
  * its block) or at a '}'; a '{' alone at the start of a line opens the block of the statement just above it.
+ * Inside a value block (a list of words such as notification_email or virtual_ipaddress) a '{' is only a
+ * word, as keepalived's alloc_value_block (lib/parser.c) reads it: the block ends at the next '}'.
  */
 final class Blocks {
+
+    /** keepalived's keywords whose block is read with alloc_value_block. */
+    static final Set<String> VALUE_BLOCKS = Set.of("notification_email", "group", "virtual_ipaddress",
+            "virtual_ipaddress_excluded", "track_interface", "track_script", "track_file", "track_process",
+            "track_bfd", "unicast_peer", "virtual_routes", "virtual_rules", "static_ipaddress", "static_routes",
+            "static_rules", "linkbeat_interfaces", "interface_up_down_delays", "interfaces",
+            "virtual_server_group");
 
     /** A block being filled: its statements so far, and the statement it belongs to. */
     private static final class Open {
@@ -41,7 +51,9 @@ final class Blocks {
                 switch (token.kind()) {
                     case WORD -> words.add(token.text());
                     case OPEN -> {
-                        if (words.isEmpty()) {
+                        if (stack.size() > 1 && VALUE_BLOCKS.contains(stack.peek().keyword)) {
+                            words.add(token.text());
+                        } else if (words.isEmpty()) {
                             reopen(stack, line, atStart);
                         } else {
                             stack.push(new Open(words.get(0), words.subList(1, words.size()), line.place(),

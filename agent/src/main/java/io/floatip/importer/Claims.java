@@ -13,8 +13,9 @@ final class Claims {
     private final Map<String, String> vrids = new HashMap<>();
     private final Map<String, String> addresses = new HashMap<>();
 
-    Optional<String> vridOwner(String iface, int vrid) {
-        return Optional.ofNullable(vrids.get(iface + " " + vrid));
+    /** An IPv4 and an IPv6 instance may share a VRID: they are separate routers (RFC 5798 5.2.3). */
+    Optional<String> vridOwner(String iface, boolean v6, int vrid) {
+        return Optional.ofNullable(vrids.get(iface + (v6 ? " v6 " : " v4 ") + vrid));
     }
 
     Optional<String> addressOwner(String iface, String address) {
@@ -22,8 +23,8 @@ final class Claims {
     }
 
     /** Called once an instance is kept. */
-    void vrid(String iface, int vrid, String instance) {
-        vrids.put(iface + " " + vrid, instance);
+    void vrid(String iface, boolean v6, int vrid, String instance) {
+        vrids.put(iface + (v6 ? " v6 " : " v4 ") + vrid, instance);
     }
 
     void address(String iface, String address, String instance) {

@@ -4,13 +4,23 @@ import io.floatip.config.Command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * keepalived's script and notify commands. keepalived takes the first word after the keyword (quotes already
  * gone) and splits it again into the program and its arguments, where quotes group and backslashes escape;
- * floatip gets those same words.
+ * floatip gets those same words. keepalived execs them without a shell (keepalived/core/notify.c,
+ * system_call_script), so shell syntax reaches the program as words, which a note says; the one exception is a
+ * command starting with {@code </}, a test that a file opens, which check_script_secure hands to /bin/sh.
  */
 final class Commands {
+
+    static final String SHELL = "/bin/sh";
+    static final String CHECK_TCP = "/usr/share/floatip/check-scripts/check_tcp";
+
+    /** Words a shell would read as syntax, not as an argument. */
+    private static final Set<String> OPERATORS = Set.of("|", "||", "&&", "&", ";", ">", ">>", "<", "2>", "2>&1",
+            ">/dev/null", "2>/dev/null", "&>");
 
     private Commands() {
     }
@@ -24,11 +34,48 @@ final class Commands {
             return Optional.empty();
         }
         String program = argv.get(0);
+        if (program.startsWith("<") && program.substring(1).stripLeading().startsWith("/")) {
+            return Optional.of(throughShell(statement, argv, scope));
+        }
+        shellSyntax(statement, argv, scope);
         if (program.isEmpty() || program.indexOf('/') > 0 || argv.stream().anyMatch(w -> w.indexOf('\0') >= 0)) {
             scope.notMapped(statement, "floatip needs the program as a full path or a name found in PATH");
             return Optional.empty();
         }
         return Optional.of(argv);
+    }
+
+    /**
+     * What keepalived's cmd_str (notify.c) hands to system(): the first word as it is, the others in single
+     * quotes; floatip runs the same line with /bin/sh -c.
+     */
+    private static List<String> throughShell(Statement statement, List<String> argv, Scope scope) {
+        StringBuilder line = new StringBuilder(argv.get(0));
+        for (String word : argv.subList(1, argv.size())) {
+            line.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        String hint = line.indexOf("/dev/tcp/") >= 0 ? "; /dev/tcp is bash's, so where /bin/sh is dash (Debian, "
+                + "Ubuntu) this always fails, in keepalived too: use [/bin/bash, -c, ...] or " + CHECK_TCP
+                + " HOST PORT" : "";
+        scope.note(statement.keyword() + ": keepalived runs a command that starts with '</' through /bin/sh, as "
+                + "a test that the file opens; written as " + SHELL + " -c" + hint, statement.place());
+        return List.of(SHELL, "-c", line.toString());
+    }
+
+    /** keepalived execs the words as they are: say so when some look like shell syntax. */
+    private static void shellSyntax(Statement statement, List<String> argv, Scope scope) {
+        Optional<String> syntax = argv.stream().skip(1)
+                .filter(w -> OPERATORS.contains(w) || w.contains("$(") || w.contains("`") || w.startsWith("</")
+                        || w.startsWith(">") || w.startsWith("|"))
+                .findFirst();
+        if (syntax.isEmpty()) {
+            return;
+        }
+        String hint = argv.stream().anyMatch(w -> w.contains("/dev/tcp/")) ? ", or " + CHECK_TCP + " HOST PORT for "
+                + "a TCP check" : "";
+        scope.note(statement.keyword() + ": keepalived runs " + argv.get(0) + " without a shell, so '" + syntax.get()
+                + "' reaches it as an argument, and floatip does the same; if a shell was meant, write [/bin/bash, "
+                + "-c, \"...\"] (in keepalived too)" + hint, statement.place());
     }
 
     /** keepalived's second split: whitespace separates words, '...' and "..." group, backslash escapes. */

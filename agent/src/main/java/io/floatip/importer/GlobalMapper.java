@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads global_defs: router_id, script_user and notify_fifo go to floatip's {@code global}; the VRRP version
- * and gratuitous ARP settings become the defaults of every instance.
+ * Reads global_defs: router_id, script_user and notify_fifo go to floatip's {@code global}; the VRRP version,
+ * strict mode and gratuitous ARP settings become the defaults of every instance, as keepalived's alloc_vrrp
+ * (keepalived/vrrp/vrrp_data.c) copies them into each instance it makes.
  */
 final class GlobalMapper {
 
@@ -24,7 +25,14 @@ final class GlobalMapper {
         Integer version;
         Long garpDelayMillis;
         Integer garpRepeat;
+        Long garpRefreshMillis;
+        Place garpRefreshPlace;
+        boolean strict;
     }
+
+    /** keepalived's default multicast groups (global_data.c): setting them changes nothing. */
+    static final String MCAST_GROUP4 = "224.0.0.18";
+    static final String MCAST_GROUP6 = "ff02::12";
 
     /** @param scope the top of the output: global warnings are about the whole file */
     GlobalMapper(Scope scope) {
@@ -62,7 +70,17 @@ final class GlobalMapper {
                         ms -> defaults.garpDelayMillis = ms, () -> scope.notMapped(s, "not a number of seconds"));
                 case "vrrp_garp_master_repeat" -> Numbers.integer(s.arg(0), 1, 255).ifPresentOrElse(
                         n -> defaults.garpRepeat = n, () -> scope.notMapped(s, "floatip sends 1 to 255"));
+                case "vrrp_garp_master_refresh" -> Numbers.secondsAsMillis(s.arg(0))
+                        .filter(ms -> ms % 1_000 == 0 && (ms == 0 || ms >= 1_000)).ifPresentOrElse(
+                                ms -> {
+                                    defaults.garpRefreshMillis = ms;
+                                    defaults.garpRefreshPlace = s.place();
+                                },
+                                () -> scope.notMapped(s, "keepalived takes whole seconds here"));
                 case "vrrp_min_garp" -> minGarp(s);
+                case "vrrp_strict" -> strict(s);
+                case "vrrp_skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
+                case "vrrp_mcast_group4", "vrrp_mcast_group6" -> mcastGroup(s);
                 case "vrrp_version" -> Numbers.integer(s.arg(0), 2, 3).ifPresentOrElse(
                         v -> defaults.version = v, () -> scope.notMapped(s, "the version is 2 or 3"));
                 default -> scope.notMapped(s, Unmapped.why(s.keyword()));
@@ -110,13 +128,35 @@ final class GlobalMapper {
         }
     }
 
+    /** global_parser.c vrrp_min_garp_handler: one GARP, no delay, no refresh, unless set already. */
     private void minGarp(Statement s) {
         String value = s.args().isEmpty() ? "true" : s.arg(0);
         if (BOOLEAN_TRUE.contains(value)) {
-            defaults.garpDelayMillis = 0L;
-            defaults.garpRepeat = 1;
+            defaults.garpDelayMillis = defaults.garpDelayMillis == null ? 0L : defaults.garpDelayMillis;
+            defaults.garpRepeat = defaults.garpRepeat == null ? 1 : defaults.garpRepeat;
         } else if (!BOOLEAN_FALSE.contains(value)) {
             scope.notMapped(s, "not a boolean");
+        }
+    }
+
+    /**
+     * global_parser.c vrrp_strict_handler; vrrp.c vrrp_complete_instance applies it to every instance that
+     * has no strict_mode of its own. What it changes in the settings is done by the instances' import.
+     */
+    private void strict(Statement s) {
+        String value = s.args().isEmpty() ? "true" : s.arg(0);
+        if (BOOLEAN_TRUE.contains(value)) {
+            defaults.strict = true;
+            scope.notMapped(s, Unmapped.STRICT);
+        } else if (!BOOLEAN_FALSE.contains(value)) {
+            scope.notMapped(s, "not a boolean; keepalived ignores it too");
+        }
+    }
+
+    private void mcastGroup(Statement s) {
+        String wanted = s.keyword().endsWith("4") ? MCAST_GROUP4 : MCAST_GROUP6;
+        if (!wanted.equalsIgnoreCase(String.valueOf(s.arg(0)))) {
+            scope.notMapped(s, "floatip always uses keepalived's default group " + wanted);
         }
     }
 }

@@ -23,7 +23,7 @@ final class IncludeReader {
     /** Deeper than any real config; stops a runaway through links that cycle detection would miss. */
     static final int MAX_DEPTH = 32;
 
-    /** @param notes includes that matched nothing: legal, but worth a word */
+    /** @param notes includes that matched nothing (legal, but worth a word), a skipped BOM, config-id lines */
     record Result(List<Line> lines, List<Warning> notes) {
     }
 
@@ -33,11 +33,19 @@ final class IncludeReader {
     private final Deque<Path> open = new ArrayDeque<>();
     private final Deque<String> openNames = new ArrayDeque<>();
 
-    private IncludeReader() {
+    private final String configId;
+
+    private IncludeReader(String configId) {
+        this.configId = configId;
     }
 
     static Result read(Path file) throws ImportException {
-        IncludeReader reader = new IncludeReader();
+        return read(file, null);
+    }
+
+    /** @param configId the config id {@code @ID} lines are read for, or null for none (see {@link Lexer}) */
+    static Result read(Path file, String configId) throws ImportException {
+        IncludeReader reader = new IncludeReader(configId);
         reader.file(file, null);
         return new Result(List.copyOf(reader.lines), List.copyOf(reader.notes));
     }
@@ -72,7 +80,7 @@ final class IncludeReader {
         open.push(real);
         openNames.push(name);
         // Not UTF-8 is possible in old comments; a replaced character there does no harm.
-        for (Line line : Lexer.lex(new String(bytes, StandardCharsets.UTF_8), name)) {
+        for (Line line : Lexer.lex(new String(bytes, StandardCharsets.UTF_8), name, configId, notes)) {
             if (Lexer.INCLUDES.contains(line.firstWord())) {
                 include(line, path);
             } else {

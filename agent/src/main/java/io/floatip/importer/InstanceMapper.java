@@ -12,10 +12,8 @@ import java.util.Set;
  */
 final class InstanceMapper {
 
-    /** keepalived's defaults where they differ from floatip's: VRRPv2, and 255 for a MASTER with no priority. */
+    /** keepalived's default where it differs from floatip's: VRRPv2 (for IPv4; IPv6 is VRRPv3). */
     static final int KEEPALIVED_VERSION = 2;
-    static final int DEFAULT_PRIORITY = 100;
-    static final int OWNER_PRIORITY = 255;
     static final long DEFAULT_ADVERT_MILLIS = 1_000;
     static final long DEFAULT_GARP_DELAY_MILLIS = 5_000;
     static final int DEFAULT_GARP_REPEAT = 5;
@@ -44,12 +42,19 @@ final class InstanceMapper {
     private Integer priority;
     private Statement state;
     private Integer version;
+    private Statement versionStatement;
     private Statement advert;
-    private boolean preempt = true;
+    private Statement nopreempt;
+    private Statement preemptDelayStatement;
     private Long preemptDelay;
+    private Boolean strict;
+    private Statement noVips;
+    /** The first statement that sets the instance's address family, as keepalived's parser sees them. */
+    private String familyAddress;
     private Long garpDelay;
     private Integer garpRepeat;
     private Long garpRefresh;
+    private Place garpRefreshPlace;
     private Statement unicastSource;
     private Statement auth;
     private final List<Statement> vipBlocks = new ArrayList<>();
@@ -82,19 +87,39 @@ final class InstanceMapper {
                 return null;
             });
             case "advert_int" -> advert = s;
-            case "version", "vrrp_version" -> version = Numbers.integer(s.arg(0), 2, 3).orElseGet(() -> {
-                scope.notMapped(s, "the version is 2 or 3");
-                return null;
-            });
-            case "nopreempt" -> preempt = false;
-            case "preempt" -> {
-                // keepalived keeps it for old configs; preempting is the default.
+            case "version", "vrrp_version" -> {
+                version = Numbers.integer(s.arg(0), 2, 3).orElseGet(() -> {
+                    scope.notMapped(s, "the version is 2 or 3");
+                    return null;
+                });
+                versionStatement = s;
             }
-            case "preempt_delay" -> preemptDelay = Numbers.secondsAsMillis(s.arg(0))
-                    .filter(ms -> ms <= MAX_PREEMPT_DELAY_MILLIS).orElseGet(() -> {
-                        scope.notMapped(s, "a preempt delay is 0 to 1000 seconds");
-                        return null;
-                    });
+            case "nopreempt" -> nopreempt = s;
+            case "preempt", "accept" -> {
+                // keepalived's defaults, and floatip's: preempting, and a master accepting traffic to its VIPs.
+            }
+            case "preempt_delay" -> {
+                preemptDelayStatement = s;
+                preemptDelay = Numbers.secondsAsMillis(s.arg(0))
+                        .filter(ms -> ms <= MAX_PREEMPT_DELAY_MILLIS).orElseGet(() -> {
+                            scope.notMapped(s, "a preempt delay is 0 to 1000 seconds");
+                            return null;
+                        });
+            }
+            case "strict_mode" -> strictMode(s);
+            case "skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
+            case "no_virtual_ipaddress" -> noVips = s;
+            case "mcast_dst_ip" -> {
+                family(s.arg(0));
+                if (!String.valueOf(s.arg(0)).equalsIgnoreCase(GlobalMapper.MCAST_GROUP4)
+                        && !String.valueOf(s.arg(0)).equalsIgnoreCase(GlobalMapper.MCAST_GROUP6)) {
+                    scope.notMapped(s, Unmapped.why(s.keyword()));
+                }
+            }
+            case "mcast_src_ip" -> {
+                family(s.arg(0));
+                scope.notMapped(s, Unmapped.why(s.keyword()));
+            }
             case "garp_master_delay" -> garpDelay = Numbers.secondsAsMillis(s.arg(0)).orElseGet(() -> {
                 scope.notMapped(s, "not a number of seconds");
                 return null;
@@ -103,14 +128,25 @@ final class InstanceMapper {
                 scope.notMapped(s, "floatip sends 1 to 255");
                 return null;
             });
-            case "garp_master_refresh" -> garpRefresh = Numbers.secondsAsMillis(s.arg(0))
-                    .filter(ms -> ms == 0 || ms >= 1_000).orElseGet(() -> {
-                        scope.notMapped(s, "floatip refreshes every 1 s or more, or not at all (0)");
-                        return null;
-                    });
-            case "virtual_ipaddress" -> vipBlocks.add(s);
-            case "unicast_src_ip" -> unicastSource = s;
-            case "unicast_peer" -> peerBlocks.add(s);
+            case "garp_master_refresh" -> {
+                garpRefreshPlace = s.place();
+                garpRefresh = Numbers.secondsAsMillis(s.arg(0)).filter(ms -> ms == 0 || ms >= 1_000).orElseGet(() -> {
+                    scope.notMapped(s, "floatip refreshes every 1 s or more, or not at all (0)");
+                    return null;
+                });
+            }
+            case "virtual_ipaddress" -> {
+                vipBlocks.add(s);
+                s.children().stream().findFirst().ifPresent(first -> family(first.keyword()));
+            }
+            case "unicast_src_ip" -> {
+                unicastSource = s;
+                family(s.arg(0));
+            }
+            case "unicast_peer" -> {
+                peerBlocks.add(s);
+                s.children().stream().findFirst().ifPresent(first -> family(first.keyword()));
+            }
             case "authentication" -> auth = s;
             case "track_script", "track_interface", "track_file" -> trackBlocks.add(s);
             default -> {
@@ -123,6 +159,25 @@ final class InstanceMapper {
         }
     }
 
+    /** keepalived's parser gives the instance the family of the first address it reads, whatever its keyword. */
+    private void family(String address) {
+        if (familyAddress == null && address != null) {
+            familyAddress = address;
+        }
+    }
+
+    private void strictMode(Statement s) {
+        String value = s.args().isEmpty() ? "true" : s.arg(0);
+        if (List.of("on", "true", "yes").contains(value)) {
+            strict = true;
+            scope.notMapped(s, Unmapped.STRICT);
+        } else if (List.of("off", "false", "no").contains(value)) {
+            strict = false;
+        } else {
+            scope.notMapped(s, "not a boolean; keepalived ignores it too");
+        }
+    }
+
     /** Writes the instance's keys; returns why it cannot be written at all, or null. */
     private String write() {
         if (iface == null || iface.contains(":") || iface.contains("/") || iface.length() > 15) {
@@ -131,12 +186,16 @@ final class InstanceMapper {
         if (vrid == null) {
             return "no virtual_router_id from 1 to 255";
         }
-        Optional<String> vridOwner = context.claims().vridOwner(iface, vrid);
+        boolean v6 = familyAddress != null && Ipv4.isV6(familyAddress);
+        Optional<String> vridOwner = context.claims().vridOwner(iface, v6, vrid);
         if (vridOwner.isPresent()) {
             return "virtual_router_id " + vrid + " on " + iface + " is already used by " + vridOwner.get();
         }
+        if (v6 && (unicastSource != null || !peerBlocks.isEmpty())) {
+            return "not yet: IPv6 unicast; floatip sends IPv6 adverts to ff02::12 only";
+        }
         List<VipMapper.Vip> vips = new ArrayList<>();
-        for (VipMapper.Vip vip : VipMapper.read(vipBlocks, iface, scope)) {
+        for (VipMapper.Vip vip : VipMapper.read(vipBlocks, iface, v6, scope)) {
             Optional<String> owner = context.claims().addressOwner(iface, vip.ip().address());
             if (owner.isPresent()) {
                 scope.notMapped(vip.ip().text() + " (already an address of " + owner.get() + ")", vip.place());
@@ -145,20 +204,22 @@ final class InstanceMapper {
             }
         }
         if (vips.isEmpty()) {
-            return "no virtual_ipaddress floatip can hold";
+            return noVips != null || vipBlocks.isEmpty() ? Unmapped.NO_VIPS : "no virtual_ipaddress floatip can hold";
         }
-        int v = version != null ? version
-                : context.defaults().version != null ? context.defaults().version : KEEPALIVED_VERSION;
         out.put("interface", YamlNode.text(iface));
         out.put("vrid", YamlNode.number(vrid));
-        out.put("priority", YamlNode.number(priority()));
+        boolean strictMode = strict != null ? strict : context.defaults().strict;
+        Completion.Start start = Completion.complete(state, priority, strictMode, nopreempt, preemptDelayStatement,
+                preemptDelay, scope);
+        int v = version(v6, strictMode);
+        out.put("priority", YamlNode.number(start.priority()));
         out.put("version", YamlNode.number(v));
         advertInterval(v);
-        if (!preempt) {
+        if (!start.preempt()) {
             out.put("preempt", YamlNode.typed("false"));
         }
-        if (preemptDelay != null) {
-            out.put("preempt_delay", Millis.node(preemptDelay));
+        if (start.preemptDelay() != null) {
+            out.put("preempt_delay", Millis.node(start.preemptDelay()));
         }
         YamlNode.ListNode ips = new YamlNode.ListNode();
         vips.forEach(vip -> ips.add(YamlNode.text(vip.ip().text())));
@@ -169,47 +230,48 @@ final class InstanceMapper {
             out.put("unicast_source", YamlNode.text(unicast.source()));
         }
         if (!unicast.peers().isEmpty()) {
+            if (strictMode) {
+                scope.note("unicast_peer in strict mode: keepalived refuses it on an interface that can multicast "
+                        + "and stops its VRRP process (\"Unicast peers are not supported in strict mode\"); floatip "
+                        + "runs the instance in unicast", peerBlocks.get(0).place());
+            }
             YamlNode.ListNode peers = new YamlNode.ListNode();
             unicast.peers().forEach(peers::add);
             out.put("unicast_peers", peers);
         }
         if (auth != null) {
-            AuthMapper.read(auth, v, scope).ifPresent(map -> out.put("authentication", map));
+            AuthMapper.read(auth, v, strictMode, scope).ifPresent(map -> out.put("authentication", map));
         }
-        TrackMapper tracking = new TrackMapper(iface, context.weightsIgnored().contains(name),
-                context.scriptWeights(), context.files(), scope);
+        TrackMapper.WeightRule weights = context.weightsIgnored().contains(name) ? TrackMapper.WeightRule.SYNC_GROUP
+                : start.priority() == Completion.OWNER_PRIORITY ? TrackMapper.WeightRule.OWNER
+                : TrackMapper.WeightRule.KEPT;
+        TrackMapper tracking = new TrackMapper(iface, weights, context.scriptWeights(), context.files(), scope);
         trackBlocks.forEach(tracking::read);
         tracking.putInto(out);
         YamlNode.MapNode notify = NotifyMapper.read(notifies, scope);
         if (!notify.entries().isEmpty()) {
             out.put("notify", notify);
         }
-        context.claims().vrid(iface, vrid, name);
+        context.claims().vrid(iface, v6, vrid, name);
         vips.forEach(vip -> context.claims().address(iface, vip.ip().address(), name));
         return null;
     }
 
-    /** keepalived's state is only where an instance starts; floatip starts every instance as backup. */
-    private int priority() {
-        String wanted = state == null ? null : state.arg(0);
-        if (state != null && !"MASTER".equals(wanted) && !"BACKUP".equals(wanted)) {
-            scope.note(state.text() + ": keepalived knows MASTER and BACKUP only, and reads this as BACKUP",
-                    state.place());
+    /**
+     * vrrp_version_handler (vrrp_parser.c) and vrrp_complete_instance (vrrp.c): IPv6 is VRRPv3 unless the
+     * instance says 2, which only strict mode overrides; IPv4 takes the instance's, the global or 2.
+     */
+    private int version(boolean v6, boolean strictMode) {
+        if (v6) {
+            if (version != null && version == 2) {
+                scope.notMapped(versionStatement, strictMode ? "keepalived's strict mode runs IPv6 as VRRPv3"
+                        : "VRRPv2 is IPv4 only (RFC 3768); floatip runs IPv6 as VRRPv3, so give the keepalived "
+                        + "peers version 3 too");
+            }
+            return 3;
         }
-        if (priority == null && "MASTER".equals(wanted)) {
-            scope.note(state.text() + " without a priority is keepalived's address owner: written as priority 255, "
-                    + "which floatip makes master at once", state.place());
-            return OWNER_PRIORITY;
-        }
-        int p = priority != null ? priority : DEFAULT_PRIORITY;
-        if (state != null && p == OWNER_PRIORITY) {
-            scope.note(state.text() + ": priority 255 is the address owner, which floatip makes master at once",
-                    state.place());
-        } else if (state != null) {
-            scope.note(state.text() + ": floatip has no initial state; it starts as backup and the highest priority "
-                    + "becomes master", state.place());
-        }
-        return p;
+        return version != null ? version
+                : context.defaults().version != null ? context.defaults().version : KEEPALIVED_VERSION;
     }
 
     private void advertInterval(int v) {
@@ -233,8 +295,15 @@ final class InstanceMapper {
         if (repeat != DEFAULT_GARP_REPEAT) {
             garp.put("repeat", YamlNode.number(repeat));
         }
-        if (garpRefresh != null && garpRefresh != 0) {
-            garp.put("refresh", Millis.node(garpRefresh));
+        long refresh = garpRefresh != null ? garpRefresh
+                : context.defaults().garpRefreshMillis != null ? context.defaults().garpRefreshMillis : 0;
+        if (refresh != 0) {
+            garp.put("refresh", Millis.node(refresh));
+            if (repeat != 1) {
+                scope.note("garp.refresh: keepalived sends garp_master_refresh_repeat (default 1) gratuitous ARPs at "
+                        + "each refresh, floatip garp.repeat (" + repeat + ")",
+                        garpRefresh != null ? garpRefreshPlace : context.defaults().garpRefreshPlace);
+            }
         }
         if (!garp.entries().isEmpty()) {
             out.put("garp", garp);

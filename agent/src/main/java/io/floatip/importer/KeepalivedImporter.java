@@ -33,15 +33,27 @@ public final class KeepalivedImporter {
     private KeepalivedImporter() {
     }
 
+    /** Where load errors point: a line of the YAML written, never of the keepalived file. */
+    public static final String GENERATED = "generated-floatip.yaml";
+
     /** @throws ImportException when the file or an included one cannot be read, or its braces do not match */
     public static ImportResult importFile(Path file) throws ImportException {
-        IncludeReader.Result read = IncludeReader.read(file);
+        return importFile(file, null);
+    }
+
+    /**
+     * @param configId the config id to read {@code @ID} lines for, as keepalived's {@code -i}; null for none
+     *                 (then those lines are left out, each with a warning)
+     */
+    public static ImportResult importFile(Path file, String configId) throws ImportException {
+        IncludeReader.Result read = IncludeReader.read(file, configId);
         List<Statement> statements = Blocks.build(read.lines());
         KeepalivedImporter importer = new KeepalivedImporter();
-        importer.root.comment("floatip config imported from " + file + " by floatip import-keepalived");
+        importer.root.comment("floatip config imported from " + file + " by floatip import-keepalived"
+                + (configId == null ? "" : " --config-id " + configId));
         read.notes().forEach(importer.top::add);
         String yaml = importer.translate(statements);
-        return new ImportResult(yaml, importer.warnings, loadErrors(yaml, file));
+        return new ImportResult(yaml, importer.warnings, loadErrors(yaml));
     }
 
     private String translate(List<Statement> statements) {
@@ -184,9 +196,9 @@ public final class KeepalivedImporter {
     }
 
     /** The import's own check: floatip's loader, minus this machine's files and users. */
-    private static List<String> loadErrors(String yaml, Path file) {
+    private static List<String> loadErrors(String yaml) {
         try {
-            ConfigLoader.parseWithoutHostChecks(yaml, "import of " + file);
+            ConfigLoader.parseWithoutHostChecks(yaml, GENERATED);
             return List.of();
         } catch (ConfigException e) {
             return e.errors();

@@ -7,7 +7,9 @@ import java.util.Set;
 /**
  * Splits one keepalived file into lines of tokens. Comments run from '#' or '!' to the end of the line,
  * wherever they start; quotes ('...' or "...") keep whitespace, braces and comment characters inside a word,
- * and the quote characters themselves are dropped; a backslash ending a line joins the next one.
+ * and the quote characters themselves are dropped; a backslash ending a line joins the next one. A line that
+ * starts with {@code @ID} or {@code @^ID} is kept or dropped by the config id, as keepalived's read_line
+ * (lib/parser.c) does it for the id given with {@code -i} (default: the host name up to its first dot).
  */
 final class Lexer {
 
@@ -15,16 +17,37 @@ final class Lexer {
     static final Set<String> INCLUDES = Set.of("include", "includer", "includem", "includew", "includeb",
             "includea");
 
+    /** U+FEFF: editors on Windows write it first; keepalived does not skip it. */
+    private static final char BOM = '\uFEFF';
+
     private final String file;
+    private final String configId;
+    private final List<Warning> notes;
     private final List<Line> lines = new ArrayList<>();
 
-    private Lexer(String file) {
+    private Lexer(String file, String configId, List<Warning> notes) {
         this.file = file;
+        this.configId = configId;
+        this.notes = notes;
     }
 
     /** @param file the name used in places and errors */
     static List<Line> lex(String text, String file) throws ImportException {
-        Lexer lexer = new Lexer(file);
+        return lex(text, file, null, new ArrayList<>());
+    }
+
+    /**
+     * @param configId the id {@code @ID} lines are read for, or null for none chosen: then each such line is
+     *                 left out with a warning into {@code notes}
+     * @param notes    where warnings about whole lines go (a skipped BOM, a config-id line)
+     */
+    static List<Line> lex(String text, String file, String configId, List<Warning> notes) throws ImportException {
+        Lexer lexer = new Lexer(file, configId, notes);
+        if (!text.isEmpty() && text.charAt(0) == BOM) {
+            text = text.substring(1);
+            notes.add(Warning.note("the file starts with a UTF-8 byte-order mark, skipped; keepalived does not "
+                    + "skip it and reads the first keyword as an unknown one, so remove it", new Place(file, 1)));
+        }
         String[] raw = text.split("\n", -1);
         for (int i = 0; i < raw.length; i++) {
             int first = i;
@@ -38,6 +61,30 @@ final class Lexer {
         return lexer.lines;
     }
 
+    /** The line without its {@code @ID} when it is for the chosen id, else null (left out). */
+    private String forThisId(String line, Place place) {
+        boolean reversed = line.startsWith("@^");
+        int start = reversed ? 2 : 1;
+        int end = start;
+        while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != '\t') {
+            end++;
+        }
+        String id = line.substring(start, end);
+        String rest = line.substring(end).strip();
+        if (rest.isEmpty()) {
+            return null;
+        }
+        if (configId == null) {
+            String shown = rest.length() > 60 ? rest.substring(0, 57) + "..." : rest;
+            notes.add(Warning.notMapped(line.substring(0, end) + " " + shown + " (read by keepalived only "
+                    + (reversed ? "when its config id is not " : "when its config id is ") + id + " (keepalived -i "
+                    + "ID, default the host name up to its first dot); import with --config-id ID to choose one)",
+                    place));
+            return null;
+        }
+        return id.equals(configId) != reversed ? rest : null;
+    }
+
     private static String strip(String line) {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
@@ -47,6 +94,13 @@ final class Lexer {
     }
 
     private void line(String text, Place place) throws ImportException {
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("@")) {
+            text = forThisId(trimmed, place);
+            if (text == null) {
+                return;
+            }
+        }
         List<Token> tokens = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

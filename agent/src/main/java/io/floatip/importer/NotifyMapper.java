@@ -31,7 +31,7 @@ final class NotifyMapper {
             commands.put(EVENTS.get(s.keyword()), Commands.node(argv.get()));
             if (s.args().size() > 1) {
                 scope.notMapped("user " + String.join(" ", s.args().subList(1, s.args().size())) + " of "
-                        + s.keyword() + " (floatip runs every script as global.script_user)", s.place());
+                        + s.keyword() + " (not yet: floatip runs every script as global.script_user)", s.place());
             }
         }
         for (String event : ORDER) {

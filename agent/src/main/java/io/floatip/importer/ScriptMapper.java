@@ -47,7 +47,7 @@ final class ScriptMapper {
                     weight = read.orElse(0);
                     weightLost = read.isEmpty();
                 }
-                case "user" -> scope.notMapped(s, "floatip runs every script as global.script_user");
+                case "user" -> scope.notMapped(s, "not yet: floatip runs every script as global.script_user");
                 case "init_fail" -> initFail = true;
                 default -> scope.notMapped(s, Unmapped.why(s.keyword()));
             }

@@ -38,6 +38,7 @@ final class SyncGroupMapper {
     static String map(Group group, Set<String> mapped, Map<String, String> memberOf, YamlNode.MapNode out,
             Scope scope) {
         List<Statement> notifies = new ArrayList<>();
+        boolean hasGroup = group.statement().children().stream().anyMatch(s -> s.keyword().equals("group"));
         for (Statement s : group.statement().children()) {
             switch (s.keyword()) {
                 case "group", "sync_group_tracking_weight" -> {
@@ -48,6 +49,9 @@ final class SyncGroupMapper {
                 default -> {
                     if (NotifyMapper.EVENTS.containsKey(s.keyword())) {
                         notifies.add(s);
+                    } else if (!hasGroup && s.args().isEmpty() && !s.hasBlock()) {
+                        scope.notMapped(s, "an instance name outside group { }: keepalived reads it as an unknown "
+                                + "keyword; write group { " + s.keyword() + " ... }");
                     } else {
                         scope.notMapped(s, Unmapped.why(s.keyword()));
                     }
@@ -68,6 +72,9 @@ final class SyncGroupMapper {
                 kept.add(member);
                 instances.add(YamlNode.text(member));
             }
+        }
+        if (!hasGroup) {
+            return "no group { } block: keepalived removes a sync group without members (vrrp_sync_group_end_handler)";
         }
         if (kept.size() < 2) {
             return "fewer than 2 instances floatip can keep in step";

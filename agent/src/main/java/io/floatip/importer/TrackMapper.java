@@ -8,14 +8,30 @@ import java.util.Set;
 
 /**
  * Reads an instance's track_script, track_interface and track_file blocks, one tracked name per line with an
- * optional {@code weight N}. Like keepalived 2.2, it leaves out weighted tracking on an instance in a sync
- * group (unless the group has sync_group_tracking_weight): keepalived ignores it there, and one member's
- * priority moving alone would pull the group apart.
+ * optional {@code weight N}. On an instance in a sync group (without sync_group_tracking_weight) and on an
+ * address owner (priority 255), keepalived's vrrp_complete_instance (keepalived/vrrp/vrrp.c) takes weights
+ * away: a weighted script goes; a weighted interface stays at weight 0 (FAULT when its link is down) in a sync
+ * group and goes for an owner; a file with the default weight 1 stays at weight 0, with any other weight goes.
  */
 final class TrackMapper {
 
+    /** What keepalived does with tracking weights on this instance. */
+    enum WeightRule {
+        KEPT("", ""),
+        SYNC_GROUP("in a sync group", "SYNC group"),
+        OWNER("with priority 255, the address owner", "address owner");
+
+        final String why;
+        final String keepalivedSays;
+
+        WeightRule(String why, String keepalivedSays) {
+            this.why = why;
+            this.keepalivedSays = keepalivedSays;
+        }
+    }
+
     private final String iface;
-    private final boolean weightsIgnored;
+    private final WeightRule weights;
     private final Map<String, Integer> scriptWeights;
     private final Map<String, TrackFileMapper.TrackFile> files;
     private final Scope scope;
@@ -24,14 +40,11 @@ final class TrackMapper {
     private final YamlNode.ListNode paths = new YamlNode.ListNode();
     private final Set<String> seen = new HashSet<>();
 
-    /**
-     * @param weightsIgnored the instance is in a sync group that does not keep tracking weights
-     * @param scriptWeights  the scripts that were mapped, with their own weights
-     */
-    TrackMapper(String iface, boolean weightsIgnored, Map<String, Integer> scriptWeights,
+    /** @param scriptWeights the scripts that were mapped, with their own weights */
+    TrackMapper(String iface, WeightRule weights, Map<String, Integer> scriptWeights,
             Map<String, TrackFileMapper.TrackFile> files, Scope scope) {
         this.iface = iface;
-        this.weightsIgnored = weightsIgnored;
+        this.weights = weights;
         this.scriptWeights = scriptWeights;
         this.files = files;
         this.scope = scope;
@@ -76,8 +89,14 @@ final class TrackMapper {
         Integer own = scriptWeights.get(name);
         if (own == null) {
             scope.notMapped(line, "no vrrp_script of that name was mapped");
-        } else if (usable(line, "script " + name, weight.orElse(own))) {
-            scripts.add(weight.isEmpty() ? YamlNode.text(name) : named("name", name, weight.get()));
+        } else if (!seen(line, "script " + name)) {
+            int effective = weight.orElse(own);
+            if (weights != WeightRule.KEPT && effective != 0) {
+                scope.notMapped(line, "weighted script " + weights.why + ": keepalived ignores it too, \"ignoring "
+                        + "tracked script " + name + " with weights due to " + weights.keepalivedSays + "\"");
+            } else {
+                scripts.add(weight.isEmpty() ? YamlNode.text(name) : named("name", name, weight.get()));
+            }
         }
     }
 
@@ -88,8 +107,18 @@ final class TrackMapper {
                     + "watches its link anyway", line.place());
         } else if (name.contains(":") || name.contains("/") || name.length() > 15) {
             scope.notMapped(line, "not an interface name floatip accepts");
-        } else if (usable(line, "interface " + name, weight.orElse(0))) {
-            interfaces.add(weight.isEmpty() ? YamlNode.text(name) : named("name", name, weight.get()));
+        } else if (!seen(line, "interface " + name)) {
+            int effective = weight.orElse(0);
+            if (weights == WeightRule.OWNER && effective != 0) {
+                scope.notMapped(line, "weighted interface " + weights.why + ": keepalived stops tracking it too");
+            } else if (weights == WeightRule.SYNC_GROUP && effective != 0) {
+                scope.notMapped("weight " + effective + " of " + line.text() + " (ignored " + weights.why + "; "
+                        + "keepalived tracks " + name + " at weight 0 instead, FAULT when its link is down, and so "
+                        + "does floatip)", line.place());
+                interfaces.add(YamlNode.text(name));
+            } else {
+                interfaces.add(weight.isEmpty() ? YamlNode.text(name) : named("name", name, weight.get()));
+            }
         }
     }
 
@@ -100,25 +129,32 @@ final class TrackMapper {
             return;
         }
         int effective = weight.orElse(file.weight());
-        if (usable(line, "file " + file.path(), effective)) {
-            YamlNode.MapNode item = new YamlNode.MapNode().put("path", YamlNode.text(file.path()));
-            if (effective != TrackFileMapper.DEFAULT_WEIGHT) {
-                item.put("weight", YamlNode.number(effective));
-            }
-            paths.add(item);
+        if (seen(line, "file " + file.path())) {
+            return;
         }
+        if (weights != WeightRule.KEPT && effective == TrackFileMapper.DEFAULT_WEIGHT) {
+            scope.notMapped("weight 1 of " + line.text() + " (ignored " + weights.why + "; keepalived tracks "
+                    + file.path() + " at weight 0 instead, FAULT while it holds a number other than 0, and so "
+                    + "does floatip)", line.place());
+            effective = 0;
+        } else if (weights != WeightRule.KEPT && effective != 0) {
+            scope.notMapped(line, "file with weight " + effective + " " + weights.why + ": keepalived ignores it too");
+            return;
+        }
+        YamlNode.MapNode item = new YamlNode.MapNode().put("path", YamlNode.text(file.path()));
+        if (effective != TrackFileMapper.DEFAULT_WEIGHT) {
+            item.put("weight", YamlNode.number(effective));
+        }
+        paths.add(item);
     }
 
-    private boolean usable(Statement line, String what, int weight) {
+    /** True (after a warning) when {@code what} is tracked already. */
+    private boolean seen(Statement line, String what) {
         if (!seen.add(what)) {
             scope.notMapped(line, "tracked twice");
-            return false;
+            return true;
         }
-        if (weightsIgnored && weight != 0) {
-            scope.notMapped(line, "weighted tracking in a sync group; keepalived ignores it too");
-            return false;
-        }
-        return true;
+        return false;
     }
 
     private static YamlNode.MapNode named(String key, String name, int weight) {

@@ -53,7 +53,7 @@ final class UnicastMapper {
 
     private static Optional<String> address(Statement s, String text, Scope scope) {
         if (text == null || Ipv4.isV6(text)) {
-            scope.notMapped(s, text == null ? "no address" : "IPv6 is not supported yet");
+            scope.notMapped(s, text == null ? "no address" : "IPv6 in an IPv4 instance; keepalived ignores it too");
             return Optional.empty();
         }
         Optional<Ipv4> ip = Ipv4.parse(text).filter(parsed -> parsed.prefix() == null);

@@ -3,17 +3,38 @@ package io.floatip.importer;
 import java.util.Locale;
 import java.util.Map;
 
-/** Why a keepalived keyword has no floatip equivalent, in a few words for the warning. */
+/**
+ * Why a keepalived keyword has no floatip equivalent, in a few words for the warning. "Not yet" marks what
+ * floatip's open issues add (the key is named then only once the agent loads it); "out of scope" what it
+ * will not do.
+ */
 final class Unmapped {
 
-    static final String LVS = "LVS; floatip does not do LVS";
-    static final String EMAIL = "email alerts; floatip sends none, a notify script can";
-    static final String VMAC = "virtual MAC interfaces are not supported yet";
+    static final String LVS = "out of scope: LVS load balancing; floatip moves addresses only";
+    static final String EMAIL = "out of scope: email alerts; a notify script can send them";
+    static final String SNMP = "out of scope: SNMP; floatip reports through status --json and its metrics";
+    static final String STATIC = "out of scope: network configuration, not failover; keep it in the system's "
+            + "network config";
+    static final String VMAC = "not yet: virtual MAC interfaces (issue 14)";
+    static final String PROCESS = "not yet: process tracking (issue 14); a check script such as check_process "
+            + "does it now";
+    static final String STRICT = "floatip has no strict mode: the import applies what it changes in the settings "
+            + "(authentication ignored, no preempt_delay, state MASTER only for priority 255), but not the rest, "
+            + "such as the firewall that drops traffic to the VIPs without accept";
+    static final String FIFO_SCRIPT = "not yet: floatip writes notify_fifo but starts no reader; run the "
+            + "script with the FIFO's path as its argument as a service beside floatip";
+    static final String NO_VIPS = "not yet: an instance with no VIP (notify-driven); floatip needs at least one";
+    static final String GARP_INTERVAL = "not yet: floatip sends the gratuitous ARPs/NAs of a burst back to back";
     static final String NONE = "no floatip equivalent";
+    /** keepalived's vrrp_check_packet (vrrp.c) only counts and logs a different address list, as floatip does. */
+    static final String SKIP_CHECK = ": floatip compares every advert's addresses with its own, counts a "
+            + "difference and logs each new list once, and never drops the advert for it, as keepalived does when it "
+            + "checks; skipping the check would only save that work";
+    static final String KEEPALIVED_TUNING = "keepalived's own process tuning; floatip has global.realtime_priority";
 
     private static final Map<String, String> WHY = Map.ofEntries(
-            Map.entry("vrrp_strict", "keepalived's strict mode; floatip has no such switch"),
-            Map.entry("strict_mode", "keepalived's strict mode; floatip has no such switch"),
+            Map.entry("vrrp_strict", STRICT),
+            Map.entry("strict_mode", STRICT),
             Map.entry("use_vmac", VMAC),
             Map.entry("vmac_xmit_base", VMAC),
             Map.entry("use_vmac_addr", VMAC),
@@ -21,13 +42,16 @@ final class Unmapped {
             Map.entry("virtual_server", LVS),
             Map.entry("virtual_server_group", LVS),
             Map.entry("real_server", LVS),
-            Map.entry("static_ipaddress", "static addresses belong in the system's network config"),
-            Map.entry("static_routes", "static routes belong in the system's network config"),
-            Map.entry("static_rules", "static rules belong in the system's network config"),
-            Map.entry("virtual_routes", "floatip moves addresses, not routes"),
-            Map.entry("virtual_rules", "floatip moves addresses, not routing rules"),
-            Map.entry("virtual_ipaddress_excluded", "floatip has no excluded addresses; adding them to "
+            Map.entry("static_ipaddress", STATIC),
+            Map.entry("static_routes", STATIC),
+            Map.entry("static_rules", STATIC),
+            Map.entry("virtual_routes", "not yet: routes added and removed with the VIPs; a notify script can "
+                    + "add them meanwhile"),
+            Map.entry("virtual_rules", "not yet: routing rules added and removed with the VIPs; a notify script "
+                    + "can add them meanwhile"),
+            Map.entry("virtual_ipaddress_excluded", "not yet: addresses held but not advertised; adding them to "
                     + "virtual_ips would change the adverts"),
+            Map.entry("no_virtual_ipaddress", NO_VIPS),
             Map.entry("notification_email", EMAIL),
             Map.entry("notification_email_from", EMAIL),
             Map.entry("smtp_server", EMAIL),
@@ -37,34 +61,62 @@ final class Unmapped {
             Map.entry("smtp_alert_vrrp", EMAIL),
             Map.entry("smtp_alert_checker", EMAIL),
             Map.entry("no_email_faults", EMAIL),
-            Map.entry("track_process", "process tracking; a check script such as check_process can do it"),
-            Map.entry("vrrp_track_process", "process tracking; a check script such as check_process can do it"),
+            Map.entry("no_checker_emails", EMAIL),
+            Map.entry("snmp_socket", SNMP),
+            Map.entry("enable_traps", SNMP),
+            Map.entry("track_process", PROCESS),
+            Map.entry("vrrp_track_process", PROCESS),
             Map.entry("track_bfd", "BFD is not supported"),
             Map.entry("bfd_instance", "BFD is not supported"),
-            Map.entry("mcast_src_ip", "floatip sends multicast adverts from the interface's own address"),
-            Map.entry("vrrp_mcast_group4", "floatip always uses 224.0.0.18"),
-            Map.entry("mcast_dst_ip", "floatip always uses 224.0.0.18"),
-            Map.entry("dont_track_primary", "floatip always goes to FAULT when its interface loses its link"),
+            Map.entry("mcast_src_ip", "not yet: floatip sends multicast adverts from the interface's own address"),
+            Map.entry("dont_track_primary", "not yet: floatip always goes to FAULT when its interface loses its "
+                    + "link"),
             Map.entry("notify_deleted", "floatip has no such notification"),
             Map.entry("notify_master_rx_lower_pri", "floatip has no such notification"),
-            Map.entry("notify_fifo_script", "floatip runs no FIFO reader; start one beside it"),
-            Map.entry("vrrp_notify_fifo_script", "floatip runs no FIFO reader; start one beside it"),
+            Map.entry("notify_fifo_script", FIFO_SCRIPT),
+            Map.entry("vrrp_notify_fifo_script", FIFO_SCRIPT),
             Map.entry("track_group", "static track groups are not supported"),
             Map.entry("linkbeat_interfaces", "floatip follows links through netlink only"),
-            Map.entry("garp_group", "floatip has no delay between gratuitous ARPs"));
+            Map.entry("garp_group", GARP_INTERVAL),
+            Map.entry("vrrp_garp_interval", GARP_INTERVAL),
+            Map.entry("vrrp_gna_interval", GARP_INTERVAL),
+            Map.entry("vrrp_garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
+            Map.entry("garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
+            Map.entry("max_auto_priority", KEEPALIVED_TUNING),
+            Map.entry("min_auto_priority_delay", KEEPALIVED_TUNING),
+            Map.entry("vrrp_priority", KEEPALIVED_TUNING),
+            Map.entry("vrrp_rt_priority", KEEPALIVED_TUNING),
+            Map.entry("vrrp_no_swap", KEEPALIVED_TUNING),
+            Map.entry("vrrp_cpu_affinity", KEEPALIVED_TUNING),
+            Map.entry("vrrp_rlimit_rttime", KEEPALIVED_TUNING),
+            Map.entry("default_interface", "floatip has no default interface: every instance names its own"),
+            Map.entry("dynamic_interfaces", "floatip needs each instance's interface when it starts; it follows "
+                    + "its link, not its creation"),
+            Map.entry("no_accept", "not yet: floatip as master always accepts traffic to its VIPs (VRRPv3 "
+                    + "Accept_Mode is on)"),
+            Map.entry("mcast_dst_ip", "floatip always uses keepalived's default group"),
+            Map.entry("vrrp_iptables", "floatip installs no firewall rules"),
+            Map.entry("nftables", "floatip installs no firewall rules"));
 
     private Unmapped() {
     }
 
     static String why(String keyword) {
-        if (keyword.startsWith("@")) {
-            return "conditional configuration; the import does not evaluate config ids";
-        }
         if (keyword.startsWith("$")) {
             return "parameter definition; the import does not substitute parameters";
         }
-        if (keyword.startsWith("lvs_") || keyword.startsWith("checker_")) {
+        if (keyword.startsWith("lvs_") || keyword.startsWith("checker_") || keyword.startsWith("virtual_server")
+                || keyword.startsWith("nftables_ipvs")) {
             return LVS;
+        }
+        if (keyword.startsWith("notification_email") || keyword.startsWith("smtp_")) {
+            return EMAIL;
+        }
+        if (keyword.startsWith("enable_snmp") || keyword.startsWith("snmp_")) {
+            return SNMP;
+        }
+        if (keyword.startsWith("static_")) {
+            return STATIC;
         }
         if (!keyword.equals(keyword.toLowerCase(Locale.ROOT)) && !WHY.containsKey(keyword)) {
             return "not a keyword: keepalived's are lowercase here, and it ignores this too";

@@ -9,12 +9,13 @@ import java.util.Set;
 /**
  * Reads virtual_ipaddress lines ({@code 198.51.100.50/24 dev eth0 label eth0:1 ...}). floatip adds each address
  * to the instance's interface with global scope and nothing else: an address on another device is left out,
- * and the options it would ignore are warned about one by one, the address kept.
+ * and the options it would ignore are warned about one by one, the address kept. An instance is of one family,
+ * set by its first address: keepalived's alloc_vrrp_vip (keepalived/vrrp/vrrp_data.c) ignores the others.
  */
 final class VipMapper {
 
     /** An address as floatip writes it, and its line. */
-    record Vip(Ipv4 ip, Place place) {
+    record Vip(Address ip, Place place) {
     }
 
     /** The ip(8) options that take a value, so the value is not read as an option of its own. */
@@ -24,13 +25,17 @@ final class VipMapper {
     private VipMapper() {
     }
 
-    static List<Vip> read(List<Statement> blocks, String iface, Scope scope) {
+    /** @param v6 the instance's family */
+    static List<Vip> read(List<Statement> blocks, String iface, boolean v6, Scope scope) {
         List<Vip> vips = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Statement block : blocks) {
             for (Statement line : block.children()) {
                 one(line, iface, scope).ifPresent(vip -> {
-                    if (seen.add(vip.ip().address())) {
+                    if (vip.ip().v6() != v6) {
+                        scope.notMapped(line, vip.ip().family() + " in an " + (v6 ? "IPv6" : "IPv4") + " instance "
+                                + "(the family of its first address); keepalived ignores it too");
+                    } else if (seen.add(vip.ip().address())) {
                         vips.add(vip);
                     } else {
                         scope.notMapped(line, "the address is listed twice");
@@ -43,13 +48,9 @@ final class VipMapper {
 
     private static Optional<Vip> one(Statement line, String iface, Scope scope) {
         String written = line.keyword();
-        if (Ipv4.isV6(written)) {
-            scope.notMapped(line, "IPv6 addresses are not supported yet");
-            return Optional.empty();
-        }
-        Optional<Ipv4> ip = Ipv4.parse(written);
+        Optional<Address> ip = Address.parse(written);
         if (ip.isEmpty()) {
-            scope.notMapped(line, "not an IPv4 address");
+            scope.notMapped(line, Ipv4.isV6(written) ? "not an IPv6 address" : "not an IPv4 address");
             return Optional.empty();
         }
         List<String> args = line.args();
@@ -61,7 +62,7 @@ final class VipMapper {
                 case "dev" -> {
                     if (value != null && !value.equals(iface)) {
                         scope.notMapped(line, "on " + value + ", not the instance's interface " + iface
-                                + "; floatip adds addresses to the instance's interface only");
+                                + "; not yet: floatip adds addresses to the instance's interface only");
                         return Optional.empty();
                     }
                 }

@@ -1,8 +1,7 @@
 package io.floatip.net;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import io.floatip.os.LibC;
 
 /**
  * Hands the C heap's free pages back to the kernel. A start (class loading, the JIT's first compilations)
@@ -10,20 +9,13 @@ import com.sun.jna.NativeLong;
  * for months needing none of it, so it would only sit in the RSS.
  */
 public final class NativeHeap {
-    interface C extends Library {
-        C LIBC = Native.load("c", C.class);
-
-        /** malloc_trim(3): 1 when memory went back to the system. */
-        int malloc_trim(NativeLong pad);
-    }
-
     private NativeHeap() {
     }
 
     /** True when pages went back; false when there were none, or this C library has no malloc_trim (musl). */
     public static boolean trim() {
         try {
-            return C.LIBC.malloc_trim(new NativeLong(0)) == 1;
+            return LibC.INSTANCE.malloc_trim(new NativeLong(0)) == 1;
         } catch (UnsatisfiedLinkError e) {
             return false;
         }

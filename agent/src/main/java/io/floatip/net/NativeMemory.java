@@ -1,20 +1,15 @@
 package io.floatip.net;
 
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
+import io.floatip.os.LibC;
+import io.floatip.os.LibCDirect;
 import java.nio.ByteOrder;
 
 /**
  * Reading native memory and the wall clock without a Java object per call: libc's memcpy into a Java array,
- * and clock_gettime into one (direct mapping copies primitive arrays in and out in native code). Linux on a
- * 64-bit ABI: long, time_t and a pointer are 8 bytes.
+ * and clock_gettime into one, through the direct-mapped {@link LibCDirect}. Linux on a 64-bit ABI: long,
+ * time_t and a pointer are 8 bytes.
  */
 final class NativeMemory {
-    static {
-        Native.register(NativeMemory.class, NativeLibrary.getInstance("c"));
-    }
-
-    private static final int CLOCK_REALTIME = 0;
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     private NativeMemory() {
@@ -22,17 +17,17 @@ final class NativeMemory {
 
     /** Binds the calls now (class initialisation). */
     static void bind() {
-        // the static initialiser did it
+        LibCDirect.bind();
     }
 
     /** memcpy(3) from native {@code source} into {@code destination[0, length)}. */
-    static native long memcpy(byte[] destination, long source, long length);
-
-    private static native int clock_gettime(int clock, long[] timespec);
+    static long memcpy(byte[] destination, long source, long length) {
+        return LibCDirect.memcpy(destination, source, length);
+    }
 
     /** The wall clock in nanoseconds since the epoch, as Instant.now() but without an object. */
     static long wallNanos(long[] scratch) {
-        clock_gettime(CLOCK_REALTIME, scratch);
+        LibCDirect.clock_gettime(LibC.CLOCK_REALTIME, scratch);
         return scratch[0] * 1_000_000_000L + scratch[1];
     }
 

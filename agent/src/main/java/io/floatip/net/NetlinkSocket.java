@@ -3,6 +3,7 @@ package io.floatip.net;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import io.floatip.os.LibC;
 import java.time.Duration;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.floatip.net;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import io.floatip.os.LibC;
 
 /**
  * A raw IPv4 socket for one IP protocol that never delivers anything. Its only job: while some raw socket

@@ -1,7 +1,7 @@
 package io.floatip.net;
 
-import com.sun.jna.Library;
 import com.sun.jna.Native;
+import io.floatip.os.LibC;
 
 /**
  * Real-time scheduling for the threads that carry VRRP's timing, as keepalived's vrrp_rt_priority: under a
@@ -9,20 +9,6 @@ import com.sun.jna.Native;
  * Skew_Time. SCHED_RR lets the loop and the captures run before ordinary work. Needs CAP_SYS_NICE.
  */
 public final class Realtime {
-    private static final int SCHED_RR = 2;
-
-    interface C extends Library {
-        C LIBC = Native.load("c", C.class);
-
-        /** sched_setscheduler(2) with pid 0: the calling thread, on Linux. */
-        int sched_setscheduler(int pid, int policy, int[] param);
-
-        /** prctl(2), for PR_SET_TIMERSLACK. */
-        int prctl(int option, long arg2, long arg3, long arg4, long arg5);
-    }
-
-    private static final int PR_SET_TIMERSLACK = 29;
-
     private Realtime() {
     }
 
@@ -32,7 +18,7 @@ public final class Realtime {
      * Best effort: a failure leaves the default.
      */
     public static void preciseTimers() {
-        C.LIBC.prctl(PR_SET_TIMERSLACK, 1, 0, 0, 0);
+        LibC.INSTANCE.prctl(LibC.PR_SET_TIMERSLACK, 1, 0, 0, 0);
     }
 
     /** Puts the calling thread in SCHED_RR at {@code priority}; null on success, else why not (one line). */
@@ -40,7 +26,7 @@ public final class Realtime {
         if (priority <= 0) {
             return null;
         }
-        if (C.LIBC.sched_setscheduler(0, SCHED_RR, new int[]{priority}) == 0) {
+        if (LibC.INSTANCE.sched_setscheduler(0, LibC.SCHED_RR, new int[]{priority}) == 0) {
             return null;
         }
         int errno = Native.getLastError();

@@ -25,11 +25,11 @@ public final class ArpCodec {
      * not one. Its sender hardware address is at {@link #SENDER_MAC_OFFSET}.
      */
     public static Inet4Address senderIp(byte[] f, int length) {
-        if (length < FRAME_LENGTH || VrrpCodec.u16(f, 12) != ETHERTYPE_ARP || VrrpCodec.u16(f, 14) != 1
-                || VrrpCodec.u16(f, 16) != 0x0800 || f[18] != 6 || f[19] != 4) {
+        if (length < FRAME_LENGTH || BigEndian.u16(f, 12) != ETHERTYPE_ARP || BigEndian.u16(f, 14) != 1
+                || BigEndian.u16(f, 16) != 0x0800 || f[18] != 6 || f[19] != 4) {
             return null;
         }
-        return VrrpCodec.ipv4(f, 28);
+        return Ip.ipv4(f, 28);
     }
 
     public static final int SENDER_MAC_OFFSET = 22;
@@ -38,12 +38,12 @@ public final class ArpCodec {
         byte[] f = new byte[FRAME_LENGTH];
         System.arraycopy(BROADCAST, 0, f, 0, 6);
         System.arraycopy(mac, 0, f, 6, 6);
-        VrrpCodec.put16(f, 12, ETHERTYPE_ARP);
-        VrrpCodec.put16(f, 14, 1);          // hardware type: Ethernet
-        VrrpCodec.put16(f, 16, 0x0800);     // protocol type: IPv4
+        BigEndian.put16(f, 12, ETHERTYPE_ARP);
+        BigEndian.put16(f, 14, 1);          // hardware type: Ethernet
+        BigEndian.put16(f, 16, 0x0800);     // protocol type: IPv4
         f[18] = 6;                          // hardware address length
         f[19] = 4;                          // protocol address length
-        VrrpCodec.put16(f, 20, operation);  // 1 request, 2 reply
+        BigEndian.put16(f, 20, operation);  // 1 request, 2 reply
         System.arraycopy(mac, 0, f, 22, 6);
         return f;
     }

@@ -6,17 +6,17 @@ public sealed interface Decoded permits Decoded.Accepted, Decoded.Dropped {
     record Accepted(VrrpPacket packet) implements Decoded {
     }
 
-    record Dropped(DropReason reason) implements Decoded {
-        private static final Dropped[] CACHE = new Dropped[DropReason.values().length];
+    record Dropped(WireDrop reason) implements Decoded {
+        private static final Dropped[] CACHE = new Dropped[WireDrop.values().length];
 
         static {
-            for (DropReason r : DropReason.values()) {
+            for (WireDrop r : WireDrop.values()) {
                 CACHE[r.ordinal()] = new Dropped(r);
             }
         }
 
         /** Drops happen at flood rates under attack: share one instance per reason. */
-        public static Dropped of(DropReason reason) {
+        public static Dropped of(WireDrop reason) {
             return CACHE[reason.ordinal()];
         }
     }

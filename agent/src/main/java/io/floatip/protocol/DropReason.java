@@ -1,50 +1,21 @@
 package io.floatip.protocol;
 
+import java.util.Locale;
+
 /**
- * Why a received frame was not handed to a router. Every reason has a counter (see {@link DropCounters});
- * the order follows the order in which the codec checks, like RFC 5798 section 7.1. IPv4 and IPv6 share a
- * reason where the check is the same: an IPv6 hop limit other than 255 is {@link #TTL_NOT_255}, so the
- * per-peer TTL range and its counters work alike for both families.
+ * Why a received frame was not handed to a router: a {@link WireDrop} (the codec's) or a {@link PolicyDrop}
+ * (the link's, the instance's or the loop's). Every reason has a counter (see {@link DropCounters}) under its
+ * {@link #key()}, the name status, metrics and logs show.
  */
-public enum DropReason {
-    TRUNCATED("frame shorter than its headers say"),
-    NOT_IP("ethertype is neither IPv4 (0x0800) nor IPv6 (0x86dd)"),
-    NOT_IPV4("IPv4 ethertype, but the IP version is not 4"),
-    BAD_IP_HEADER("IP header length or total length is invalid"),
-    BAD_IP_CHECKSUM("IPv4 header checksum is wrong"),
-    NOT_IPV6("IPv6 ethertype, but the IP version is not 6"),
-    FRAGMENT("IP fragment, or an IPv6 Fragment header (VRRP is never fragmented)"),
-    IPV6_EXTENSION_HEADER("IPv6 extension header before VRRP (RFC 5798 sends none; only the fixed header is read)"),
-    NOT_VRRP("IPv4 protocol or IPv6 next header is not 112"),
-    TTL_NOT_255("IPv4 TTL or IPv6 hop limit is not 255 (RFC 5798 7.1: sent from off-link or forwarded)"),
-    BAD_VERSION("VRRP version is neither 2 nor 3, or 2 over IPv6 (VRRPv2 is IPv4 only, RFC 3768)"),
-    BAD_TYPE("VRRP type is not ADVERTISEMENT (1)"),
-    ZERO_COUNT("address count is zero"),
-    LENGTH_MISMATCH("VRRP length does not match the address count"),
-    BAD_CHECKSUM("VRRP checksum is wrong"),
-    ZERO_INTERVAL("advertisement interval is zero"),
-    BAD_AUTH_TYPE("VRRPv2 authentication type is unknown"),
-    OWN_ADVERT("our own advertisement"),
-    UNKNOWN_VRID("no instance with this VRID on this interface"),
-    UNKNOWN_PEER("source is not in unicast_peers"),
-    TTL_OUT_OF_RANGE("TTL outside the unicast peer's min_ttl..max_ttl"),
-    VERSION_MISMATCH("VRRP version differs from the instance's"),
-    AUTH_MISMATCH("authentication type or data differs from the instance's"),
-    INTERVAL_MISMATCH("VRRPv2 advertisement interval differs from the instance's"),
-    LOOP_BEHIND("the event loop was 8 adverts behind for this instance: the oldest gave way to this one");
+public sealed interface DropReason permits WireDrop, PolicyDrop {
+    /** The enum constant's name: TTL_NOT_255, UNKNOWN_PEER, ... */
+    String name();
 
-    private final String description;
-
-    DropReason(String description) {
-        this.description = description;
-    }
-
-    public String description() {
-        return description;
-    }
+    /** One line for the log. */
+    String description();
 
     /** A metric-friendly name: ttl_not_255, bad_checksum, ... */
-    public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+    default String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -24,10 +24,10 @@ public final class NdpCodec {
     public static final int OPTION_TARGET_LINK_LAYER_ADDRESS = 2;
     public static final int HOP_LIMIT = 255;
     /** Link-scope all-nodes multicast address. */
-    public static final Inet6Address ALL_NODES = VrrpCodec.ipv6(0xff02, 0, 0, 0, 0, 0, 0, 1);
+    public static final Inet6Address ALL_NODES = Ip.ipv6(0xff02, 0, 0, 0, 0, 0, 0, 1);
     /** ICMPv6 header (4), flags and reserved (4), target (16), one 8-byte option. */
     public static final int ICMP_LENGTH = 32;
-    public static final int FRAME_LENGTH = VrrpCodec.ETHERNET_HEADER + VrrpCodec.IPV6_HEADER + ICMP_LENGTH;
+    public static final int FRAME_LENGTH = Ethernet.HEADER_LENGTH + Ip.IPV6_HEADER + ICMP_LENGTH;
 
     private NdpCodec() {
     }
@@ -39,18 +39,18 @@ public final class NdpCodec {
      */
     public static byte[] unsolicitedAdvert(byte[] mac, Inet6Address vip, boolean router) {
         byte[] f = new byte[FRAME_LENGTH];
-        System.arraycopy(VrrpCodec.multicastMac(ALL_NODES), 0, f, 0, 6);
+        System.arraycopy(Ethernet.multicastMac(ALL_NODES), 0, f, 0, 6);
         System.arraycopy(mac, 0, f, 6, 6);
-        VrrpCodec.put16(f, 12, VrrpCodec.ETHERTYPE_IPV6);
-        int ip = VrrpCodec.ETHERNET_HEADER;
+        BigEndian.put16(f, 12, Ethernet.ETHERTYPE_IPV6);
+        int ip = Ethernet.HEADER_LENGTH;
         f[ip] = 0x60;                                   // version 6, Traffic Class 0, flow label 0
-        VrrpCodec.put16(f, ip + 4, ICMP_LENGTH);
+        BigEndian.put16(f, ip + 4, ICMP_LENGTH);
         f[ip + 6] = (byte) ICMPV6;
         f[ip + 7] = (byte) HOP_LIMIT;                   // RFC 4861 7.1.2: receivers drop anything less
         byte[] target = vip.getAddress();
         System.arraycopy(target, 0, f, ip + 8, 16);     // source: the VIP
         System.arraycopy(ALL_NODES.getAddress(), 0, f, ip + 24, 16);
-        int icmp = ip + VrrpCodec.IPV6_HEADER;
+        int icmp = ip + Ip.IPV6_HEADER;
         f[icmp] = (byte) TYPE_NEIGHBOR_ADVERTISEMENT;
         // f[icmp + 1]: code 0; f[icmp + 2..3]: checksum, below
         f[icmp + 4] = (byte) (FLAG_OVERRIDE | (router ? FLAG_ROUTER : 0));
@@ -60,7 +60,7 @@ public final class NdpCodec {
         System.arraycopy(mac, 0, f, icmp + 26, 6);
         long sum = InternetChecksum.add(0, f, icmp, ICMP_LENGTH);
         sum = InternetChecksum.addPseudoHeader(sum, f, ip + 8, 16, ICMPV6, ICMP_LENGTH);
-        VrrpCodec.put16(f, icmp + 2, InternetChecksum.finish(sum));
+        BigEndian.put16(f, icmp + 2, InternetChecksum.finish(sum));
         return f;
     }
 }

@@ -8,9 +8,9 @@ package io.floatip.protocol;
  * extension headers, VRRP straight after); anything else is decoded every time. One capture thread's.
  */
 public final class RepeatDecoder {
-    private static final int IP = VrrpCodec.ETHERNET_HEADER;
-    private static final int V4_VRRP = IP + VrrpCodec.IPV4_HEADER;
-    private static final int V6_VRRP = IP + VrrpCodec.IPV6_HEADER;
+    private static final int IP = Ethernet.HEADER_LENGTH;
+    private static final int V4_VRRP = IP + Ip.IPV4_HEADER;
+    private static final int V6_VRRP = IP + Ip.IPV6_HEADER;
     /** IPv4 identification and header checksum: the bytes a repeated advert may change. */
     private static final int ID_AT = IP + 4;
     private static final int CHECKSUM_AT = IP + 10;
@@ -50,11 +50,11 @@ public final class RepeatDecoder {
         if (length < V4_VRRP + VrrpCodec.VRRP_HEADER) {
             return -1;
         }
-        int etherType = VrrpCodec.u16(f, 12);
-        if (etherType == VrrpCodec.ETHERTYPE_IPV4 && f[IP] == 0x45 && (f[IP + 9] & 0xff) == VrrpPacket.PROTOCOL) {
+        int etherType = BigEndian.u16(f, 12);
+        if (etherType == Ethernet.ETHERTYPE_IPV4 && f[IP] == 0x45 && (f[IP + 9] & 0xff) == VrrpPacket.PROTOCOL) {
             return f[V4_VRRP + 1] & 0xff;
         }
-        if (etherType == VrrpCodec.ETHERTYPE_IPV6 && length >= V6_VRRP + VrrpCodec.VRRP_HEADER
+        if (etherType == Ethernet.ETHERTYPE_IPV6 && length >= V6_VRRP + VrrpCodec.VRRP_HEADER
                 && (f[IP + 6] & 0xff) == VrrpPacket.PROTOCOL) {
             return 256 + (f[V6_VRRP + 1] & 0xff);
         }
@@ -73,6 +73,6 @@ public final class RepeatDecoder {
             }
         }
         // The rest of the header is the one that verified before: the new checksum must verify over it.
-        return !v4 || InternetChecksum.of(f, IP, VrrpCodec.IPV4_HEADER) == 0;
+        return !v4 || InternetChecksum.of(f, IP, Ip.IPV4_HEADER) == 0;
     }
 }

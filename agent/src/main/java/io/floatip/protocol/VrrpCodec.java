@@ -3,7 +3,6 @@ package io.floatip.protocol;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,13 +14,6 @@ import java.util.Objects;
  * first failed check; it never throws on any frame content.
  */
 public final class VrrpCodec {
-    public static final int ETHERNET_HEADER = 14;
-    public static final int ETHERTYPE_IPV4 = 0x0800;
-    public static final int ETHERTYPE_IPV6 = 0x86dd;
-    public static final int ETHERTYPE_VLAN = 0x8100;
-    public static final int IPV4_HEADER = 20;
-    /** The fixed IPv6 header; RFC 5798 adverts carry no extension headers, so VRRP follows it directly. */
-    public static final int IPV6_HEADER = 40;
     /** VRRP fixed header: version/type, VRID, priority, count, (auth type, adver int | rsvd, max adver int), checksum. */
     public static final int VRRP_HEADER = 8;
     /**
@@ -29,15 +21,14 @@ public final class VrrpCodec {
      * Traffic Class.
      */
     public static final int TOS_CS6 = 0xc0;
-    public static final Inet4Address MULTICAST_GROUP = ipv4(224, 0, 0, 18);
+    /** RFC 5798 5.1.1.2: the IPv4 multicast address for VRRP. */
+    public static final Inet4Address MULTICAST_GROUP = Ip.ipv4(224, 0, 0, 18);
     /** RFC 5798 5.1.2.2: the IPv6 multicast address for VRRP. */
-    public static final Inet6Address MULTICAST_GROUP_V6 = ipv6(0xff02, 0, 0, 0, 0, 0, 0, 0x12);
+    public static final Inet6Address MULTICAST_GROUP_V6 = Ip.ipv6(0xff02, 0, 0, 0, 0, 0, 0, 0x12);
     /** The maximum v3 Max Adver Int: 12 bits of centiseconds. */
     public static final int MAX_V3_INTERVAL = 0x0fff;
     /** The IPv6 flow label is 20 bits. */
     public static final int MAX_FLOW_LABEL = 0xfffff;
-
-    private static final int IPV6_FRAGMENT_HEADER = 44;
 
     private VrrpCodec() {
     }
@@ -56,59 +47,59 @@ public final class VrrpCodec {
      */
     public static Decoded decodeFrame(byte[] frame, int length, boolean requireTtl255) {
         Objects.checkFromIndexSize(0, length, frame.length);
-        if (length < ETHERNET_HEADER) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+        if (length < Ethernet.HEADER_LENGTH) {
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
-        int offset = 12;
-        int etherType = u16(frame, offset);
-        if (etherType == ETHERTYPE_VLAN) {
-            if (length < ETHERNET_HEADER + 4) {
-                return Decoded.Dropped.of(DropReason.TRUNCATED);
+        int offset = Ethernet.ETHERTYPE_AT;
+        int etherType = BigEndian.u16(frame, offset);
+        if (etherType == Ethernet.ETHERTYPE_VLAN) {
+            if (length < Ethernet.HEADER_LENGTH + 4) {
+                return Decoded.Dropped.of(WireDrop.TRUNCATED);
             }
             offset += 4;
-            etherType = u16(frame, offset);
+            etherType = BigEndian.u16(frame, offset);
         }
         int ip = offset + 2;
-        if (etherType == ETHERTYPE_IPV4) {
+        if (etherType == Ethernet.ETHERTYPE_IPV4) {
             return decodeIpv4(frame, ip, length - ip, requireTtl255);
         }
-        if (etherType == ETHERTYPE_IPV6) {
+        if (etherType == Ethernet.ETHERTYPE_IPV6) {
             return decodeIpv6(frame, ip, length - ip, requireTtl255);
         }
-        return Decoded.Dropped.of(DropReason.NOT_IP);
+        return Decoded.Dropped.of(WireDrop.NOT_IP);
     }
 
     /** Decodes an IPv4 packet (header included) of {@code length} captured bytes starting at {@code offset}. */
     public static Decoded decodeIpv4(byte[] b, int offset, int length, boolean requireTtl255) {
         Objects.checkFromIndexSize(offset, length, b.length);
-        if (length < IPV4_HEADER) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+        if (length < Ip.IPV4_HEADER) {
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         if ((b[offset] & 0xf0) != 0x40) {
-            return Decoded.Dropped.of(DropReason.NOT_IPV4);
+            return Decoded.Dropped.of(WireDrop.NOT_IPV4);
         }
         int headerLength = (b[offset] & 0x0f) * 4;
-        int totalLength = u16(b, offset + 2);
-        if (headerLength < IPV4_HEADER || totalLength < headerLength) {
-            return Decoded.Dropped.of(DropReason.BAD_IP_HEADER);
+        int totalLength = BigEndian.u16(b, offset + 2);
+        if (headerLength < Ip.IPV4_HEADER || totalLength < headerLength) {
+            return Decoded.Dropped.of(WireDrop.BAD_IP_HEADER);
         }
         // Ethernet pads short frames, so the capture may be longer than the packet but never shorter.
         if (totalLength > length) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         if (InternetChecksum.of(b, offset, headerLength) != 0) {
-            return Decoded.Dropped.of(DropReason.BAD_IP_CHECKSUM);
+            return Decoded.Dropped.of(WireDrop.BAD_IP_CHECKSUM);
         }
-        int fragment = u16(b, offset + 6);
+        int fragment = BigEndian.u16(b, offset + 6);
         if ((fragment & 0x3fff) != 0) { // MF set or a non-zero offset
-            return Decoded.Dropped.of(DropReason.FRAGMENT);
+            return Decoded.Dropped.of(WireDrop.FRAGMENT);
         }
         if ((b[offset + 9] & 0xff) != VrrpPacket.PROTOCOL) {
-            return Decoded.Dropped.of(DropReason.NOT_VRRP);
+            return Decoded.Dropped.of(WireDrop.NOT_VRRP);
         }
         int ttl = b[offset + 8] & 0xff;
         if (requireTtl255 && ttl != VrrpPacket.TTL) {
-            return Decoded.Dropped.of(DropReason.TTL_NOT_255);
+            return Decoded.Dropped.of(WireDrop.TTL_NOT_255);
         }
         return decodeVrrp(b, offset + headerLength, totalLength - headerLength, offset + 12, 4, ttl);
     }
@@ -121,38 +112,27 @@ public final class VrrpCodec {
      */
     public static Decoded decodeIpv6(byte[] b, int offset, int length, boolean requireHopLimit255) {
         Objects.checkFromIndexSize(offset, length, b.length);
-        if (length < IPV6_HEADER) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+        if (length < Ip.IPV6_HEADER) {
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         if ((b[offset] & 0xf0) != 0x60) {
-            return Decoded.Dropped.of(DropReason.NOT_IPV6);
+            return Decoded.Dropped.of(WireDrop.NOT_IPV6);
         }
-        int payloadLength = u16(b, offset + 4);
+        int payloadLength = BigEndian.u16(b, offset + 4);
         // As for IPv4, trailing bytes past the payload (padding) are allowed; missing ones are not.
-        if (payloadLength > length - IPV6_HEADER) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+        if (payloadLength > length - Ip.IPV6_HEADER) {
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         int nextHeader = b[offset + 6] & 0xff;
         if (nextHeader != VrrpPacket.PROTOCOL) {
-            return Decoded.Dropped.of(nextHeader == IPV6_FRAGMENT_HEADER ? DropReason.FRAGMENT
-                    : isExtensionHeader(nextHeader) ? DropReason.IPV6_EXTENSION_HEADER : DropReason.NOT_VRRP);
+            return Decoded.Dropped.of(nextHeader == Ip.IPV6_FRAGMENT_HEADER ? WireDrop.FRAGMENT
+                    : Ip.isExtensionHeader(nextHeader) ? WireDrop.IPV6_EXTENSION_HEADER : WireDrop.NOT_VRRP);
         }
         int hopLimit = b[offset + 7] & 0xff;
         if (requireHopLimit255 && hopLimit != VrrpPacket.TTL) {
-            return Decoded.Dropped.of(DropReason.TTL_NOT_255);
+            return Decoded.Dropped.of(WireDrop.TTL_NOT_255);
         }
-        return decodeVrrp(b, offset + IPV6_HEADER, payloadLength, offset + 8, 16, hopLimit);
-    }
-
-    /**
-     * The IANA "IPv6 Extension Header Types" (RFC 7045): hop-by-hop, routing, fragment, ESP, AH, destination
-     * options, mobility, HIP, shim6 and the two experimental values.
-     */
-    static boolean isExtensionHeader(int nextHeader) {
-        return switch (nextHeader) {
-            case 0, 43, 44, 50, 51, 60, 135, 139, 140, 253, 254 -> true;
-            default -> false;
-        };
+        return decodeVrrp(b, offset + Ip.IPV6_HEADER, payloadLength, offset + 8, 16, hopLimit);
     }
 
     /**
@@ -162,58 +142,58 @@ public final class VrrpCodec {
      */
     private static Decoded decodeVrrp(byte[] b, int at, int length, int addressesAt, int addressLength, int ttl) {
         if (length < VRRP_HEADER) {
-            return Decoded.Dropped.of(DropReason.TRUNCATED);
+            return Decoded.Dropped.of(WireDrop.TRUNCATED);
         }
         int version = (b[at] & 0xf0) >>> 4;
         boolean v6 = addressLength == 16;
         if (version != 3 && (version != 2 || v6)) {
-            return Decoded.Dropped.of(DropReason.BAD_VERSION);
+            return Decoded.Dropped.of(WireDrop.BAD_VERSION);
         }
         if ((b[at] & 0x0f) != VrrpPacket.TYPE_ADVERTISEMENT) {
-            return Decoded.Dropped.of(DropReason.BAD_TYPE);
+            return Decoded.Dropped.of(WireDrop.BAD_TYPE);
         }
         int vrid = b[at + 1] & 0xff;
         int priority = b[at + 2] & 0xff;
         int count = b[at + 3] & 0xff;
         if (count == 0) {
-            return Decoded.Dropped.of(DropReason.ZERO_COUNT);
+            return Decoded.Dropped.of(WireDrop.ZERO_COUNT);
         }
         int expected = VRRP_HEADER + addressLength * count + (version == 2 ? VrrpPacket.AUTH_DATA_LENGTH : 0);
         if (length != expected) {
-            return Decoded.Dropped.of(DropReason.LENGTH_MISMATCH);
+            return Decoded.Dropped.of(WireDrop.LENGTH_MISMATCH);
         }
         long sum = InternetChecksum.add(0, b, at, length);
         if (version == 3) {
             sum = InternetChecksum.addPseudoHeader(sum, b, addressesAt, addressLength, VrrpPacket.PROTOCOL, length);
         }
         if (InternetChecksum.finish(sum) != 0) {
-            return Decoded.Dropped.of(DropReason.BAD_CHECKSUM);
+            return Decoded.Dropped.of(WireDrop.BAD_CHECKSUM);
         }
         int interval;
         AuthType authType;
         byte[] authData;
         if (version == 3) {
-            interval = u16(b, at + 4) & MAX_V3_INTERVAL;
+            interval = BigEndian.u16(b, at + 4) & MAX_V3_INTERVAL;
             authType = AuthType.NONE;
             authData = new byte[0];
         } else {
             authType = AuthType.fromWire(b[at + 4] & 0xff);
             if (authType == null) {
-                return Decoded.Dropped.of(DropReason.BAD_AUTH_TYPE);
+                return Decoded.Dropped.of(WireDrop.BAD_AUTH_TYPE);
             }
             interval = 100 * (b[at + 5] & 0xff);
             int authAt = at + VRRP_HEADER + 4 * count;
             authData = Arrays.copyOfRange(b, authAt, authAt + VrrpPacket.AUTH_DATA_LENGTH);
         }
         if (interval == 0) {
-            return Decoded.Dropped.of(DropReason.ZERO_INTERVAL);
+            return Decoded.Dropped.of(WireDrop.ZERO_INTERVAL);
         }
         List<InetAddress> addresses = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            addresses.add(address(b, at + VRRP_HEADER + addressLength * i, addressLength));
+            addresses.add(Ip.address(b, at + VRRP_HEADER + addressLength * i, addressLength));
         }
-        InetAddress source = address(b, addressesAt, addressLength);
-        InetAddress destination = address(b, addressesAt + addressLength, addressLength);
+        InetAddress source = Ip.address(b, addressesAt, addressLength);
+        InetAddress destination = Ip.address(b, addressesAt + addressLength, addressLength);
         return new Decoded.Accepted(new VrrpPacket(version, vrid, priority, interval, addresses, authType, authData,
                 source, destination, ttl));
     }
@@ -228,19 +208,19 @@ public final class VrrpCodec {
             return encodeIpv6Frame(p, sourceMac, destinationMac, 0);
         }
         int vrrpLength = vrrpLength(p);
-        byte[] f = new byte[ETHERNET_HEADER + IPV4_HEADER + vrrpLength];
-        ethernet(f, sourceMac, destinationMac, ETHERTYPE_IPV4);
-        int ip = ETHERNET_HEADER;
+        byte[] f = new byte[Ethernet.HEADER_LENGTH + Ip.IPV4_HEADER + vrrpLength];
+        Ethernet.header(f, sourceMac, destinationMac, Ethernet.ETHERTYPE_IPV4);
+        int ip = Ethernet.HEADER_LENGTH;
         f[ip] = 0x45;
         f[ip + 1] = (byte) TOS_CS6;
-        put16(f, ip + 2, IPV4_HEADER + vrrpLength);
-        put16(f, ip + 4, ipId);
+        BigEndian.put16(f, ip + 2, Ip.IPV4_HEADER + vrrpLength);
+        BigEndian.put16(f, ip + 4, ipId);
         f[ip + 8] = (byte) p.ttl();
         f[ip + 9] = (byte) VrrpPacket.PROTOCOL;
         System.arraycopy(p.source().getAddress(), 0, f, ip + 12, 4);
         System.arraycopy(p.destination().getAddress(), 0, f, ip + 16, 4);
-        put16(f, ip + 10, InternetChecksum.of(f, ip, IPV4_HEADER));
-        encodeVrrp(p, f, ip + IPV4_HEADER, vrrpLength, ip + 12, 4);
+        BigEndian.put16(f, ip + 10, InternetChecksum.of(f, ip, Ip.IPV4_HEADER));
+        encodeVrrp(p, f, ip + Ip.IPV4_HEADER, vrrpLength, ip + 12, 4);
         return f;
     }
 
@@ -250,21 +230,21 @@ public final class VrrpCodec {
      * and is left as it is.
      */
     public static void setIdentification(byte[] frame, int ipId) {
-        if (u16(frame, 12) != ETHERTYPE_IPV4) {
+        if (BigEndian.u16(frame, Ethernet.ETHERTYPE_AT) != Ethernet.ETHERTYPE_IPV4) {
             return;
         }
-        int ip = ETHERNET_HEADER;
-        put16(frame, ip + 4, ipId);
-        put16(frame, ip + 10, 0);
-        put16(frame, ip + 10, InternetChecksum.of(frame, ip, IPV4_HEADER));
+        int ip = Ethernet.HEADER_LENGTH;
+        BigEndian.put16(frame, ip + 4, ipId);
+        BigEndian.put16(frame, ip + 10, 0);
+        BigEndian.put16(frame, ip + 10, InternetChecksum.of(frame, ip, Ip.IPV4_HEADER));
     }
 
     /**
      * Builds the Ethernet frame for an IPv6 advert: version 6, Traffic Class CS6, the given flow label, next
      * header 112 straight after the fixed header, hop limit from the packet (255), source and destination from
      * the packet (RFC 5798 5.1.2: the interface's link-local address, and ff02::12 whose MAC is
-     * {@code multicastMac(MULTICAST_GROUP_V6)}). floatip sends flow label 0; keepalived's adverts carry the one
-     * the kernel picks for its socket, so a test rebuilding its bytes passes that.
+     * {@code Ethernet.multicastMac(MULTICAST_GROUP_V6)}). floatip sends flow label 0; keepalived's adverts carry
+     * the one the kernel picks for its socket, so a test rebuilding its bytes passes that.
      *
      * @throws IllegalArgumentException for an IPv4 packet or a flow label outside 20 bits
      */
@@ -276,16 +256,16 @@ public final class VrrpCodec {
             throw new IllegalArgumentException("flow label is 20 bits: " + flowLabel);
         }
         int vrrpLength = vrrpLength(p);
-        byte[] f = new byte[ETHERNET_HEADER + IPV6_HEADER + vrrpLength];
-        ethernet(f, sourceMac, destinationMac, ETHERTYPE_IPV6);
-        int ip = ETHERNET_HEADER;
-        put32(f, ip, 6 << 28 | TOS_CS6 << 20 | flowLabel);
-        put16(f, ip + 4, vrrpLength);
+        byte[] f = new byte[Ethernet.HEADER_LENGTH + Ip.IPV6_HEADER + vrrpLength];
+        Ethernet.header(f, sourceMac, destinationMac, Ethernet.ETHERTYPE_IPV6);
+        int ip = Ethernet.HEADER_LENGTH;
+        BigEndian.put32(f, ip, 6 << 28 | TOS_CS6 << 20 | flowLabel);
+        BigEndian.put16(f, ip + 4, vrrpLength);
         f[ip + 6] = (byte) VrrpPacket.PROTOCOL;
         f[ip + 7] = (byte) p.ttl();
         System.arraycopy(p.source().getAddress(), 0, f, ip + 8, 16);
         System.arraycopy(p.destination().getAddress(), 0, f, ip + 24, 16);
-        encodeVrrp(p, f, ip + IPV6_HEADER, vrrpLength, ip + 8, 16);
+        encodeVrrp(p, f, ip + Ip.IPV6_HEADER, vrrpLength, ip + 8, 16);
         return f;
     }
 
@@ -295,12 +275,6 @@ public final class VrrpCodec {
                 + (p.version() == 2 ? VrrpPacket.AUTH_DATA_LENGTH : 0);
     }
 
-    private static void ethernet(byte[] f, byte[] sourceMac, byte[] destinationMac, int etherType) {
-        System.arraycopy(destinationMac, 0, f, 0, 6);
-        System.arraycopy(sourceMac, 0, f, 6, 6);
-        put16(f, 12, etherType);
-    }
-
     private static void encodeVrrp(VrrpPacket p, byte[] f, int at, int vrrpLength, int addressesAt,
                                    int addressLength) {
         f[at] = (byte) ((p.version() << 4) | VrrpPacket.TYPE_ADVERTISEMENT);
@@ -308,7 +282,7 @@ public final class VrrpCodec {
         f[at + 2] = (byte) p.priority();
         f[at + 3] = (byte) p.addresses().size();
         if (p.version() == 3) {
-            put16(f, at + 4, p.advertInterval() & MAX_V3_INTERVAL);
+            BigEndian.put16(f, at + 4, p.advertInterval() & MAX_V3_INTERVAL);
         } else {
             f[at + 4] = (byte) p.authType().wireValue();
             f[at + 5] = (byte) (p.advertInterval() / 100);
@@ -327,72 +301,6 @@ public final class VrrpCodec {
             sum = InternetChecksum.addPseudoHeader(sum, f, addressesAt, addressLength, VrrpPacket.PROTOCOL,
                     vrrpLength);
         }
-        put16(f, at + 6, InternetChecksum.finish(sum));
-    }
-
-    /**
-     * The Ethernet multicast MAC for a group: IPv4 (RFC 1112 6.4) 01:00:5e and the low 23 bits, so 224.0.0.18
-     * is 01:00:5e:00:00:12; IPv6 (RFC 2464 7) 33:33 and the last four bytes, so ff02::12 is 33:33:00:00:00:12.
-     */
-    public static byte[] multicastMac(InetAddress group) {
-        byte[] a = group.getAddress();
-        if (group instanceof Inet6Address) {
-            return new byte[]{0x33, 0x33, a[12], a[13], a[14], a[15]};
-        }
-        return new byte[]{0x01, 0x00, 0x5e, (byte) (a[1] & 0x7f), a[2], a[3]};
-    }
-
-    static int u16(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
-    }
-
-    static void put16(byte[] b, int at, int value) {
-        b[at] = (byte) (value >>> 8);
-        b[at + 1] = (byte) value;
-    }
-
-    static void put32(byte[] b, int at, int value) {
-        put16(b, at, value >>> 16);
-        put16(b, at + 2, value);
-    }
-
-    private static InetAddress address(byte[] b, int at, int length) {
-        return length == 4 ? ipv4(b, at) : ipv6(b, at);
-    }
-
-    static Inet4Address ipv4(byte[] b, int at) {
-        try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[]{b[at], b[at + 1], b[at + 2], b[at + 3]});
-        } catch (UnknownHostException e) {
-            throw new AssertionError("four bytes are always an IPv4 address", e);
-        }
-    }
-
-    /**
-     * Sixteen bytes as an Inet6Address, always: InetAddress.getByAddress would turn an IPv4-mapped address
-     * (::ffff:a.b.c.d) into an Inet4Address and so break the one-family rule of {@link VrrpPacket}.
-     */
-    static Inet6Address ipv6(byte[] b, int at) {
-        try {
-            return Inet6Address.getByAddress(null, Arrays.copyOfRange(b, at, at + 16), -1);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("sixteen bytes are always an IPv6 address", e);
-        }
-    }
-
-    public static Inet4Address ipv4(int a, int b, int c, int d) {
-        return ipv4(new byte[]{(byte) a, (byte) b, (byte) c, (byte) d}, 0);
-    }
-
-    /** An IPv6 address from its eight 16-bit groups, e.g. {@code ipv6(0xff02, 0, 0, 0, 0, 0, 0, 0x12)}. */
-    public static Inet6Address ipv6(int... groups) {
-        if (groups.length != 8) {
-            throw new IllegalArgumentException("an IPv6 address has 8 groups, not " + groups.length);
-        }
-        byte[] bytes = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            put16(bytes, 2 * i, groups[i]);
-        }
-        return ipv6(bytes, 0);
+        BigEndian.put16(f, at + 6, InternetChecksum.finish(sum));
     }
 }

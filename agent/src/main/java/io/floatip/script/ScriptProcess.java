@@ -1,5 +1,6 @@
 package io.floatip.script;
 
+import io.floatip.os.LibC;
 import io.floatip.track.ScriptOutcome;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -91,17 +92,17 @@ public final class ScriptProcess {
                 return ScriptOutcome.exit(p.exitValue());
             }
             int pgid = (int) p.pid();
-            Posix.INSTANCE.kill(-pgid, Posix.SIGTERM);
+            LibC.INSTANCE.kill(-pgid, LibC.SIGTERM);
             if (!p.waitFor(KILL_AFTER_MILLIS, TimeUnit.MILLISECONDS)) {
-                Posix.INSTANCE.kill(-pgid, Posix.SIGKILL);
+                LibC.INSTANCE.kill(-pgid, LibC.SIGKILL);
                 p.waitFor(KILL_AFTER_MILLIS, TimeUnit.MILLISECONDS);
             } else {
                 // The leader is gone; its group may not be: a forked child that ignored SIGTERM.
-                Posix.INSTANCE.kill(-pgid, Posix.SIGKILL);
+                LibC.INSTANCE.kill(-pgid, LibC.SIGKILL);
             }
             return ScriptOutcome.timedOut(timeoutMillis);
         } catch (InterruptedException e) {
-            Posix.INSTANCE.kill(-(int) p.pid(), Posix.SIGKILL);
+            LibC.INSTANCE.kill(-(int) p.pid(), LibC.SIGKILL);
             Thread.currentThread().interrupt();
             return new ScriptOutcome(false, "interrupted");
         }

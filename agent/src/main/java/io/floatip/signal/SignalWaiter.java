@@ -1,6 +1,7 @@
 package io.floatip.signal;
 
 import com.sun.jna.Memory;
+import io.floatip.os.LibCDirect;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,13 +16,13 @@ final class SignalWaiter implements Runnable {
     static final String THREAD_NAME = "floatip-signals";
 
     private final Map<Integer, Runnable> actions;
-    private final Memory set = new Memory(SigLib.SIGSET_BYTES);
+    private final Memory set = new Memory(LibCDirect.SIGSET_BYTES);
 
     SignalWaiter(Map<Integer, Runnable> actions) {
         this.actions = Map.copyOf(actions);
-        SigLib.sigemptyset(set);
+        LibCDirect.sigemptyset(set);
         for (int signal : this.actions.keySet()) {
-            SigLib.sigaddset(set, signal);
+            LibCDirect.sigaddset(set, signal);
         }
     }
 
@@ -35,7 +36,7 @@ final class SignalWaiter implements Runnable {
     @Override
     public void run() {
         while (true) {
-            int signal = SigLib.sigwaitinfo(set, null);
+            int signal = LibCDirect.sigwaitinfo(set, null);
             Runnable action = actions.get(signal);
             if (action == null) {
                 continue; // -1: EINTR (a JVM-internal handler ran on this thread); nothing was taken

@@ -23,6 +23,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param state             INIT, BACKUP, MASTER or FAULT
      * @param priority          the configured priority
      * @param effectivePriority after tracking weights
+     * @param heldVips          the virtual addresses this node holds now (claimed, not yet released), in config order
      * @param masterAddress     the current master's address as last heard (ours when MASTER), or null
      * @param sinceMillis       epoch milliseconds of the last transition
      * @param reason            the last transition's reason, one line
@@ -32,14 +33,15 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
-                                 boolean unicast, String masterAddress, long sinceMillis, String reason,
-                                 String faults, List<TrackedStatus> tracked, Counters counters, boolean drained) {
+                                 List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
+                                 String reason, String faults, List<TrackedStatus> tracked, Counters counters,
+                                 boolean drained) {
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                               int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
-                              boolean unicast, String masterAddress, long sinceMillis, String reason,
-                              String faults, List<TrackedStatus> tracked, Counters counters) {
+                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
+                              String reason, String faults, List<TrackedStatus> tracked, Counters counters) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
-                    virtualIps, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters, false);
+                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters, false);
         }
     }
 

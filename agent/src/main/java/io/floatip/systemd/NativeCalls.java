@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import io.floatip.net.Errno;
+import io.floatip.os.LibC;
 import java.util.Map;
 
 /** The two native things SdNotify does: send one datagram, read CLOCK_MONOTONIC. */
@@ -22,13 +23,13 @@ final class NativeCalls {
      * @return null when sent, else why not
      */
     static String send(byte[] address, byte[] message) {
-        int fd = Libc.INSTANCE.socket(Libc.AF_UNIX, Libc.SOCK_DGRAM | Libc.SOCK_CLOEXEC, 0);
+        int fd = LibC.INSTANCE.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
         if (fd < 0) {
             return "socket(AF_UNIX, SOCK_DGRAM): " + errnoName(Native.getLastError());
         }
         try {
-            long sent = Libc.INSTANCE.sendto(fd, message, new NativeLong(message.length),
-                    Libc.MSG_DONTWAIT | Libc.MSG_NOSIGNAL, address, address.length).longValue();
+            long sent = LibC.INSTANCE.sendto(fd, message, new NativeLong(message.length),
+                    LibC.MSG_DONTWAIT | LibC.MSG_NOSIGNAL, address, address.length).longValue();
             if (sent < 0) {
                 return "sendto: " + errnoName(Native.getLastError());
             }
@@ -37,14 +38,14 @@ final class NativeCalls {
             }
             return null;
         } finally {
-            Libc.INSTANCE.close(fd);
+            LibC.INSTANCE.close(fd);
         }
     }
 
     /** CLOCK_MONOTONIC in microseconds, the clock systemd compares MONOTONIC_USEC with. */
     static long monotonicMicros() {
         try (Memory timespec = new Memory(2L * Native.LONG_SIZE)) {
-            if (Libc.INSTANCE.clock_gettime(Libc.CLOCK_MONOTONIC, timespec) == 0) {
+            if (LibC.INSTANCE.clock_gettime(LibC.CLOCK_MONOTONIC, timespec) == 0) {
                 long seconds = timespec.getNativeLong(0).longValue();
                 long nanos = timespec.getNativeLong(Native.LONG_SIZE).longValue();
                 return seconds * 1_000_000L + nanos / 1_000L;

@@ -1,5 +1,6 @@
 package io.floatip.systemd;
 
+import io.floatip.os.LibC;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class UnixAddress {
                     + PATH_MAX);
         }
         ByteBuffer address = ByteBuffer.allocate(FAMILY_BYTES + pathBytes).order(ByteOrder.nativeOrder());
-        address.putShort((short) Libc.AF_UNIX);
+        address.putShort((short) LibC.AF_UNIX);
         if (lead != null) {
             address.put(lead);
         }

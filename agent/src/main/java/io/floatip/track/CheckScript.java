@@ -1,7 +1,7 @@
 package io.floatip.track;
 
-import io.floatip.agent.LogLimit;
-import io.floatip.agent.Scheduler;
+import io.floatip.base.LogLimit;
+import io.floatip.base.Scheduler;
 import io.floatip.config.ScriptConfig;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.floatip.track;
 
-import io.floatip.agent.Scheduler;
+import io.floatip.base.Scheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.protocol.AuthType;
 import io.floatip.protocol.Decoded;
+import io.floatip.protocol.Ethernet;
+import io.floatip.protocol.Ip;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
 import java.net.InetAddress;
@@ -15,22 +17,22 @@ import org.junit.jupiter.api.Test;
 class AdvertFrameTest {
     private static final byte[] MAC = {2, 0, 0, 0, 0, 1};
     private static final byte[] OTHER_MAC = {2, 0, 0, 0, 0, 2};
-    private static final InetAddress SOURCE = VrrpCodec.ipv4(198, 51, 100, 11);
-    private static final List<InetAddress> VIPS = List.of(VrrpCodec.ipv4(198, 51, 100, 100));
-    private static final InetAddress SOURCE_V6 = VrrpCodec.ipv6(0xfe80, 0, 0, 0, 0, 0, 0, 1);
-    private static final List<InetAddress> VIPS_V6 = List.of(VrrpCodec.ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x100));
+    private static final InetAddress SOURCE = Ip.ipv4(198, 51, 100, 11);
+    private static final List<InetAddress> VIPS = List.of(Ip.ipv4(198, 51, 100, 100));
+    private static final InetAddress SOURCE_V6 = Ip.ipv6(0xfe80, 0, 0, 0, 0, 0, 0, 1);
+    private static final List<InetAddress> VIPS_V6 = List.of(Ip.ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x100));
 
     private static byte[] fresh(int priority, int interval, List<InetAddress> vips, InetAddress source,
                                 InetAddress group, byte[] mac, int ipId) {
         VrrpPacket p = new VrrpPacket(3, 51, priority, interval, vips, AuthType.NONE, new byte[0], source, group,
                 VrrpPacket.TTL);
-        return VrrpCodec.encodeFrame(p, mac, VrrpCodec.multicastMac(group), ipId);
+        return VrrpCodec.encodeFrame(p, mac, Ethernet.multicastMac(group), ipId);
     }
 
     private static byte[] cached(AdvertFrame f, int priority, int interval, List<InetAddress> vips,
                                  InetAddress source, InetAddress group, byte[] mac, int ipId) {
         return f.frame(3, 51, priority, interval, vips, AuthType.NONE, NO_AUTH, source, group, mac,
-                VrrpCodec.multicastMac(group), ipId).clone();
+                Ethernet.multicastMac(group), ipId).clone();
     }
 
     private static final byte[] NO_AUTH = new byte[0];
@@ -55,7 +57,7 @@ class AdvertFrameTest {
                 cached(f, 0, 10, VIPS, SOURCE, VrrpCodec.MULTICAST_GROUP, MAC, 2), "priority 0 on a stop");
         assertArrayEquals(fresh(0, 100, VIPS, SOURCE, VrrpCodec.MULTICAST_GROUP, MAC, 3),
                 cached(f, 0, 100, VIPS, SOURCE, VrrpCodec.MULTICAST_GROUP, MAC, 3), "a reloaded interval");
-        List<InetAddress> more = List.of(VIPS.get(0), VrrpCodec.ipv4(198, 51, 100, 101));
+        List<InetAddress> more = List.of(VIPS.get(0), Ip.ipv4(198, 51, 100, 101));
         assertArrayEquals(fresh(0, 100, more, SOURCE, VrrpCodec.MULTICAST_GROUP, MAC, 4),
                 cached(f, 0, 100, more, SOURCE, VrrpCodec.MULTICAST_GROUP, MAC, 4), "reloaded addresses");
         assertArrayEquals(fresh(0, 100, more, SOURCE, VrrpCodec.MULTICAST_GROUP, OTHER_MAC, 5),
@@ -76,7 +78,7 @@ class AdvertFrameTest {
     @Test
     void resendingAllocatesNothing() {
         AdvertFrame f = new AdvertFrame();
-        byte[] groupMac = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
+        byte[] groupMac = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP);
         int[] id = {0};
         double perSend = Allocated.perRun(20_000, () -> f.frame(3, 51, 150, 10, VIPS, AuthType.NONE, NO_AUTH,
                 SOURCE, VrrpCodec.MULTICAST_GROUP, MAC, groupMac, id[0]++ & 0xffff));

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floatip.protocol.VrrpCodec;
+import io.floatip.protocol.Ip;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
 class AdvertInboxTest {
-    private static final InetAddress PEER = VrrpCodec.ipv4(198, 51, 100, 11);
+    private static final InetAddress PEER = Ip.ipv4(198, 51, 100, 11);
 
     @Test
     void advertsComeOutOldestFirstAndOnlyTheFirstIntoAnEmptyInboxWakesTheLoop() {

@@ -3,16 +3,18 @@ package io.floatip.agent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.floatip.base.LogLimit;
 import io.floatip.protocol.DropReason;
+import io.floatip.protocol.PolicyDrop;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InstanceTest {
     @Test
     void theTakeoverLineSaysWhichAdvertsWereDroppedSinceTheLastChange() {
-        Map<DropReason, Long> before = Map.of(DropReason.AUTH_MISMATCH, 2L, DropReason.UNKNOWN_PEER, 5L);
-        Map<DropReason, Long> now = new java.util.EnumMap<>(Map.of(DropReason.AUTH_MISMATCH, 6L,
-                DropReason.UNKNOWN_PEER, 5L, DropReason.INTERVAL_MISMATCH, 1L));
+        Map<DropReason, Long> before = Map.of(PolicyDrop.AUTH_MISMATCH, 2L, PolicyDrop.UNKNOWN_PEER, 5L);
+        Map<DropReason, Long> now = new java.util.LinkedHashMap<>(new java.util.EnumMap<>(Map.of(PolicyDrop.AUTH_MISMATCH,
+                6L, PolicyDrop.UNKNOWN_PEER, 5L, PolicyDrop.INTERVAL_MISMATCH, 1L)));
         assertEquals("; adverts dropped meanwhile: 4 auth_mismatch, 1 interval_mismatch",
                 Instance.droppedSince(before, now));
         assertEquals("", Instance.droppedSince(now, now));

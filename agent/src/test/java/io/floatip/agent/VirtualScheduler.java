@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.Scheduler;
 import java.util.PriorityQueue;
 
 /** A {@link Scheduler} whose time moves only when the test says: tasks run in time order, no threads. */

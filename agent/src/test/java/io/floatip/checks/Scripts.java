@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.floatip.lab.Host;
+import io.floatip.lab.HostTests;
 import io.floatip.lab.Lab;
 import io.floatip.lab.ProcessResult;
 import java.io.File;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the operator scripts of check-scripts/ and examples/ the way floatip and keepalived do: as
@@ -185,25 +185,12 @@ final class Scripts {
 
     /** The tool's path; a test that needs a missing tool is skipped, or fails under CI=true. */
     static Path requireTool(String tool, String debianPackage) {
-        Optional<Path> found = which(tool);
-        if (found.isEmpty()) {
-            skipOrFail(tool + " is not installed (Debian package " + debianPackage + ")");
-        }
-        return found.orElseThrow();
+        return HostTests.requireTool(tool, debianPackage);
     }
 
     /** Network namespaces need root: skipped without it, a failure under CI=true. */
     static void requireRoot() {
-        if (!Lab.isRoot()) {
-            skipOrFail("these tests build network namespaces and need root");
-        }
-    }
-
-    private static void skipOrFail(String why) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(why + " (CI=true: a skip is a failure)");
-        }
-        Assumptions.abort("skipped: " + why);
+        HostTests.requireRoot("these tests build network namespaces and need root");
     }
 
     /**

@@ -12,14 +12,7 @@ class AuthenticationErrorsTest {
 
     /** A valid VRRPv2 instance on lines 1..6; {@code lines} start at line 7, under VI_1. */
     private static String v2With(String lines) {
-        return """
-                instances:
-                  VI_1:
-                    interface: eth0
-                    vrid: 51
-                    virtual_ips: [198.51.100.50]
-                    version: 2
-                """ + lines.indent(4);
+        return Yaml.instanceWith("version: 2\n" + lines);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.floatip.config;
 import static io.floatip.config.Yaml.assertError;
 import static io.floatip.config.Yaml.assertOnlyErrorStartsWith;
 import static io.floatip.config.Yaml.errors;
+import static io.floatip.config.Yaml.instanceWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,7 +59,8 @@ class ConfigLoaderErrorsTest {
         @Test
         void farFromAnythingListsTheKnownKeys() {
             assertError("bad.yaml:3:3: global.colour: unknown key; known keys here: router_id, log_level, "
-                    + "script_user, allow_root_scripts, notify_fifo, control_socket, metrics, realtime_priority", """
+                    + "script_user, allow_root_scripts, notify_fifo, control_socket, metrics, realtime_priority, "
+                    + "state_dir", """
                     global:
                       router_id: lb1
                       colour: blue
@@ -188,16 +190,6 @@ class ConfigLoaderErrorsTest {
 
     @Nested
     class BadValues {
-
-        private static String instanceWith(String line) {
-            return """
-                    instances:
-                      VI_1:
-                        interface: eth0
-                        vrid: 51
-                        virtual_ips: [198.51.100.50]
-                    """ + "    " + line + "\n";
-        }
 
         @Test
         void vridOutOfRange() {

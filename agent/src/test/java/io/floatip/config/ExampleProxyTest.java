@@ -2,10 +2,10 @@ package io.floatip.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Host;
+import io.floatip.lab.HostTests;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.ProcessResult;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,29 +43,13 @@ class ExampleProxyTest {
     @TempDir
     Path tmp;
 
-    private static void skipOrFail(String why) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(why + " (CI=true: a skip is a failure)");
-        }
-        Assumptions.abort("skipped: " + why);
-    }
-
     private static Path tool(String name, String debianPackage) {
-        for (String dir : PATH.split(":")) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        skipOrFail(name + " is not installed (Debian package " + debianPackage + ")");
-        throw new AssertionError("unreachable");
+        return HostTests.requireTool(name, debianPackage);
     }
 
     @BeforeAll
     static void lab() {
-        if (!Lab.isRoot()) {
-            skipOrFail("ExampleProxyTest runs haproxy and nginx in network namespaces and needs root");
-        }
+        HostTests.requireRoot("ExampleProxyTest runs haproxy and nginx in network namespaces and needs root");
         tool("haproxy", "haproxy");
         tool("nginx", "nginx");
         tool("curl", "curl");

@@ -13,13 +13,7 @@ class ScriptsErrorsTest {
 
     /** VI_1 on lines 1..5, {@code instance} lines under it from line 6, then {@code top} at the top level. */
     static String config(String instance, String top) {
-        return """
-                instances:
-                  VI_1:
-                    interface: eth0
-                    vrid: 51
-                    virtual_ips: [198.51.100.50]
-                """ + instance.indent(4) + top;
+        return Yaml.instanceWith(instance) + top;
     }
 
     /** Script chk on lines 6..8 with its command on line 8 (value at column 14), then {@code lines} under it. */

@@ -1,7 +1,7 @@
 package io.floatip.config;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.floatip.lab.HostTests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +27,7 @@ final class TestHost {
 
     /** The file-owner rules make every file a non-root user creates unsafe; CI runs as root and must not skip. */
     static void assumeRootOrCi() {
-        assumeTrue(Accounts.local().effectiveUid() == 0 || "true".equals(System.getenv("CI")),
-                "host-check tests build root-owned files: run as root (CI=true makes them mandatory)");
+        HostTests.requireRoot("host-check tests build root-owned files: run as root (CI=true makes them mandatory)");
     }
 
     /** Accounts with {@code passwd} as /etc/passwd and the agent running as {@code euid}. */

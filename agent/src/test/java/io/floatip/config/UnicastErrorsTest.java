@@ -2,6 +2,7 @@ package io.floatip.config;
 
 import static io.floatip.config.Yaml.assertError;
 import static io.floatip.config.Yaml.errors;
+import static io.floatip.config.Yaml.instanceWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -9,17 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** unicast_source and unicast_peers: each mistake is one line at the value (or key) that causes it. */
 class UnicastErrorsTest {
-
-    /** A valid multicast instance on lines 1..5; {@code lines} start at line 6, under VI_1. */
-    private static String instanceWith(String lines) {
-        return """
-                instances:
-                  VI_1:
-                    interface: eth0
-                    vrid: 51
-                    virtual_ips: [198.51.100.50]
-                """ + lines.indent(4);
-    }
 
     @Test
     void sourceNotAnAddress() {

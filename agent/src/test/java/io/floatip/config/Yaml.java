@@ -31,6 +31,20 @@ final class Yaml {
                 + String.join("\n  ", errors));
     }
 
+    /**
+     * A valid multicast instance VI_1 on lines 1..5 (eth0, VRID 51, 198.51.100.50/32); {@code lines} follow
+     * from line 6, indented under VI_1, so an error's line and column can be counted from here.
+     */
+    static String instanceWith(String lines) {
+        return """
+                instances:
+                  VI_1:
+                    interface: eth0
+                    vrid: 51
+                    virtual_ips: [198.51.100.50]
+                """ + lines.indent(4);
+    }
+
     static Config parse(String text, HostChecks host) throws ConfigException {
         return ConfigLoader.parse(text, SOURCE, Path.of(SOURCE), () -> "node-a", Optional.of(host));
     }

@@ -114,11 +114,12 @@ class ControlServerTest {
     @Test
     void anUnknownRequestGetsAnError() throws Exception {
         server = ControlServer.start(socket, new Fixed());
-        assertEquals("{\n  \"error\" : \"unknown request 'hello'; known requests: status, reload\"\n}\n",
+        assertEquals("{\n  \"error\" : \"unknown request 'hello'; known requests: status, reload, drain, "
+                + "undrain\"\n}\n",
                 raw(socket, "hello\n"));
         ControlException e = assertThrows(ControlException.class, () -> ControlClient.request(socket, "STATUS"));
-        assertEquals("the floatip agent says: unknown request 'STATUS'; known requests: status, reload",
-                e.getMessage());
+        assertEquals("the floatip agent says: unknown request 'STATUS'; known requests: status, reload, drain, "
+                + "undrain", e.getMessage());
         assertTrue(raw(socket, "\u001b[2J\n").contains("unknown request '?[2J'"));
     }
 

@@ -52,7 +52,7 @@ class MetricsServerTest {
         assertEquals(200, r.statusCode());
         assertEquals("text/plain; version=0.0.4; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
         Map<String, Exposition.Family> m = Exposition.parse(r.body());
-        assertEquals(1234, Exposition.value(m, "floatip_adverts_sent_total", "instance", "VI_1"));
+        assertEquals(1234, Exposition.value(m, "floatip_adverts_sent_total", "vrrp_instance", "VI_1"));
         // Each scrape is a fresh snapshot.
         send(HttpRequest.newBuilder(uri).GET());
         assertEquals(2, scrapes.get());

@@ -4,6 +4,7 @@ import static io.floatip.control.Exposition.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floatip.protocol.DropReason;
 import io.floatip.status.AgentStatus;
 import java.util.List;
 import java.util.Map;
@@ -44,35 +45,81 @@ class MetricsTest {
     void stateIsOneForTheCurrentStateOnly() {
         for (String state : Metrics.STATES) {
             assertEquals(state.equals("MASTER") ? 1 : 0, value(M, "floatip_instance_state",
-                    "instance", "VI_1", "interface", "eth0", "vrid", "51", "state", state), state);
+                    "vrrp_instance", "VI_1", "interface", "eth0", "vrid", "51", "state", state), state);
             assertEquals(state.equals("FAULT") ? 1 : 0, value(M, "floatip_instance_state",
-                    "instance", "VI_2", "interface", "eth1", "vrid", "52", "state", state), state);
+                    "vrrp_instance", "VI_2", "interface", "eth1", "vrid", "52", "state", state), state);
         }
         assertEquals(8, M.get("floatip_instance_state").series().size());
     }
 
     @Test
     void perInstanceValues() {
-        assertEquals(150, value(M, "floatip_instance_priority", "instance", "VI_1"));
-        assertEquals(100, value(M, "floatip_instance_priority", "instance", "VI_2"));
-        assertEquals(40, value(M, "floatip_instance_effective_priority", "instance", "VI_2"));
+        assertEquals(150, value(M, "floatip_instance_priority", "vrrp_instance", "VI_1"));
+        assertEquals(100, value(M, "floatip_instance_priority", "vrrp_instance", "VI_2"));
+        assertEquals(40, value(M, "floatip_instance_effective_priority", "vrrp_instance", "VI_2"));
         assertEquals((NOW - 192_000) / 1000.0,
-                value(M, "floatip_instance_last_transition_timestamp_seconds", "instance", "VI_1"));
-        assertEquals(3, value(M, "floatip_instance_transitions_total", "instance", "VI_1"));
-        assertEquals(1234, value(M, "floatip_adverts_sent_total", "instance", "VI_1"));
-        assertEquals(56, value(M, "floatip_adverts_received_total", "instance", "VI_1"));
-        assertEquals(17, value(M, "floatip_adverts_received_total", "instance", "VI_2"));
-        assertEquals(7, value(M, "floatip_address_mismatches_total", "instance", "VI_1"));
+                value(M, "floatip_instance_last_transition_timestamp_seconds", "vrrp_instance", "VI_1"));
+        assertEquals(3, value(M, "floatip_instance_transitions_total", "vrrp_instance", "VI_1"));
+        assertEquals(1234, value(M, "floatip_adverts_sent_total", "vrrp_instance", "VI_1"));
+        assertEquals(56, value(M, "floatip_adverts_received_total", "vrrp_instance", "VI_1"));
+        assertEquals(17, value(M, "floatip_adverts_received_total", "vrrp_instance", "VI_2"));
+        assertEquals(7, value(M, "floatip_address_mismatches_total", "vrrp_instance", "VI_1"));
     }
 
     @Test
-    void dropsOnlyForTheReasonsThatHappened() {
-        assertEquals(4, value(M, "floatip_advert_drops_total", "instance", "VI_1", "reason", "auth_mismatch"));
-        assertEquals(1, value(M, "floatip_advert_drops_total", "instance", "VI_1", "reason", "ttl_not_255"));
-        assertEquals(2, M.get("floatip_advert_drops_total").series().size());
+    void eachConfiguredVipSaysWhetherThisNodeHoldsIt() {
+        assertEquals(1, value(M, "floatip_vip_held", "vrrp_instance", "VI_1", "interface", "eth0", "vrid", "51",
+                "vip", "198.51.100.50/24"));
+        // VI_2 is in FAULT but still holds one of its two addresses (a release that failed): the gauge says so.
+        assertEquals(0, value(M, "floatip_vip_held", "vrrp_instance", "VI_2", "interface", "eth1", "vrid", "52",
+                "vip", "203.0.113.50/24"));
+        assertEquals(1, value(M, "floatip_vip_held", "vrrp_instance", "VI_2", "interface", "eth1", "vrid", "52",
+                "vip", "203.0.113.51/32"));
+        assertEquals(3, M.get("floatip_vip_held").series().size());
+        assertEquals("gauge", M.get("floatip_vip_held").type());
+    }
+
+    @Test
+    void noLabelIsOneThatPrometheusAttachesItself() {
+        // A scraped "instance" or "job" label is renamed exported_instance/exported_job by Prometheus.
+        for (Exposition.Family f : M.values()) {
+            for (Map<String, String> labels : f.series().keySet()) {
+                assertTrue(!labels.containsKey("instance") && !labels.containsKey("job"), f.name() + " " + labels);
+            }
+        }
+    }
+
+    @Test
+    void dropsAreCountedByReasonAndEveryReasonStartsAtZero() {
+        assertEquals(4, value(M, "floatip_advert_drops_total", "vrrp_instance", "VI_1", "reason", "auth_mismatch"));
+        assertEquals(1, value(M, "floatip_advert_drops_total", "vrrp_instance", "VI_1", "reason", "ttl_not_255"));
+        assertEquals(0, value(M, "floatip_advert_drops_total", "vrrp_instance", "VI_1", "reason", "unknown_peer"));
+        assertEquals(0, value(M, "floatip_advert_drops_total", "vrrp_instance", "VI_2", "reason", "auth_mismatch"));
+        assertEquals(2 * Metrics.INSTANCE_DROPS.size(), M.get("floatip_advert_drops_total").series().size());
         assertEquals(2, value(M, "floatip_interface_drops_total", "interface", "eth0", "reason", "bad_checksum"));
-        assertEquals(1, M.get("floatip_interface_drops_total").series().size());
+        assertEquals(0, value(M, "floatip_interface_drops_total", "interface", "eth1", "reason", "bad_checksum"));
+        assertEquals(0, value(M, "floatip_interface_drops_total", "interface", "eth0", "reason", "unknown_vrid"));
+        assertEquals(2 * Metrics.INTERFACE_DROPS.size(), M.get("floatip_interface_drops_total").series().size());
         assertEquals(5, value(M, "floatip_interface_send_errors_total", "interface", "eth1"));
+    }
+
+    /** Where each reason is counted (Instance or Link) decides its family; every reason is in one or both. */
+    @Test
+    void everyDropReasonHasAFamily() {
+        for (DropReason r : DropReason.values()) {
+            assertTrue(Metrics.INSTANCE_DROPS.contains(r) || Metrics.INTERFACE_DROPS.contains(r), r.key());
+        }
+        assertTrue(Metrics.INTERFACE_DROPS.contains(DropReason.UNKNOWN_VRID));
+        assertTrue(Metrics.INSTANCE_DROPS.contains(DropReason.AUTH_MISMATCH));
+    }
+
+    @Test
+    void aReasonCountedWhereItIsNotExpectedIsStillExported() {
+        AgentStatus s = Snapshots.twoInstances(NOW);
+        AgentStatus.InterfaceStatus odd = new AgentStatus.InterfaceStatus("eth0", Map.of("auth_mismatch", 3L), 0);
+        Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(new AgentStatus(s.routerId(), s.version(),
+                s.pid(), s.startedAtMillis(), s.instances(), s.scripts(), s.groups(), List.of(odd))));
+        assertEquals(3, value(m, "floatip_interface_drops_total", "interface", "eth0", "reason", "auth_mismatch"));
     }
 
     @Test
@@ -92,12 +139,12 @@ class MetricsTest {
         AgentStatus.InstanceStatus i = s.instances().get(0);
         AgentStatus odd = new AgentStatus("lb\\1", "v\"2", 1, 0, List.of(new AgentStatus.InstanceStatus(name,
                 i.interfaceName(), i.vrid(), i.version(), i.state(), i.priority(), i.effectivePriority(),
-                i.advertIntervalMillis(), i.virtualIps(), i.unicast(), i.masterAddress(), i.sinceMillis(), i.reason(),
+                i.advertIntervalMillis(), i.virtualIps(), i.heldVips(), i.unicast(), i.masterAddress(), i.sinceMillis(), i.reason(),
                 i.faults(), i.tracked(), i.counters())), List.of(), List.of(), List.of());
         Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(odd));
-        assertEquals(150, value(m, "floatip_instance_priority", "instance", name));
+        assertEquals(150, value(m, "floatip_instance_priority", "vrrp_instance", name));
         assertEquals(1, value(m, "floatip_info", "version", "v\"2", "router_id", "lb\\1"));
-        assertEquals(4, value(m, "floatip_advert_drops_total", "instance", name, "reason", "auth_mismatch"));
+        assertEquals(4, value(m, "floatip_advert_drops_total", "vrrp_instance", name, "reason", "auth_mismatch"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.lab.AgentCommand;
+import io.floatip.lab.HostTests;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +28,7 @@ class ServiceHostTest {
 
     @BeforeEach
     void root() {
-        if (!Lab.isRoot()) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("needs root (network namespaces); under CI a skipped host test is a failure");
-            }
-            Assumptions.abort("needs root (network namespaces)");
-        }
+        HostTests.requireRoot("needs root (network namespaces)");
     }
 
     @Test
@@ -73,11 +68,17 @@ class ServiceHostTest {
             ProcessResult scrape = n1.exec("curl", "-s", "-m", "2", "http://127.0.0.1:9650/metrics");
             assertEquals(0, scrape.exitCode(), scrape.output());
             Map<String, Exposition.Family> families = Exposition.parse(scrape.output());
-            assertEquals(1.0, Exposition.value(families, "floatip_instance_state", "instance", "VI_1",
+            assertEquals(1.0, Exposition.value(families, "floatip_instance_state", "vrrp_instance", "VI_1",
                     "interface", "eth0", "vrid", "51", "state", "MASTER"));
-            assertEquals(0.0, Exposition.value(families, "floatip_instance_state", "instance", "VI_1",
+            assertEquals(0.0, Exposition.value(families, "floatip_instance_state", "vrrp_instance", "VI_1",
                     "interface", "eth0", "vrid", "51", "state", "BACKUP"));
-            assertEquals(150.0, Exposition.value(families, "floatip_instance_effective_priority", "instance", "VI_1"));
+            assertEquals(150.0, Exposition.value(families, "floatip_instance_effective_priority", "vrrp_instance", "VI_1"));
+            assertEquals(1.0, Exposition.value(families, "floatip_vip_held", "vrrp_instance", "VI_1",
+                    "interface", "eth0", "vrid", "51", "vip", VIP + "/24"), "the master holds the VIP");
+            ProcessResult scrape2 = n2.exec("curl", "-s", "-m", "2", "http://127.0.0.1:9650/metrics");
+            assertEquals(0, scrape2.exitCode(), scrape2.output());
+            assertEquals(0.0, Exposition.value(Exposition.parse(scrape2.output()), "floatip_vip_held", "vrrp_instance",
+                    "VI_1", "interface", "eth0", "vrid", "51", "vip", VIP + "/24"), "the backup does not");
         }
     }
 

@@ -105,7 +105,8 @@ class HealthTrackingTest {
             Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "-c", "30", "-w",
                     capture.toString(), "ip proto 112"), out::add);
             assertTrue(dump.waitFor(20, TimeUnit.SECONDS), "30 adverts captured: " + out);
-            List<Long> gaps = gapsMillis(capture);
+            List<Long> gaps = PcapFile.gapsMillis(capture);
+            assertEquals(PcapFile.frames(capture).size(), PcapFile.timestampsMicros(capture).size());
             long worst = gaps.stream().mapToLong(Long::longValue).max().orElseThrow();
             System.out.printf("[timing] advert gaps under hanging scripts: max %d ms, all %s%n", worst, gaps);
             assertTrue(worst <= 130, "adverts every 100 ms, worst gap " + worst + " ms");
@@ -255,23 +256,5 @@ class HealthTrackingTest {
         } catch (java.io.IOException e) {
             return List.of();
         }
-    }
-
-    /** Milliseconds between consecutive frames, from the pcap record timestamps. */
-    private static List<Long> gapsMillis(Path capture) throws Exception {
-        byte[] all = Files.readAllBytes(capture);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        List<Long> micros = new ArrayList<>();
-        int at = 24;
-        while (at + 16 <= all.length) {
-            micros.add(b.getInt(at) * 1_000_000L + b.getInt(at + 4));
-            at += 16 + b.getInt(at + 8);
-        }
-        List<Long> gaps = new ArrayList<>();
-        for (int i = 1; i < micros.size(); i++) {
-            gaps.add((micros.get(i) - micros.get(i - 1)) / 1000);
-        }
-        assertEquals(PcapFile.frames(capture).size(), micros.size());
-        return gaps;
     }
 }

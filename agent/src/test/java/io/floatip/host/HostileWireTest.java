@@ -12,16 +12,15 @@ import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
 import io.floatip.protocol.AuthType;
+import io.floatip.protocol.Ethernet;
 import io.floatip.protocol.Hex;
 import io.floatip.protocol.InternetChecksum;
+import io.floatip.protocol.PcapFile;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
 import io.floatip.status.AgentStatus;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,7 +101,7 @@ class HostileWireTest {
                         "unknown_vrid", (long) EACH, "truncated", (long) EACH, "length_mismatch", (long) EACH), ifDrops);
                 assertEquals(Map.of("version_mismatch", (long) EACH), instDrops);
             }
-            List<Long> gaps = gapsMillis(capture);
+            List<Long> gaps = PcapFile.gapsMillis(capture);
             long worst = gaps.stream().mapToLong(Long::longValue).max().orElseThrow();
             System.out.printf("[timing] %d invalid frames in ~%d s (%d/s): master's worst advert gap %d ms over %d "
                     + "adverts%n", 6 * EACH, seconds, 6 * EACH / seconds, worst, gaps.size() + 1);
@@ -131,7 +130,7 @@ class HostileWireTest {
         Inet4Address src = (Inet4Address) InetAddress.getByName(from.ipv4());
         Inet4Address vip = (Inet4Address) InetAddress.getByName(VIP);
         byte[] mac = Hex.bytes(from.mac().replace(":", ""));
-        byte[] group = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
+        byte[] group = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP);
         byte[] good = VrrpCodec.encodeFrame(new VrrpPacket(3, 51, 254, 10, List.of(vip), AuthType.NONE, new byte[0],
                 src, VrrpCodec.MULTICAST_GROUP, 255), mac, group, 1);
 
@@ -164,21 +163,5 @@ class HostileWireTest {
         int c = InternetChecksum.of(f, 14, 20);
         f[24] = (byte) (c >>> 8);
         f[25] = (byte) c;
-    }
-
-    static List<Long> gapsMillis(Path capture) throws Exception {
-        byte[] all = Files.readAllBytes(capture);
-        ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        List<Long> micros = new ArrayList<>();
-        int at = 24;
-        while (at + 16 <= all.length) {
-            micros.add(b.getInt(at) * 1_000_000L + b.getInt(at + 4));
-            at += 16 + b.getInt(at + 8);
-        }
-        List<Long> gaps = new ArrayList<>();
-        for (int i = 1; i < micros.size(); i++) {
-            gaps.add((micros.get(i) - micros.get(i - 1)) / 1000);
-        }
-        return gaps;
     }
 }

@@ -9,10 +9,9 @@ import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.protocol.Decoded;
+import io.floatip.protocol.PcapFile;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,15 +148,10 @@ class ReloadTest {
 
     /** VRID 51's gaps in ms and VRID 52's priorities, from a capture. */
     private static void read(Path capture, List<Long> gaps51, List<Integer> priorities52) throws Exception {
-        byte[] all = Files.readAllBytes(capture);
-        ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
         long last = -1;
-        int at = 24;
-        while (at + 16 <= all.length) {
-            long micros = b.getInt(at) * 1_000_000L + b.getInt(at + 4);
-            int len = b.getInt(at + 8);
-            byte[] f = java.util.Arrays.copyOfRange(all, at + 16, at + 16 + len);
-            at += 16 + len;
+        for (PcapFile.Record r : PcapFile.records(capture)) {
+            long micros = r.micros();
+            byte[] f = r.frame();
             if (VrrpCodec.decodeFrame(f, f.length) instanceof Decoded.Accepted a) {
                 VrrpPacket p = a.packet();
                 if (p.vrid() == 51) {

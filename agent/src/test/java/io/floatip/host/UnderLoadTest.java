@@ -7,6 +7,7 @@ import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
+import io.floatip.protocol.PcapFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,7 +86,7 @@ class UnderLoadTest {
             lab.client().signal(dump, "TERM");
             dump.waitFor(5, TimeUnit.SECONDS);
             long takeovers = HostTests.linesSince(log2, before).stream().filter(l -> l.contains("-> MASTER")).count();
-            List<Long> gaps = HostileWireTest.gapsMillis(capture);
+            List<Long> gaps = PcapFile.gapsMillis(capture);
             long worst = gaps.stream().mapToLong(Long::longValue).max().orElseThrow();
             System.out.printf("[timing] 20 ms adverts for 10 s with both cores busy: %d adverts, worst gap %d ms, "
                     + "%d false failovers%n", gaps.size() + 1, worst, takeovers);

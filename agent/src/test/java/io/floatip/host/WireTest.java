@@ -13,6 +13,7 @@ import io.floatip.lab.PairConfig;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.Decoded;
 import io.floatip.protocol.Hex;
+import io.floatip.protocol.Ip;
 import io.floatip.protocol.PcapFile;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
@@ -60,7 +61,7 @@ class WireTest {
             List<VrrpPacket> adverts = new ArrayList<>();
             int garps = 0;
             byte[] expectedGarp = ArpCodec.gratuitousRequest(Hex.bytes(n1.mac().replace(":", "")),
-                    VrrpCodec.ipv4(198, 51, 100, 50));
+                    Ip.ipv4(198, 51, 100, 50));
             for (byte[] f : PcapFile.frames(capture)) {
                 if (f.length >= 14 && f[12] == 0x08 && f[13] == 0x06) {
                     if (java.util.Arrays.equals(f, 0, 42, expectedGarp, 0, 42)) {

@@ -97,4 +97,21 @@ class BlocksTest {
         assertEquals(100, s.text().length());
         assertTrue(s.text().endsWith("..."));
     }
+
+    @Test
+    void aBraceInsideAValueBlockIsOnlyAWord() throws Exception {
+        List<Statement> top = build("""
+                global_defs {
+                    notification_email {
+                        ops@example.com {
+                    }
+                    router_id lb1
+                }
+                """);
+        assertEquals(1, top.size());
+        Statement global = top.get(0);
+        assertEquals(List.of("notification_email", "router_id"),
+                global.children().stream().map(Statement::keyword).toList());
+        assertEquals(List.of("ops@example.com", "{"), global.children().get(0).blockWords());
+    }
 }

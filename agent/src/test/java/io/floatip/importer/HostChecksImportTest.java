@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.floatip.config.Command;
 import io.floatip.config.Config;
 import io.floatip.config.ConfigException;
 import io.floatip.config.ConfigLoader;
+import io.floatip.lab.HostTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,9 +38,7 @@ class HostChecksImportTest {
     /** Safe files must be root's: only a root test run can make them (CI runs as root and must not skip). */
     @BeforeEach
     void rootOnly() throws Exception {
-        Path probe = Files.createFile(dir.resolve("probe"));
-        assumeTrue((Integer) Files.getAttribute(probe, "unix:uid") == 0 || "true".equals(System.getenv("CI")),
-                "host-check tests need root-owned files: run as root");
+        HostTests.requireRoot("host-check tests need root-owned files: run as root");
         etc = Files.createDirectories(dir.resolve("etc/keepalived"));
         Files.setPosixFilePermissions(dir.resolve("etc"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(etc, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -113,9 +113,27 @@ class ImportKeepalivedCommandTest {
     void aResultThatDoesNotLoadFails() {
         Run run = run("import-keepalived", corpus("no-instances.conf"));
         assertEquals(1, run.code());
-        assertFalse(run.out().isEmpty());
-        assertTrue(run.err().contains("the result does not load as a floatip config:\n  import of "), run.err());
+        assertEquals("", run.out());
+        String file = corpus("no-instances.conf");
+        String expected = "floatip import-keepalived: " + file + ": refused, nothing written: the result does not "
+                + "load as a floatip config (generated-floatip.yaml is the YAML it would have written):\n"
+                + "  generated-floatip.yaml:";
+        assertTrue(run.err().startsWith(expected), run.err());
         assertTrue(run.err().contains("instances: must define at least one instance"), run.err());
+        assertTrue(run.err().endsWith("\nwhat was left out of " + file + ":\n"
+                + "  " + file + ":6: not mapped: 198.51.100.130/24 dev eth9 (on eth9, not the instance's interface "
+                + "eth0; not yet: floatip adds addresses to the instance's interface only)\n"
+                + "  " + file + ":2: not mapped: vrrp_instance VI_NONE (no virtual_ipaddress floatip can hold)\n"),
+                run.err());
+    }
+
+    @Test
+    void aRefusedImportLeavesTheOutputFileAlone() throws Exception {
+        Path out = Files.writeString(dir.resolve("floatip.yaml"), "kept\n");
+        Run run = run("import-keepalived", "-o", out.toString(), corpus("no-instances.conf"));
+        assertEquals(1, run.code());
+        assertEquals("kept\n", Files.readString(out));
+        assertTrue(run.err().contains("refused, nothing written"), run.err());
     }
 
     @Test
@@ -123,5 +141,38 @@ class ImportKeepalivedCommandTest {
         Run run = run("import-keepalived");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("Missing required parameter: 'FILE'"), run.err());
+    }
+
+    @Test
+    void theConfigIdChoosesTheLines() {
+        Run high = run("import-keepalived", "--check", "--config-id", "high", corpus("corpus/config-id.conf"));
+        assertEquals(0, high.code(), high.err());
+        assertTrue(high.out().contains("    priority: 150\n"), high.out());
+        Run low = run("import-keepalived", "-i", "low", corpus("corpus/config-id.conf"));
+        assertTrue(low.out().contains("    priority: 100\n    version: 2\n    preempt: false\n"), low.out());
+        Run none = run("import-keepalived", "--check", corpus("corpus/config-id.conf"));
+        assertEquals(1, none.code());
+    }
+
+    @Test
+    void keepalivedsDefaultMulticastGroupPassesCheck() throws Exception {
+        Path conf = Files.writeString(dir.resolve("keepalived.conf"), """
+                global_defs {
+                    vrrp_mcast_group4 224.0.0.18
+                }
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    mcast_dst_ip 224.0.0.18
+                    virtual_ipaddress {
+                        198.51.100.50/24
+                    }
+                }
+                """);
+        Run run = run("import-keepalived", "--check", conf.toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals("", run.err());
+        Files.writeString(conf, Files.readString(conf).replace("mcast_dst_ip 224.0.0.18", "mcast_dst_ip 224.0.0.19"));
+        assertEquals(1, run("import-keepalived", "--check", conf.toString()).code());
     }
 }

@@ -103,11 +103,13 @@ class InstanceEdgesImportTest {
     void authenticationThatCannotComeOver() throws Exception {
         ImportResult v3 = instance("version 3\nauthentication {\n    auth_type PASS\n    auth_pass abc\n}\n");
         assertNull(load(v3).instances().get("VI_1").authPassword());
-        assertEquals(List.of("keepalived.conf:8 not mapped: authentication (VRRPv3 has no authentication)"),
+        assertEquals(List.of("keepalived.conf:8 not mapped: authentication (VRRPv3 has no authentication; keepalived "
+                + "ignores it too)"),
                 Imports.warnings(v3));
         ImportResult ah = instance("authentication {\n    auth_type AH\n    auth_pass abc\n}\n");
         assertNull(load(ah).instances().get("VI_1").authPassword());
-        assertEquals(List.of("keepalived.conf:7 not mapped: authentication (IPsec AH is not supported)"),
+        assertEquals(List.of("keepalived.conf:7 not mapped: authentication (auth_type AH: IPsec AH is not "
+                + "supported, only PASS)"),
                 Imports.warnings(ah));
     }
 
@@ -224,7 +226,7 @@ class InstanceEdgesImportTest {
         InstanceConfig vi = load(odd).instances().get("VI_1");
         assertEquals(1, vi.unicastPeers().size());
         assertEquals(List.of(
-                "keepalived.conf:9 not mapped: 2001:db8::2 (IPv6 is not supported yet)",
+                "keepalived.conf:9 not mapped: 2001:db8::2 (IPv6 in an IPv4 instance; keepalived ignores it too)",
                 "keepalived.conf:10 not mapped: 198.51.100.11 (this is the node's own unicast_src_ip)",
                 "keepalived.conf:11 not mapped: 198.51.100.12 min_ttl 200 max_ttl 100 (min_ttl is above max_ttl)",
                 "keepalived.conf:12 not mapped: 198.51.100.13 hops 3 (floatip takes only min_ttl and max_ttl, each 0 "
@@ -240,9 +242,10 @@ class InstanceEdgesImportTest {
         assertEquals(100, vi.priority());
         assertFalse(vi.preempt());
         assertEquals(List.of(
+                "keepalived.conf:8 not mapped: @lb1 priority 200 (read by keepalived only when its config id is lb1 "
+                        + "(keepalived -i ID, default the host name up to its first dot); import with --config-id ID "
+                        + "to choose one)",
                 "keepalived.conf:7 not mapped: preempt_delay 2000 (a preempt delay is 0 to 1000 seconds)",
-                "keepalived.conf:8 not mapped: @lb1 priority 200 (conditional configuration; the import does not "
-                        + "evaluate config ids)",
                 "keepalived.conf:9 not mapped: $PRIO=10 (parameter definition; the import does not substitute "
                         + "parameters)"), Imports.warnings(result));
     }

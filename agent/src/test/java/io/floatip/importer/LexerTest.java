@@ -1,8 +1,11 @@
 package io.floatip.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +100,35 @@ class LexerTest {
         ImportException e = assertThrows(ImportException.class,
                 () -> Lexer.lex("vrrp_script chk {\n  script \"/x/check.sh\n}\n", "k.conf"));
         assertEquals("k.conf:2: the \" quote is never closed on this line", e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedWithANote() throws Exception {
+        List<Warning> notes = new ArrayList<>();
+        List<Line> lines = Lexer.lex("\uFEFFvrrp_instance VI_1 {\n}\n", "k.conf", null, notes);
+        assertEquals("vrrp_instance", lines.get(0).firstWord());
+        assertEquals(1, notes.size());
+        assertFalse(notes.get(0).leftOut());
+        assertEquals(new Place("k.conf", 1), notes.get(0).place());
+    }
+
+    @Test
+    void configIdLinesAreKeptForTheirIdOnly() throws Exception {
+        String text = "@a priority 1\n  @b priority 2\n@^a nopreempt\n@a\nstate BACKUP\n";
+        List<Warning> notes = new ArrayList<>();
+        assertEquals(List.of(List.of("priority", "1"), List.of("state", "BACKUP")), texts(text, "a", notes));
+        assertEquals(List.of(List.of("priority", "2"), List.of("nopreempt"), List.of("state", "BACKUP")),
+                texts(text, "b", notes));
+        assertEquals(List.of(), notes);
+        assertEquals(List.of(List.of("state", "BACKUP")), texts(text, null, notes));
+        assertEquals(List.of(1, 2, 3), notes.stream().map(n -> n.place().line()).toList());
+        assertTrue(notes.stream().allMatch(Warning::leftOut));
+        assertTrue(notes.get(2).text().startsWith("@^a nopreempt (read by keepalived only when its config id is "
+                + "not a "), notes.get(2).text());
+    }
+
+    private static List<List<String>> texts(String text, String id, List<Warning> notes) throws ImportException {
+        return Lexer.lex(text, "k.conf", id, notes).stream()
+                .map(line -> line.tokens().stream().map(Token::text).toList()).toList();
     }
 }

@@ -53,9 +53,9 @@ class SyncGroupImportTest {
     void whatWasLeftOut() throws Exception {
         ImportResult result = Imports.corpus("sync-groups.conf");
         assertEquals(List.of(
-                "sync-groups.conf:42 not mapped: chk_uplink (weighted tracking in a sync group; keepalived ignores it "
-                        + "too)",
-                "sync-groups.conf:51 not mapped: user root of notify (floatip runs every script as "
+                "sync-groups.conf:42 not mapped: chk_uplink (weighted script in a sync group: keepalived ignores it "
+                        + "too, \"ignoring tracked script chk_uplink with weights due to SYNC group\")",
+                "sync-groups.conf:51 not mapped: user root of notify (not yet: floatip runs every script as "
                         + "global.script_user)",
                 "sync-groups.conf:24 not mapped: track_interface (floatip has no group tracking; track it in each "
                         + "member instance)",

@@ -19,17 +19,18 @@ class WarnedImportTest {
         ImportResult result = Imports.corpus("lvs.conf");
         Config config = load(result);
         assertEquals(List.of(vip("198.51.100.100", 24)), config.instances().get("VI_LVS").virtualIps());
+        String lvs = " (out of scope: LVS load balancing; floatip moves addresses only)";
         assertEquals(List.of(
-                "lvs.conf:12 not mapped: virtual_server_group WEB (LVS; floatip does not do LVS)",
-                "lvs.conf:16 not mapped: virtual_server 198.51.100.100 80 (LVS; floatip does not do LVS)",
-                "lvs.conf:30 not mapped: virtual_server fwmark 7 (LVS; floatip does not do LVS)"),
+                "lvs.conf:12 not mapped: virtual_server_group WEB" + lvs,
+                "lvs.conf:16 not mapped: virtual_server 198.51.100.100 80" + lvs,
+                "lvs.conf:30 not mapped: virtual_server fwmark 7" + lvs),
                 Imports.warnings(result));
         assertTrue(result.yaml().startsWith("""
                 # floatip config imported from src/test/resources/keepalived/lvs.conf by floatip import-keepalived
-                # floatip import: not mapped: virtual_server_group WEB (LVS; floatip does not do LVS) \
-                (src/test/resources/keepalived/lvs.conf:12)
-                # floatip import: not mapped: virtual_server 198.51.100.100 80 (LVS; floatip does not do LVS) \
-                (src/test/resources/keepalived/lvs.conf:16)
+                # floatip import: not mapped: virtual_server_group WEB (out of scope: LVS load balancing; floatip \
+                moves addresses only) (src/test/resources/keepalived/lvs.conf:12)
+                # floatip import: not mapped: virtual_server 198.51.100.100 80 (out of scope: LVS load balancing; \
+                floatip moves addresses only) (src/test/resources/keepalived/lvs.conf:16)
                 """), result::yaml);
     }
 
@@ -39,39 +40,41 @@ class WarnedImportTest {
         InstanceConfig odd = load(result).instances().get("VI_ODD");
         assertEquals(List.of(vip("198.51.100.110", 24), vip("198.51.100.112", 24)), odd.virtualIps());
         assertEquals(100, odd.priority());
+        String email = " (out of scope: email alerts; a notify script can send them)";
+        String network = " (out of scope: network configuration, not failover; keep it in the system's network "
+                + "config)";
         assertEquals(List.of(
-                "unsupported.conf:3 not mapped: vrrp_strict (keepalived's strict mode; floatip has no such switch)",
-                "unsupported.conf:4 not mapped: notification_email (email alerts; floatip sends none, a notify "
-                        + "script can)",
-                "unsupported.conf:7 not mapped: notification_email_from lb@example.com (email alerts; floatip sends "
-                        + "none, a notify script can)",
-                "unsupported.conf:8 not mapped: smtp_server 203.0.113.25 (email alerts; floatip sends none, a notify "
-                        + "script can)",
-                "unsupported.conf:9 not mapped: smtp_connect_timeout 30 (email alerts; floatip sends none, a notify "
-                        + "script can)",
-                "unsupported.conf:10 not mapped: lvs_id LB1 (LVS; floatip does not do LVS)",
-                "unsupported.conf:11 not mapped: vrrp_garp_interval 0.001 (no floatip equivalent)",
-                "unsupported.conf:14 not mapped: static_ipaddress (static addresses belong in the system's network "
-                        + "config)",
-                "unsupported.conf:18 not mapped: static_routes (static routes belong in the system's network config)",
-                "unsupported.conf:24 not mapped: use_vmac vrrp.91 (virtual MAC interfaces are not supported yet)",
-                "unsupported.conf:25 not mapped: vmac_xmit_base (virtual MAC interfaces are not supported yet)",
-                "unsupported.conf:28 not mapped: mcast_src_ip 198.51.100.2 (floatip sends multicast adverts from the "
-                        + "interface's own address)",
-                "unsupported.conf:35 not mapped: virtual_ipaddress_excluded (floatip has no excluded addresses; "
-                        + "adding them to virtual_ips would change the adverts)",
-                "unsupported.conf:38 not mapped: virtual_routes (floatip moves addresses, not routes)",
+                "unsupported.conf:3 not mapped: vrrp_strict (" + Unmapped.STRICT + ")",
+                "unsupported.conf:4 not mapped: notification_email" + email,
+                "unsupported.conf:7 not mapped: notification_email_from lb@example.com" + email,
+                "unsupported.conf:8 not mapped: smtp_server 203.0.113.25" + email,
+                "unsupported.conf:9 not mapped: smtp_connect_timeout 30" + email,
+                "unsupported.conf:10 not mapped: lvs_id LB1 (out of scope: LVS load balancing; floatip moves addresses "
+                        + "only)",
+                "unsupported.conf:11 not mapped: vrrp_garp_interval 0.001 (not yet: floatip sends the gratuitous "
+                        + "ARPs/NAs of a burst back to back)",
+                "unsupported.conf:14 not mapped: static_ipaddress" + network,
+                "unsupported.conf:18 not mapped: static_routes" + network,
+                "unsupported.conf:24 not mapped: use_vmac vrrp.91 (not yet: virtual MAC interfaces (issue 14))",
+                "unsupported.conf:25 not mapped: vmac_xmit_base (not yet: virtual MAC interfaces (issue 14))",
+                "unsupported.conf:28 not mapped: mcast_src_ip 198.51.100.2 (not yet: floatip sends multicast adverts "
+                        + "from the interface's own address)",
+                "unsupported.conf:35 not mapped: virtual_ipaddress_excluded (not yet: addresses held but not "
+                        + "advertised; adding them to virtual_ips would change the adverts)",
+                "unsupported.conf:38 not mapped: virtual_routes (not yet: routes added and removed with the VIPs; a "
+                        + "notify script can add them meanwhile)",
                 "unsupported.conf:41 not mapped: Priority 200 (not a keyword: keepalived's are lowercase here, and it "
                         + "ignores this too)",
-                "unsupported.conf:42 not mapped: dont_track_primary (floatip always goes to FAULT when its interface "
-                        + "loses its link)",
+                "unsupported.conf:42 not mapped: dont_track_primary (not yet: floatip always goes to FAULT when its "
+                        + "interface loses its link)",
                 "unsupported.conf:31 not mapped: 198.51.100.111/24 dev eth1 (on eth1, not the instance's interface "
-                        + "eth0; floatip adds addresses to the instance's interface only)",
+                        + "eth0; not yet: floatip adds addresses to the instance's interface only)",
                 "unsupported.conf:32 not mapped: label eth0:7 of 198.51.100.112/24 (ignored: floatip adds the address "
                         + "without a label)",
                 "unsupported.conf:32 not mapped: scope link of 198.51.100.112/24 (ignored: floatip adds addresses "
                         + "with scope global)",
-                "unsupported.conf:33 not mapped: 2001:db8::10/64 (IPv6 addresses are not supported yet)"),
+                "unsupported.conf:33 not mapped: 2001:db8::10/64 (IPv6 in an IPv4 instance (the family of its first "
+                        + "address); keepalived ignores it too)"),
                 Imports.warnings(result));
     }
 
@@ -89,7 +92,7 @@ class WarnedImportTest {
         ImportResult result = Imports.corpus("no-instances.conf");
         assertEquals(List.of(
                 "no-instances.conf:6 not mapped: 198.51.100.130/24 dev eth9 (on eth9, not the instance's interface "
-                        + "eth0; floatip adds addresses to the instance's interface only)",
+                        + "eth0; not yet: floatip adds addresses to the instance's interface only)",
                 "no-instances.conf:2 not mapped: vrrp_instance VI_NONE (no virtual_ipaddress floatip can hold)"),
                 Imports.warnings(result));
         assertEquals(1, result.loadErrors().size());

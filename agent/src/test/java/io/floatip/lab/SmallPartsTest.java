@@ -60,12 +60,6 @@ class SmallPartsTest {
     }
 
     @Test
-    void effectiveUidIsTheSecondUidField() {
-        assertEquals(0, Root.effectiveUid("Name:\tjava\nUid:\t1000\t0\t0\t0\nGid:\t0\t0\t0\t0\n"));
-        assertEquals(1000, Root.effectiveUid("Uid:\t0\t1000\t1000\t1000\n"));
-    }
-
-    @Test
     void commandsAreCapturedAndBoundedInTime() {
         ProcessResult ok = Cmd.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), Duration.ofSeconds(5));
         assertEquals(3, ok.exitCode());

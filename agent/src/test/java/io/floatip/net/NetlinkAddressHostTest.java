@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floatip.lab.HostTests;
 import java.net.InetAddress;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.floatip.net;
 
 import com.sun.jna.Native;
+import io.floatip.os.LibC;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floatip.lab.HostTests;
 import io.floatip.protocol.AuthType;
+import io.floatip.protocol.Ethernet;
+import io.floatip.protocol.Ip;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
 import java.lang.management.ManagementFactory;
@@ -55,10 +58,10 @@ class PcapTransportHostTest {
     }
 
     private static byte[] advert(int priority) {
-        VrrpPacket p = new VrrpPacket(3, 51, priority, 10, List.of(VrrpCodec.ipv4(198, 51, 100, 50)),
-                AuthType.NONE, new byte[0], VrrpCodec.ipv4(198, 51, 100, 12), VrrpCodec.MULTICAST_GROUP,
+        VrrpPacket p = new VrrpPacket(3, 51, priority, 10, List.of(Ip.ipv4(198, 51, 100, 50)),
+                AuthType.NONE, new byte[0], Ip.ipv4(198, 51, 100, 12), VrrpCodec.MULTICAST_GROUP,
                 VrrpPacket.TTL);
-        return VrrpCodec.encodeFrame(p, MAC_B, VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP), 7);
+        return VrrpCodec.encodeFrame(p, MAC_B, Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP), 7);
     }
 
     @Test

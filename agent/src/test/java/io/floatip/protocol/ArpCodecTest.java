@@ -20,7 +20,7 @@ class ArpCodecTest {
                 """);
         assertArrayEquals(Hex.pcapFrame("garp.pcap"), expected);
         assertArrayEquals(expected,
-                ArpCodec.gratuitousRequest(Hex.bytes("020000000011"), VrrpCodec.ipv4(198, 51, 100, 50)));
+                ArpCodec.gratuitousRequest(Hex.bytes("020000000011"), Ip.ipv4(198, 51, 100, 50)));
     }
 
     @Test
@@ -31,14 +31,14 @@ class ArpCodecTest {
                 020000000011 c633640b           # sender: our MAC, 198.51.100.11
                 000000000000 c633640c           # target: unknown MAC, 198.51.100.12
                 """);
-        assertArrayEquals(expected, ArpCodec.request(Hex.bytes("020000000011"), VrrpCodec.ipv4(198, 51, 100, 11),
-                VrrpCodec.ipv4(198, 51, 100, 12)));
+        assertArrayEquals(expected, ArpCodec.request(Hex.bytes("020000000011"), Ip.ipv4(198, 51, 100, 11),
+                Ip.ipv4(198, 51, 100, 12)));
     }
 
     @Test
     void senderOfAnArpFrameAndNothingForOtherFrames() {
         byte[] garp = Hex.pcapFrame("garp.pcap");
-        assertEquals(VrrpCodec.ipv4(198, 51, 100, 50), ArpCodec.senderIp(garp, garp.length));
+        assertEquals(Ip.ipv4(198, 51, 100, 50), ArpCodec.senderIp(garp, garp.length));
         assertArrayEquals(Hex.bytes("020000000011"), java.util.Arrays.copyOfRange(garp,
                 ArpCodec.SENDER_MAC_OFFSET, ArpCodec.SENDER_MAC_OFFSET + 6));
         byte[] advert = Hex.pcapFrame("vrrpv3-advert.pcap");

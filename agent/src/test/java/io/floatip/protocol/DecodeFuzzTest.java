@@ -28,12 +28,12 @@ class DecodeFuzzTest {
     private static final int[] INTERESTING = {0x00, 0xff, 0x01, 0x02, 0x21, 0x31, 0x41, 0x45, 0x46, 0x4f, 0x60,
             0x6c, 0x08, 0x06, 0x81, 0x86, 0xdd, 112, 44, 43, 58, 17, 0x20, 0x40, 0x80, 0xfe, 0x7f};
     /** What the codec itself may answer; the rest (OWN_ADVERT, UNKNOWN_VRID, ...) belong to the agent. */
-    private static final Set<DropReason> CODEC_REASONS = EnumSet.range(DropReason.TRUNCATED,
-            DropReason.BAD_AUTH_TYPE);
+    private static final Set<WireDrop> CODEC_REASONS = EnumSet.range(WireDrop.TRUNCATED,
+            WireDrop.BAD_AUTH_TYPE);
 
     @Test
     void tenThousandMutantsOfEachVectorNeverThrow() {
-        Set<DropReason> seen = EnumSet.noneOf(DropReason.class);
+        Set<WireDrop> seen = EnumSet.noneOf(WireDrop.class);
         int accepted = 0;
         for (String vector : VECTORS) {
             byte[] original = Hex.pcapFrame(vector);
@@ -63,7 +63,7 @@ class DecodeFuzzTest {
         }
         assertTrue(accepted > 0, "some mutants are still adverts");
         if (!seen.equals(CODEC_REASONS)) {
-            Set<DropReason> missing = EnumSet.copyOf(CODEC_REASONS);
+            Set<WireDrop> missing = EnumSet.copyOf(CODEC_REASONS);
             missing.removeAll(seen);
             fail("mutants never reached " + missing);
         }
@@ -95,15 +95,15 @@ class DecodeFuzzTest {
                 case 5 -> { // swap the family the ethertype announces
                     if (f.length >= 14) {
                         boolean v6 = f[12] == (byte) 0x86;
-                        VrrpCodec.put16(f, 12, v6 ? VrrpCodec.ETHERTYPE_IPV4 : VrrpCodec.ETHERTYPE_IPV6);
+                        BigEndian.put16(f, 12, v6 ? Ethernet.ETHERTYPE_IPV4 : Ethernet.ETHERTYPE_IPV6);
                     }
                 }
                 case 6 -> { // insert an 802.1Q tag
                     if (f.length >= 14) {
                         byte[] tagged = new byte[f.length + 4];
                         System.arraycopy(f, 0, tagged, 0, 12);
-                        VrrpCodec.put16(tagged, 12, VrrpCodec.ETHERTYPE_VLAN);
-                        VrrpCodec.put16(tagged, 14, random.nextInt(4096));
+                        BigEndian.put16(tagged, 12, Ethernet.ETHERTYPE_VLAN);
+                        BigEndian.put16(tagged, 14, random.nextInt(4096));
                         System.arraycopy(f, 12, tagged, 16, f.length - 12);
                         f = tagged;
                     }
@@ -111,7 +111,7 @@ class DecodeFuzzTest {
                 default -> { // a length field: IPv4 total length or IPv6 payload length
                     if (f.length >= 20) {
                         int at = f[12] == (byte) 0x86 ? 18 : 16;
-                        VrrpCodec.put16(f, at, random.nextInt(128));
+                        BigEndian.put16(f, at, random.nextInt(128));
                     }
                 }
             }
@@ -130,26 +130,26 @@ class DecodeFuzzTest {
         if (f.length < 14) {
             return;
         }
-        int etherType = VrrpCodec.u16(f, 12);
+        int etherType = BigEndian.u16(f, 12);
         int vrrp;
         int length;
         int addressesAt;
         int addressLength;
-        if (etherType == VrrpCodec.ETHERTYPE_IPV4 && f.length >= 34) {
+        if (etherType == Ethernet.ETHERTYPE_IPV4 && f.length >= 34) {
             int headerLength = (f[14] & 0x0f) * 4;
             if (headerLength < 20 || 14 + headerLength > f.length) {
                 return;
             }
             f[24] = 0;
             f[25] = 0;
-            VrrpCodec.put16(f, 24, InternetChecksum.of(f, 14, headerLength));
+            BigEndian.put16(f, 24, InternetChecksum.of(f, 14, headerLength));
             vrrp = 14 + headerLength;
-            length = VrrpCodec.u16(f, 16) - headerLength;
+            length = BigEndian.u16(f, 16) - headerLength;
             addressesAt = 26;
             addressLength = 4;
-        } else if (etherType == VrrpCodec.ETHERTYPE_IPV6 && f.length >= 54) {
+        } else if (etherType == Ethernet.ETHERTYPE_IPV6 && f.length >= 54) {
             vrrp = 54;
-            length = VrrpCodec.u16(f, 18);
+            length = BigEndian.u16(f, 18);
             addressesAt = 22;
             addressLength = 16;
         } else {
@@ -164,6 +164,6 @@ class DecodeFuzzTest {
         if ((f[vrrp] & 0xf0) != 0x20) {
             sum = InternetChecksum.addPseudoHeader(sum, f, addressesAt, addressLength, 112, length);
         }
-        VrrpCodec.put16(f, vrrp + 6, InternetChecksum.finish(sum));
+        BigEndian.put16(f, vrrp + 6, InternetChecksum.finish(sum));
     }
 }

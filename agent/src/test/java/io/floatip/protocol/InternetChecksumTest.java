@@ -32,7 +32,7 @@ class InternetChecksumTest {
                 "vrrpv3-ipv6-2addr-advert.pcap"}) {
             byte[] f = Hex.pcapFrame(file);
             assertEquals(0, ipv6UpperLayerChecksum(f, 112), file);
-            int length = VrrpCodec.u16(f, 18);
+            int length = BigEndian.u16(f, 18);
             long viaHelper = InternetChecksum.addPseudoHeader(InternetChecksum.add(0, f, 54, length), f, 22, 16, 112,
                     length);
             assertEquals(0, InternetChecksum.finish(viaHelper), file);
@@ -65,10 +65,10 @@ class InternetChecksumTest {
      * 8.1 pseudo-header written out byte by byte: 0 when the message's own checksum field is right.
      */
     static int ipv6UpperLayerChecksum(byte[] f, int nextHeader) {
-        int length = VrrpCodec.u16(f, 18);
+        int length = BigEndian.u16(f, 18);
         byte[] pseudo = new byte[40 + length];
         System.arraycopy(f, 22, pseudo, 0, 32);
-        VrrpCodec.put32(pseudo, 32, length);
+        BigEndian.put32(pseudo, 32, length);
         pseudo[39] = (byte) nextHeader;
         System.arraycopy(f, 54, pseudo, 40, length);
         return InternetChecksum.of(pseudo, 0, pseudo.length);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The unsolicited Neighbor Advertisement, byte for byte against keepalived 2.2.7's (see vectors/IPV6.txt). */
 class NdpCodecTest {
     static final byte[] MAC = Hex.bytes("020000000011");
-    static final Inet6Address VIP = VrrpCodec.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x50);
+    static final Inet6Address VIP = Ip.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x50);
 
     /** keepalived's NA on an interface that does not forward (the capture unsolicited-na.pcap). */
     static final String NA = """
@@ -61,7 +61,7 @@ class NdpCodecTest {
 
     @Test
     void aLinkLocalVipIsItsOwnSourceToo() {
-        Inet6Address linkLocal = VrrpCodec.ipv6(0xfe80, 0, 0, 0, 0, 0, 0, 0x50);
+        Inet6Address linkLocal = Ip.ipv6(0xfe80, 0, 0, 0, 0, 0, 0, 0x50);
         byte[] f = NdpCodec.unsolicitedAdvert(Hex.bytes("0200000000aa"), linkLocal, false);
         assertArrayEquals(linkLocal.getAddress(), Arrays.copyOfRange(f, 22, 38));
         assertArrayEquals(linkLocal.getAddress(), Arrays.copyOfRange(f, 62, 78));

@@ -13,10 +13,10 @@ class RepeatDecoderTest {
     private static final byte[] MAC = {2, 0, 0, 0, 0, 1};
 
     private static byte[] advert(int vrid, int priority, int ipId) {
-        VrrpPacket p = new VrrpPacket(3, vrid, priority, 10, List.of(VrrpCodec.ipv4(198, 51, 100, 100)),
-                AuthType.NONE, new byte[0], VrrpCodec.ipv4(198, 51, 100, 11), VrrpCodec.MULTICAST_GROUP,
+        VrrpPacket p = new VrrpPacket(3, vrid, priority, 10, List.of(Ip.ipv4(198, 51, 100, 100)),
+                AuthType.NONE, new byte[0], Ip.ipv4(198, 51, 100, 11), VrrpCodec.MULTICAST_GROUP,
                 VrrpPacket.TTL);
-        return VrrpCodec.encodeFrame(p, MAC, VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP), ipId);
+        return VrrpCodec.encodeFrame(p, MAC, Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP), ipId);
     }
 
     @Test
@@ -51,12 +51,12 @@ class RepeatDecoderTest {
         byte[] stopping = advert(51, 0, 2);
         assertEquals(0, ((Decoded.Accepted) d.decode(stopping, stopping.length, true)).packet().priority());
         byte[] corrupt = advert(51, 0, 3);
-        corrupt[VrrpCodec.ETHERNET_HEADER + 10] ^= 1; // the header checksum no longer verifies
-        assertEquals(Decoded.Dropped.of(DropReason.BAD_IP_CHECKSUM), d.decode(corrupt, corrupt.length, true));
+        corrupt[Ethernet.HEADER_LENGTH + 10] ^= 1; // the header checksum no longer verifies
+        assertEquals(Decoded.Dropped.of(WireDrop.BAD_IP_CHECKSUM), d.decode(corrupt, corrupt.length, true));
         byte[] forwarded = advert(51, 0, 4);
-        forwarded[VrrpCodec.ETHERNET_HEADER + 8] = 64; // TTL 64, checksum left stale
+        forwarded[Ethernet.HEADER_LENGTH + 8] = 64; // TTL 64, checksum left stale
         DecodeFuzzTest.repairChecksums(forwarded);
-        assertEquals(Decoded.Dropped.of(DropReason.TTL_NOT_255), d.decode(forwarded, forwarded.length, true));
+        assertEquals(Decoded.Dropped.of(WireDrop.TTL_NOT_255), d.decode(forwarded, forwarded.length, true));
         assertTrue(d.decode(forwarded, forwarded.length, false) instanceof Decoded.Accepted,
                 "the same frame where each instance judges TTL itself (unicast)");
         assertEquals(0, d.repeats());

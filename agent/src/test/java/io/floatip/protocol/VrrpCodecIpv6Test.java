@@ -20,9 +20,9 @@ class VrrpCodecIpv6Test {
     static final byte[] SENDER_MAC = Hex.bytes("020000000011");
     static final byte[] GROUP_MAC = Hex.bytes("333300000012");
     /** n1's EUI-64 link-local address (MAC 02:00:00:00:00:11). */
-    static final Inet6Address SENDER = VrrpCodec.ipv6(0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 0x11);
-    static final Inet6Address VIP = VrrpCodec.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x50);
-    static final Inet6Address VIP2 = VrrpCodec.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x51);
+    static final Inet6Address SENDER = Ip.ipv6(0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 0x11);
+    static final Inet6Address VIP = Ip.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x50);
+    static final Inet6Address VIP2 = Ip.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x51);
     /** The flow label the kernel gave keepalived's socket; floatip itself sends 0. */
     static final int KEEPALIVED_FLOW_LABEL = 0x5db2f;
 
@@ -92,16 +92,16 @@ class VrrpCodecIpv6Test {
 
     @Test
     void groupMacsFollowRfc2464AndRfc1112() {
-        assertArrayEquals(GROUP_MAC, VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP_V6));
-        assertArrayEquals(Hex.bytes("333300000001"), VrrpCodec.multicastMac(VrrpCodec.ipv6(0xff02, 0, 0, 0, 0, 0, 0, 1)));
-        assertArrayEquals(Hex.bytes("01005e000012"), VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP));
+        assertArrayEquals(GROUP_MAC, Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP_V6));
+        assertArrayEquals(Hex.bytes("333300000001"), Ethernet.multicastMac(Ip.ipv6(0xff02, 0, 0, 0, 0, 0, 0, 1)));
+        assertArrayEquals(Hex.bytes("01005e000012"), Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP));
     }
 
     @Test
     void oneCaptureHoldsBothFamilies() {
         byte[] v4 = Hex.pcapFrame("vrrpv3-advert.pcap");
         byte[] v6 = Hex.pcapFrame("vrrpv3-ipv6-advert.pcap");
-        assertEquals(VrrpCodec.ipv4(198, 51, 100, 11), accepted(v4).source());
+        assertEquals(Ip.ipv4(198, 51, 100, 11), accepted(v4).source());
         assertEquals(SENDER, accepted(v6).source());
     }
 
@@ -109,7 +109,7 @@ class VrrpCodecIpv6Test {
     void manyAddressesRoundTrip() {
         List<InetAddress> many = new java.util.ArrayList<>();
         for (int i = 0; i < 255; i++) {
-            many.add(VrrpCodec.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x100 + i));
+            many.add(Ip.ipv6(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x100 + i));
         }
         VrrpPacket p = advert(254, many);
         byte[] frame = VrrpCodec.encodeFrame(p, SENDER_MAC, GROUP_MAC, 0);
@@ -119,7 +119,7 @@ class VrrpCodecIpv6Test {
 
     @Test
     void aLinkLocalVipAndTheLargestIntervalRoundTrip() {
-        Inet6Address linkLocalVip = VrrpCodec.ipv6(0xfe80, 0, 0, 0, 0, 0, 0, 0x50);
+        Inet6Address linkLocalVip = Ip.ipv6(0xfe80, 0, 0, 0, 0, 0, 0, 0x50);
         VrrpPacket p = new VrrpPacket(3, 7, 1, VrrpCodec.MAX_V3_INTERVAL, List.of(linkLocalVip, VIP), AuthType.NONE,
                 new byte[0], SENDER, VrrpCodec.MULTICAST_GROUP_V6, 255);
         assertEquals(p, accepted(VrrpCodec.encodeFrame(p, SENDER_MAC, GROUP_MAC, 0)));
@@ -127,7 +127,7 @@ class VrrpCodecIpv6Test {
 
     @Test
     void anIpv4MappedAddressStaysIpv6() {
-        Inet6Address mapped = VrrpCodec.ipv6(0, 0, 0, 0, 0, 0xffff, 0xc633, 0x6432); // ::ffff:198.51.100.50
+        Inet6Address mapped = Ip.ipv6(0, 0, 0, 0, 0, 0xffff, 0xc633, 0x6432); // ::ffff:198.51.100.50
         VrrpPacket p = advert(100, List.of(mapped));
         VrrpPacket back = accepted(VrrpCodec.encodeFrame(p, SENDER_MAC, GROUP_MAC, 0));
         assertInstanceOf(Inet6Address.class, back.addresses().get(0));
@@ -163,12 +163,12 @@ class VrrpCodecIpv6Test {
 
     @Test
     void aPacketIsOneFamily() {
-        InetAddress v4 = VrrpCodec.ipv4(198, 51, 100, 50);
+        InetAddress v4 = Ip.ipv4(198, 51, 100, 50);
         assertThrows(IllegalArgumentException.class, () -> advert(150, List.of(VIP, v4)));
         assertThrows(IllegalArgumentException.class, () -> new VrrpPacket(3, 51, 150, 100, List.of(VIP),
                 AuthType.NONE, new byte[0], SENDER, VrrpCodec.MULTICAST_GROUP, 255));
         assertThrows(IllegalArgumentException.class, () -> new VrrpPacket(3, 51, 150, 100, List.of(v4),
-                AuthType.NONE, new byte[0], VrrpCodec.ipv4(198, 51, 100, 11), VrrpCodec.MULTICAST_GROUP_V6, 255));
+                AuthType.NONE, new byte[0], Ip.ipv4(198, 51, 100, 11), VrrpCodec.MULTICAST_GROUP_V6, 255));
     }
 
     @Test
@@ -195,19 +195,19 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[12] = 0x08;
         f[13] = 0x06; // ARP
-        assertDropped(DropReason.NOT_IP, f);
+        assertDropped(WireDrop.NOT_IP, f);
     }
 
     @Test
     void dropsAnIpv6HeaderCutShort() {
-        assertDropped(DropReason.TRUNCATED, Arrays.copyOf(v6(), 14 + 39));
+        assertDropped(WireDrop.TRUNCATED, Arrays.copyOf(v6(), 14 + 39));
     }
 
     @Test
     void dropsAnIpVersionOtherThan6UnderTheIpv6Ethertype() {
         byte[] f = v6();
         f[14] = 0x4c;
-        assertDropped(DropReason.NOT_IPV6, f);
+        assertDropped(WireDrop.NOT_IPV6, f);
     }
 
     @Test
@@ -215,21 +215,21 @@ class VrrpCodecIpv6Test {
         byte[] f = Arrays.copyOf(Hex.pcapFrame("vrrpv3-advert.pcap"), 60); // padded, so 40 bytes follow
         f[12] = (byte) 0x86;
         f[13] = (byte) 0xdd;
-        assertDropped(DropReason.NOT_IPV6, f);
+        assertDropped(WireDrop.NOT_IPV6, f);
     }
 
     @Test
     void dropsAPayloadLengthBeyondTheCapture() {
         byte[] f = v6();
         f[19] = 25; // says 25 bytes, 24 present
-        assertDropped(DropReason.TRUNCATED, f);
+        assertDropped(WireDrop.TRUNCATED, f);
     }
 
     @Test
     void dropsAFragmentHeader() {
         byte[] f = v6();
         f[20] = 44;
-        assertDropped(DropReason.FRAGMENT, f);
+        assertDropped(WireDrop.FRAGMENT, f);
     }
 
     @ParameterizedTest
@@ -237,7 +237,7 @@ class VrrpCodecIpv6Test {
     void dropsEveryOtherExtensionHeader(int nextHeader) {
         byte[] f = v6();
         f[20] = (byte) nextHeader;
-        assertDropped(DropReason.IPV6_EXTENSION_HEADER, f);
+        assertDropped(WireDrop.IPV6_EXTENSION_HEADER, f);
     }
 
     @ParameterizedTest
@@ -245,21 +245,21 @@ class VrrpCodecIpv6Test {
     void dropsAnotherUpperLayer(int nextHeader) {
         byte[] f = v6();
         f[20] = (byte) nextHeader;
-        assertDropped(DropReason.NOT_VRRP, f);
+        assertDropped(WireDrop.NOT_VRRP, f);
     }
 
     @Test
     void dropsHopLimit254() {
         byte[] f = v6();
         f[21] = (byte) 254;
-        assertDropped(DropReason.TTL_NOT_255, f);
+        assertDropped(WireDrop.TTL_NOT_255, f);
     }
 
     @Test
     void dropsAVrrpHeaderCutShort() {
         byte[] f = Arrays.copyOf(v6(), 14 + 40 + 7);
         f[19] = 7;
-        assertDropped(DropReason.TRUNCATED, f);
+        assertDropped(WireDrop.TRUNCATED, f);
     }
 
     @Test
@@ -267,7 +267,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[54] = 0x21;
         fixChecksum(f);
-        assertDropped(DropReason.BAD_VERSION, f);
+        assertDropped(WireDrop.BAD_VERSION, f);
     }
 
     @Test
@@ -275,7 +275,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[54] = 0x41;
         fixChecksum(f);
-        assertDropped(DropReason.BAD_VERSION, f);
+        assertDropped(WireDrop.BAD_VERSION, f);
     }
 
     @Test
@@ -283,7 +283,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[54] = 0x32;
         fixChecksum(f);
-        assertDropped(DropReason.BAD_TYPE, f);
+        assertDropped(WireDrop.BAD_TYPE, f);
     }
 
     @Test
@@ -291,7 +291,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[57] = 0;
         fixChecksum(f);
-        assertDropped(DropReason.ZERO_COUNT, f);
+        assertDropped(WireDrop.ZERO_COUNT, f);
     }
 
     @Test
@@ -299,7 +299,7 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[57] = 2;
         fixChecksum(f);
-        assertDropped(DropReason.LENGTH_MISMATCH, f);
+        assertDropped(WireDrop.LENGTH_MISMATCH, f);
     }
 
     @Test
@@ -307,14 +307,14 @@ class VrrpCodecIpv6Test {
         byte[] f = Arrays.copyOf(v6(), 14 + 40 + 8 + 4); // one 4-byte address where 16 are due
         f[19] = 12;
         fixChecksum(f);
-        assertDropped(DropReason.LENGTH_MISMATCH, f);
+        assertDropped(WireDrop.LENGTH_MISMATCH, f);
     }
 
     @Test
     void dropsABadChecksum() {
         byte[] f = v6();
         f[61] ^= 1;
-        assertDropped(DropReason.BAD_CHECKSUM, f);
+        assertDropped(WireDrop.BAD_CHECKSUM, f);
     }
 
     @Test
@@ -322,15 +322,15 @@ class VrrpCodecIpv6Test {
         byte[] f = v6();
         f[60] = 0;
         f[61] = 0;
-        VrrpCodec.put16(f, 60, InternetChecksum.of(f, 54, 24));
-        assertDropped(DropReason.BAD_CHECKSUM, f);
+        BigEndian.put16(f, 60, InternetChecksum.of(f, 54, 24));
+        assertDropped(WireDrop.BAD_CHECKSUM, f);
     }
 
     @Test
     void dropsAChecksumOverAnotherDestination() {
         byte[] f = v6();
         f[53] = 0x01; // ff02::1: the checksum was made for ff02::12
-        assertDropped(DropReason.BAD_CHECKSUM, f);
+        assertDropped(WireDrop.BAD_CHECKSUM, f);
     }
 
     @Test
@@ -339,7 +339,7 @@ class VrrpCodecIpv6Test {
         f[58] = (byte) 0xf0; // the 4 reserved bits set, interval 0
         f[59] = 0;
         fixChecksum(f);
-        assertDropped(DropReason.ZERO_INTERVAL, f);
+        assertDropped(WireDrop.ZERO_INTERVAL, f);
     }
 
     // ---- helpers ----
@@ -357,7 +357,7 @@ class VrrpCodecIpv6Test {
         return VrrpCodecTest.accepted(frame);
     }
 
-    static void assertDropped(DropReason reason, byte[] frame) {
+    static void assertDropped(WireDrop reason, byte[] frame) {
         VrrpCodecTest.assertDropped(reason, frame);
     }
 
@@ -367,14 +367,14 @@ class VrrpCodecIpv6Test {
      */
     static void fixChecksum(byte[] f) {
         int at = 54;
-        int length = VrrpCodec.u16(f, 18);
+        int length = BigEndian.u16(f, 18);
         f[at + 6] = 0;
         f[at + 7] = 0;
         byte[] pseudo = new byte[40 + length];
         System.arraycopy(f, 22, pseudo, 0, 32);     // source, destination
-        VrrpCodec.put32(pseudo, 32, length);        // upper-layer packet length, 32 bits
+        BigEndian.put32(pseudo, 32, length);        // upper-layer packet length, 32 bits
         pseudo[39] = 112;                           // three zero bytes, next header
         System.arraycopy(f, at, pseudo, 40, length);
-        VrrpCodec.put16(f, at + 6, InternetChecksum.of(pseudo, 0, pseudo.length));
+        BigEndian.put16(f, at + 6, InternetChecksum.of(pseudo, 0, pseudo.length));
     }
 }

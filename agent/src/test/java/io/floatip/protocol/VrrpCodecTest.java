@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VrrpCodecTest {
     static final byte[] SENDER_MAC = Hex.bytes("020000000011");
     static final byte[] GROUP_MAC = Hex.bytes("01005e000012");
-    static final Inet4Address SENDER = VrrpCodec.ipv4(198, 51, 100, 11);
-    static final Inet4Address VIP = VrrpCodec.ipv4(198, 51, 100, 50);
+    static final Inet4Address SENDER = Ip.ipv4(198, 51, 100, 11);
+    static final Inet4Address VIP = Ip.ipv4(198, 51, 100, 50);
 
     /** A VRRPv3 advert spelled out field by field (the keepalived capture vrrpv3-advert.pcap). */
     static final String V3_ADVERT = """
@@ -96,7 +96,7 @@ class VrrpCodecTest {
     void encodesAndDecodesSeveralAddressesAndPassAuthentication() {
         byte[] auth = "s3cr3t\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         VrrpPacket p = new VrrpPacket(2, 7, 254, 300,
-                List.of(VIP, VrrpCodec.ipv4(198, 51, 100, 51), VrrpCodec.ipv4(203, 0, 113, 9)), AuthType.PASS, auth,
+                List.of(VIP, Ip.ipv4(198, 51, 100, 51), Ip.ipv4(203, 0, 113, 9)), AuthType.PASS, auth,
                 SENDER, VrrpCodec.MULTICAST_GROUP, 255);
         assertEquals(p, accepted(VrrpCodec.encodeFrame(p, SENDER_MAC, GROUP_MAC, 9)));
     }
@@ -130,7 +130,7 @@ class VrrpCodecTest {
 
     @Test
     void dropsAFrameShorterThanEthernet() {
-        assertDropped(DropReason.TRUNCATED, new byte[13]);
+        assertDropped(WireDrop.TRUNCATED, new byte[13]);
     }
 
     @Test
@@ -138,26 +138,26 @@ class VrrpCodecTest {
         byte[] f = v3();
         f[12] = (byte) 0x88;
         f[13] = (byte) 0xcc; // LLDP; 0x86dd is IPv6 now (VrrpCodecIpv6Test)
-        assertDropped(DropReason.NOT_IP, f);
+        assertDropped(WireDrop.NOT_IP, f);
     }
 
     @Test
     void dropsAnIpHeaderCutShort() {
-        assertDropped(DropReason.TRUNCATED, java.util.Arrays.copyOf(v3(), 14 + 19));
+        assertDropped(WireDrop.TRUNCATED, java.util.Arrays.copyOf(v3(), 14 + 19));
     }
 
     @Test
     void dropsAnIpVersionOtherThan4() {
         byte[] f = v3();
         f[14] = 0x65;
-        assertDropped(DropReason.NOT_IPV4, f);
+        assertDropped(WireDrop.NOT_IPV4, f);
     }
 
     @Test
     void dropsAnIpHeaderLengthBelowFiveWords() {
         byte[] f = v3();
         f[14] = 0x44;
-        assertDropped(DropReason.BAD_IP_HEADER, f);
+        assertDropped(WireDrop.BAD_IP_HEADER, f);
     }
 
     @Test
@@ -165,14 +165,14 @@ class VrrpCodecTest {
         byte[] f = v3();
         f[17] = 0x40; // says 64 bytes, 32 present
         fixIpChecksum(f);
-        assertDropped(DropReason.TRUNCATED, f);
+        assertDropped(WireDrop.TRUNCATED, f);
     }
 
     @Test
     void dropsABadIpChecksum() {
         byte[] f = v3();
         f[24] ^= 1;
-        assertDropped(DropReason.BAD_IP_CHECKSUM, f);
+        assertDropped(WireDrop.BAD_IP_CHECKSUM, f);
     }
 
     @Test
@@ -180,7 +180,7 @@ class VrrpCodecTest {
         byte[] f = v3();
         f[20] = 0x20; // More Fragments
         fixIpChecksum(f);
-        assertDropped(DropReason.FRAGMENT, f);
+        assertDropped(WireDrop.FRAGMENT, f);
     }
 
     @Test
@@ -188,7 +188,7 @@ class VrrpCodecTest {
         byte[] f = v3();
         f[23] = 17;
         fixIpChecksum(f);
-        assertDropped(DropReason.NOT_VRRP, f);
+        assertDropped(WireDrop.NOT_VRRP, f);
     }
 
     @Test
@@ -196,7 +196,7 @@ class VrrpCodecTest {
         byte[] f = v3();
         f[22] = (byte) 254;
         fixIpChecksum(f);
-        assertDropped(DropReason.TTL_NOT_255, f);
+        assertDropped(WireDrop.TTL_NOT_255, f);
     }
 
     @Test
@@ -213,7 +213,7 @@ class VrrpCodecTest {
         byte[] f = java.util.Arrays.copyOf(v3(), 14 + 20 + 7);
         f[17] = 27;
         fixIpChecksum(f);
-        assertDropped(DropReason.TRUNCATED, f);
+        assertDropped(WireDrop.TRUNCATED, f);
     }
 
     @Test
@@ -221,7 +221,7 @@ class VrrpCodecTest {
         byte[] f = v3();
         f[34] = 0x11;
         fixVrrpChecksum(f, 3);
-        assertDropped(DropReason.BAD_VERSION, f);
+        assertDropped(WireDrop.BAD_VERSION, f);
     }
 
     @Test
@@ -229,7 +229,7 @@ class VrrpCodecTest {
         byte[] f = v3();
         f[34] = 0x32;
         fixVrrpChecksum(f, 3);
-        assertDropped(DropReason.BAD_TYPE, f);
+        assertDropped(WireDrop.BAD_TYPE, f);
     }
 
     @Test
@@ -237,7 +237,7 @@ class VrrpCodecTest {
         byte[] f = v3();
         f[37] = 0;
         fixVrrpChecksum(f, 3);
-        assertDropped(DropReason.ZERO_COUNT, f);
+        assertDropped(WireDrop.ZERO_COUNT, f);
     }
 
     @Test
@@ -245,7 +245,7 @@ class VrrpCodecTest {
         byte[] f = v3();
         f[37] = 2;
         fixVrrpChecksum(f, 3);
-        assertDropped(DropReason.LENGTH_MISMATCH, f);
+        assertDropped(WireDrop.LENGTH_MISMATCH, f);
     }
 
     @Test
@@ -253,21 +253,21 @@ class VrrpCodecTest {
         byte[] f = java.util.Arrays.copyOf(Hex.pcapFrame("vrrpv2-advert.pcap"), 14 + 20 + 12);
         f[17] = 32;
         fixIpChecksum(f);
-        assertDropped(DropReason.LENGTH_MISMATCH, f);
+        assertDropped(WireDrop.LENGTH_MISMATCH, f);
     }
 
     @Test
     void dropsABadVrrpChecksum() {
         byte[] f = v3();
         f[41] ^= 1;
-        assertDropped(DropReason.BAD_CHECKSUM, f);
+        assertDropped(WireDrop.BAD_CHECKSUM, f);
     }
 
     @Test
     void dropsAV3ChecksumComputedWithoutThePseudoHeader() {
         byte[] f = v3();
         fixVrrpChecksum(f, 2); // the v2 rule: VRRP message only
-        assertDropped(DropReason.BAD_CHECKSUM, f);
+        assertDropped(WireDrop.BAD_CHECKSUM, f);
     }
 
     @Test
@@ -276,7 +276,7 @@ class VrrpCodecTest {
         f[38] = 0;
         f[39] = 0;
         fixVrrpChecksum(f, 3);
-        assertDropped(DropReason.ZERO_INTERVAL, f);
+        assertDropped(WireDrop.ZERO_INTERVAL, f);
     }
 
     @Test
@@ -284,7 +284,7 @@ class VrrpCodecTest {
         byte[] f = Hex.pcapFrame("vrrpv2-advert.pcap");
         f[38] = 3;
         fixVrrpChecksum(f, 2);
-        assertDropped(DropReason.BAD_AUTH_TYPE, f);
+        assertDropped(WireDrop.BAD_AUTH_TYPE, f);
     }
 
     // ---- helpers ----
@@ -303,26 +303,26 @@ class VrrpCodecTest {
         return assertInstanceOf(Decoded.Accepted.class, d, () -> "dropped: " + d).packet();
     }
 
-    static void assertDropped(DropReason reason, byte[] frame) {
+    static void assertDropped(WireDrop reason, byte[] frame) {
         assertEquals(new Decoded.Dropped(reason), VrrpCodec.decodeFrame(frame, frame.length));
     }
 
     static void fixIpChecksum(byte[] f) {
         f[24] = 0;
         f[25] = 0;
-        VrrpCodec.put16(f, 24, InternetChecksum.of(f, 14, 20));
+        BigEndian.put16(f, 24, InternetChecksum.of(f, 14, 20));
     }
 
     /** Recomputes the VRRP checksum the way {@code rule} (2 or 3) says, so only the mutated field is wrong. */
     static void fixVrrpChecksum(byte[] f, int rule) {
         int at = 34;
-        int length = VrrpCodec.u16(f, 16) - 20;
+        int length = BigEndian.u16(f, 16) - 20;
         f[at + 6] = 0;
         f[at + 7] = 0;
         long sum = InternetChecksum.add(0, f, at, length);
         if (rule == 3) {
             sum = InternetChecksum.add(sum, f, 26, 8) + 112 + length;
         }
-        VrrpCodec.put16(f, at + 6, InternetChecksum.finish(sum));
+        BigEndian.put16(f, at + 6, InternetChecksum.finish(sum));
     }
 }

@@ -1,4 +1,4 @@
-package io.floatip.agent;
+package io.floatip.base;
 
 /** Rate limit for repeated events: log the 1st, 10th, 100th ... occurrence, so a flood cannot flood the log. */
 public final class LogLimit {

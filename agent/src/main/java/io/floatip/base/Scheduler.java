@@ -1,4 +1,4 @@
-package io.floatip.agent;
+package io.floatip.base;
 
 /**
  * Time and timers as the event loop offers them, behind an interface so logic that schedules work (check

@@ -1,0 +1,41 @@
+package io.floatip.os;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+/**
+ * The C library calls on hot paths, direct-mapped: bound once when this class initialises, and each call
+ * goes straight to the native function rather than through a proxy's reflection, with primitive arrays
+ * copied in and out in native code, so no Java object is made per call (a captured frame, a signal).
+ * Everything else is in {@link LibC}. Linux on a 64-bit ABI: long, time_t and a pointer are 8 bytes.
+ */
+public final class LibCDirect {
+    static {
+        Native.register(LibCDirect.class, NativeLibrary.getInstance("c"));
+    }
+
+    /** glibc's sigset_t: 1024 bits, whatever the kernel's 64 signals use of it. */
+    public static final int SIGSET_BYTES = 128;
+
+    private LibCDirect() {
+    }
+
+    /** Binds the calls now (class initialisation), so the first frame or signal does not pay for it. */
+    public static void bind() {
+        // the static initialiser did it
+    }
+
+    /** memcpy(3) from native {@code source} into {@code destination[0, length)}. */
+    public static native long memcpy(byte[] destination, long source, long length);
+
+    /** clock_gettime(2) into {@code timespec[0]} (seconds) and {@code timespec[1]} (nanoseconds). */
+    public static native int clock_gettime(int clock, long[] timespec);
+
+    public static native int sigemptyset(Pointer set);
+
+    public static native int sigaddset(Pointer set, int signal);
+
+    /** The signal taken (removed from the pending set), or -1 (EINTR when a handler ran meanwhile). */
+    public static native int sigwaitinfo(Pointer set, Pointer info);
+}
