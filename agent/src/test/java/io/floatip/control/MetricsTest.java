@@ -106,11 +106,13 @@ class MetricsTest {
     /** Where each reason is counted (Instance or Link) decides its family; every reason is in one or both. */
     @Test
     void everyDropReasonHasAFamily() {
-        for (DropReason r : DropReason.values()) {
+        List<DropReason> all = new java.util.ArrayList<>(List.of(io.floatip.protocol.WireDrop.values()));
+        all.addAll(List.of(io.floatip.protocol.PolicyDrop.values()));
+        for (DropReason r : all) {
             assertTrue(Metrics.INSTANCE_DROPS.contains(r) || Metrics.INTERFACE_DROPS.contains(r), r.key());
         }
-        assertTrue(Metrics.INTERFACE_DROPS.contains(DropReason.UNKNOWN_VRID));
-        assertTrue(Metrics.INSTANCE_DROPS.contains(DropReason.AUTH_MISMATCH));
+        assertTrue(Metrics.INTERFACE_DROPS.contains(io.floatip.protocol.PolicyDrop.UNKNOWN_VRID));
+        assertTrue(Metrics.INSTANCE_DROPS.contains(io.floatip.protocol.PolicyDrop.AUTH_MISMATCH));
     }
 
     @Test

@@ -262,7 +262,7 @@ class PrometheusHostTest {
     private static void inject(Host from, int each) throws Exception {
         Inet4Address src = (Inet4Address) InetAddress.getByName(from.ipv4());
         byte[] mac = HexFormat.of().parseHex(from.mac().replace(":", ""));
-        byte[] group = VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP);
+        byte[] group = io.floatip.protocol.Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP);
         List<InetAddress> vips = List.of(InetAddress.getByName(VIP));
         byte[] badChecksum = VrrpCodec.encodeFrame(new VrrpPacket(3, 51, 254, 10, vips, AuthType.NONE, new byte[0],
                 src, VrrpCodec.MULTICAST_GROUP, 255), mac, group, 1);

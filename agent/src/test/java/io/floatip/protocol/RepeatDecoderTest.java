@@ -105,7 +105,7 @@ class RepeatDecoderTest {
     private static byte[] advert6(int vrid, int ipId) {
         VrrpPacket p = new VrrpPacket(3, vrid, 150, 10, List.of(VrrpCodecIpv6Test.VIP), AuthType.NONE, new byte[0],
                 VrrpCodecIpv6Test.SENDER, VrrpCodec.MULTICAST_GROUP_V6, VrrpPacket.TTL);
-        return VrrpCodec.encodeFrame(p, MAC, VrrpCodec.multicastMac(VrrpCodec.MULTICAST_GROUP_V6), ipId);
+        return VrrpCodec.encodeFrame(p, MAC, Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP_V6), ipId);
     }
 
     /** VRIDs at the edges of each family's slots, IPv4 and IPv6 alike, taking turns: none pushes another out. */
@@ -164,8 +164,8 @@ class RepeatDecoderTest {
         byte[] plain = advert(51, 150, 1);
         byte[] tagged = new byte[plain.length + 4];
         System.arraycopy(plain, 0, tagged, 0, 12);
-        VrrpCodec.put16(tagged, 12, VrrpCodec.ETHERTYPE_VLAN);
-        VrrpCodec.put16(tagged, 14, 7); // VLAN 7
+        BigEndian.put16(tagged, 12, Ethernet.ETHERTYPE_VLAN);
+        BigEndian.put16(tagged, 14, 7); // VLAN 7
         System.arraycopy(plain, 12, tagged, 16, plain.length - 12);
         Decoded first = d.decode(tagged, tagged.length, true);
         assertEquals(VrrpCodec.decodeFrame(plain, plain.length), first);
@@ -185,9 +185,9 @@ class RepeatDecoderTest {
         System.arraycopy(plain, 0, options, 0, 34);
         System.arraycopy(plain, 34, options, 38, plain.length - 34);
         options[14] = 0x46; // header of 6 words
-        VrrpCodec.put16(options, 16, VrrpCodec.u16(plain, 16) + 4);
-        VrrpCodec.put16(options, 24, 0);
-        VrrpCodec.put16(options, 24, InternetChecksum.of(options, 14, 24));
+        BigEndian.put16(options, 16, BigEndian.u16(plain, 16) + 4);
+        BigEndian.put16(options, 24, 0);
+        BigEndian.put16(options, 24, InternetChecksum.of(options, 14, 24));
         Decoded first = d.decode(options, options.length, true);
         assertEquals(VrrpCodec.decodeFrame(plain, plain.length), first);
         assertEquals(first, d.decode(options, options.length, true));

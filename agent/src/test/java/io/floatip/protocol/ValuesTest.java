@@ -16,26 +16,29 @@ class ValuesTest {
     void dropCountersCountEachReasonApartAndShowOnlyWhatHappened() {
         DropCounters c = new DropCounters();
         assertEquals(Map.of(), c.snapshot());
-        assertEquals(1, c.count(DropReason.TTL_NOT_255));
-        assertEquals(2, c.count(DropReason.TTL_NOT_255));
-        assertEquals(1, c.count(DropReason.BAD_CHECKSUM));
-        assertEquals(2, c.get(DropReason.TTL_NOT_255));
-        assertEquals(0, c.get(DropReason.FRAGMENT));
+        assertEquals(1, c.count(WireDrop.TTL_NOT_255));
+        assertEquals(2, c.count(WireDrop.TTL_NOT_255));
+        assertEquals(1, c.count(WireDrop.BAD_CHECKSUM));
+        assertEquals(2, c.get(WireDrop.TTL_NOT_255));
+        assertEquals(0, c.get(WireDrop.FRAGMENT));
         assertEquals(3, c.total());
-        assertEquals(List.of(DropReason.TTL_NOT_255, DropReason.BAD_CHECKSUM), List.copyOf(c.snapshot().keySet()),
-                "in the codec's order of checks");
-        assertEquals(2L, c.snapshot().get(DropReason.TTL_NOT_255));
+        c.count(PolicyDrop.UNKNOWN_PEER);
+        assertEquals(List.of(WireDrop.TTL_NOT_255, WireDrop.BAD_CHECKSUM, PolicyDrop.UNKNOWN_PEER),
+                List.copyOf(c.snapshot().keySet()), "the codec's reasons in its order of checks, then the policy's");
+        assertEquals(2L, c.snapshot().get(WireDrop.TTL_NOT_255));
     }
 
     @Test
     void everyReasonHasAMetricKeyAndADescription() {
-        assertEquals("ttl_not_255", DropReason.TTL_NOT_255.key());
-        assertEquals("length_mismatch", DropReason.LENGTH_MISMATCH.key());
-        for (DropReason r : DropReason.values()) {
+        assertEquals("ttl_not_255", WireDrop.TTL_NOT_255.key());
+        assertEquals("length_mismatch", WireDrop.LENGTH_MISMATCH.key());
+        List<DropReason> all = new java.util.ArrayList<>(List.of(WireDrop.values()));
+        all.addAll(List.of(PolicyDrop.values()));
+        for (DropReason r : all) {
             assertTrue(r.key().matches("[a-z0-9_]+"), r.key());
             assertFalse(r.description().isBlank(), r.name());
         }
-        assertTrue(DropReason.FRAGMENT.description().contains("fragment"));
+        assertTrue(WireDrop.FRAGMENT.description().contains("fragment"));
     }
 
     @Test

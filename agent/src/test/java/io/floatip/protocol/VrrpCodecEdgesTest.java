@@ -25,12 +25,12 @@ class VrrpCodecEdgesTest {
         // flags and fragment offset: MF; a later fragment (offset 8 bytes, MF clear); the last possible offset
         for (int field : new int[]{0x2000, 0x0001, 0x1fff, 0x3fff}) {
             byte[] f = v3();
-            VrrpCodec.put16(f, 20, field);
+            BigEndian.put16(f, 20, field);
             fixIpChecksum(f);
-            assertDropped(DropReason.FRAGMENT, f);
+            assertDropped(WireDrop.FRAGMENT, f);
         }
         byte[] dontFragment = v3();
-        VrrpCodec.put16(dontFragment, 20, 0x4000); // DF alone is a whole packet
+        BigEndian.put16(dontFragment, 20, 0x4000); // DF alone is a whole packet
         fixIpChecksum(dontFragment);
         assertEquals(accepted(v3()), accepted(dontFragment));
     }
@@ -40,10 +40,10 @@ class VrrpCodecEdgesTest {
         for (String vector : List.of("vrrpv3-advert.pcap", "vrrpv2-advert.pcap")) {
             byte[] original = Hex.pcapFrame(vector);
             byte[] f = Arrays.copyOf(original, original.length + 4); // four more bytes inside the IP packet
-            VrrpCodec.put16(f, 16, VrrpCodec.u16(f, 16) + 4);
+            BigEndian.put16(f, 16, BigEndian.u16(f, 16) + 4);
             fixIpChecksum(f);
             fixVrrpChecksum(f, (f[34] & 0xf0) >>> 4);
-            assertDropped(DropReason.LENGTH_MISMATCH, f);
+            assertDropped(WireDrop.LENGTH_MISMATCH, f);
         }
     }
 
@@ -67,43 +67,43 @@ class VrrpCodecEdgesTest {
     @Test
     void aFrameOfOnlyAnEthernetHeaderIsJudgedByItsEthertype() {
         byte[] arp = Arrays.copyOf(v3(), 14);
-        VrrpCodec.put16(arp, 12, 0x0806);
-        assertDropped(DropReason.NOT_IP, arp);
+        BigEndian.put16(arp, 12, 0x0806);
+        assertDropped(WireDrop.NOT_IP, arp);
         byte[] tagged = new byte[18];
-        VrrpCodec.put16(tagged, 12, VrrpCodec.ETHERTYPE_VLAN);
-        VrrpCodec.put16(tagged, 16, 0x0806);
-        assertDropped(DropReason.NOT_IP, tagged);
-        assertDropped(DropReason.TRUNCATED, Arrays.copyOf(tagged, 17));
-        assertDropped(DropReason.TRUNCATED, Arrays.copyOf(arp, 13));
+        BigEndian.put16(tagged, 12, Ethernet.ETHERTYPE_VLAN);
+        BigEndian.put16(tagged, 16, 0x0806);
+        assertDropped(WireDrop.NOT_IP, tagged);
+        assertDropped(WireDrop.TRUNCATED, Arrays.copyOf(tagged, 17));
+        assertDropped(WireDrop.TRUNCATED, Arrays.copyOf(arp, 13));
     }
 
     @Test
     void headersOfExactlyTheirMinimumSizeAreReadBeforeAnythingIsCalledTruncated() {
         byte[] notV4 = Arrays.copyOf(v3(), 14 + 20);
         notV4[14] = 0x65;
-        assertDropped(DropReason.NOT_IPV4, notV4);
+        assertDropped(WireDrop.NOT_IPV4, notV4);
 
         byte[] onlyIpHeader = Arrays.copyOf(v3(), 14 + 20);
-        VrrpCodec.put16(onlyIpHeader, 16, 20); // a valid IPv4 packet with nothing in it
+        BigEndian.put16(onlyIpHeader, 16, 20); // a valid IPv4 packet with nothing in it
         fixIpChecksum(onlyIpHeader);
-        assertDropped(DropReason.TRUNCATED, onlyIpHeader);
+        assertDropped(WireDrop.TRUNCATED, onlyIpHeader);
 
         byte[] notV6 = Arrays.copyOf(Hex.pcapFrame("vrrpv3-ipv6-advert.pcap"), 14 + 40);
         notV6[14] = 0x4c;
-        assertDropped(DropReason.NOT_IPV6, notV6);
+        assertDropped(WireDrop.NOT_IPV6, notV6);
 
         byte[] vrrpHeaderOnly = Arrays.copyOf(v3(), 14 + 20 + 8); // count 1, but no address follows
-        VrrpCodec.put16(vrrpHeaderOnly, 16, 28);
+        BigEndian.put16(vrrpHeaderOnly, 16, 28);
         fixIpChecksum(vrrpHeaderOnly);
         fixVrrpChecksum(vrrpHeaderOnly, 3);
-        assertDropped(DropReason.LENGTH_MISMATCH, vrrpHeaderOnly);
+        assertDropped(WireDrop.LENGTH_MISMATCH, vrrpHeaderOnly);
     }
 
     @Test
     void theFlowLabelTakesAll20Bits() {
         VrrpPacket p = VrrpCodecIpv6Test.advert(150, List.of(VrrpCodecIpv6Test.VIP));
         byte[] f = VrrpCodec.encodeIpv6Frame(p, VrrpCodecIpv6Test.SENDER_MAC, VrrpCodecIpv6Test.GROUP_MAC, 0xfffff);
-        assertEquals(0x6c0fffff, (VrrpCodec.u16(f, 14) << 16) | VrrpCodec.u16(f, 16));
+        assertEquals(0x6c0fffff, (BigEndian.u16(f, 14) << 16) | BigEndian.u16(f, 16));
         assertEquals(p, accepted(f));
         assertThrows(IllegalArgumentException.class, () -> VrrpCodec.encodeIpv6Frame(p,
                 VrrpCodecIpv6Test.SENDER_MAC, VrrpCodecIpv6Test.GROUP_MAC, 0x100000));
