@@ -1,32 +1,25 @@
 package io.floatip.agent;
 
 import io.floatip.config.Config;
-import io.floatip.config.InstanceConfig;
+import io.floatip.control.ReloadResult;
 import io.floatip.net.LibpcapCheck;
 import io.floatip.net.LinkMonitor;
 import io.floatip.net.LinkState;
 import io.floatip.net.NativeHeap;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
-import io.floatip.net.PcapTransport;
-import io.floatip.net.ProtocolSocket;
-import io.floatip.protocol.VrrpPacket;
 import io.floatip.router.State;
 import io.floatip.status.AgentStatus;
-import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,28 +33,22 @@ public final class Agent implements AutoCloseable {
     static final long STOP_NOTIFY_MILLIS = 800;
 
     private final EventLoop loop = new EventLoop();
-    private final Map<String, Link> links = new LinkedHashMap<>();
-    /** Changed on the loop thread only; read by {@link #states()} from any thread. */
-    private final List<Instance> instances = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> edges = new ArrayList<>();
     private Netlink netlink;
-    private LinkOpener opener;
     private TrackingSetup tracking;
+    private volatile Instances instances;
+    private ReloadExecutor reloads;
+    /** One for the agent's life: its start time is the agent's, whatever reloads came since. */
     private StatusCollector statusCollector;
-    private ProtocolSocket protocolSocket;
-    private Config config;
+    /** Written on the loop (a reload), read by the thread that re-reads the file. */
+    private volatile Config config;
     private volatile boolean stopped;
-    private final java.util.concurrent.atomic.AtomicBoolean handOverQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean handOverQueued = new AtomicBoolean();
     private final CountDownLatch handedOver = new CountDownLatch(1);
     private final Runnable shutdownRouters = this::shutdownRouters;
     private volatile java.util.function.Consumer<String> summaryListener;
     /** Loop thread: the instances drained by the operator (floatip drain), kept in the state directory. */
-    private final Set<String> drained = new java.util.LinkedHashSet<>();
-    private java.nio.file.Path stateDir;
-
-    /** What a reload did, line by line; {@code applied} false when the new config was refused. */
-    public record ReloadResult(boolean applied, List<String> messages) {
-    }
+    private final Drains drains = new Drains();
 
     /** A start's garbage is freed within seconds; the JIT compiles the steady state's code within a minute. */
     private static final long START_SETTLED_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -94,26 +81,15 @@ public final class Agent implements AutoCloseable {
             throw new AgentException("cannot open netlink: " + e.getMessage(), e);
         }
         edges.add(netlink);
-        opener = new LinkOpener(netlink, edges);
         tracking = new TrackingSetup(config, loop, netlink);
         edges.add(tracking);
-        Map<String, List<InstanceConfig>> byInterface = new LinkedHashMap<>();
-        for (InstanceConfig ic : config.instances().values()) {
-            byInterface.computeIfAbsent(ic.interfaceName(), k -> new ArrayList<>()).add(ic);
-        }
-        for (Map.Entry<String, List<InstanceConfig>> e : byInterface.entrySet()) {
-            links.put(e.getKey(), opener.open(e.getKey(), e.getValue(), vips(config)));
-        }
-        loadDrains(config);
-        for (InstanceConfig ic : config.instances().values()) {
-            Instance i = create(ic);
-            // A VIP present at start was left by a run that was killed: remove it; claim it only as master.
-            Set<InetAddress> present = present(links.get(ic.interfaceName()));
-            ic.virtualIps().stream().filter(v -> present.contains(v.address())).forEach(i::release);
-        }
-        openProtocolSocketIfNeeded();
+        instances = new Instances(loop, netlink, tracking, edges, this::transitioned,
+                config.global().realtimePriority(), drains);
+        drains.load(config);
+        instances.open(config);
+        reloads = new ReloadExecutor(instances, tracking);
         try {
-            VipGuard guard = new VipGuard(netlink, instances, links);
+            VipGuard guard = new VipGuard(netlink, instances.all(), instances.links());
             edges.add(LinkMonitor.start(new io.floatip.net.LinkListener() {
                 @Override
                 public void linkChanged(LinkState state) {
@@ -122,7 +98,7 @@ public final class Agent implements AutoCloseable {
 
                 @Override
                 public void linkChanged(LinkState state, long readAt) {
-                    loop.execute(() -> Agent.this.linkChanged(state, readAt));
+                    loop.execute(() -> instances.linkChanged(state, readAt));
                 }
 
                 @Override
@@ -133,34 +109,19 @@ public final class Agent implements AutoCloseable {
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
-        statusCollector = new StatusCollector(config, instances, links, tracking, loop);
+        statusCollector = new StatusCollector(config, instances.all(), instances.links(), tracking, loop,
+                System.currentTimeMillis());
         loop.realtimePriority(config.global().realtimePriority());
         loop.start();
         trimNativeHeapLater(START_SETTLED_NANOS);
         trimNativeHeapLater(JIT_SETTLED_NANOS);
         loop.execute(() -> {
             tracking.buildGroups();
-            instances.forEach(this::startRouter);
+            instances.all().forEach(instances::startRouter);
             tracking.start();
         });
         // Capture only once the routers are queued for startup, so no advert reaches a router in INIT.
-        links.values().forEach(this::startCapture);
-    }
-
-    private void startCapture(Link link) {
-        link.transport().realtimePriority(config.global().realtimePriority());
-        link.transport().start();
-    }
-
-    /** Builds an instance on its (open) link and wires its tracking; the router starts separately. */
-    private Instance create(InstanceConfig ic) {
-        Link link = links.get(ic.interfaceName());
-        Instance i = new Instance(ic, link, loop);
-        link.attach(i);
-        tracking.attach(i);
-        instances.add(i);
-        i.afterTransition(this::transitioned);
-        return i;
+        instances.links().values().forEach(instances::startCapture);
     }
 
     /** Loop thread: tells the listener the one-line summary, e.g. "VI_1 MASTER, VI_2 BACKUP". */
@@ -174,7 +135,7 @@ public final class Agent implements AutoCloseable {
     /** "VI_1 MASTER, VI_2 BACKUP": the instances' states on one line. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        for (Instance i : instances) {
+        for (Instance i : instances.all()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(i.config().name()).append(' ')
                     .append(i.router().state());
         }
@@ -199,83 +160,7 @@ public final class Agent implements AutoCloseable {
         loop.schedule(loop.now() + periodNanos, () -> repeat(periodNanos, task));
     }
 
-    /** Loop thread. */
-    private void startRouter(Instance i) {
-        loop.add(i.router());
-        if (drained.contains(i.config().name())) {
-            i.router().drain(loop.now(), true, "drained");
-            log.info("{}: drained (in {}); it stays BACKUP at priority {} while another node can serve; "
-                    + "floatip undrain ends it", i.config().name(), stateDir.resolve(DrainState.FILE),
-                    io.floatip.router.Router.DRAINED_PRIORITY);
-        }
-        i.startResolvingPeers();
-        i.router().startup(loop.now());
-        try {
-            LinkState s = opener.state(i.config().interfaceName());
-            i.tracking().link(s.usable() ? null : describe(s), "start");
-        } catch (AgentException e) {
-            i.tracking().link(e.getMessage(), "start");
-        }
-        i.primeTakeover();
-    }
-
-    /** Loop thread: a removed instance hands over like a stopping one (priority 0, VIPs released). */
-    private void remove(Instance i) {
-        i.router().shutdown(loop.now());
-        loop.remove(i.router());
-        links.get(i.config().interfaceName()).detach(i);
-        tracking.detach(i);
-        instances.remove(i);
-    }
-
-    private void openProtocolSocketIfNeeded() {
-        if (protocolSocket != null || instances.stream().noneMatch(Instance::unicast)) {
-            return;
-        }
-        try {
-            protocolSocket = ProtocolSocket.open(VrrpPacket.PROTOCOL);
-            edges.add(protocolSocket);
-        } catch (NetlinkException e) {
-            // Not fatal: the kernel will answer unicast adverts with ICMP protocol unreachable, that is all.
-            log.warn("cannot open a raw socket for VRRP: {}; the kernel will send ICMP protocol unreachable "
-                    + "for each unicast advert", e.getMessage());
-        }
-    }
-
-    private Set<InetAddress> present(Link link) {
-        Set<InetAddress> set = new HashSet<>();
-        try {
-            netlink.addresses(link.ifIndex()).forEach(a -> set.add(a.address()));
-        } catch (NetlinkException e) {
-            log.debug("cannot list the addresses of {}: {}", link.name(), e.getMessage());
-        }
-        return set;
-    }
-
-    private static Set<InetAddress> vips(Config config) {
-        Set<InetAddress> vips = new HashSet<>();
-        config.instances().values().forEach(ic -> ic.virtualIps().forEach(v -> vips.add(v.address())));
-        return vips;
-    }
-
     // ---- drain ----
-
-    /** At start, before any router: what was drained survives the restart. An unreadable file drains nothing. */
-    private void loadDrains(Config config) {
-        stateDir = config.global().stateDir();
-        try {
-            for (String name : DrainState.load(stateDir)) {
-                if (config.instances().containsKey(name)) {
-                    drained.add(name);
-                } else {
-                    log.warn("{} drains instance {}, which the config does not have; ignored", stateDir
-                            .resolve(DrainState.FILE), name);
-                }
-            }
-        } catch (java.io.IOException e) {
-            log.error("cannot read the drain state, starting with nothing drained: {}", e.getMessage());
-        }
-    }
 
     /**
      * floatip drain / undrain: every instance when {@code names} is empty. A drained master hands over at once
@@ -287,7 +172,7 @@ public final class Agent implements AutoCloseable {
         CompletableFuture<io.floatip.control.DrainResult> f = new CompletableFuture<>();
         loop.execute(() -> {
             try {
-                f.complete(applyDrain(names, on));
+                f.complete(drains.apply(instances.all(), names, on, loop.now()));
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
@@ -297,42 +182,6 @@ public final class Agent implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("drain failed", e.getCause());
         }
-    }
-
-    private io.floatip.control.DrainResult applyDrain(List<String> names, boolean on) {
-        Map<String, Instance> byName = new LinkedHashMap<>();
-        instances.forEach(i -> byName.put(i.config().name(), i));
-        List<String> unknown = names.stream().filter(n -> !byName.containsKey(n)).toList();
-        if (!unknown.isEmpty()) {
-            return new io.floatip.control.DrainResult(false, List.copyOf(drained), List.of("no instance named "
-                    + String.join(", ", unknown) + "; instances: " + String.join(", ", byName.keySet())));
-        }
-        List<String> messages = new ArrayList<>();
-        for (String name : names.isEmpty() ? byName.keySet() : names) {
-            Instance i = byName.get(name);
-            boolean changed = on ? drained.add(name) : drained.remove(name);
-            if (!changed) {
-                messages.add(name + ": already " + (on ? "drained" : "not drained"));
-                continue;
-            }
-            State before = i.router().state();
-            i.router().drain(loop.now(), on, on ? "drained by floatip drain" : "undrained by floatip undrain");
-            String what = on ? (before == State.MASTER ? "drained: handed over (priority 0), stays BACKUP at "
-                    + "priority " + io.floatip.router.Router.DRAINED_PRIORITY : "drained: stays BACKUP at priority "
-                    + io.floatip.router.Router.DRAINED_PRIORITY)
-                    : "undrained: priority " + i.router().priority() + ", preempts as usual once its checks pass";
-            log.info("{}: {}", name, what);
-            messages.add(name + ": " + what);
-        }
-        try {
-            DrainState.save(stateDir, drained);
-        } catch (java.io.IOException e) {
-            String m = "the drain state could not be saved in " + stateDir + " (" + e.getMessage()
-                    + "): it holds until the agent restarts";
-            log.error("{}", m);
-            messages.add("warning: " + m);
-        }
-        return new io.floatip.control.DrainResult(true, List.copyOf(drained), messages);
     }
 
     // ---- reload ----
@@ -389,117 +238,10 @@ public final class Agent implements AutoCloseable {
 
     private ReloadResult applyReload(Config next) {
         trimNativeHeapLater(START_SETTLED_NANOS);
-        List<String> messages = new ArrayList<>();
-        Config before = config;
-        List<String> changedScripts = tracking.replaceConfig(next);
-        Map<String, Instance> current = new LinkedHashMap<>();
-        instances.forEach(i -> current.put(i.config().name(), i));
-        for (Instance i : current.values()) {
-            if (!next.instances().containsKey(i.config().name())) {
-                remove(i);
-                messages.add(i.config().name() + ": removed (VIPs released)");
-            }
-        }
-        for (InstanceConfig ic : next.instances().values()) {
-            Instance old = current.get(ic.name());
-            boolean scriptChanged = ic.trackScripts().stream().anyMatch(ts -> changedScripts.contains(ts.name()));
-            if (old != null && old.config().equals(ic) && !scriptChanged) {
-                continue; // unchanged: nothing at all happens to it
-            }
-            if (old != null && !scriptChanged && Instance.changeableInPlace(old.config(), ic)) {
-                String what = old.reconfigure(ic);
-                messages.add(ic.name() + ": " + (what == null ? "unchanged" : what + " (in place)"));
-                continue;
-            }
-            if (old != null) {
-                remove(old);
-            }
-            try {
-                if (!links.containsKey(ic.interfaceName())) {
-                    Link link = opener.open(ic.interfaceName(), List.of(ic), vips(next));
-                    links.put(ic.interfaceName(), link);
-                    startCapture(link);
-                }
-                Link link = links.get(ic.interfaceName());
-                if (ic.ipv6() && link.linkLocal() == null) {
-                    opener.refresh(link, List.of(ic));
-                    if (link.linkLocal() == null) {
-                        throw new AgentException("interface " + ic.interfaceName() + " has no IPv6 link-local address");
-                    }
-                }
-                Instance i = create(ic);
-                startRouter(i);
-                messages.add(ic.name() + ": " + (old == null ? "added" : "restarted (its interface, VRID, "
-                        + "version, peers, authentication, tracking or notify changed)"));
-            } catch (AgentException e) {
-                messages.add(ic.name() + ": not started: " + e.getMessage());
-            }
-        }
-        for (Link link : links.values()) {
-            opener.refresh(link, instances.stream().map(Instance::config)
-                    .filter(c -> c.interfaceName().equals(link.name())).toList());
-        }
-        openProtocolSocketIfNeeded();
-        if (!Objects.equals(before.global(), next.global()) || !before.syncGroups().equals(next.syncGroups())) {
-            messages.add("global settings and sync_groups changes take effect at the next start");
-        }
-        if (!before.processes().equals(next.processes())) {
-            messages.add("processes changes take effect at the next start");
-        }
+        ReloadResult result = reloads.apply(config, next);
         config = next;
-        statusCollector = new StatusCollector(next, instances, links, tracking, loop);
-        if (messages.isEmpty()) {
-            messages.add("no changes");
-        }
-        messages.forEach(m -> log.info("reload: {}", m));
-        return new ReloadResult(true, messages);
-    }
-
-    // ---- events ----
-
-    /** Loop thread; {@code readAt}: when the monitor read the change (a returning link's timers run from then). */
-    private void linkChanged(LinkState s, long readAt) {
-        Link link = links.get(s.name());
-        if (link != null && !s.deleted() && s.ifIndex() != link.ifIndex()) {
-            try {
-                link.rebind(s.ifIndex(), netlink.macAddress(s.name()));
-            } catch (NetlinkException e) {
-                link.rebind(s.ifIndex(), null);
-            }
-            opener.refresh(link, configsOn(s.name()));
-            log.info("interface {} was created again (index {}); following it", s.name(), s.ifIndex());
-        } else if (link != null && s.usable() && LinkOpener.missesSomething(link, configsOn(s.name()))) {
-            // A join that failed while the interface was being created: try again now it is up.
-            opener.refresh(link, configsOn(s.name()));
-        }
-        for (Instance i : instances) {
-            if (i.config().interfaceName().equals(s.name())) {
-                i.tracking().link(s.usable() ? null : describe(s), "interface " + s.name() + " is up", readAt);
-            }
-        }
-        tracking.linkChanged(s);
-    }
-
-    /**
-     * The configs of the instances on interface {@code name}. A plain loop, as is all of a link change's
-     * path: it runs rarely, so a stream's classes and lambdas would be linked right then, milliseconds that
-     * delay a returning master's Master_Down_Interval.
-     */
-    private List<InstanceConfig> configsOn(String name) {
-        List<InstanceConfig> on = new ArrayList<>();
-        for (Instance i : instances) {
-            if (i.config().interfaceName().equals(name)) {
-                on.add(i.config());
-            }
-        }
-        return on;
-    }
-
-    private static String describe(LinkState s) {
-        if (s.deleted()) {
-            return "interface " + s.name() + " was deleted";
-        }
-        return s.up() ? "interface " + s.name() + " has no carrier" : "interface " + s.name() + " is down";
+        statusCollector.reloaded(next);
+        return result;
     }
 
     // ---- stop ----
@@ -511,7 +253,7 @@ public final class Agent implements AutoCloseable {
      */
     public void handOver() {
         if (handOverQueued.compareAndSet(false, true)) {
-            for (Instance i : instances) {
+            for (Instance i : instances.all()) {
                 i.resign(); // the priority 0 adverts first, from this thread: the backups' Skew_Time starts now
             }
             loop.execute(shutdownRouters);
@@ -521,7 +263,7 @@ public final class Agent implements AutoCloseable {
     /** Loop thread. A field, bound at construction: linking a lambda on first use costs a stop a millisecond. */
     private void shutdownRouters() {
         long now = loop.now();
-        for (Instance i : instances) {
+        for (Instance i : instances.all()) {
             i.router().shutdown(now);
         }
         handedOver.countDown();
@@ -587,7 +329,7 @@ public final class Agent implements AutoCloseable {
     /** States by instance name, read from any thread (for tests and the sd_notify status line). */
     public Map<String, State> states() {
         Map<String, State> m = new LinkedHashMap<>();
-        for (Instance i : instances) {
+        for (Instance i : instances.all()) {
             m.put(i.config().name(), i.router().state());
         }
         return m;

@@ -1,17 +1,18 @@
 package io.floatip.agent;
 
 import io.floatip.base.LogLimit;
+import io.floatip.protocol.Ethernet;
+import io.floatip.protocol.PolicyDrop;
 import io.floatip.net.Netlink;
 import io.floatip.net.PcapTransport;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.Decoded;
 import io.floatip.protocol.DropCounters;
 import io.floatip.protocol.DropReason;
-import io.floatip.protocol.Ethernet;
-import io.floatip.protocol.PolicyDrop;
 import io.floatip.protocol.VrrpCodec;
 import io.floatip.protocol.VrrpPacket;
 import java.net.Inet4Address;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +35,12 @@ final class Link {
     /** The interface's IPv6 link-local address, the source of IPv6 adverts; null when no IPv6 instance runs. */
     private volatile java.net.Inet6Address linkLocal;
     private final Netlink netlink;
-    /** RFC 5798 lets an IPv4 and an IPv6 router share a VRID: one table per family. */
-    private final Instance[] byVrid4 = new Instance[256];
-    private final Instance[] byVrid6 = new Instance[256];
+    /**
+     * RFC 5798 lets an IPv4 and an IPv6 router share a VRID: one table per family. Written on the loop, read
+     * on the capture thread: an atomic array makes each write visible there (a volatile read, no allocation).
+     */
+    private final AtomicReferenceArray<AdvertReceiver> byVrid4 = new AtomicReferenceArray<>(256);
+    private final AtomicReferenceArray<AdvertReceiver> byVrid6 = new AtomicReferenceArray<>(256);
     final DropCounters drops = new DropCounters();
     private volatile PcapTransport transport;
 
@@ -49,20 +53,20 @@ final class Link {
     }
 
     /** Instances in unicast mode: they learn their peers' MACs from ARP, and check TTL ranges themselves. */
-    private volatile Instance[] unicast = new Instance[0];
+    private volatile Peers[] unicast = new Peers[0];
 
     private io.floatip.net.MulticastMembership membership4;
     private io.floatip.net.MulticastMembership membership6;
 
-    private Instance[] table(boolean ipv6) {
+    private AtomicReferenceArray<AdvertReceiver> table(boolean ipv6) {
         return ipv6 ? byVrid6 : byVrid4;
     }
 
     void attach(Instance instance) {
-        table(instance.config().ipv6())[instance.config().vrid()] = instance;
+        table(instance.config().ipv6()).set(instance.config().vrid(), instance.receiver());
         if (instance.unicast()) {
-            Instance[] grown = java.util.Arrays.copyOf(unicast, unicast.length + 1);
-            grown[unicast.length] = instance;
+            Peers[] grown = java.util.Arrays.copyOf(unicast, unicast.length + 1);
+            grown[unicast.length] = instance.receiver().peers();
             unicast = grown;
         }
     }
@@ -82,11 +86,9 @@ final class Link {
 
     /** A reload removed the instance: its VRID is unknown here from now on. */
     void detach(Instance instance) {
-        Instance[] t = table(instance.config().ipv6());
-        if (t[instance.config().vrid()] == instance) {
-            t[instance.config().vrid()] = null;
-        }
-        unicast = java.util.Arrays.stream(unicast).filter(i -> i != instance).toArray(Instance[]::new);
+        table(instance.config().ipv6()).compareAndSet(instance.config().vrid(), instance.receiver(), null);
+        Peers gone = instance.receiver().peers();
+        unicast = java.util.Arrays.stream(unicast).filter(p -> p != gone).toArray(Peers[]::new);
     }
 
     io.floatip.net.MulticastMembership membership(boolean ipv6) {
@@ -125,18 +127,18 @@ final class Link {
 
     /** Capture thread; {@code receivedAt}: the kernel's receive time on the System.nanoTime clock. */
     void onFrame(byte[] frame, int length, long receivedAt) {
-        Instance[] unicastInstances = unicast;
-        if (unicastInstances.length > 0) {
+        Peers[] unicastPeers = unicast;
+        if (unicastPeers.length > 0) {
             Inet4Address sender = ArpCodec.senderIp(frame, length);
             if (sender != null) {
-                for (Instance i : unicastInstances) {
-                    i.peers().learn(sender, frame, ArpCodec.SENDER_MAC_OFFSET);
+                for (Peers peers : unicastPeers) {
+                    peers.learn(sender, frame, ArpCodec.SENDER_MAC_OFFSET);
                 }
                 return;
             }
         }
         // On a link with unicast peers the TTL is each instance's to judge (keepalived's per-peer range).
-        Decoded d = decoder.decode(frame, length, unicastInstances.length == 0);
+        Decoded d = decoder.decode(frame, length, unicastPeers.length == 0);
         if (d instanceof Decoded.Dropped dropped) {
             drop(dropped.reason(), null);
             return;
@@ -146,12 +148,12 @@ final class Link {
             drop(PolicyDrop.OWN_ADVERT, p);
             return;
         }
-        Instance instance = table(p.ipv6())[p.vrid()];
-        if (instance == null) {
+        AdvertReceiver receiver = table(p.ipv6()).get(p.vrid());
+        if (receiver == null) {
             drop(PolicyDrop.UNKNOWN_VRID, p);
             return;
         }
-        instance.accept(p, frame, receivedAt);
+        receiver.accept(p, frame, receivedAt);
     }
 
     private void drop(DropReason reason, VrrpPacket p) {

@@ -18,20 +18,28 @@ import java.util.Map;
 
 /** Takes an {@link AgentStatus} snapshot. Loop thread only, so every value comes from one moment. */
 final class StatusCollector {
-    private final Config config;
+    /** Loop thread: the running config, replaced by a reload. */
+    private Config config;
     private final List<Instance> instances;
     private final Map<String, Link> links;
     private final TrackingSetup tracking;
     private final Scheduler clock;
-    private final long startedAtMillis = System.currentTimeMillis();
+    /** When the agent started: one collector lives as long as the agent, so a reload keeps it. */
+    private final long startedAtMillis;
 
     StatusCollector(Config config, List<Instance> instances, Map<String, Link> links, TrackingSetup tracking,
-                    Scheduler clock) {
+                    Scheduler clock, long startedAtMillis) {
         this.config = config;
+        this.startedAtMillis = startedAtMillis;
         this.instances = instances;
         this.links = links;
         this.tracking = tracking;
         this.clock = clock;
+    }
+
+    /** Loop thread: a reload's config (router_id and the like) from now on; the start time stays. */
+    void reloaded(Config next) {
+        this.config = next;
     }
 
     AgentStatus collect() {
@@ -42,9 +50,7 @@ final class StatusCollector {
             Router r = i.router();
             List<AgentStatus.TrackedStatus> tracked = new ArrayList<>();
             for (Health.Entry e : i.tracking().entries()) {
-                int space = e.key().indexOf(' ');
-                tracked.add(new AgentStatus.TrackedStatus(e.key().substring(0, space), e.key().substring(space + 1),
-                        e.weight(), e.state()));
+                tracked.add(new AgentStatus.TrackedStatus(e.key().kind(), e.key().name(), e.weight(), e.state()));
             }
             var c = i.config();
             is.add(new AgentStatus.InstanceStatus(c.name(), c.interfaceName(), c.vrid(), c.version(),
@@ -54,8 +60,9 @@ final class StatusCollector {
                     i.heldVips().stream().map(VirtualIp::toString).toList(), c.unicast(),
                     r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
-                    new AgentStatus.Counters(i.advertsSent.get(), i.advertsReceived.get(), i.transitions.get(),
-                            i.addressMismatches.get(), drops(i.drops), i.vipsRestored.get()), r.drained()));
+                    new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
+                            i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
+                            i.vipsRestored.get()), r.drained(), r.why().code().key()));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
         for (CheckScript s : tracking.scripts().values()) {

@@ -35,7 +35,7 @@ final class Tracking {
     }
 
     /** A tracked script or interface came up or went down. */
-    void set(String what, int weight, boolean up, String why) {
+    void set(Health.Key what, int weight, boolean up, String why) {
         health.set(what, weight, up);
         update(why);
     }
@@ -47,7 +47,7 @@ final class Tracking {
     static final long MAX_AGE_NANOS = 10_000_000L;
 
     /** A tracked file's value changed. */
-    void setValue(String what, int weight, long value, String why) {
+    void setValue(Health.Key what, int weight, long value, String why) {
         health.setValue(what, weight, value);
         update(why);
     }

@@ -20,6 +20,7 @@ import io.floatip.script.PooledScriptRunner;
 import io.floatip.script.ScriptProcess;
 import io.floatip.script.ScriptUser;
 import io.floatip.track.CheckScript;
+import io.floatip.track.Health;
 import io.floatip.track.ProcessCheck;
 import io.floatip.track.ProcessMatch;
 import io.floatip.track.ProcessWatch;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +111,7 @@ final class TrackingSetup implements AutoCloseable {
                 script = new CheckScript(config.scripts().get(ts.name()), loop, runner);
                 scripts.put(ts.name(), script);
             }
-            String key = "script " + ts.name();
+            Health.Key key = Health.Key.script(ts.name());
             CheckScript.Listener listener = s -> i.tracking().set(key, ts.weight(), s.up(),
                     key + " is " + (s.up() ? "up" : "down"));
             CheckScript attached = script;
@@ -123,11 +123,11 @@ final class TrackingSetup implements AutoCloseable {
             }
         }
         for (TrackedInterface ti : i.config().trackInterfaces()) {
-            i.tracking().set("interface " + ti.name(), ti.weight(), usable(ti.name()), "start");
+            i.tracking().set(Health.Key.iface(ti.name()), ti.weight(), usable(ti.name()), "start");
         }
         for (TrackedProcess tp : i.config().trackProcesses()) {
             ProcessCheck check = processes.get(tp.name());
-            String key = "process " + tp.name();
+            Health.Key key = new Health.Key("process", tp.name());
             if (check == null) {
                 log.warn("{}: process {} is defined since the last start; it is watched from the next start",
                         i.config().name(), tp.name());
@@ -140,7 +140,7 @@ final class TrackingSetup implements AutoCloseable {
             i.tracking().set(key, tp.weight(), check.up(), "start");
         }
         for (TrackedFile tf : i.config().trackFiles()) {
-            String key = "file " + tf.path();
+            Health.Key key = Health.Key.file(tf.path().toString());
             TrackedFileWatch watch = new TrackedFileWatch(tf.path(), loop,
                     v -> i.tracking().setValue(key, tf.weight(), v, key + " is " + v));
             a.watches.add(watch);
@@ -209,19 +209,17 @@ final class TrackingSetup implements AutoCloseable {
     }
 
     /**
-     * A reload's new config: scripts whose definition changed or that are gone stop (the caller re-attaches
-     * the instances that track them, which starts the new definitions). Returns the names that changed.
+     * A reload's new config: the scripts in {@code changed} (their definition changed, or they are gone) stop
+     * now; the instances that track them are replaced, and attaching those starts the new definitions.
      */
-    List<String> replaceConfig(Config next) {
-        List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, CheckScript> e : new ArrayList<>(scripts.entrySet())) {
-            ScriptConfig before = config.scripts().get(e.getKey());
-            if (!Objects.equals(before, next.scripts().get(e.getKey()))) {
-                changed.add(e.getKey());
+    void replaceConfig(Config next, List<String> changed) {
+        for (String name : changed) {
+            CheckScript old = scripts.remove(name);
+            if (old != null) {
+                old.stop();
             }
         }
         this.config = next;
-        return changed;
     }
 
     /** Stops the scripts that no attached instance tracks any more. */
@@ -259,7 +257,7 @@ final class TrackingSetup implements AutoCloseable {
         for (Instance i : attachments.keySet()) {
             for (TrackedInterface ti : i.config().trackInterfaces()) {
                 if (ti.name().equals(s.name())) {
-                    i.tracking().set("interface " + ti.name(), ti.weight(), s.usable(),
+                    i.tracking().set(Health.Key.iface(ti.name()), ti.weight(), s.usable(),
                             "interface " + ti.name() + (s.usable() ? " is up" : " is down"));
                 }
             }

@@ -58,7 +58,7 @@ final class VipGuard {
             // EEXIST (false): the event was our own release of an earlier term, and we claimed it again since.
             if (netlink.addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null)) {
                 long n = i.vipsRestored.incrementAndGet();
-                i.announceVips(i.router());
+                i.announceVips();
                 if (LogLimit.shouldLog(n)) {
                     log.warn("{}: {} was removed from {} by something other than floatip while MASTER; put it "
                             + "back and announced it ({} so far)", i.config().name(), vip, link.name(), n);

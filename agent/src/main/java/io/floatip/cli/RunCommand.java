@@ -184,8 +184,7 @@ final class RunCommand implements Callable<Integer> {
     private ReloadResult reload() {
         try {
             systemd.reloading();
-            Agent.ReloadResult r = agent.reloadFromFile();
-            return new ReloadResult(r.applied(), r.messages());
+            return agent.reloadFromFile();
         } catch (Exception e) {
             log().error("reload failed: {}", e.toString());
             return new ReloadResult(false, java.util.List.of("reload failed: " + e));

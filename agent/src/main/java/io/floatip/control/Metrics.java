@@ -103,6 +103,13 @@ public final class Metrics {
             sample("floatip_instance_last_transition_timestamp_seconds", seconds(i.sinceMillis()),
                     INSTANCE, i.name());
         }
+        family("floatip_instance_last_transition_reason", "gauge",
+                "Why the instance last changed state, as a code (master_silent, fault, ...); always 1.");
+        for (InstanceStatus i : instances) {
+            if (i.reasonCode() != null) {
+                sample("floatip_instance_last_transition_reason", "1", "instance", i.name(), "reason", i.reasonCode());
+            }
+        }
         perInstance(instances, "floatip_instance_transitions_total", "counter", "State changes since start.",
                 i -> i.counters().transitions());
         perInstance(instances, "floatip_adverts_sent_total", "counter", "VRRP adverts sent.",

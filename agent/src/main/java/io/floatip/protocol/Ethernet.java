@@ -13,6 +13,8 @@ public final class Ethernet {
     public static final int ETHERTYPE_IPV6 = 0x86dd;
     /** IEEE 802.1Q: a 4-byte tag before the real ethertype. */
     public static final int ETHERTYPE_VLAN = 0x8100;
+    /** 802.1ad, the outer tag of QinQ. */
+    public static final int ETHERTYPE_QINQ = 0x88a8;
 
     private Ethernet() {
     }

@@ -52,12 +52,11 @@ public final class VrrpCodec {
         }
         int offset = Ethernet.ETHERTYPE_AT;
         int etherType = BigEndian.u16(frame, offset);
-        if (etherType == Ethernet.ETHERTYPE_VLAN) {
-            if (length < Ethernet.HEADER_LENGTH + 4) {
-                return Decoded.Dropped.of(WireDrop.TRUNCATED);
-            }
-            offset += 4;
-            etherType = BigEndian.u16(frame, offset);
+        // An instance runs on an untagged interface (eth0, or a VLAN's own eth0.10, whose frames arrive untagged).
+        // A tagged frame there belongs to another VLAN trunked to the node: never its advert. The kernel moves the
+        // tag out of the frame before the capture filter sees it, and libpcap puts it back, so it is seen here.
+        if (etherType == Ethernet.ETHERTYPE_VLAN || etherType == Ethernet.ETHERTYPE_QINQ) {
+            return Decoded.Dropped.of(WireDrop.VLAN_TAGGED);
         }
         int ip = offset + 2;
         if (etherType == Ethernet.ETHERTYPE_IPV4) {

@@ -9,6 +9,7 @@ package io.floatip.protocol;
 public enum WireDrop implements DropReason {
     TRUNCATED("frame shorter than its headers say"),
     NOT_IP("ethertype is neither IPv4 (0x0800) nor IPv6 (0x86dd)"),
+    VLAN_TAGGED("802.1Q or 802.1ad tagged: an advert of another VLAN, never one for the untagged interface's instances"),
     NOT_IPV4("IPv4 ethertype, but the IP version is not 4"),
     BAD_IP_HEADER("IP header length or total length is invalid"),
     BAD_IP_CHECKSUM("IPv4 header checksum is wrong"),

@@ -40,7 +40,7 @@ public final class Router {
     private int preemptedPriority;
     private long lastAdvertAt;
     private long since;
-    private String reason = "not started";
+    private Reason reason = new Reason(Reason.Code.NOT_STARTED, "not started");
 
     public Router(RouterConfig config, RouterActions actions) {
         this.config = config;
@@ -57,7 +57,7 @@ public final class Router {
         if (state != State.INIT) {
             return;
         }
-        enterListening(now, "startup");
+        enterListening(now, Reason.Code.STARTUP, "startup");
     }
 
     /** RFC 5798 6.4.2/6.4.3: the Shutdown event. A master hands over at once with a priority 0 advert. */
@@ -67,11 +67,11 @@ public final class Router {
                 adverTimer = NEVER;
                 actions.sendAdvert(this, 0);
                 actions.releaseVips(this);
-                transition(now, State.INIT, "shutdown (sent priority 0)");
+                transition(now, State.INIT, Reason.Code.SHUTDOWN, "shutdown (sent priority 0)");
             }
             case BACKUP, FAULT -> {
                 masterDownTimer = NEVER;
-                transition(now, State.INIT, "shutdown");
+                transition(now, State.INIT, Reason.Code.SHUTDOWN, "shutdown");
             }
             case INIT -> {
             }
@@ -137,7 +137,7 @@ public final class Router {
         masterDownTimer = NEVER;
         adverTimer = NEVER;
         masterAddress = null;
-        transition(now, State.FAULT, why);
+        transition(now, State.FAULT, Reason.Code.FAULT, why);
     }
 
     /** Every fault is gone: listen again, as at startup (keepalived: leaving FAULT goes through BACKUP). */
@@ -145,7 +145,7 @@ public final class Router {
         if (state != State.FAULT) {
             return;
         }
-        enterListening(now, why);
+        enterListening(now, Reason.Code.FAULT_CLEARED, why);
     }
 
     /**
@@ -168,7 +168,7 @@ public final class Router {
                 actions.releaseVips(this);
                 masterAddress = null;
                 masterDownTimer = now + masterDownInterval();
-                transition(now, State.BACKUP, why);
+                transition(now, State.BACKUP, Reason.Code.DRAINED, why);
             }
             return;
         }
@@ -186,6 +186,10 @@ public final class Router {
 
     /** Sync group: another member went back to BACKUP, so this one follows, without a priority 0 advert. */
     public void stepDown(long now, String why) {
+        stepDown(now, Reason.Code.SYNC_GROUP, why);
+    }
+
+    private void stepDown(long now, Reason.Code code, String why) {
         if (state != State.MASTER) {
             return;
         }
@@ -193,13 +197,13 @@ public final class Router {
         actions.releaseVips(this);
         masterAddress = null;
         masterDownTimer = now + masterDownInterval();
-        transition(now, State.BACKUP, why);
+        transition(now, State.BACKUP, code, why);
     }
 
     /** Sync group: another member became MASTER, so this one does too. */
     public void takeOver(long now, String why) {
         if (state == State.BACKUP) {
-            becomeMaster(now, why);
+            becomeMaster(now, new Reason(Reason.Code.SYNC_GROUP, why));
         }
     }
 
@@ -220,18 +224,18 @@ public final class Router {
 
     // ---- state handlers ----
 
-    private void enterListening(long now, String why) {
+    private void enterListening(long now, Reason.Code code, String why) {
         preemptAllowedAt = now + config.preemptDelayNanos();
         masterAddress = null;
         preempted = null;
         masterStopped = false;
         if (priority == OWNER_PRIORITY) {
-            becomeMaster(now, why + ": address owner (priority 255)");
+            becomeMaster(now, new Reason(Reason.Code.ADDRESS_OWNER, why + ": address owner (priority 255)"));
             return;
         }
         masterAdverInterval = config.advertIntervalCentis();
         masterDownTimer = now + masterDownInterval();
-        transition(now, State.BACKUP, why);
+        transition(now, State.BACKUP, code, why);
     }
 
     /** RFC 5798 6.4.2, "If an ADVERTISEMENT is received". */
@@ -274,8 +278,8 @@ public final class Router {
         if (late <= masterDownInterval()) {
             return false;
         }
-        stepDown(now, "frozen for " + millis(late) + " ms, longer than Master_Down_Interval; a backup has taken "
-                + "over by now: listening before claiming again");
+        stepDown(now, Reason.Code.FROZEN, "frozen for " + millis(late) + " ms, longer than Master_Down_Interval; "
+                + "a backup has taken over by now: listening before claiming again");
         return true;
     }
 
@@ -307,10 +311,8 @@ public final class Router {
             // that followed us. Other backups are not disturbed: the winner's own advert answers at once.
             actions.sendAdvert(this, 0);
             actions.releaseVips(this);
-            transition(now, State.BACKUP, advertPriority > priority
-                    ? "higher priority advert from " + source.getHostAddress() + " (" + advertPriority + " > "
-                    + priority + ")"
-                    : "equal priority advert from higher address " + source.getHostAddress());
+            Reason yield = Reason.yieldTo(source, advertPriority, priority);
+            transition(now, State.BACKUP, yield.code(), yield.detail());
             return;
         }
         // Another master that should be our backup: a partition has healed. Assert at once, and announce
@@ -332,7 +334,7 @@ public final class Router {
         }
     }
 
-    private void becomeMaster(long now, String why) {
+    private void becomeMaster(long now, Reason why) {
         masterDownTimer = NEVER;
         preempted = null;
         masterStopped = false;
@@ -342,46 +344,31 @@ public final class Router {
         actions.claimVips(this);
         actions.sendAdvert(this, priority);
         adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
-        transition(now, State.MASTER, why);
+        transition(now, State.MASTER, why.code(), why.detail());
     }
 
-    private String masterDownReason(long now) {
+    private Reason masterDownReason(long now) {
         if (preempted != null) {
-            return "preempting lower priority master " + preempted.getHostAddress() + " (" + preemptedPriority
-                    + " < " + priority + ")";
+            return Reason.preempting(preempted, preemptedPriority, priority);
         }
         if (masterStopped) {
-            return "master " + (masterAddress == null ? "" : masterAddress.getHostAddress() + " ")
-                    + "stopped (priority 0 advert), took over after Skew_Time";
+            return Reason.masterStopped(masterAddress);
         }
-        if (masterAddress == null) {
-            return "no advert heard for Master_Down_Interval " + millis(masterDownInterval()) + " ms";
-        }
-        return "master " + masterAddress.getHostAddress() + " silent for " + millis(now - lastAdvertAt) + " ms";
+        return masterAddress == null ? Reason.noAdvert(millis(masterDownInterval()))
+                : Reason.masterSilent(masterAddress, millis(now - lastAdvertAt));
     }
 
-    private void transition(long now, State to, String why) {
+    private void transition(long now, State to, Reason.Code code, String why) {
         State from = state;
         state = to;
         since = now;
-        reason = why;
+        reason = new Reason(code, why);
         actions.stateChanged(this, from, to, why);
     }
 
     /** Compares two addresses as unsigned big-endian numbers (RFC 5798 6.4.3: "greater than"). */
     static int compareAddresses(InetAddress a, InetAddress b) {
-        byte[] x = a.getAddress();
-        byte[] y = b.getAddress();
-        if (x.length != y.length) {
-            return Integer.compare(x.length, y.length);
-        }
-        for (int i = 0; i < x.length; i++) {
-            int c = Integer.compare(x[i] & 0xff, y[i] & 0xff);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
+        return Addresses.compare(a, b);
     }
 
     private static long millis(long nanos) {
@@ -435,7 +422,13 @@ public final class Router {
         return since;
     }
 
+    /** The last transition's line. */
     public String reason() {
+        return reason.detail();
+    }
+
+    /** The last transition's reason, code and line. */
+    public Reason why() {
         return reason;
     }
 }

@@ -30,18 +30,32 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param faults            why it is in FAULT, or empty
      * @param tracked           each tracked script, interface and file with its state
      * @param drained           drained by the operator (floatip drain): BACKUP at the lowest priority
+     * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
-                                 boolean drained) {
+                                 boolean drained, String reasonCode) {
+
+        /** Without a reason code (a snapshot from an older agent reads the same). */
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
+                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
+                              boolean drained) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
+                    drained, null);
+        }
+
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                               int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                               List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                               String reason, String faults, List<TrackedStatus> tracked, Counters counters) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
-                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters, false);
+                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
+                    false, null);
         }
     }
 

@@ -16,7 +16,30 @@ import java.util.Map;
  */
 public final class Health {
     private int basePriority;
-    private final Map<String, Tracked> tracked = new LinkedHashMap<>();
+    private final Map<Key, Tracked> tracked = new LinkedHashMap<>();
+
+    /**
+     * What is tracked: its kind ("script", "interface" or "file") and name; "script chk" in fault reasons.
+     * Kept apart so that status shows both without parsing the line back.
+     */
+    public record Key(String kind, String name) {
+        public static Key script(String name) {
+            return new Key("script", name);
+        }
+
+        public static Key iface(String name) {
+            return new Key("interface", name);
+        }
+
+        public static Key file(String path) {
+            return new Key("file", path);
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + name;
+        }
+    }
 
     public Health(int basePriority) {
         this.basePriority = basePriority;
@@ -28,16 +51,16 @@ public final class Health {
     }
 
     /** A script or interface: up or down, with its weight. {@code key} names it in fault reasons. */
-    public void set(String key, int weight, boolean up) {
+    public void set(Key key, int weight, boolean up) {
         tracked.put(key, new Tracked(weight, up ? 0 : 1, true));
     }
 
     /** A tracked file's value. */
-    public void setValue(String key, int weight, long value) {
+    public void setValue(Key key, int weight, long value) {
         tracked.put(key, new Tracked(weight, value, false));
     }
 
-    public void remove(String key) {
+    public void remove(Key key) {
         tracked.remove(key);
     }
 
@@ -55,7 +78,7 @@ public final class Health {
     /** Why the instance must be in FAULT; empty when it need not be. */
     public List<String> faults() {
         List<String> reasons = new ArrayList<>();
-        for (Map.Entry<String, Tracked> e : tracked.entrySet()) {
+        for (Map.Entry<Key, Tracked> e : tracked.entrySet()) {
             Tracked t = e.getValue();
             if (t.weight == 0 && t.value != 0) {
                 reasons.add(t.upDown ? e.getKey() + " is down" : e.getKey() + " is " + t.value);
@@ -64,8 +87,8 @@ public final class Health {
         return reasons;
     }
 
-    /** Each tracked thing as status shows it: its key ("script chk"), weight and state ("up", "down", or a value). */
-    public record Entry(String key, int weight, String state) {
+    /** Each tracked thing as status shows it: its key (script chk), weight and state ("up", "down", or a value). */
+    public record Entry(Key key, int weight, String state) {
     }
 
     public List<Entry> entries() {

@@ -22,8 +22,8 @@ class InstanceTest {
 
     @Test
     void passwordsArePaddedWithZerosToEightBytesAsKeepalivedSendsThem() {
-        assertArrayEquals(new byte[]{'r', 'i', 'g', 'h', 't', 0, 0, 0}, Instance.passwordBytes("right"));
-        assertArrayEquals(new byte[8], Instance.passwordBytes(null));
+        assertArrayEquals(new byte[]{'r', 'i', 'g', 'h', 't', 0, 0, 0}, io.floatip.policy.AdvertCheck.passwordBytes("right"));
+        assertArrayEquals(new byte[8], io.floatip.policy.AdvertCheck.passwordBytes(null));
     }
 
     @Test

@@ -619,13 +619,13 @@ class ConfigLoaderErrorsTest {
         @Test
         void topLevelList() {
             assertEquals(List.of("bad.yaml:1:1: the top level must be a map with 'instances' (and optionally 'global', "
-                    + "'scripts' and 'sync_groups'), got a list"), errors("- eth0\n- 51\n"));
+                    + "'scripts', 'processes' and 'sync_groups'), got a list"), errors("- eth0\n- 51\n"));
         }
 
         @Test
         void topLevelScalar() {
             assertEquals(List.of("bad.yaml:2:1: the top level must be a map with 'instances' (and optionally 'global', "
-                    + "'scripts' and 'sync_groups'), got the single value 'eth0'"), errors("# a comment first\neth0\n"));
+                    + "'scripts', 'processes' and 'sync_groups'), got the single value 'eth0'"), errors("# a comment first\neth0\n"));
         }
 
         @Test

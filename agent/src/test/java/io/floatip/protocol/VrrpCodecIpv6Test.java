@@ -141,14 +141,14 @@ class VrrpCodecIpv6Test {
     }
 
     @Test
-    void acceptsA8021qTag() {
+    void dropsA8021qTaggedFrameAnotherVlansAdvert() {
         byte[] frame = v6();
         byte[] tagged = new byte[frame.length + 4];
         System.arraycopy(frame, 0, tagged, 0, 12);
         tagged[12] = (byte) 0x81;
         tagged[15] = 10; // VLAN 10
         System.arraycopy(frame, 12, tagged, 16, frame.length - 12);
-        assertEquals(SENDER, accepted(tagged).source());
+        assertEquals(new Decoded.Dropped(WireDrop.VLAN_TAGGED), VrrpCodec.decodeFrame(tagged, tagged.length, true));
     }
 
     @Test

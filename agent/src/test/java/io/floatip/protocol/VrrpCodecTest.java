@@ -115,7 +115,7 @@ class VrrpCodecTest {
     }
 
     @Test
-    void acceptsA8021qTag() {
+    void dropsA8021qTaggedFrameAnotherVlansAdvert() {
         byte[] frame = Hex.pcapFrame("vrrpv3-advert.pcap");
         byte[] tagged = new byte[frame.length + 4];
         System.arraycopy(frame, 0, tagged, 0, 12);
@@ -123,7 +123,10 @@ class VrrpCodecTest {
         tagged[14] = 0;
         tagged[15] = 10; // VLAN 10
         System.arraycopy(frame, 12, tagged, 16, frame.length - 12);
-        assertEquals(51, accepted(tagged).vrid());
+        assertDropped(WireDrop.VLAN_TAGGED, tagged);
+        tagged[12] = (byte) 0x88;
+        tagged[13] = (byte) 0xa8; // 802.1ad
+        assertDropped(WireDrop.VLAN_TAGGED, tagged);
     }
 
     // ---- one test per malformed input ----

@@ -9,12 +9,12 @@ class HealthTest {
     @Test
     void negativeWeightsLowerWhileDownAndPositiveRaiseWhileUp() {
         Health h = new Health(100);
-        h.set("script chk_a", -30, true);
-        h.set("script chk_b", 20, true);
+        h.set(Health.Key.script("chk_a"), -30, true);
+        h.set(Health.Key.script("chk_b"), 20, true);
         assertEquals(120, h.effectivePriority());
-        h.set("script chk_a", -30, false);
+        h.set(Health.Key.script("chk_a"), -30, false);
         assertEquals(90, h.effectivePriority());
-        h.set("script chk_b", 20, false);
+        h.set(Health.Key.script("chk_b"), 20, false);
         assertEquals(70, h.effectivePriority());
         assertEquals(List.of(), h.faults());
     }
@@ -22,32 +22,32 @@ class HealthTest {
     @Test
     void theSumIsClampedTo1And254() {
         Health h = new Health(200);
-        h.set("script up", 100, true);
+        h.set(Health.Key.script("up"), 100, true);
         assertEquals(254, h.effectivePriority());
-        h.set("script up", 100, false);
-        h.set("script down", -253, false);
+        h.set(Health.Key.script("up"), 100, false);
+        h.set(Health.Key.script("down"), -253, false);
         assertEquals(1, h.effectivePriority());
     }
 
     @Test
     void theOwnerNeverChanges() {
         Health h = new Health(255);
-        h.set("script chk", -100, false);
+        h.set(Health.Key.script("chk"), -100, false);
         assertEquals(255, h.effectivePriority());
     }
 
     @Test
     void weightZeroMeansFaultWhileDown() {
         Health h = new Health(100);
-        h.set("script chk_haproxy", 0, true);
-        h.set("interface eth1", 0, true);
+        h.set(Health.Key.script("chk_haproxy"), 0, true);
+        h.set(Health.Key.iface("eth1"), 0, true);
         assertEquals(List.of(), h.faults());
-        h.set("interface eth1", 0, false);
+        h.set(Health.Key.iface("eth1"), 0, false);
         assertEquals(List.of("interface eth1 is down"), h.faults());
-        h.set("script chk_haproxy", 0, false);
+        h.set(Health.Key.script("chk_haproxy"), 0, false);
         assertEquals(List.of("script chk_haproxy is down", "interface eth1 is down"), h.faults());
-        h.set("interface eth1", 0, true);
-        h.set("script chk_haproxy", 0, true);
+        h.set(Health.Key.iface("eth1"), 0, true);
+        h.set(Health.Key.script("chk_haproxy"), 0, true);
         assertEquals(List.of(), h.faults());
         assertEquals(100, h.effectivePriority());
     }
@@ -55,11 +55,11 @@ class HealthTest {
     @Test
     void trackedFilesMultiplyTheirValue() {
         Health h = new Health(100);
-        h.setValue("file /etc/floatip/maint", -10, 3);
+        h.setValue(Health.Key.file("/etc/floatip/maint"), -10, 3);
         assertEquals(70, h.effectivePriority());
-        h.setValue("file /etc/floatip/maint", -10, 0);
+        h.setValue(Health.Key.file("/etc/floatip/maint"), -10, 0);
         assertEquals(100, h.effectivePriority());
-        h.setValue("file /etc/floatip/down", 0, 1);
+        h.setValue(Health.Key.file("/etc/floatip/down"), 0, 1);
         assertEquals(List.of("file /etc/floatip/down is 1"), h.faults());
     }
 }

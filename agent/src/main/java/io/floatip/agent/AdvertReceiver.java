@@ -1,0 +1,126 @@
+package io.floatip.agent;
+
+import io.floatip.base.LogLimit;
+import io.floatip.protocol.PolicyDrop;
+import io.floatip.config.InstanceConfig;
+import io.floatip.protocol.DropCounters;
+import io.floatip.protocol.DropReason;
+import io.floatip.protocol.VrrpPacket;
+import io.floatip.policy.AdvertCheck;
+import io.floatip.router.Router;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An instance's receive path: on the capture thread, the instance's own checks ({@link AdvertCheck}), the
+ * counters and log lines they call for, and the hand-over to the event loop through an {@link AdvertInbox};
+ * on the loop, the drain into the router. Neither side allocates.
+ */
+final class AdvertReceiver implements AdvertCheck.Sink {
+    private static final Logger log = LoggerFactory.getLogger("floatip");
+
+    private final String name;
+    private final Router router;
+    private final EventLoop loop;
+    /** Null in multicast mode. */
+    private final Peers peers;
+    /** Replaced whole on reload (loop thread), read on the capture thread. */
+    private volatile AdvertCheck check;
+    final DropCounters drops = new DropCounters();
+    final AtomicLong advertsReceived = new AtomicLong();
+    /** Adverts whose address list differs from ours: counted and logged, never dropped (keepalived does the same). */
+    final AtomicLong addressMismatches = new AtomicLong();
+    /** Adverts from the capture thread on their way to the router; {@link #heard} is the loop's copy of one. */
+    private final AdvertInbox inbox = new AdvertInbox();
+    private final AdvertInbox.Heard heard = new AdvertInbox.Heard();
+    private final Runnable drain = this::drain;
+
+    AdvertReceiver(InstanceConfig config, Router router, EventLoop loop, Peers peers) {
+        this.name = config.name();
+        this.router = router;
+        this.loop = loop;
+        this.peers = peers;
+        this.check = new AdvertCheck(config);
+    }
+
+    /** Loop thread: a reload's settings, from the next advert on. */
+    void reconfigure(InstanceConfig next) {
+        check = check.reconfigured(next);
+    }
+
+    AdvertCheck check() {
+        return check;
+    }
+
+    Peers peers() {
+        return peers;
+    }
+
+    /**
+     * Capture thread: the instance's own checks, then hand the advert to the loop. {@code frame} is the
+     * Ethernet frame it came in (its source MAC teaches us a unicast peer's MAC).
+     */
+    void accept(VrrpPacket p, byte[] frame, long receivedAt) {
+        if (!check.accept(p, this)) {
+            return;
+        }
+        if (peers != null) {
+            peers.learn(p.source(), frame, 6);
+        }
+        advertsReceived.incrementAndGet();
+        // The kernel's receive time, not now: the timers run from the advert's arrival (ReceiveTime).
+        int queued = inbox.offer(p.source(), p.priority(), p.advertInterval(), receivedAt);
+        if (queued == AdvertInbox.FIRST) {
+            loop.execute(drain);
+        } else if (queued == AdvertInbox.REPLACED) {
+            dropped(PolicyDrop.LOOP_BEHIND, p);
+        }
+    }
+
+    /** Loop thread: every advert accepted since the last drain, oldest first. */
+    private void drain() {
+        while (inbox.take(heard)) {
+            router.advertReceived(heard.receivedAt, heard.source, heard.priority, heard.advertInterval);
+        }
+        heard.source = null;
+    }
+
+    @Override
+    public void dropped(DropReason reason, VrrpPacket p) {
+        long n = drops.count(reason);
+        if (LogLimit.shouldLog(n)) {
+            log.warn("{}: dropped advert from {}: {} ({} so far)", name, p.source().getHostAddress(),
+                    reason.description(), n);
+        }
+    }
+
+    @Override
+    public void followsInterval(VrrpPacket p, int ourIntervalCentis) {
+        log.warn("{}: {} advertises every {} ms, we are set to {} ms; following the master's interval (RFC 5798)",
+                name, p.source().getHostAddress(), p.advertInterval() * 10, ourIntervalCentis * 10);
+    }
+
+    @Override
+    public void addressMismatch(VrrpPacket p, List<InetAddress> ours, boolean logIt) {
+        addressMismatches.incrementAndGet();
+        if (logIt) {
+            log.warn("{}: {} protects {}, we protect {}; check both configs (counted, not dropped)", name,
+                    p.source().getHostAddress(), names(p.addresses()), names(ours));
+        }
+    }
+
+    private static List<String> names(List<? extends InetAddress> list) {
+        return list.stream().map(InetAddress::getHostAddress).toList();
+    }
+
+    /** For the takeover's warm-up: the hand-over's code, run once through a scratch inbox. */
+    static long primeInbox(VrrpPacket own) {
+        AdvertInbox scratch = new AdvertInbox();
+        AdvertInbox.Heard h = new AdvertInbox.Heard();
+        long n = scratch.offer(own.source(), own.priority(), own.advertInterval(), 0);
+        return n + (scratch.take(h) ? h.priority : 0);
+    }
+}

@@ -1,0 +1,113 @@
+package io.floatip.agent;
+
+import io.floatip.config.InstanceConfig;
+import io.floatip.config.UnicastPeer;
+import io.floatip.protocol.AuthType;
+import io.floatip.protocol.VrrpCodec;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An instance's adverts onto the wire: to the multicast group or to each unicast peer, each destination's
+ * frame built once and re-sent with a new IPv4 identification (so a master's steady state allocates nothing).
+ * Sends are serialised: the loop's, and a stopping master's priority 0 from the stopping thread, after which
+ * nothing is sent.
+ */
+final class AdvertSender {
+    private static final byte[] NO_DATA = new byte[0];
+
+    private final Link link;
+    /** Our advert source (see {@link Instance}). */
+    private final InetAddress source;
+    private final AuthType authType;
+    private final byte[] authData;
+    /** Null in multicast mode. */
+    private final Peers peers;
+    final AtomicLong advertsSent = new AtomicLong();
+    /** Under {@link #sending}: the last advert's frame, per destination, and the IPv4 identification. */
+    private final AdvertFrame multicastFrame = new AdvertFrame();
+    private AdvertFrame[] unicastFrames = new AdvertFrame[0];
+    private int ipId;
+    private final Object sending = new Object();
+    private boolean resigned;
+
+    AdvertSender(Link link, InetAddress source, AuthType authType, byte[] authData, Peers peers) {
+        this.link = link;
+        this.source = source;
+        this.authType = authType;
+        this.authData = authData;
+        this.peers = peers;
+    }
+
+    /** Loop thread: one advert, unless a stop has resigned already. */
+    void send(InstanceConfig c, List<InetAddress> addresses, int priority) {
+        synchronized (sending) {
+            if (!resigned) {
+                sendNow(c, addresses, priority);
+            }
+        }
+    }
+
+    /**
+     * A stopping master's priority 0 advert, sent from the thread that stops the agent (the signal's) rather
+     * than after a hop to the event loop, a wake-up that cost 0.2 to 0.3 ms of every graceful handover here.
+     * Nothing is sent after it: an advert the loop was about to send with the old priority would tell the
+     * backups the master is back and cost them a whole Master_Down_Interval. Router.shutdown then finds the
+     * advert sent and releases the addresses as usual.
+     */
+    void resign(InstanceConfig c, List<InetAddress> addresses, boolean master) {
+        synchronized (sending) {
+            if (!resigned && master) {
+                sendNow(c, addresses, 0);
+                resigned = true;
+            }
+        }
+    }
+
+    private void sendNow(InstanceConfig c, List<InetAddress> addresses, int priority) {
+        if (peers == null) {
+            if (c.ipv6()) {
+                send(multicastFrame, c, addresses, priority, VrrpCodec.MULTICAST_GROUP_V6, Link.GROUP_MAC_V6);
+            } else {
+                send(multicastFrame, c, addresses, priority, VrrpCodec.MULTICAST_GROUP, Link.GROUP_MAC);
+            }
+            return;
+        }
+        List<UnicastPeer> all = peers.all();
+        if (unicastFrames.length != all.size()) {
+            unicastFrames = new AdvertFrame[all.size()];
+        }
+        for (int i = 0; i < all.size(); i++) { // indexed: no iterator in the steady state
+            Inet4Address peer = all.get(i).address();
+            if (unicastFrames[i] == null) {
+                unicastFrames[i] = new AdvertFrame();
+            }
+            send(unicastFrames[i], c, addresses, priority, peer, peers.macOf(peer));
+        }
+    }
+
+    private void send(AdvertFrame cached, InstanceConfig c, List<InetAddress> addresses, int priority,
+                      InetAddress destination, byte[] destinationMac) {
+        ipId = (ipId + 1) & 0xffff;
+        byte[] frame = cached.frame(c.version(), c.vrid(), priority, c.advertIntervalCentis(), addresses, authType,
+                c.version() == 2 ? authData : NO_DATA, source, destination, link.mac(), destinationMac, ipId);
+        if (link.send(frame)) {
+            advertsSent.incrementAndGet();
+        }
+    }
+
+    /** For the takeover's warm-up: our own advert's frame, built twice (the second patches the first). */
+    byte[] primeFrame(InstanceConfig c, List<InetAddress> addresses) {
+        AdvertFrame scratch = new AdvertFrame();
+        byte[] frame = null;
+        for (int id = 0; id < 2; id++) {
+            frame = scratch.frame(c.version(), c.vrid(), 1, c.advertIntervalCentis(), addresses, authType,
+                    c.version() == 2 ? authData : NO_DATA, source,
+                    c.ipv6() ? VrrpCodec.MULTICAST_GROUP_V6 : VrrpCodec.MULTICAST_GROUP, link.mac(),
+                    c.ipv6() ? Link.GROUP_MAC_V6 : Link.GROUP_MAC, id);
+        }
+        return frame;
+    }
+}

@@ -1,0 +1,236 @@
+package io.floatip.agent;
+
+import io.floatip.config.Config;
+import io.floatip.config.InstanceConfig;
+import io.floatip.net.LinkState;
+import io.floatip.net.Netlink;
+import io.floatip.net.NetlinkException;
+import io.floatip.net.ProtocolSocket;
+import io.floatip.protocol.VrrpPacket;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running instances and the links they speak on: how one is built, started and removed, and what a link
+ * change does to them. Loop thread, except the opening at start (before the loop runs) and the reads of
+ * {@link #all()} (any thread).
+ */
+final class Instances {
+    private static final Logger log = LoggerFactory.getLogger("floatip");
+
+    private final EventLoop loop;
+    private final Netlink netlink;
+    private final LinkOpener opener;
+    private final TrackingSetup tracking;
+    private final List<AutoCloseable> edges;
+    /** Loop thread once the loop runs. */
+    private final Map<String, Link> links = new LinkedHashMap<>();
+    /** Changed on the loop thread only; read from any thread. */
+    private final List<Instance> instances = new CopyOnWriteArrayList<>();
+    private final Runnable transitioned;
+    private final int realtimePriority;
+    private final Drains drains;
+    private ProtocolSocket protocolSocket;
+
+    /** @param transitioned run on the loop after every instance's transition */
+    Instances(EventLoop loop, Netlink netlink, TrackingSetup tracking, List<AutoCloseable> edges,
+              Runnable transitioned, int realtimePriority, Drains drains) {
+        this.loop = loop;
+        this.netlink = netlink;
+        this.opener = new LinkOpener(netlink, edges);
+        this.tracking = tracking;
+        this.edges = edges;
+        this.transitioned = transitioned;
+        this.realtimePriority = realtimePriority;
+        this.drains = drains;
+    }
+
+    List<Instance> all() {
+        return instances;
+    }
+
+    Map<String, Link> links() {
+        return links;
+    }
+
+    /** At start: every interface opened, every instance built on it (routers start on the loop). */
+    void open(Config config) throws AgentException {
+        Map<String, List<InstanceConfig>> byInterface = new LinkedHashMap<>();
+        for (InstanceConfig ic : config.instances().values()) {
+            byInterface.computeIfAbsent(ic.interfaceName(), k -> new ArrayList<>()).add(ic);
+        }
+        for (Map.Entry<String, List<InstanceConfig>> e : byInterface.entrySet()) {
+            links.put(e.getKey(), opener.open(e.getKey(), e.getValue(), vips(config)));
+        }
+        for (InstanceConfig ic : config.instances().values()) {
+            Instance i = create(ic);
+            // A VIP present at start was left by a run that was killed: remove it; claim it only as master.
+            Set<InetAddress> present = present(links.get(ic.interfaceName()));
+            ic.virtualIps().stream().filter(v -> present.contains(v.address())).forEach(i::removeVip);
+        }
+        openProtocolSocketIfNeeded();
+    }
+
+    void startCapture(Link link) {
+        link.transport().realtimePriority(realtimePriority);
+        link.transport().start();
+    }
+
+    /** Builds an instance on its (open) link and wires its tracking; the router starts separately. */
+    Instance create(InstanceConfig ic) {
+        Link link = links.get(ic.interfaceName());
+        Instance i = new Instance(ic, link, loop);
+        link.attach(i);
+        tracking.attach(i);
+        instances.add(i);
+        i.afterTransition(transitioned);
+        return i;
+    }
+
+    /**
+     * Loop thread: an instance of a reload, on a link opened now if it is the first there; it starts in INIT.
+     * An error says why it could not start, and nothing of it remains.
+     */
+    Instance add(InstanceConfig ic, Config next) throws AgentException {
+        if (!links.containsKey(ic.interfaceName())) {
+            Link link = opener.open(ic.interfaceName(), List.of(ic), vips(next));
+            links.put(ic.interfaceName(), link);
+            startCapture(link);
+        }
+        Link link = links.get(ic.interfaceName());
+        if (ic.ipv6() && link.linkLocal() == null) {
+            opener.refresh(link, List.of(ic));
+            if (link.linkLocal() == null) {
+                throw new AgentException("interface " + ic.interfaceName() + " has no IPv6 link-local address");
+            }
+        }
+        Instance i = create(ic);
+        startRouter(i);
+        return i;
+    }
+
+    /** Loop thread. */
+    void startRouter(Instance i) {
+        loop.add(i.router());
+        drains.starting(i, loop.now());
+        i.startResolvingPeers();
+        i.router().startup(loop.now());
+        try {
+            LinkState s = opener.state(i.config().interfaceName());
+            i.tracking().link(s.usable() ? null : describe(s), "start");
+        } catch (AgentException e) {
+            i.tracking().link(e.getMessage(), "start");
+        }
+        i.primeTakeover();
+    }
+
+    /** Loop thread: a removed instance hands over like a stopping one (priority 0, VIPs released). */
+    void remove(Instance i) {
+        i.router().shutdown(loop.now());
+        loop.remove(i.router());
+        links.get(i.config().interfaceName()).detach(i);
+        tracking.detach(i);
+        instances.remove(i);
+    }
+
+    /** The instance of this name, or null. */
+    Instance named(String name) {
+        for (Instance i : instances) {
+            if (i.config().name().equals(name)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** Loop thread: every link's filter, groups and link-local address follow its instances now. */
+    void refreshLinks() {
+        for (Link link : links.values()) {
+            opener.refresh(link, configsOn(link.name()));
+        }
+        openProtocolSocketIfNeeded();
+    }
+
+    private void openProtocolSocketIfNeeded() {
+        if (protocolSocket != null || instances.stream().noneMatch(Instance::unicast)) {
+            return;
+        }
+        try {
+            protocolSocket = ProtocolSocket.open(VrrpPacket.PROTOCOL);
+            edges.add(protocolSocket);
+        } catch (NetlinkException e) {
+            // Not fatal: the kernel will answer unicast adverts with ICMP protocol unreachable, that is all.
+            log.warn("cannot open a raw socket for VRRP: {}; the kernel will send ICMP protocol unreachable "
+                    + "for each unicast advert", e.getMessage());
+        }
+    }
+
+    private Set<InetAddress> present(Link link) {
+        Set<InetAddress> set = new HashSet<>();
+        try {
+            netlink.addresses(link.ifIndex()).forEach(a -> set.add(a.address()));
+        } catch (NetlinkException e) {
+            log.debug("cannot list the addresses of {}: {}", link.name(), e.getMessage());
+        }
+        return set;
+    }
+
+    private static Set<InetAddress> vips(Config config) {
+        Set<InetAddress> vips = new HashSet<>();
+        config.instances().values().forEach(ic -> ic.virtualIps().forEach(v -> vips.add(v.address())));
+        return vips;
+    }
+
+    /** Loop thread; {@code readAt}: when the monitor read the change (a returning link's timers run from then). */
+    void linkChanged(LinkState s, long readAt) {
+        Link link = links.get(s.name());
+        if (link != null && !s.deleted() && s.ifIndex() != link.ifIndex()) {
+            try {
+                link.rebind(s.ifIndex(), netlink.macAddress(s.name()));
+            } catch (NetlinkException e) {
+                link.rebind(s.ifIndex(), null);
+            }
+            opener.refresh(link, configsOn(s.name()));
+            log.info("interface {} was created again (index {}); following it", s.name(), s.ifIndex());
+        } else if (link != null && s.usable() && LinkOpener.missesSomething(link, configsOn(s.name()))) {
+            // A join that failed while the interface was being created: try again now it is up.
+            opener.refresh(link, configsOn(s.name()));
+        }
+        for (Instance i : instances) {
+            if (i.config().interfaceName().equals(s.name())) {
+                i.tracking().link(s.usable() ? null : describe(s), "interface " + s.name() + " is up", readAt);
+            }
+        }
+        tracking.linkChanged(s);
+    }
+
+    /**
+     * The configs of the instances on interface {@code name}. A plain loop, as is all of a link change's
+     * path: it runs rarely, so a stream's classes and lambdas would be linked right then, milliseconds that
+     * delay a returning master's Master_Down_Interval.
+     */
+    private List<InstanceConfig> configsOn(String name) {
+        List<InstanceConfig> on = new ArrayList<>();
+        for (Instance i : instances) {
+            if (i.config().interfaceName().equals(name)) {
+                on.add(i.config());
+            }
+        }
+        return on;
+    }
+
+    private static String describe(LinkState s) {
+        if (s.deleted()) {
+            return "interface " + s.name() + " was deleted";
+        }
+        return s.up() ? "interface " + s.name() + " has no carrier" : "interface " + s.name() + " is down";
+    }
+}

@@ -1,0 +1,89 @@
+package io.floatip.agent;
+
+import io.floatip.config.Config;
+import io.floatip.config.InstanceConfig;
+import io.floatip.control.ReloadResult;
+import io.floatip.policy.ReloadPlan;
+import io.floatip.policy.ReloadStep;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a {@link ReloadPlan} on the running agent, step by step, on the loop thread: the one place a
+ * reload touches instances, links and tracking. A step that fails (an interface gone) says so in its line;
+ * the others still apply.
+ */
+final class ReloadExecutor {
+    private static final Logger log = LoggerFactory.getLogger("floatip");
+
+    private final Instances instances;
+    private final TrackingSetup tracking;
+
+    ReloadExecutor(Instances instances, TrackingSetup tracking) {
+        this.instances = instances;
+        this.tracking = tracking;
+    }
+
+    ReloadResult apply(Config before, Config next) {
+        List<ReloadStep> steps = ReloadPlan.between(before, next);
+        tracking.replaceConfig(next, ReloadPlan.changedScripts(before, next));
+        List<String> messages = new ArrayList<>();
+        for (ReloadStep step : steps) {
+            String line = apply(step, next);
+            if (line != null) {
+                messages.add(line);
+            }
+        }
+        if (messages.isEmpty()) {
+            messages.add("no changes");
+        }
+        messages.forEach(m -> log.info("reload: {}", m));
+        return new ReloadResult(true, messages);
+    }
+
+    /** One step; its line, or null. An instance a step expects but that could not start before is added. */
+    private String apply(ReloadStep step, Config next) {
+        if (step instanceof ReloadStep.Add a) {
+            return add(a.next(), a.message(), next);
+        }
+        if (step instanceof ReloadStep.Remove r) {
+            Instance old = instances.named(r.name());
+            if (old == null) {
+                return null;
+            }
+            instances.remove(old);
+            return r.message();
+        }
+        if (step instanceof ReloadStep.RefreshLinks) {
+            instances.refreshLinks();
+            return null;
+        }
+        if (step instanceof ReloadStep.AtNextStart || step instanceof ReloadStep.ProcessesAtNextStart) {
+            return step.message();
+        }
+        InstanceConfig ic = step instanceof ReloadStep.Keep k ? next.instances().get(k.name())
+                : step instanceof ReloadStep.Reconfigure r ? r.next() : ((ReloadStep.Replace) step).next();
+        Instance old = instances.named(ic.name());
+        if (old == null) {
+            return add(ic, new ReloadStep.Add(ic).message(), next);
+        }
+        if (step instanceof ReloadStep.Reconfigure r) {
+            old.reconfigure(r.next());
+        } else if (step instanceof ReloadStep.Replace) {
+            instances.remove(old);
+            return add(ic, step.message(), next);
+        }
+        return step.message();
+    }
+
+    private String add(InstanceConfig ic, String message, Config next) {
+        try {
+            instances.add(ic, next);
+            return message;
+        } catch (AgentException e) {
+            return ic.name() + ": not started: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.floatip.policy;
+
+import io.floatip.config.InstanceConfig;
+import io.floatip.config.VirtualIp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One setting a reload changes in a running instance, and the words the reload's line uses for it.
+ *
+ * @param detail what the operator reads, e.g. "priority 150 -> 120"
+ */
+public record InstanceChange(Kind kind, String detail) {
+    public enum Kind {
+        PRIORITY, ADVERT_INTERVAL, PREEMPT, GARP, VIP_REMOVED, VIP_ADDED
+    }
+
+    @Override
+    public String toString() {
+        return detail;
+    }
+
+    /**
+     * Whether a reload from {@code before} to {@code after} can be applied to the running instance: only the
+     * priority, the interval, preemption, the VIPs and the GARP settings differ.
+     */
+    public static boolean inPlace(InstanceConfig before, InstanceConfig after) {
+        return before.interfaceName().equals(after.interfaceName()) && before.vrid() == after.vrid()
+                && before.version() == after.version()
+                && Objects.equals(before.unicastSource(), after.unicastSource())
+                && before.unicastPeers().equals(after.unicastPeers())
+                && Objects.equals(before.authPassword(), after.authPassword())
+                && before.trackScripts().equals(after.trackScripts())
+                && before.trackInterfaces().equals(after.trackInterfaces())
+                && before.trackFiles().equals(after.trackFiles())
+                && before.trackProcesses().equals(after.trackProcesses())
+                && before.notifications().equals(after.notifications());
+    }
+
+    /** What differs among the settings that change in place, in the order the reload line gives them. */
+    public static List<InstanceChange> between(InstanceConfig before, InstanceConfig next) {
+        List<InstanceChange> changes = new ArrayList<>();
+        if (before.priority() != next.priority()) {
+            changes.add(new InstanceChange(Kind.PRIORITY, "priority " + before.priority() + " -> " + next.priority()));
+        }
+        if (before.advertIntervalCentis() != next.advertIntervalCentis()) {
+            changes.add(new InstanceChange(Kind.ADVERT_INTERVAL, "advert_interval " + before.advertIntervalCentis() * 10
+                    + " ms -> " + next.advertIntervalCentis() * 10 + " ms"));
+        }
+        if (before.preempt() != next.preempt() || before.preemptDelayMillis() != next.preemptDelayMillis()
+                || before.fastPreempt() != next.fastPreempt()) {
+            changes.add(new InstanceChange(Kind.PREEMPT, "preempt " + next.preempt() + ", preempt_delay "
+                    + next.preemptDelayMillis() + " ms"
+                    + (before.fastPreempt() != next.fastPreempt() ? ", fast_preempt " + next.fastPreempt() : "")));
+        }
+        if (!before.garp().equals(next.garp())) {
+            changes.add(new InstanceChange(Kind.GARP, "garp " + next.garp()));
+        }
+        Set<VirtualIp> oldVips = Set.copyOf(before.virtualIps());
+        Set<VirtualIp> newVips = Set.copyOf(next.virtualIps());
+        for (VirtualIp vip : before.virtualIps()) {
+            if (!newVips.contains(vip)) {
+                changes.add(new InstanceChange(Kind.VIP_REMOVED, "VIP " + vip + " removed"));
+            }
+        }
+        for (VirtualIp vip : next.virtualIps()) {
+            if (!oldVips.contains(vip)) {
+                changes.add(new InstanceChange(Kind.VIP_ADDED, "VIP " + vip + " added"));
+            }
+        }
+        return List.copyOf(changes);
+    }
+}

@@ -1,0 +1,219 @@
+package io.floatip.policy;
+
+import io.floatip.config.InstanceConfig;
+import io.floatip.config.UnicastPeer;
+import io.floatip.config.VirtualIp;
+import io.floatip.router.Router;
+import io.floatip.router.RouterActions;
+import io.floatip.router.RouterConfig;
+import io.floatip.router.State;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What one instance decides beside its {@link Router}: which VIPs it holds, what a failed claim does, when its
+ * gratuitous ARPs go out, how often it asks for its unicast peers' MACs, and what a reload changes in place.
+ * Pure: no threads, sockets or clock; it reports through an {@link InstancePort} and is woken by its timers.
+ * Loop thread only, except {@link #addresses()} and {@link #master()}.
+ */
+public final class InstancePolicy implements RouterActions {
+    /** After a failed claim, FAULT lasts this long before the instance listens and may try again. */
+    public static final long CLAIM_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** While a unicast peer's MAC is unknown, ask again this often; once known, re-check this often. */
+    public static final long RESOLVE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    public static final long RESOLVE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final InstancePort port;
+    private final InetAddress source;
+    private final Router router;
+    /** Replaced whole on reload: a stopping thread's advert reads it. */
+    private volatile InstanceConfig config;
+    /** Immutable, replaced whole on reload: a stopping thread's advert reads it. */
+    private volatile List<InetAddress> addresses;
+    /** The VIPs this instance added (and so must remove), not those it failed to add. */
+    private final Set<VirtualIp> held = new HashSet<>();
+    /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
+    private long term;
+    /** The router's state is the loop's; this copy tells a stopping thread whether there is a term to end. */
+    private volatile boolean master;
+
+    /** @param source our advert source, which wins an equal-priority tie by being higher */
+    public InstancePolicy(InstanceConfig config, InetAddress source, InstancePort port) {
+        this.config = config;
+        this.source = source;
+        this.port = port;
+        this.addresses = AdvertCheck.addresses(config);
+        this.router = new Router(routerConfig(config), this);
+    }
+
+    private RouterConfig routerConfig(InstanceConfig c) {
+        return new RouterConfig(c.name(), c.vrid(), c.version(), c.priority(), c.advertIntervalCentis(), c.preempt(),
+                TimeUnit.MILLISECONDS.toNanos(c.preemptDelayMillis()), source, c.fastPreempt());
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public InstanceConfig config() {
+        return config;
+    }
+
+    /** Any thread: the VIPs' addresses, the list an advert carries. */
+    public List<InetAddress> addresses() {
+        return addresses;
+    }
+
+    /** Any thread: whether the last transition was to MASTER. */
+    public boolean master() {
+        return master;
+    }
+
+    /** Whether this instance added {@code vip} and has not released it. */
+    public boolean holds(VirtualIp vip) {
+        return held.contains(vip);
+    }
+
+    /** The VIPs this instance holds now, in config order. */
+    public List<VirtualIp> heldVips() {
+        List<VirtualIp> out = new ArrayList<>(held.size());
+        for (VirtualIp vip : config.virtualIps()) {
+            if (held.contains(vip)) {
+                out.add(vip);
+            }
+        }
+        return out;
+    }
+
+    /** Asks for every unicast peer's MAC, and keeps asking: often until all are known, seldom after. */
+    public void resolvePeers() {
+        if (!config.unicast()) {
+            return;
+        }
+        for (UnicastPeer p : config.unicastPeers()) {
+            port.arpRequest(p.address());
+        }
+        port.schedule(port.peersResolved() ? RESOLVE_REFRESH_NANOS : RESOLVE_RETRY_NANOS, Timer.RESOLVE_PEERS, 0);
+    }
+
+    /** A timer this policy scheduled is due; {@code ofTerm}: the master term it was scheduled in. */
+    public void fired(Timer timer, long ofTerm) {
+        switch (timer) {
+            case GARP_REPEAT -> {
+                if (inTerm(ofTerm)) {
+                    announceVips(router);
+                }
+            }
+            case GARP_REFRESH -> {
+                if (inTerm(ofTerm)) {
+                    announceVips(router);
+                    scheduleRefresh(ofTerm);
+                }
+            }
+            case CLAIM_RETRY -> port.claimFault(null);
+            case RESOLVE_PEERS -> resolvePeers();
+        }
+    }
+
+    private boolean inTerm(long ofTerm) {
+        return term == ofTerm && router.state() == State.MASTER;
+    }
+
+    /**
+     * A reload changed only what may change in place (see {@link ReloadPlan}): a master lets go of the VIPs
+     * that went and claims and announces the new ones at once; the router takes the new settings. The caller
+     * then reports the new base priority to tracking, which a master advertises at once.
+     */
+    public void reconfigure(InstanceConfig next) {
+        InstanceConfig before = config;
+        Set<VirtualIp> oldVips = Set.copyOf(before.virtualIps());
+        Set<VirtualIp> newVips = Set.copyOf(next.virtualIps());
+        boolean isMaster = router.state() == State.MASTER;
+        for (VirtualIp vip : before.virtualIps()) {
+            if (!newVips.contains(vip) && isMaster) {
+                held.remove(vip);
+                port.removeVip(vip);
+            }
+        }
+        config = next;
+        addresses = AdvertCheck.addresses(next);
+        for (VirtualIp vip : next.virtualIps()) {
+            if (!oldVips.contains(vip) && isMaster) {
+                claim(List.of(vip), List.of(vip.address()));
+            }
+        }
+        router.reconfigure(routerConfig(next));
+    }
+
+    // ---- RouterActions ----
+
+    @Override
+    public void sendAdvert(Router r, int priority) {
+        port.sendAdvert(priority);
+    }
+
+    @Override
+    public void claimVips(Router r) {
+        term++;
+        claim(config.virtualIps(), addresses);
+        long delay = config.garp().delayMillis();
+        if (delay > 0) {
+            port.schedule(TimeUnit.MILLISECONDS.toNanos(delay), Timer.GARP_REPEAT, term);
+        }
+        scheduleRefresh(term);
+    }
+
+    /**
+     * A master that cannot add its VIP serves nobody, and its adverts would keep a healthy backup from taking
+     * over: FAULT, after the current event (the router is mid-transition), and try again a little later.
+     */
+    private void claim(List<VirtualIp> vips, List<InetAddress> announce) {
+        List<Claim> results = port.addVips(vips, announce, config.garp().repeat());
+        List<Claim> claimed = new ArrayList<>(results.size());
+        for (Claim c : results) {
+            if (c.ok()) {
+                held.add(c.vip());
+                claimed.add(c);
+            } else {
+                port.claimFailed(c);
+                port.claimFault("cannot add VIP " + c.vip() + ": " + c.error());
+                port.schedule(CLAIM_RETRY_NANOS, Timer.CLAIM_RETRY, term);
+            }
+        }
+        if (!claimed.isEmpty()) {
+            port.claimed(claimed);
+        }
+    }
+
+    private void scheduleRefresh(long ofTerm) {
+        long refresh = config.garp().refreshMillis();
+        if (refresh > 0) {
+            port.schedule(TimeUnit.MILLISECONDS.toNanos(refresh), Timer.GARP_REFRESH, ofTerm);
+        }
+    }
+
+    @Override
+    public void releaseVips(Router r) {
+        term++;
+        for (VirtualIp vip : config.virtualIps()) {
+            if (held.remove(vip)) {
+                port.removeVip(vip);
+            }
+        }
+    }
+
+    @Override
+    public void announceVips(Router r) {
+        port.announce(addresses, config.garp().repeat());
+    }
+
+    @Override
+    public void stateChanged(Router r, State from, State to, String reason) {
+        master = to == State.MASTER;
+        port.transitioned(from, to, reason, r.priority());
+    }
+}

@@ -1,0 +1,171 @@
+package io.floatip.policy;
+
+import static io.floatip.policy.PolicyBench.MS;
+import static io.floatip.policy.PolicyBench.config;
+import static io.floatip.policy.PolicyBench.vip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floatip.config.GarpConfig;
+import io.floatip.config.UnicastPeer;
+import io.floatip.config.VirtualIp;
+import io.floatip.router.Reason;
+import io.floatip.router.State;
+import io.floatip.router.Timers;
+import java.net.Inet4Address;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What an instance decides beside its router, in virtual time with a recording port. */
+class InstancePolicyTest {
+    private static final VirtualIp A = vip("198.51.100.100");
+    private static final VirtualIp B = vip("198.51.100.101");
+    private static final VirtualIp C = vip("198.51.100.102");
+    /** Master_Down_Interval at priority 100 and 100 ms adverts: 360.9375 ms. */
+    private static final long MDI = Timers.masterDownInterval(100, 10);
+
+    @Test
+    void aFailedClaimGoesToFaultAfterTheTakeoverAndListensAgainFiveSecondsLater() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A, B));
+        b.failing.put(B, "No such device");
+        b.start();
+        b.runUntil(MDI);
+        assertEquals(State.FAULT, b.router.state(), b.log.toString());
+        assertEquals(Reason.Code.FAULT, b.router.why().code());
+        assertEquals(List.of("360ms add [" + A + ", " + B + "]",
+                "360ms announce [198.51.100.100, 198.51.100.101] x1",
+                "360ms cannot claim " + B + ": No such device",
+                "360ms claim fault: cannot add VIP " + B + ": No such device",
+                "360ms claimed [" + A + "]",
+                "360ms advert 100",
+                "360ms BACKUP->MASTER (no advert heard for Master_Down_Interval 360 ms)",
+                "360ms advert 0",
+                "360ms remove " + A,
+                "360ms MASTER->FAULT (cannot add VIP " + B + ": No such device)"),
+                b.log.subList(1, b.log.size()), "the takeover completes, then FAULT hands over (priority 0) and releases only what was added");
+
+        b.failing.clear();
+        b.runUntil(MDI + InstancePolicy.CLAIM_RETRY_NANOS - 1);
+        assertEquals(State.FAULT, b.router.state(), "FAULT lasts five seconds");
+        b.runUntil(MDI + InstancePolicy.CLAIM_RETRY_NANOS);
+        assertEquals(State.BACKUP, b.router.state(), "then it listens, as at startup");
+        b.runUntil(2 * MDI + InstancePolicy.CLAIM_RETRY_NANOS);
+        assertEquals(State.MASTER, b.router.state());
+        assertEquals(List.of("5721ms claimed [" + A + ", " + B + "]"), b.lines("claimed [" + A + ", "));
+        b.runFor(60_000 * MS);
+        assertEquals(State.MASTER, b.router.state(), "no transition after it settled: " + b.lines("->"));
+        assertEquals(5, b.lines("->").size());
+    }
+
+    @Test
+    void eachFailedVipFaultsAndRetriesOnItsOwnTimer() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A, B));
+        b.failing.put(A, "Permission denied");
+        b.failing.put(B, "Permission denied");
+        b.start();
+        b.runUntil(MDI);
+        assertEquals(2, b.lines("claim fault: cannot add VIP").size());
+        assertEquals(0, b.lines("claimed").size(), "nothing to log as claimed");
+        assertEquals(0, b.lines("remove").size(), "nothing was added, so nothing is removed");
+        b.runUntil(MDI + InstancePolicy.CLAIM_RETRY_NANOS);
+        assertEquals(2, b.lines("claim fault cleared").size());
+    }
+
+    @Test
+    void aGarpBurstScheduledInOneMasterTermNeverFiresInALaterOne() {
+        // garp_master_delay 5 s (the second burst), garp_master_refresh 2 s, each burst twice.
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(5_000, 2, 2_000), A));
+        b.start();
+        b.runUntil(1_000 * MS); // term 1 from 360 ms: its second burst was due at 5360 ms, refreshes from 2360 ms
+        b.heard("198.51.100.12", 200);
+        assertEquals(State.BACKUP, b.router.state());
+        b.runUntil(8_000 * MS); // the other master went quiet: term 2 from 1360 ms
+        assertEquals(State.MASTER, b.router.state());
+        assertEquals(List.of("360ms announce [198.51.100.100] x2", "1360ms announce [198.51.100.100] x2",
+                        "3360ms announce [198.51.100.100] x2", "5360ms announce [198.51.100.100] x2",
+                        "6360ms announce [198.51.100.100] x2", "7360ms announce [198.51.100.100] x2"),
+                b.lines("announce"), "claims, term 2's refreshes at +2 s, +4 s, +6 s and its delayed burst at +5 s; "
+                        + "nothing of term 1 after it ended");
+    }
+
+    @Test
+    void noGarpTimersWithoutDelayOrRefresh() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 3), A));
+        b.start();
+        b.runUntil(60_000 * MS);
+        assertEquals(List.of("360ms announce [198.51.100.100] x3"), b.lines("announce"));
+    }
+
+    @Test
+    void aMasterTermEndsAtShutdownAndReleasesWhatItHeld() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(1_000, 1), A, B));
+        b.start();
+        b.runUntil(500 * MS);
+        b.router.shutdown(b.now());
+        b.runUntil(10_000 * MS);
+        assertEquals(List.of("500ms advert 0", "500ms remove " + A, "500ms remove " + B,
+                "500ms MASTER->INIT (shutdown (sent priority 0))"), b.log.subList(b.log.size() - 4, b.log.size()));
+        assertEquals(1, b.lines("announce").size(), "the delayed burst of the ended term never went out");
+    }
+
+    @Test
+    void aMasterHeardAgainAnnouncesAtMostOncePerInterval() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A));
+        b.start();
+        b.runUntil(500 * MS);
+        b.heard("198.51.100.12", 0); // another master gave up: announce again
+        b.heard("198.51.100.12", 0);
+        assertEquals(2, b.lines("announce").size(), b.log.toString());
+    }
+
+    @Test
+    void aReloadChangesTheVipsOfAMasterInPlace() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 2), A, B));
+        b.start();
+        b.runUntil(500 * MS);
+        b.log.clear();
+        b.policy.reconfigure(config(120, new GarpConfig(0, 2), A, C));
+        assertEquals(List.of("500ms remove " + B, "500ms add [" + C + "]", "500ms announce [198.51.100.102] x2",
+                "500ms claimed [" + C + "]"), b.log, "the gone VIP released, the new one claimed and announced alone");
+        assertEquals(List.of(A.address(), C.address()), b.policy.addresses(), "adverts carry the new list");
+        assertEquals(120, b.router.config().priority());
+        assertEquals(State.MASTER, b.router.state());
+        b.router.shutdown(b.now());
+        assertEquals(List.of("500ms remove " + B, "500ms remove " + A, "500ms remove " + C), b.lines("remove"),
+                "it held A and C after the reload");
+    }
+
+    @Test
+    void aReloadChangesNothingOnTheLinkOfABackup() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A, B));
+        b.start();
+        b.log.clear();
+        b.policy.reconfigure(config(100, new GarpConfig(0, 1), C));
+        assertEquals(List.of(), b.log);
+        b.runUntil(MDI);
+        assertEquals(List.of("360ms add [" + C + "]"), b.lines("add"), "it claims the new list when it takes over");
+    }
+
+    @Test
+    void unicastPeersAreAskedForEverySecondUntilKnownThenEveryTenSeconds() throws Exception {
+        UnicastPeer p1 = UnicastPeer.of((Inet4Address) PolicyBench.ip("198.51.100.12"));
+        UnicastPeer p2 = UnicastPeer.of((Inet4Address) PolicyBench.ip("198.51.100.13"));
+        PolicyBench b = new PolicyBench(PolicyBench.unicast(p1, p2));
+        b.policy.resolvePeers();
+        b.runUntil(2_500 * MS);
+        b.peersResolved = true;
+        b.runUntil(30_000 * MS);
+        assertEquals(List.of("0ms arp 198.51.100.12", "0ms arp 198.51.100.13", "1000ms arp 198.51.100.12",
+                "1000ms arp 198.51.100.13", "2000ms arp 198.51.100.12", "2000ms arp 198.51.100.13",
+                "3000ms arp 198.51.100.12", "3000ms arp 198.51.100.13", "13000ms arp 198.51.100.12",
+                "13000ms arp 198.51.100.13", "23000ms arp 198.51.100.12", "23000ms arp 198.51.100.13"), b.log);
+    }
+
+    @Test
+    void multicastInstancesResolveNoPeers() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A));
+        b.policy.resolvePeers();
+        b.runUntil(30_000 * MS);
+        assertTrue(b.log.isEmpty(), b.log.toString());
+    }
+}

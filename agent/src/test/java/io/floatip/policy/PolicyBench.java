@@ -1,0 +1,193 @@
+package io.floatip.policy;
+
+import io.floatip.config.GarpConfig;
+import io.floatip.config.InstanceConfig;
+import io.floatip.config.UnicastPeer;
+import io.floatip.config.VirtualIp;
+import io.floatip.router.Faults;
+import io.floatip.router.Router;
+import io.floatip.router.State;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * One {@link InstancePolicy} in virtual time with a recording port: every effect is a line "<ms>ms <what>",
+ * timers fire at their time, and a claim fault goes to a real {@link Faults} after the current event, as the
+ * agent's tracking does. Like the router's SimNetwork, without sockets, threads or sleeps.
+ */
+final class PolicyBench implements InstancePort {
+    static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    final List<String> log = new ArrayList<>();
+    final InstancePolicy policy;
+    final Router router;
+    final Faults faults = new Faults();
+    /** VIPs whose add fails, with the kernel's error. */
+    final Map<VirtualIp, String> failing = new HashMap<>();
+    boolean peersResolved;
+    private long now;
+    private long seq;
+    private final PriorityQueue<Due> due = new PriorityQueue<>();
+    private final List<Runnable> afterEvent = new ArrayList<>();
+
+    private record Due(long at, long seq, Runnable task) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due o) {
+            return at != o.at ? Long.compare(at, o.at) : Long.compare(seq, o.seq);
+        }
+    }
+
+    PolicyBench(InstanceConfig config) {
+        policy = new InstancePolicy(config, ip("198.51.100.11"), this);
+        router = policy.router();
+    }
+
+    static InetAddress ip(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    static VirtualIp vip(String text) {
+        return new VirtualIp(ip(text), 24);
+    }
+
+    /** VI_1, VRID 51, v3, 100 ms adverts, preempt, these VIPs and GARP settings. */
+    static InstanceConfig config(int priority, GarpConfig garp, VirtualIp... vips) {
+        return new InstanceConfig("VI_1", "eth0", 51, priority, 3, 10, true, 0, List.of(vips), garp);
+    }
+
+    static InstanceConfig unicast(UnicastPeer... peers) {
+        return new InstanceConfig("VI_1", "eth0", 51, 100, 3, 10, true, 0, List.of(vip("198.51.100.100")),
+                new GarpConfig(0, 1), null, List.of(peers), null);
+    }
+
+    long now() {
+        return now;
+    }
+
+    void start() {
+        router.startup(now);
+        settle();
+    }
+
+    /** Runs router timers and scheduled timers in time order up to {@code until}. */
+    void runUntil(long until) {
+        while (true) {
+            long next = Math.min(router.nextDeadline(), due.isEmpty() ? Router.NEVER : due.peek().at);
+            if (next > until) {
+                break;
+            }
+            now = Math.max(now, next);
+            if (router.nextDeadline() <= now) {
+                router.fireTimers(now);
+            } else {
+                due.poll().task.run();
+            }
+            settle();
+        }
+        now = Math.max(now, until);
+    }
+
+    void runFor(long nanos) {
+        runUntil(now + nanos);
+    }
+
+    /** An advert from another router, now. */
+    void heard(String source, int priority) {
+        router.advertReceived(now, ip(source), priority, 10);
+        settle();
+    }
+
+    /** What the loop runs after the current event. */
+    private void settle() {
+        while (!afterEvent.isEmpty()) {
+            afterEvent.remove(0).run();
+        }
+    }
+
+    private void line(String what) {
+        log.add(now / MS + "ms " + what);
+    }
+
+    /** The lines that contain {@code word}. */
+    List<String> lines(String word) {
+        return log.stream().filter(l -> l.contains(word)).collect(Collectors.toList());
+    }
+
+    // ---- InstancePort ----
+
+    @Override
+    public void sendAdvert(int priority) {
+        line("advert " + priority);
+    }
+
+    @Override
+    public List<Claim> addVips(List<VirtualIp> vips, List<InetAddress> announce, int repeat) {
+        line("add " + vips);
+        announce(announce, repeat);
+        List<Claim> claims = new ArrayList<>();
+        for (VirtualIp v : vips) {
+            claims.add(new Claim(v, true, failing.get(v)));
+        }
+        return claims;
+    }
+
+    @Override
+    public void claimed(List<Claim> claims) {
+        line("claimed " + claims.stream().map(c -> c.vip().toString()).toList());
+    }
+
+    @Override
+    public void claimFailed(Claim claim) {
+        line("cannot claim " + claim.vip() + ": " + claim.error());
+    }
+
+    @Override
+    public void removeVip(VirtualIp vip) {
+        line("remove " + vip);
+    }
+
+    @Override
+    public void announce(List<InetAddress> which, int repeat) {
+        line("announce " + which.stream().map(InetAddress::getHostAddress).toList() + " x" + repeat);
+    }
+
+    @Override
+    public void arpRequest(Inet4Address peer) {
+        line("arp " + peer.getHostAddress());
+    }
+
+    @Override
+    public boolean peersResolved() {
+        return peersResolved;
+    }
+
+    @Override
+    public void claimFault(String why) {
+        line(why == null ? "claim fault cleared" : "claim fault: " + why);
+        afterEvent.add(() -> {
+            faults.set("claim", why);
+            faults.apply(router, now, why == null ? "claim cleared" : why);
+        });
+    }
+
+    @Override
+    public void schedule(long afterNanos, Timer timer, long term) {
+        due.add(new Due(now + afterNanos, seq++, () -> policy.fired(timer, term)));
+    }
+
+    @Override
+    public void transitioned(State from, State to, String reason, int priority) {
+        line(from + "->" + to + " (" + reason + ")");
+    }
+}
