@@ -157,22 +157,6 @@ class RepeatDecoderTest {
         assertEquals(0, d.repeats(), "a different rule is a new decode");
     }
 
-    /** Only the plain shapes are remembered: a VLAN-tagged advert is decoded every time, rightly. */
-    @Test
-    void aTaggedAdvertIsDecodedEveryTime() {
-        RepeatDecoder d = new RepeatDecoder();
-        byte[] plain = advert(51, 150, 1);
-        byte[] tagged = new byte[plain.length + 4];
-        System.arraycopy(plain, 0, tagged, 0, 12);
-        BigEndian.put16(tagged, 12, Ethernet.ETHERTYPE_VLAN);
-        BigEndian.put16(tagged, 14, 7); // VLAN 7
-        System.arraycopy(plain, 12, tagged, 16, plain.length - 12);
-        Decoded first = d.decode(tagged, tagged.length, true);
-        assertEquals(VrrpCodec.decodeFrame(plain, plain.length), first);
-        assertEquals(first, d.decode(tagged, tagged.length, true));
-        assertEquals(0, d.repeats());
-    }
-
     /**
      * An IPv4 header with options (four zero bytes: its checksum verifies over the first 20 bytes as well as
      * over all 24) is not a plain shape either: decoded every time.
