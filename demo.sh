@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")"
 . ./scripts/deps.sh
-floatip_install_deps $FLOATIP_RUNTIME_DEPS
+floatip_install_deps $FLOATIP_RUNTIME_DEPS $(floatip_build_deps)
 if [ ! -f agent/target/floatip.jar ] || [ -n "$(find agent/src pom.xml agent/pom.xml -newer agent/target/floatip.jar | head -1)" ]; then
     mvn -B -q package -DskipTests
 fi

@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")"
 . ./scripts/deps.sh
-floatip_install_deps $FLOATIP_TEST_DEPS
+floatip_install_deps $FLOATIP_TEST_DEPS $(floatip_build_deps)
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
     exec sudo -E "$0" "$@"
 fi

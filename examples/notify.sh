@@ -22,8 +22,12 @@
 #   2024-05-01T12:00:00+0000 INSTANCE VI_1 MASTER 150 (instance VI_1 is now MASTER, priority 150)
 #   2024-05-01T12:00:00+0000 master
 #
-# Exit code: always 0. floatip and keepalived do not act on a notify script's
-# exit code; a log line that cannot be written is reported on stderr.
+# Exit code: 0, or 1 when the log line cannot be written. floatip does not act
+# on a notify script's exit code, but logs a failed one with the script's last
+# line of output, e.g.
+#   WARN notify /etc/floatip/notify.sh for instance VI_1: exit 1: notify.sh:
+#     cannot append to /var/log/floatip-notify.log (as user floatip_script)
+# so a log file the script's user cannot write is seen at once.
 #
 # Needs: sh, date, tr. Copy it and put your actions in the case below.
 
@@ -63,8 +67,10 @@ fi
 
 # One line per call, whatever the arguments hold (newlines become spaces).
 line=$(printf '%s%s' "$(date '+%Y-%m-%dT%H:%M:%S%z')" "${what:- (no arguments)}" | tr '\n\r' '  ')
+status=0
 if ! { printf '%s\n' "$line" >>"$log"; } 2>/dev/null; then
-    printf 'notify.sh: cannot append to %s\n' "$log" >&2
+    printf 'notify.sh: cannot append to %s (as user %s)\n' "$log" "$(id -un)" >&2
+    status=1
 fi
 
 # Your actions go here, e.g.
@@ -75,4 +81,4 @@ case $state in
     STOP) : ;;     # the agent is stopping
 esac
 
-exit 0
+exit $status

@@ -39,3 +39,20 @@ FLOATIP_RUNTIME_DEPS="libpcap0.8 iproute2 iputils-ping"
 # debootstrap: scripts/test-systemd.sh boots the package under a real systemd.
 FLOATIP_TEST_DEPS="$FLOATIP_RUNTIME_DEPS tcpdump keepalived procps haproxy nginx curl wget netcat-openbsd devscripts \
 nftables groff-base systemd prometheus systemd-container debootstrap"
+
+# What building needs (demo.sh and test.sh build first): Maven, and a JDK of 17 or later. Only what is
+# missing: a machine that already has both keeps its own.
+floatip_build_deps() {
+    deps=""
+    command -v mvn >/dev/null 2>&1 || deps="maven"
+    version=$(javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p')
+    if [ -z "$version" ] || [ "$version" -lt 17 ]; then
+        # Debian 12 and Ubuntu 22.04/24.04 have 17; a release without it has a newer default.
+        if apt-cache show openjdk-17-jdk-headless >/dev/null 2>&1; then
+            deps="$deps openjdk-17-jdk-headless"
+        else
+            deps="$deps default-jdk-headless"
+        fi
+    fi
+    echo $deps
+}

@@ -121,13 +121,20 @@ for script in check_haproxy check_http check_nginx check_process check_tcp; do
 done
 has_mode 644 root root /usr/share/bash-completion/completions/floatip
 has_mode 644 root root /usr/share/man/man1/floatip.1.gz
+has_mode 644 root root /usr/share/man/man5/floatip.yaml.5.gz
 has_mode 644 root root /usr/share/doc/floatip/README.md
+has_mode 644 root root /usr/share/doc/floatip/REFERENCE.md
 has_mode 644 root root /usr/share/doc/floatip/examples/floatip.yaml
 check "the config is a conffile" sh -c "dpkg-query -W -f='\${Conffiles}' floatip | grep -q ' /etc/floatip/floatip.yaml '"
 check "the unit runs the packaged launcher" grep -qx 'ExecStart=/usr/bin/floatip run -c /etc/floatip/floatip.yaml' \
     /lib/systemd/system/floatip.service
 
 check "floatip --version" sh -c 'floatip --version | grep -q "^floatip [0-9]"'
+# One version everywhere: what --version (and status, and /metrics) says is the package's version (a Maven
+# -SNAPSHOT, which the package spells ~snapshot so that it sorts before the release, aside).
+check "floatip --version is the package's version" sh -c \
+    'test "$(floatip --version | sed -n "s/^floatip \([^ ]*\) .*/\1/p" | sed "s/-SNAPSHOT\$/~snapshot/")" = \
+          "$(dpkg-query -W -f="\${Version}" floatip)"'
 # -Xshare:on makes the JVM refuse to start unless it can map the archive postinst made for this host.
 check "the launcher maps the class-data archive postinst made" sh -c \
     'FLOATIP_JAVA_OPTS=-Xshare:on floatip --version | grep -q "^floatip [0-9]"'
@@ -171,8 +178,12 @@ if command -v man >/dev/null 2>&1; then
     check "man -l renders floatip.1.gz" sh -c 'MANWIDTH=80 man -P cat -l /usr/share/man/man1/floatip.1.gz | grep -q "floatip doctor"'
     check "the man page renders without warnings" sh -c \
         'test -z "$(MANWIDTH=80 man --warnings -P cat -l /usr/share/man/man1/floatip.1.gz 2>&1 >/dev/null)"'
+    check "man 5 floatip.yaml renders without warnings" sh -c \
+        'MANWIDTH=80 man -P cat -l /usr/share/man/man5/floatip.yaml.5.gz | grep -q "preempt_delay" &&
+         test -z "$(MANWIDTH=80 man --warnings -P cat -l /usr/share/man/man5/floatip.yaml.5.gz 2>&1 >/dev/null)"'
 else
     check "the man page is roff" sh -c 'zcat /usr/share/man/man1/floatip.1.gz | grep -q "^\.TH FLOATIP 1"'
+    check "floatip.yaml(5) is roff" sh -c 'zcat /usr/share/man/man5/floatip.yaml.5.gz | grep -q "^\.TH FLOATIP.YAML 5"'
 fi
 
 # A second install runs postinst again over the existing users and statoverride.
@@ -191,7 +202,7 @@ done
 check "purge takes the config away" sh -c '! test -e /etc/floatip'
 check "purge drops the statoverride" sh -c '! dpkg-statoverride --list /etc/floatip/floatip.yaml'
 check "the package is gone" sh -c '! dpkg-query -W -f="\${Status}" floatip 2>/dev/null | grep -q installed'
-check "no file of it is left" sh -c '! test -e /usr/share/man/man1/floatip.1.gz && 
+check "no file of it is left" sh -c '! test -e /usr/share/man/man1/floatip.1.gz && ! test -e /usr/share/man/man5/floatip.yaml.5.gz && 
     ! test -e /usr/share/bash-completion/completions/floatip && ! test -e /lib/systemd/system/floatip.service'
 
 finish

@@ -83,6 +83,10 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     /** Loop thread: every advert accepted since the last drain, oldest first. */
     private void drain() {
         while (inbox.take(heard)) {
+            if (log.isDebugEnabled()) { // keepalived's -D: every advert; nothing is built at info
+                log.debug("{}: advert from {} priority {} interval {} ms", name, heard.source.getHostAddress(),
+                        heard.priority, heard.advertInterval * 10);
+            }
             router.advertReceived(heard.receivedAt, heard.source, heard.priority, heard.advertInterval);
         }
         heard.source = null;

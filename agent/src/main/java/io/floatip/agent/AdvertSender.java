@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing is sent.
  */
 final class AdvertSender {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("floatip");
     private static final byte[] NO_DATA = new byte[0];
 
     private final Link link;
@@ -95,6 +96,9 @@ final class AdvertSender {
                 c.version() == 2 ? authData : NO_DATA, source, destination, link.mac(), destinationMac, ipId);
         if (link.send(frame)) {
             advertsSent.incrementAndGet();
+            if (LOG.isDebugEnabled()) { // keepalived's -D: every advert; nothing is built at info
+                LOG.debug("{}: sent advert priority {} to {}", c.name(), priority, destination.getHostAddress());
+            }
         }
     }
 

@@ -260,6 +260,36 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link LastResort}'s hand-over, on the failing thread, without the loop (which may be the thread that
+     * failed): every master's priority 0 advert (frames made at start), then every configured VIP removed
+     * (removing one that is not there does nothing).
+     */
+    void lastResort() {
+        handOverQueued.set(true);
+        Instances all = instances;
+        if (all == null) {
+            return;
+        }
+        for (Instance i : all.all()) {
+            try {
+                i.resign();
+            } catch (Throwable ignored) {
+                // the others still go
+            }
+        }
+        for (Instance i : all.all()) {
+            try {
+                Link link = all.links().get(i.config().interfaceName());
+                for (io.floatip.config.VirtualIp v : i.config().virtualIps()) {
+                    netlink.deleteAddress(link.ifIndex(), v.address(), v.prefixLength());
+                }
+            } catch (Throwable ignored) {
+                // the others still go
+            }
+        }
+    }
+
     /** Loop thread. A field, bound at construction: linking a lambda on first use costs a stop a millisecond. */
     private void shutdownRouters() {
         long now = loop.now();

@@ -125,9 +125,16 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
                     }
                 }
                 runQueued();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 // A bug in one task must not stop failover for every instance.
-                log.error("event loop task failed", e);
+                if (e instanceof StackOverflowError) {
+                    io.floatip.status.Refusals.count(io.floatip.status.Refusal.ERROR_SURVIVED);
+                    log.error("event loop task failed: {}", e.toString());
+                } else {
+                    log.error("event loop task failed", e);
+                }
+            } catch (VirtualMachineError e) {
+                LastResort.run(e); // out of memory: hand over and exit
             }
         }
     }

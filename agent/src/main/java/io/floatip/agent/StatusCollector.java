@@ -77,7 +77,7 @@ final class StatusCollector {
         List<AgentStatus.InterfaceStatus> ifs = new ArrayList<>();
         links.forEach((name, l) -> ifs.add(new AgentStatus.InterfaceStatus(name, drops(l.drops), l.sendErrors())));
         return new AgentStatus(config.global().routerId(), Version.current(), ProcessHandle.current().pid(),
-                startedAtMillis, is, ss, gs, ifs);
+                startedAtMillis, is, ss, gs, ifs, io.floatip.status.Refusals.snapshot());
     }
 
     private static Map<String, Long> drops(DropCounters counters) {

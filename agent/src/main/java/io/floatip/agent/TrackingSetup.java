@@ -26,6 +26,7 @@ import io.floatip.track.ProcessMatch;
 import io.floatip.track.ProcessWatch;
 import io.floatip.track.ScriptOutcome;
 import io.floatip.track.TrackedFileWatch;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +51,9 @@ final class TrackingSetup implements AutoCloseable {
     private final PooledScriptRunner runner;
     private final ScriptProcess process;
     private final NotifyFifo fifo;
+    /** Tracked files are stat'ed and read here, never on the loop: one daemon thread, made when first needed. */
+    private java.util.concurrent.ExecutorService filesThread;
+    private final java.util.concurrent.Executor files = task -> filesThread().execute(task);
     private final Map<String, CheckScript> scripts = new LinkedHashMap<>();
     /** Every process the config defines at start, watched by one thread; a reload's new ones wait for a restart. */
     private final Map<String, ProcessCheck> processes = new LinkedHashMap<>();
@@ -67,14 +71,19 @@ final class TrackingSetup implements AutoCloseable {
         NotifyQueue queue;
     }
 
-    TrackingSetup(Config config, EventLoop loop, Netlink netlink) {
+    TrackingSetup(Config config, EventLoop loop, Netlink netlink) throws AgentException {
         this.config = config;
         this.loop = loop;
         this.netlink = netlink;
         this.process = new ScriptProcess(ScriptUser.resolve(config.global().scriptUser(), runsAsRoot()));
         this.runner = new PooledScriptRunner(process, loop);
         Path fifoPath = config.global().notifyFifo();
-        this.fifo = fifoPath == null ? null : new NotifyFifo(fifoPath);
+        try {
+            this.fifo = fifoPath == null ? null : new NotifyFifo(fifoPath);
+        } catch (IOException e) {
+            runner.close();
+            throw new AgentException(e.getMessage(), e);
+        }
         this.processWatch = watchProcesses(config);
     }
 
@@ -141,7 +150,7 @@ final class TrackingSetup implements AutoCloseable {
         }
         for (TrackedFile tf : i.config().trackFiles()) {
             Health.Key key = Health.Key.file(tf.path().toString());
-            TrackedFileWatch watch = new TrackedFileWatch(tf.path(), loop,
+            TrackedFileWatch watch = new TrackedFileWatch(tf.path(), loop, files, loop,
                     v -> i.tracking().setValue(key, tf.weight(), v, key + " is " + v));
             a.watches.add(watch);
             if (started) {
@@ -244,6 +253,10 @@ final class TrackingSetup implements AutoCloseable {
         if (any) {
             queue = new NotifyQueue(name, argv -> {
                 ScriptOutcome outcome = process.run(argv, NOTIFY_TIMEOUT_MILLIS);
+                if (log.isDebugEnabled()) {
+                    log.debug("notify for {} {}: {}: {}", kind.toLowerCase(), name, String.join(" ", argv),
+                            outcome.detail());
+                }
                 if (!outcome.success()) {
                     log.warn("notify {} for {} {}: {}", argv.get(0), kind.toLowerCase(), name, outcome.detail());
                 }
@@ -315,6 +328,22 @@ final class TrackingSetup implements AutoCloseable {
         if (fifo != null) {
             fifo.close();
         }
+        synchronized (this) {
+            if (filesThread != null) {
+                filesThread.shutdownNow();
+            }
+        }
+    }
+
+    private synchronized java.util.concurrent.ExecutorService filesThread() {
+        if (filesThread == null) {
+            filesThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "floatip-files");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return filesThread;
     }
 
     static boolean runsAsRoot() {

@@ -3,7 +3,6 @@ package io.floatip.cli;
 import io.floatip.config.Config;
 import io.floatip.config.ConfigException;
 import io.floatip.config.ConfigLoader;
-import io.floatip.config.InstanceConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,7 +11,9 @@ import picocli.CommandLine.Option;
 
 /** Validates a config: exit 0 and a summary, or exit 1 and one line per error. */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = "Check a config file; prints one line per error with file:line:column.")
+        description = "Check a config file: exit 0 and what it will do (each instance's preemption, tracking "
+                + "with the priority each weight gives, notify commands, sync groups, scripts), or exit 1 and one "
+                + "line per error with file:line:column.")
 final class CheckConfigCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Config file (default: ${DEFAULT-VALUE}).",
             defaultValue = Main.DEFAULT_CONFIG)
@@ -25,13 +26,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Config c = ConfigLoader.load(config);
-            spec.commandLine().getOut().println(config + ": OK, " + c.instances().size() + " instance(s)");
-            for (InstanceConfig i : c.instances().values()) {
-                spec.commandLine().getOut().printf("  %s: %s vrid %d, VRRPv%d, priority %d, advert %d0 ms, VIPs %s, %s%s%n",
-                        i.name(), i.interfaceName(), i.vrid(), i.version(), i.priority(), i.advertIntervalCentis(),
-                        i.virtualIps(), i.unicast() ? "unicast to " + i.unicastPeers() : "multicast",
-                        i.authPassword() != null ? ", PASS authentication" : "");
-            }
+            ConfigSummary.lines(config, c).forEach(spec.commandLine().getOut()::println);
             return 0;
         } catch (ConfigException e) {
             e.errors().forEach(spec.commandLine().getErr()::println);

@@ -20,23 +20,38 @@ final class ControlSocketOptions {
                     + "/run/floatip/control.sock).")
     Path socket;
 
-    Path path(CommandLine.Model.CommandSpec spec) {
+    /**
+     * Where to ask, and why there when the config could not say: the note is for the operator only if nothing
+     * answers there (printed after the error), since the running agent may well be fine with the config it
+     * loaded before this file was edited, and a reload then reports the file's errors itself.
+     */
+    record Target(Path socket, String note) {
+    }
+
+    Target target(CommandLine.Model.CommandSpec spec) {
         if (socket != null) {
-            return socket;
+            return new Target(socket, null);
         }
         boolean named = spec.commandLine().getParseResult().hasMatchedOption("--config");
         if (!named && Files.notExists(config)) {
-            return GlobalConfig.DEFAULT_CONTROL_SOCKET;
+            return new Target(GlobalConfig.DEFAULT_CONTROL_SOCKET, null);
         }
         try {
-            return ConfigLoader.loadWithoutHostChecks(config).global().controlSocket();
+            return new Target(ConfigLoader.loadWithoutHostChecks(config).global().controlSocket(), null);
         } catch (ConfigException e) {
-            // The running agent may well be fine with the config it loaded before this file was edited.
             List<String> errors = e.errors();
-            spec.commandLine().getErr().println("floatip: warning: cannot read global.control_socket from " + config
-                    + " (" + errors.get(0) + (errors.size() > 1 ? ", and " + (errors.size() - 1) + " more" : "")
-                    + "); trying " + GlobalConfig.DEFAULT_CONTROL_SOCKET);
-            return GlobalConfig.DEFAULT_CONTROL_SOCKET;
+            return new Target(GlobalConfig.DEFAULT_CONTROL_SOCKET, "the default socket was tried because "
+                    + "global.control_socket could not be read from " + config + " (" + errors.get(0)
+                    + (errors.size() > 1 ? ", and " + (errors.size() - 1) + " more" : "")
+                    + "); name the socket with --socket PATH");
+        }
+    }
+
+    /** The failure, and the note when there is one. */
+    static void explain(CommandLine.Model.CommandSpec spec, Target target, String failure) {
+        spec.commandLine().getErr().println("floatip: " + failure);
+        if (target.note() != null) {
+            spec.commandLine().getErr().println("floatip: " + target.note());
         }
     }
 }

@@ -34,6 +34,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Pause between the demo's acts, so they can be followed (default: ${DEFAULT-VALUE}).")
     long pauseMs;
 
+    @Option(names = "--prefix", paramLabel = "NAME",
+            description = "Name the demo's network namespaces NAME-sw, NAME-n1, NAME-n2 and NAME-c, to look inside "
+                    + "while it runs (ip netns exec NAME-n1 ip addr); 1 to 24 of a-z, 0-9 and '-'. An existing "
+                    + "namespace of those names is never adopted (default: fip, the pid, a letter and -demo).")
+    String prefix;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +49,10 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
+        if (prefix != null && Lab.prefixProblem(prefix) != null) {
+            spec.commandLine().getErr().println("floatip demo: --prefix: " + Lab.prefixProblem(prefix));
+            return 2;
+        }
         if (!Lab.isRoot()) {
             spec.commandLine().getErr().println("floatip demo: needs root to make network namespaces "
                     + "(try: sudo floatip demo)");
@@ -58,10 +68,13 @@ final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         Path dir = Files.createTempDirectory("floatip-demo");
-        try (Lab lab = Lab.create("demo", 2)) {
+        try (Lab lab = prefix != null ? Lab.createNamed(prefix, 2) : Lab.create("demo", 2)) {
             return play(lab, dir);
         } catch (LabTimeout e) {
             say("demo failed: " + e.getMessage());
+            return 1;
+        } catch (io.floatip.lab.LabException e) {
+            say("demo failed: " + e.getMessage()); // e.g. a namespace of the --prefix's names exists already
             return 1;
         } finally {
             deleteTree(dir);

@@ -45,10 +45,11 @@ final class DrainCommand implements Callable<Integer> {
             }
         }
         DrainResult result;
+        ControlSocketOptions.Target target = where.target(spec);
         try {
-            result = ControlClient.drain(where.path(spec), instances, on);
+            result = ControlClient.drain(target.socket(), instances, on);
         } catch (ControlException e) {
-            err.println("floatip: " + e.getMessage());
+            ControlSocketOptions.explain(spec, target, e.getMessage());
             err.flush();
             return 1;
         }

@@ -4,7 +4,6 @@ import io.floatip.control.ControlClient;
 import io.floatip.control.ControlException;
 import io.floatip.control.ReloadResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,14 +21,14 @@ final class ReloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path path = where.path(spec);
+        ControlSocketOptions.Target target = where.target(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReloadResult result;
         try {
-            result = ControlClient.reload(path);
+            result = ControlClient.reload(target.socket());
         } catch (ControlException e) {
-            err.println("floatip: " + e.getMessage());
+            ControlSocketOptions.explain(spec, target, e.getMessage());
             return 1;
         }
         if (result.applied()) {

@@ -5,10 +5,13 @@ import io.floatip.agent.AgentException;
 import io.floatip.config.Config;
 import io.floatip.config.ConfigException;
 import io.floatip.config.ConfigLoader;
+import io.floatip.agent.LastResort;
+import io.floatip.control.AgentLock;
 import io.floatip.control.ControlHandler;
 import io.floatip.control.ControlServer;
 import io.floatip.control.MetricsServer;
 import io.floatip.control.ReloadResult;
+import io.floatip.os.Capabilities;
 import io.floatip.signal.Signals;
 import io.floatip.signal.ThreadDump;
 import io.floatip.status.AgentStatus;
@@ -20,6 +23,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
             + "config's global.control_socket (for several agents on one host, as in tests).")
     Path controlSocket;
 
+    @Option(names = "--dry-run", description = "Load the config, check libpcap, the capabilities, each interface "
+            + "and the control socket, print what the agent would do, and exit: 0 if it could start, 1 if not. "
+            + "Changes nothing and sends nothing.")
+    boolean dryRun;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +73,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Agent agent;
+    /** Held for the process's life. */
+    private AgentLock lock;
     private SdNotify systemd;
     /** Reloads run one at a time, off the signal and socket threads. */
     private final ExecutorService reloads = Executors.newSingleThreadExecutor(r -> {
@@ -74,6 +85,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dryRun) {
+            // Only the report: libpcap's loading and the checks' own log lines would interleave with it.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+            return DryRun.run(config, controlSocket, logLevel,
+                    new io.floatip.doctor.LocalHostFacts(), spec.commandLine().getOut(), err());
+        }
         PrintStream rawOut = System.out;
         // The log: one stamped line per event; in the journal, each at its level's priority.
         System.setOut(StampedLines.around(JournalStream.stdout()
@@ -87,10 +104,28 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         // slf4j-simple reads its level once, when the first logger is made: set it before any.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                logLevel != null ? logLevel : c.global().logLevel());
+        String level = logLevel != null ? logLevel : c.global().logLevel();
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        Path socket = controlSocket != null ? controlSocket : c.global().controlSocket();
+        log().info("floatip {} starting (pid {}): {}", io.floatip.base.Version.current(), ProcessHandle.current().pid(),
+                settings(c, socket, level));
+        List<String> missing = Capabilities.missing();
+        if (!missing.isEmpty()) {
+            err().println("floatip: " + Capabilities.problem(missing));
+            return 1;
+        }
+        // Before anything touches the host: a second agent must not clean up the first one's VIPs.
+        try {
+            lock = AgentLock.acquire(socket);
+        } catch (AgentLock.HeldException e) {
+            err().println("floatip: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            log().warn("no agent lock ({}): nothing stops a second agent for this config from starting", e.getMessage());
+        }
         try {
             agent = Agent.start(c);
+            LastResort.arm(agent);
         } catch (AgentException e) {
             err().println("floatip: " + e.getMessage());
             return 1;
@@ -99,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
         ControlServer control;
         MetricsServer metrics;
         try {
-            control = startControl(controlSocket != null ? controlSocket : c.global().controlSocket());
+            control = startControl(socket);
             metrics = c.global().metricsListen() == null ? null
                     : MetricsServer.start(c.global().metricsListen(), this::status);
         } catch (IOException e) {
@@ -136,6 +171,18 @@ final class RunCommand implements Callable<Integer> {
             agent.stop();
         }
         return 0;
+    }
+
+    /** What an operator checks first in a log: which build, which file, where to ask it, how loud it is. */
+    static String settings(Config c, Path socket, String level) {
+        java.net.InetSocketAddress m = c.global().metricsListen();
+        String metrics = "no metrics";
+        if (m != null) {
+            String host = m.getAddress() != null ? m.getAddress().getHostAddress() : m.getHostString();
+            metrics = "metrics http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + m.getPort() + "/metrics";
+        }
+        return "config " + c.source() + ", " + c.instances().size() + " instance(s), control socket " + socket + ", "
+                + metrics + ", log level " + level;
     }
 
     /**
@@ -185,9 +232,16 @@ final class RunCommand implements Callable<Integer> {
         try {
             systemd.reloading();
             return agent.reloadFromFile();
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
+            // A StackOverflowError here is the reload's alone: the running config stays, the agent carries on.
+            if (e instanceof StackOverflowError) {
+                io.floatip.status.Refusals.count(io.floatip.status.Refusal.ERROR_SURVIVED);
+            }
             log().error("reload failed: {}", e.toString());
             return new ReloadResult(false, java.util.List.of("reload failed: " + e));
+        } catch (VirtualMachineError e) {
+            LastResort.run(e); // out of memory: hand over and exit
+            throw e;
         } finally {
             systemd.ready();
             systemd.status(agent.summary());

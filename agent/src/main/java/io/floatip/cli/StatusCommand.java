@@ -4,7 +4,6 @@ import io.floatip.control.ControlClient;
 import io.floatip.control.ControlException;
 import io.floatip.control.StatusTable;
 import io.floatip.status.AgentStatus;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,9 +26,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path path = where.path(spec);
+        ControlSocketOptions.Target target = where.target(spec);
         try {
-            String reply = ControlClient.request(path, "status");
+            String reply = ControlClient.request(target.socket(), "status");
             if (json) {
                 spec.commandLine().getOut().print(reply);
             } else {
@@ -40,13 +39,8 @@ final class StatusCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (ControlException e) {
-            spec.commandLine().getErr().println("floatip: " + e.getMessage());
+            ControlSocketOptions.explain(spec, target, e.getMessage());
             return 1;
         }
     }
-
-    /**
-     * --socket, else the config's control_socket, else the default. The config is read without host checks:
-     * this may run as a user who cannot see the scripts, and only one key matters.
-     */
 }

@@ -41,7 +41,17 @@ final class CommandReader {
             return command;
         }
         try {
-            String checked = new ScriptSafety(host.get().files()).check(program).toString();
+            ScriptSafety safety = new ScriptSafety(host.get().files());
+            String checked = safety.check(program).toString();
+            Optional<String> script = Interpreters.scriptOf(command.get().argv(), checked);
+            if (script.isPresent()) {
+                if (!script.get().startsWith("/")) {
+                    field.error("the script '" + script.get() + "' must be a full path (the interpreter would look "
+                            + "for it in the directory scripts start in)");
+                    return Optional.empty();
+                }
+                safety.checkScript(java.nio.file.Path.of(script.get()));
+            }
             return Optional.of(command.get().withProgram(checked));
         } catch (IllegalArgumentException e) {
             field.error(e.getMessage());

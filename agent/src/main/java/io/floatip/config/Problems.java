@@ -10,8 +10,15 @@ final class Problems {
     private record Problem(int line, int column, String text) {
     }
 
+    /**
+     * The most problems kept and reported: a hostile or broken file can have hundreds of thousands (200,000
+     * unknown keys cost ~17 s and then memory on main); the rest are only counted.
+     */
+    static final int MAX_REPORTED = 100;
+
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
+    private int dropped;
 
     Problems(String source) {
         this.source = source;
@@ -19,6 +26,10 @@ final class Problems {
 
     /** {@code SOURCE:LINE:COLUMN: PATH: MESSAGE}; an empty path (the document itself) is left out. */
     void at(Mark mark, String path, String message) {
+        if (full()) {
+            dropped++;
+            return;
+        }
         String where = source + ":" + mark.line() + ":" + mark.column() + ": ";
         String what = path.isEmpty() ? message : path + ": " + message;
         problems.add(new Problem(mark.line(), mark.column(), where + oneLine(what)));
@@ -33,12 +44,26 @@ final class Problems {
         return problems.isEmpty();
     }
 
+    /** Enough kept: callers may skip working out a message (a key suggestion) that would only be counted. */
+    boolean full() {
+        return problems.size() >= MAX_REPORTED;
+    }
+
+    /** A problem found while the rest would only be counted: {@code at} does the counting. */
+    void skipped() {
+        dropped++;
+    }
+
     /** In file order: checks across instances run last but their lines belong where the conflict is. */
     List<String> lines() {
-        return problems.stream()
+        List<String> lines = new ArrayList<>(problems.stream()
                 .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
                 .map(Problem::text)
-                .toList();
+                .toList());
+        if (dropped > 0) {
+            lines.add(source + ": " + dropped + " more error(s) not shown; fix the ones above first");
+        }
+        return lines;
     }
 
     ConfigException toException() {

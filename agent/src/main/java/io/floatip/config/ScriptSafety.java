@@ -57,12 +57,29 @@ final class ScriptSafety {
     }
 
     /**
+     * A script an interpreter reads (the {@code /dir/chk.sh} of {@code /bin/sh /dir/chk.sh}): checked as the
+     * program is, owners and modes of every entry on the way, except that it need not be executable.
+     *
+     * @throws IllegalArgumentException with a message fit to show the user after the field's path
+     */
+    void checkScript(Path script) {
+        walk(script, true, false).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem + " (the script " + script + " that the interpreter runs)");
+        });
+    }
+
+    /**
      * Follows {@code script} from / as the kernel would, link by link, so every entry that decides what gets
      * run is looked at. The first problem met, or empty for an executable regular file.
      *
      * @param safety whether to check owners and modes too, or only that an executable file is there
      */
     private Optional<String> walk(Path script, boolean safety) {
+        return walk(script, safety, true);
+    }
+
+    /** @param executable whether the last entry must be an executable file, or only a regular file */
+    private Optional<String> walk(Path script, boolean safety, boolean executable) {
         try {
             Deque<String> todo = new ArrayDeque<>();
             script.forEach(name -> todo.addLast(name.toString()));
@@ -108,7 +125,7 @@ final class ScriptSafety {
                 }
             }
             Entry last = at;
-            return problem.or(() -> runnable(last, script));
+            return problem.or(() -> runnable(last, script, executable));
         } catch (IOException e) {
             return Optional.of("cannot check " + script + ": " + (e.getMessage() == null ? e : e.getMessage()));
         }
@@ -121,13 +138,13 @@ final class ScriptSafety {
     private record Entry(Path path, FileFacts.Entry facts) {
     }
 
-    private static Optional<String> runnable(Entry last, Path script) {
+    private static Optional<String> runnable(Entry last, Path script, boolean executable) {
         FileFacts.Kind kind = last.facts().kind();
         if (kind != FileFacts.Kind.FILE) {
             return Optional.of(on(last.path(), script) + " is not a regular file (it is "
                     + (kind == FileFacts.Kind.DIRECTORY ? "a directory" : "a device, socket or pipe") + ")");
         }
-        if ((last.facts().mode() & 0111) == 0) {
+        if (executable && (last.facts().mode() & 0111) == 0) {
             return Optional.of(on(last.path(), script) + " is not executable (mode " + octal(last.facts().mode())
                     + "); chmod +x " + last.path());
         }

@@ -75,6 +75,10 @@ final class Section {
         List<String> allowed = new ArrayList<>(known);
         for (Map.Entry<String, Node.Entry> entry : map.entries().entrySet()) {
             if (!known.contains(entry.getKey())) {
+                if (problems.full()) {
+                    problems.skipped(); // no suggestion worked out for an error that is only counted
+                    continue;
+                }
                 problems.at(entry.getValue().keyMark(), pathOf(entry.getKey()),
                         "unknown key; " + KeySuggester.hint(entry.getKey(), allowed));
             }

@@ -32,8 +32,9 @@ final class YamlTree {
 
     /** The document's root, or empty when there is none or the YAML is broken (the problems say which). */
     static Optional<Node> parse(String text, Problems problems) {
+        YamlTree tree = null;
         try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
-            YamlTree tree = new YamlTree(parser, problems);
+            tree = new YamlTree(parser, problems);
             if (parser.nextToken() == null) {
                 problems.at(Mark.START, "", "the file is empty; it needs at least an 'instances' map");
                 return Optional.empty();
@@ -48,21 +49,54 @@ final class YamlTree {
             problems.at(markOf(e), "", "YAML syntax error: " + describe(e));
             return Optional.empty();
         } catch (StreamReadException e) {
+            if (tree != null && tree.tooDeepReported) {
+                return Optional.empty(); // Jackson's own nesting limit, met while skipping: already said, with its line
+            }
             // Jackson's own complaint about a list or map used as a key names parser internals; say it plainly.
             String message = e.getOriginalMessage().startsWith("Expected a field name")
                     ? "keys must be plain names, not lists or maps" : e.getOriginalMessage();
             problems.at(markOf(e.getLocation()), "", "YAML syntax error: " + message);
             return Optional.empty();
         } catch (IOException e) {
+            if (tree != null && tree.tooDeepReported) {
+                return Optional.empty(); // Jackson's own nesting limit, met while skipping: already said, with its line
+            }
             // Reading from a String cannot fail for I/O reasons; anything here is still the text's fault.
             problems.at(Mark.START, "", "cannot parse YAML: " + e.getMessage());
             return Optional.empty();
         }
     }
 
+    /**
+     * Deepest nesting read: a config needs 5 levels. A map nested 1,000 deep threw StackOverflowError through
+     * this recursive reader on main (issue 16 item 5); deeper ones are skipped without recursion.
+     */
+    static final int MAX_DEPTH = 32;
+
+    private int depth;
+    private boolean tooDeepReported;
+
     private Node value(String path) throws IOException {
         JsonToken token = parser.currentToken();
         Mark mark = mark();
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+            if (!tooDeepReported) {
+                tooDeepReported = true;
+                io.floatip.status.Refusals.count(io.floatip.status.Refusal.CONFIG_TOO_BIG);
+                problems.at(mark, path, "nested deeper than " + MAX_DEPTH + " levels; a config needs a handful");
+            }
+            parser.skipChildren();
+            return new Node.Scalar(null, mark);
+        }
+        depth++;
+        try {
+            return nested(token, path, mark);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Node nested(JsonToken token, String path, Mark mark) throws IOException {
         if (token == JsonToken.START_OBJECT) {
             return map(path, mark);
         }

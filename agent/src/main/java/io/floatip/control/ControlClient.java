@@ -38,8 +38,7 @@ public final class ControlClient {
             throw new ControlException(missing(socket));
         }
         String reply;
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
+        try (SocketChannel channel = connect(socket, timeout)) {
             try (DeadlineChannel io = new DeadlineChannel(channel)) {
                 io.writeAll(line + "\n", timeout);
                 reply = io.readAll(MAX_REPLY_BYTES, timeout);
@@ -48,13 +47,53 @@ public final class ControlClient {
             throw new ControlException(describe(e, socket, timeout), e);
         }
         if (reply.isBlank()) {
-            throw new ControlException("the floatip agent on " + socket + " closed the connection without an answer");
+            throw new ControlException("the floatip agent on " + socket + " closed the connection without an answer "
+                    + "(it closes the oldest silent client when " + ControlServer.MAX_CONNECTIONS + " are connected: "
+                    + "another program may be holding connections open; try again)");
         }
         String error = ControlJson.errorOf(reply);
         if (error != null) {
             throw new ControlException("the floatip agent says: " + error);
         }
         return reply;
+    }
+
+    /**
+     * connect() on a UNIX socket whose backlog is full blocks for as long as it stays full: connect without
+     * blocking and retry until the deadline instead.
+     */
+    private static SocketChannel connect(Path socket, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            // A failed connect closes the channel: a new one for each try.
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                channel.configureBlocking(false);
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                return channel; // a UNIX connect that does not fail at once is done
+            } catch (IOException e) {
+                channel.close();
+                if (!String.valueOf(e.getMessage()).contains("Resource temporarily unavailable")) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new ConnectTimeoutException();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted");
+            }
+        }
+    }
+
+    /** The socket's backlog stayed full: too many clients at once, or an agent that stopped accepting. */
+    static final class ConnectTimeoutException extends IOException {
+        ConnectTimeoutException() {
+            super("connect timed out");
+        }
     }
 
     /** The agent's snapshot. */
@@ -98,9 +137,14 @@ public final class ControlClient {
     // errno text decides.
     static String describe(IOException e, Path socket, Duration timeout) {
         String text = String.valueOf(e.getMessage());
+        if (e instanceof ConnectTimeoutException) {
+            return "the control socket " + socket + " did not take the connection within " + timeout.toMillis()
+                    + " ms: its queue is full (many clients at once, or an agent whose control thread stopped; "
+                    + "see the agent's log)";
+        }
         if (e instanceof SocketTimeoutException) {
-            return "the floatip agent did not answer within " + timeout.toMillis() + " ms on " + socket
-                    + "; it may be stuck (see its log)";
+            return "the floatip agent on " + socket + " took the request but did not answer within "
+                    + timeout.toMillis() + " ms (a reload may be running, or its event loop is stuck: see its log)";
         }
         if (text.contains("No such file or directory")) {
             return missing(socket);

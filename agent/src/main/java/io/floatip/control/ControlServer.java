@@ -2,10 +2,11 @@ package io.floatip.control;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
+import io.floatip.os.LibC;
+import io.floatip.status.Refusal;
+import java.nio.charset.StandardCharsets;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -13,11 +14,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * The agent's control socket: a UNIX stream socket where each connection sends one request line
  * ({@code status} or {@code reload}), gets one JSON reply and is closed.
  *
- * <p>The socket is mode 0660: only root and the socket's group may ask (the kernel checks write permission on
- * connect). Its directory, when this creates it, is 0750. Clients are served one at a time, each bounded
- * (a 256-byte line, read within 2 s), so a stuck client delays the others by 2 s at most.
+ * <p>The socket is mode 0660 from its creation: only root and the socket's group may ask (the kernel checks write
+ * permission on connect). Its directory, when this creates it, is 0750, and an existing one must be the agent's
+ * and writable by nobody else ({@link SocketDirectory}). Clients are read at once and each bounded (a 256-byte
+ * line within 2 s, at most 16 open; see {@link OneShotServer}), so silent clients hold nobody up.
  */
 public final class ControlServer implements AutoCloseable {
 
@@ -36,8 +35,10 @@ public final class ControlServer implements AutoCloseable {
     /** Longest request line accepted, without its newline. */
     public static final int MAX_REQUEST_BYTES = 256;
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
-    private static final Set<PosixFilePermission> SOCKET_MODE = PosixFilePermissions.fromString("rw-rw----");
-    private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwxr-x---");
+    /** Clients at once; beyond it the oldest still silent one is closed. */
+    static final int MAX_CONNECTIONS = 16;
+    /** 0660: only root and the socket's group may connect. */
+    private static final int SOCKET_UMASK = 0117;
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
 
@@ -46,7 +47,7 @@ public final class ControlServer implements AutoCloseable {
     private final ControlHandler handler;
     private final Duration readTimeout;
     private final Object fileKey;
-    private volatile boolean closed;
+    private OneShotServer serving;
 
     private ControlServer(Path socket, ServerSocketChannel server, ControlHandler handler, Duration readTimeout,
             Object fileKey) {
@@ -60,8 +61,8 @@ public final class ControlServer implements AutoCloseable {
     /**
      * Listens on {@code socket} and serves requests on a daemon thread until {@link #close()}.
      *
-     * @throws IOException with a one-line message: another agent answers there, the path is not a socket,
-     *                     or the socket cannot be made
+     * @throws IOException with a one-line message: another agent answers there, the path is not a socket, its
+     *                     directory is not safe, or the socket cannot be made
      */
     public static ControlServer start(Path socket, ControlHandler handler) throws IOException {
         return start(socket, handler, READ_TIMEOUT);
@@ -71,30 +72,36 @@ public final class ControlServer implements AutoCloseable {
     static ControlServer start(Path socket, ControlHandler handler, Duration readTimeout) throws IOException {
         Objects.requireNonNull(handler, "handler");
         Path path = socket.toAbsolutePath();
-        makeDirectory(path.getParent());
+        SocketDirectory.prepare(path.getParent());
         removeStale(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         Object fileKey;
         try {
-            server.bind(UnixDomainSocketAddress.of(path), 16);
+            bindWithMode(server, path);
+            fileKey = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (IOException e) {
             server.close();
             throw new IOException("cannot listen on the control socket " + path + ": " + e.getMessage(), e);
         }
-        try {
-            // bind made it with the umask's mode; narrow it before anyone is served.
-            Files.setPosixFilePermissions(path, SOCKET_MODE);
-            fileKey = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-            server.close();
-            Files.deleteIfExists(path);
-            throw new IOException("cannot set the mode of the control socket " + path + ": " + e.getMessage(), e);
-        }
         ControlServer control = new ControlServer(path, server, handler, readTimeout, fileKey);
-        Thread thread = new Thread(control::acceptLoop, "floatip-control");
-        thread.setDaemon(true);
-        thread.start();
+        control.serving = new OneShotServer("floatip-control", server, control.exchange(),
+                new OneShotServer.Limits(MAX_CONNECTIONS, MAX_REQUEST_BYTES, readTimeout, readTimeout),
+                new OneShotServer.Counters(Refusal.CONTROL_OVER_CAP, Refusal.CONTROL_TIMEOUT,
+                        Refusal.CONTROL_TOO_LONG));
         return control;
+    }
+
+    /**
+     * bind() makes the socket file with the umask's mode: with the umask set around it, it is 0660 from its
+     * first instant, with no chmod by path afterwards (which would follow a link put in its place).
+     */
+    private static void bindWithMode(ServerSocketChannel server, Path path) throws IOException {
+        int before = LibC.INSTANCE.umask(SOCKET_UMASK);
+        try {
+            server.bind(UnixDomainSocketAddress.of(path), 16);
+        } finally {
+            LibC.INSTANCE.umask(before);
+        }
     }
 
     /** The socket's path. */
@@ -102,17 +109,26 @@ public final class ControlServer implements AutoCloseable {
         return socket;
     }
 
-    private static void makeDirectory(Path directory) throws IOException {
-        if (directory == null || !Files.notExists(directory)) {
-            return;
-        }
+    /**
+     * What {@link #start} would find at {@code path}, touching nothing (for `run --dry-run`).
+     *
+     * @throws IOException why start would refuse: another agent answers there, or it is not a socket
+     */
+    public static String precheck(Path path) throws IOException {
+        int mode;
         try {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
-            // The umask may have taken bits from the mode asked for; say it again.
-            Files.setPosixFilePermissions(directory, DIRECTORY_MODE);
-        } catch (IOException e) {
-            throw new IOException("cannot create the control socket's directory " + directory + ": " + reason(e), e);
+            mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "free: it would be created";
         }
+        if ((mode & S_IFMT) != S_IFSOCK) {
+            throw new IOException(path + " exists and is not a socket; remove it, or set global.control_socket to "
+                    + "another path");
+        }
+        if (answers(path)) {
+            throw new IOException("another floatip is running (control socket " + path + " answers)");
+        }
+        return "a stale socket nothing answers on: it would be replaced";
     }
 
     /** Removes a socket file nothing answers on; refuses to touch a live socket or anything else. */
@@ -147,37 +163,43 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            try (SocketChannel client = server.accept()) {
-                serve(client);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                if (!closed) {
-                    log.debug("control socket client: {}", e.toString());
-                }
+    private OneShotServer.Exchange exchange() {
+        return new OneShotServer.Exchange() {
+            @Override
+            public boolean complete(byte[] bytes, int length, boolean ended) {
+                return (ended && length > 0) || newline(bytes, length) >= 0;
             }
-        }
+
+            @Override
+            public byte[] answer(byte[] bytes, int length) {
+                int end = newline(bytes, length);
+                String line = new String(bytes, 0, end >= 0 ? end : length, StandardCharsets.UTF_8);
+                return utf8(ControlServer.this.answer(line.strip()));
+            }
+
+            @Override
+            public byte[] tooLong() {
+                return utf8(ControlJson.error("request longer than " + MAX_REQUEST_BYTES + " bytes"));
+            }
+
+            @Override
+            public byte[] timedOut() {
+                return utf8(ControlJson.error("no request line within " + readTimeout.toMillis() + " ms"));
+            }
+        };
     }
 
-    private void serve(SocketChannel client) throws IOException {
-        try (DeadlineChannel io = new DeadlineChannel(client)) {
-            String reply;
-            try {
-                String line = io.readLine(MAX_REQUEST_BYTES, readTimeout);
-                if (line == null) {
-                    return; // connected and closed without a word: another agent checking we are alive
-                }
-                reply = answer(line.strip());
-            } catch (DeadlineChannel.TooLongException e) {
-                reply = ControlJson.error("request longer than " + MAX_REQUEST_BYTES + " bytes");
-            } catch (SocketTimeoutException e) {
-                reply = ControlJson.error("no request line within " + readTimeout.toMillis() + " ms");
+    private static int newline(byte[] bytes, int length) {
+        for (int i = 0; i < length && i <= MAX_REQUEST_BYTES; i++) {
+            if (bytes[i] == '\n') {
+                return i;
             }
-            io.writeAll(reply, readTimeout);
-            io.discardPending(64 * 1024);
         }
+        return -1;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private String answer(String line) {
@@ -220,11 +242,8 @@ public final class ControlServer implements AutoCloseable {
     /** Stops accepting and removes the socket file if it is still the one this server made. */
     @Override
     public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException e) {
-            log.debug("closing the control socket: {}", e.toString());
+        if (serving != null) {
+            serving.close();
         }
         try {
             BasicFileAttributes now = Files.readAttributes(socket, BasicFileAttributes.class,

@@ -65,6 +65,7 @@ public final class Metrics {
         m.interfaces(status.interfaces());
         m.scripts(status.scripts());
         m.groups(status.groups());
+        m.refusals(status.refusals());
         return m.out.toString();
     }
 
@@ -107,7 +108,7 @@ public final class Metrics {
                 "Why the instance last changed state, as a code (master_silent, fault, ...); always 1.");
         for (InstanceStatus i : instances) {
             if (i.reasonCode() != null) {
-                sample("floatip_instance_last_transition_reason", "1", "instance", i.name(), "reason", i.reasonCode());
+                sample("floatip_instance_last_transition_reason", "1", INSTANCE, i.name(), "reason", i.reasonCode());
             }
         }
         perInstance(instances, "floatip_instance_transitions_total", "counter", "State changes since start.",
@@ -193,6 +194,13 @@ public final class Metrics {
                 sample("floatip_group_state", state.equals(g.state()) ? "1" : "0", "group", g.name(),
                         "state", state);
             }
+        }
+    }
+
+    private void refusals(Map<String, Long> refusals) {
+        family("floatip_refusals_total", "counter", "Files, socket clients and configs the agent refused, by what.");
+        if (refusals != null) {
+            refusals.forEach((what, n) -> sample("floatip_refusals_total", Long.toString(n), "what", what));
         }
     }
 

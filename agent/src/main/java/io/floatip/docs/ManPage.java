@@ -122,6 +122,8 @@ final class ManPage {
         definition(man, "SIGTERM, SIGINT", "Every master advertises priority 0 and releases its VIPs; the agent exits 0 "
                 + "within a second.");
         definition(man, "SIGHUP", "Reload the config file; an invalid one changes nothing and is logged.");
+        definition(man, "SIGQUIT", "Print a dump of every thread to the log (stdout, the journal under the "
+                + "service); the agent goes on as it was. floatip status shows what the agent is doing.");
         line(man, ".SH SEE ALSO");
         line(man, Roff.bold("keepalived") + "(8), " + Roff.bold("systemctl") + "(1), " + Roff.bold("ip") + "(8), "
                 + Roff.bold("sysctl") + "(8)");

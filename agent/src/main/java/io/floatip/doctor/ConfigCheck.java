@@ -61,7 +61,8 @@ final class ConfigCheck {
             return Result.ok("scripts", "no check or notify scripts configured");
         }
         return Result.ok("scripts", programs.size() + " program(s) executable and safe (" + String.join(", ", programs)
-                + "), run as " + config.global().scriptUser());
+                + "), run as " + config.global().scriptUser() + " by an agent run as root, as the agent's own user "
+                + "otherwise (floatip under floatip.service)");
     }
 
     static List<String> interfaces(Config config) {

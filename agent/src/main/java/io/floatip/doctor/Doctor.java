@@ -59,6 +59,18 @@ public final class Doctor {
         return results;
     }
 
+    /**
+     * What `floatip run --dry-run` checks before it says what it would do: libpcap, the capabilities and each
+     * interface of a loaded config. Only reads: no group is joined, nothing listened to or sent.
+     */
+    public static List<Result> preflight(HostFacts host, Config config) {
+        List<Result> results = new ArrayList<>();
+        results.addAll(new PcapLibraryCheck().run(host));
+        results.addAll(new CapabilitiesCheck().run(host));
+        byInterface(config).forEach((iface, instances) -> results.addAll(new InterfaceCheck(iface, instances).run(host)));
+        return results;
+    }
+
     /** 0 when nothing failed (warnings allowed), else 1. */
     public static int exitCode(List<Result> results) {
         return results.stream().anyMatch(r -> r.status() == Status.FAIL) ? 1 : 0;

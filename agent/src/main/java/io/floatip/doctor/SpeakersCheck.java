@@ -67,7 +67,8 @@ final class SpeakersCheck implements Check {
         for (InstanceConfig instance : instances) {
             if (!speakers.containsKey(instance.vrid())) {
                 results.add(Result.ok(check, "VRID " + instance.vrid() + " (" + instance.name() + "): no other speaker "
-                        + "heard in " + time.toSeconds() + " s; expected while the other node is not running yet"));
+                        + "heard in " + time.toSeconds() + " s; expected on the master (backups do not advertise) and "
+                        + "while the other node is not running"));
             }
         }
         Map<String, Integer> undecoded = listening.undecoded().getOrDefault(iface, Map.of());

@@ -33,11 +33,35 @@ public final class Lab implements AutoCloseable {
 
     /** Builds a lab of {@code nodes} nodes plus a client; {@code tag} only makes its names readable. */
     public static Lab create(String tag, int nodes) {
+        return build(Names.newPrefix(tag), nodes);
+    }
+
+    /**
+     * A lab whose namespaces are {@code prefix}-sw, -n1..., -c, for an operator who wants to look inside
+     * (`ip netns exec demo-n1 ip addr`). A namespace of those names that already exists is not adopted: the
+     * build fails and removes what it made.
+     *
+     * @throws IllegalArgumentException when the prefix is not a short lower-case name
+     */
+    public static Lab createNamed(String prefix, int nodes) {
+        String problem = Names.prefixProblem(prefix);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return build(prefix, nodes);
+    }
+
+    /** Why {@link #createNamed} would refuse {@code prefix}, or null. */
+    public static String prefixProblem(String prefix) {
+        return Names.prefixProblem(prefix);
+    }
+
+    private static Lab build(String prefix, int nodes) {
         requireRoot();
         if (nodes < 1 || nodes > Plan.MAX_NODES) {
             throw new IllegalArgumentException("a lab has 1.." + Plan.MAX_NODES + " nodes, not " + nodes);
         }
-        Lab lab = new Lab(Names.newPrefix(tag));
+        Lab lab = new Lab(prefix);
         try {
             lab.build(nodes);
             return lab;

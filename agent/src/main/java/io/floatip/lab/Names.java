@@ -27,6 +27,19 @@ final class Names {
         return "fip" + ProcessHandle.current().pid() + letters(COUNTER.getAndIncrement()) + clean(tag);
     }
 
+    /**
+     * A prefix an operator chose (`floatip demo --prefix`): why it will not do, or null. Short enough for every
+     * suffix, and in the alphabet of namespace names; uniqueness is `ip netns add`'s, which refuses an existing name.
+     */
+    static String prefixProblem(String prefix) {
+        if (prefix == null || !CHOSEN_PREFIX.matcher(prefix).matches()) {
+            return "a name prefix is 1 to 24 of a-z, 0-9 and '-', starting with a letter, not '" + prefix + "'";
+        }
+        return null;
+    }
+
+    private static final Pattern CHOSEN_PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,23}");
+
     static boolean isValidNamespace(String name) {
         return NAMESPACE.matcher(name).matches();
     }

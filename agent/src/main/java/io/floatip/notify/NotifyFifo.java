@@ -1,33 +1,72 @@
 package io.floatip.notify;
 
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import io.floatip.os.LibC;
+import io.floatip.status.Refusal;
+import io.floatip.status.Refusals;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * keepalived's notify_fifo: one line per state change, {@code INSTANCE "VI_1" MASTER 150}, written in order on
- * a thread of its own, because opening a FIFO blocks until someone reads it. If the reader goes away, the
- * next line reopens it.
+ * a thread of its own. As keepalived: made with mkfifo when missing, opened O_RDWR|O_NONBLOCK (so the open never
+ * waits for a reader, and a reader that goes away costs nothing); a path that is a regular file or a symbolic
+ * link is refused at start. Nothing here ever blocks: lines wait in a queue of {@link #QUEUE} and are dropped
+ * and counted ({@code notify_fifo_dropped}) when it is full or the pipe is (no one reads).
  */
 public final class NotifyFifo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("floatip");
+    /** Lines waiting for the writer thread; a pipe holds 64 KiB more (~2,000 lines). */
+    static final int QUEUE = 256;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFIFO = 0010000;
 
     private final Path path;
-    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final ArrayBlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
     private final Thread thread;
-    private OutputStream out;
+    private final int fd;
 
-    public NotifyFifo(Path path) {
+    /** @throws IOException with a one-line reason: not a FIFO, cannot be made or opened */
+    public NotifyFifo(Path path) throws IOException {
         this.path = path;
+        this.fd = open(path);
         this.thread = new Thread(this::run, "notify-fifo");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    private static int open(Path path) throws IOException {
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            if ((mode & S_IFMT) != S_IFIFO) {
+                throw new IOException("notify_fifo " + path + " exists and is not a FIFO (a regular file, a "
+                        + "symbolic link or a device is refused); remove it and floatip makes the FIFO");
+            }
+        } catch (NoSuchFileException e) {
+            if (LibC.INSTANCE.mkfifo(path.toString(), 0600) != 0) {
+                throw new IOException("cannot make notify_fifo " + path + ": " + LibC.lastError());
+            }
+        }
+        int fd = LibC.INSTANCE.open(path.toString(), LibC.O_RDWR | LibC.O_NONBLOCK
+                | LibC.O_NOFOLLOW | LibC.O_CLOEXEC);
+        if (fd < 0) {
+            throw new IOException("cannot open notify_fifo " + path + ": " + LibC.lastError());
+        }
+        // Replaced between the check and the open? What was opened is what counts.
+        int opened = (Integer) Files.getAttribute(Path.of("/proc/self/fd/" + fd), "unix:mode");
+        if ((opened & S_IFMT) != S_IFIFO) {
+            LibC.INSTANCE.close(fd);
+            throw new IOException("notify_fifo " + path + " is not a FIFO");
+        }
+        return fd;
     }
 
     /** The line keepalived writes: kind (INSTANCE or GROUP), the quoted name, the state, the priority. */
@@ -35,9 +74,11 @@ public final class NotifyFifo implements AutoCloseable {
         return kind + " \"" + name + "\" " + state + " " + priority;
     }
 
-    /** Any thread; never blocks. */
+    /** Any thread; never blocks: a line that finds the queue full is dropped and counted. */
     public void write(String line) {
-        lines.add(line);
+        if (!lines.offer(line)) {
+            dropped("its queue is full");
+        }
     }
 
     private void run() {
@@ -49,37 +90,30 @@ public final class NotifyFifo implements AutoCloseable {
                 return;
             }
             byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-            for (int attempt = 0; attempt < 2; attempt++) {
-                try {
-                    if (out == null) {
-                        out = Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                    }
-                    out.write(bytes);
-                    out.flush();
-                    break;
-                } catch (IOException e) {
-                    closeQuietly();
-                    if (attempt == 1) {
-                        log.warn("notify_fifo {}: {}", path, e.getMessage());
-                    }
-                }
+            // A line is far under PIPE_BUF: written whole or not at all.
+            long n = LibC.INSTANCE.write(fd, bytes, new NativeLong(bytes.length)).longValue();
+            if (n < 0) {
+                int errno = Native.getLastError();
+                dropped(errno == LibC.EAGAIN ? "the FIFO is full (no one reads it)" : LibC.lastError());
             }
         }
     }
 
-    private void closeQuietly() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // reopened on the next line
-            }
-            out = null;
+    private void dropped(String why) {
+        long n = Refusals.count(Refusal.NOTIFY_FIFO_DROPPED);
+        if (Refusals.worthLogging(n)) {
+            log.warn("notify_fifo {}: line dropped, {} ({} dropped so far)", path, why, n);
         }
     }
 
     @Override
     public void close() {
         thread.interrupt();
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LibC.INSTANCE.close(fd);
     }
 }

@@ -40,7 +40,14 @@ public interface LibC extends Library {
     int MSG_NOSIGNAL = 0x4000;
 
     int O_RDONLY = 0;
+    int O_RDWR = 2;
     int O_CLOEXEC = 0x80000;
+    /** Differs by architecture: x86_64 (and most others) 0400000, aarch64 and arm 0100000. */
+    int O_NOFOLLOW = System.getProperty("os.arch", "").startsWith("aarch64")
+            || System.getProperty("os.arch", "").startsWith("arm") ? 0100000 : 0400000;
+
+    int ENOENT = 2;
+    int EAGAIN = 11;
     int CLONE_NEWNET = 0x40000000;
 
     int CLOCK_REALTIME = 0;
@@ -67,6 +74,20 @@ public interface LibC extends Library {
     int close(int fd);
 
     int open(String path, int flags);
+
+    /** mkfifo(3): notify_fifo when missing. */
+    int mkfifo(String path, int mode);
+
+    /** umask(2): around the control socket's bind, so it is made with its mode. */
+    int umask(int mask);
+
+    String strerror(int errno);
+
+    /** strerror of the calling thread's last errno, e.g. "No such file or directory (errno 2)". */
+    static String lastError() {
+        int errno = Native.getLastError();
+        return INSTANCE.strerror(errno) + " (errno " + errno + ")";
+    }
 
     int setns(int fd, int nstype);
 

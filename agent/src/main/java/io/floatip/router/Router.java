@@ -17,20 +17,15 @@ public final class Router {
 
     private RouterConfig config;
     private final RouterActions actions;
-
     /** Volatile so status readers on other threads see it; written only on the loop thread. */
     private volatile State state = State.INIT;
-    private int priority;
-    /** The priority tracking asks for; {@link #priority} differs from it only while drained. */
-    private int requestedPriority;
-    private boolean drained;
+    private final Priority priority;
     private int masterAdverInterval;
     private long masterDownTimer = NEVER;
     private long adverTimer = NEVER;
     private long preemptAllowedAt;
     /** Rate limit for re-asserting ourselves to a lower-priority master after a partition heals. */
-    private boolean asserted;
-    private long lastAssertAt;
+    private long lastAssertAt = Long.MIN_VALUE;
     private InetAddress masterAddress;
     private int masterPriority;
     /** The lower-priority master we are about to preempt, for the transition's reason. */
@@ -45,8 +40,7 @@ public final class Router {
     public Router(RouterConfig config, RouterActions actions) {
         this.config = config;
         this.actions = actions;
-        this.priority = config.priority();
-        this.requestedPriority = priority;
+        this.priority = new Priority(config.priority());
         this.masterAdverInterval = config.advertIntervalCentis();
     }
 
@@ -73,8 +67,7 @@ public final class Router {
                 masterDownTimer = NEVER;
                 transition(now, State.INIT, Reason.Code.SHUTDOWN, "shutdown");
             }
-            case INIT -> {
-            }
+            case INIT -> { }
         }
     }
 
@@ -83,8 +76,7 @@ public final class Router {
         switch (state) {
             case BACKUP -> backupReceived(now, source, advertPriority, advertInterval);
             case MASTER -> masterReceived(now, source, advertPriority, advertInterval);
-            case INIT, FAULT -> {
-            }
+            case INIT, FAULT -> { }
         }
     }
 
@@ -96,7 +88,7 @@ public final class Router {
             if (wasFrozen(now)) {
                 return;
             }
-            actions.sendAdvert(this, priority);
+            actions.sendAdvert(this, priority.current());
             // Keep the cadence unless we fell behind by a whole interval (then restart from now, no burst).
             long next = adverTimer + Timers.centisToNanos(config.advertIntervalCentis());
             adverTimer = next > now ? next : now + Timers.centisToNanos(config.advertIntervalCentis());
@@ -105,16 +97,14 @@ public final class Router {
 
     /** The effective priority changed (tracking). A master advertises the change at once. */
     public void priorityChanged(long now, int newPriority) {
-        if (config.priority() == OWNER_PRIORITY) {
-            return; // RFC 5798 6.1: the owner's 255 is never changed
+        if (priority.request(newPriority)) {
+            advertiseChange(now);
         }
-        requestedPriority = newPriority;
-        if (drained || newPriority == priority) {
-            return;
-        }
-        priority = newPriority;
+    }
+
+    private void advertiseChange(long now) {
         if (state == State.MASTER) {
-            actions.sendAdvert(this, priority);
+            actions.sendAdvert(this, priority.current());
             adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
         }
     }
@@ -156,32 +146,19 @@ public final class Router {
      * router preempts in the ordinary way if it may.
      */
     public void drain(long now, boolean on, String why) {
-        if (on == drained) {
+        if (!priority.drain(on)) {
             return;
         }
-        drained = on;
-        if (on) {
-            priority = DRAINED_PRIORITY;
-            if (state == State.MASTER) {
-                adverTimer = NEVER;
-                actions.sendAdvert(this, 0);
-                actions.releaseVips(this);
-                masterAddress = null;
-                masterDownTimer = now + masterDownInterval();
-                transition(now, State.BACKUP, Reason.Code.DRAINED, why);
-            }
-            return;
-        }
-        int back = config.priority() == OWNER_PRIORITY ? OWNER_PRIORITY : requestedPriority;
-        priority = DRAINED_PRIORITY;
-        priorityChanged(now, back);
-        if (config.priority() == OWNER_PRIORITY) {
-            priority = OWNER_PRIORITY; // priorityChanged leaves the owner alone
+        if (!on) {
+            advertiseChange(now);
+        } else if (state == State.MASTER) {
+            actions.sendAdvert(this, 0);
+            stepDown(now, Reason.Code.DRAINED, why);
         }
     }
 
     public boolean drained() {
-        return drained;
+        return priority.drained();
     }
 
     /** Sync group: another member went back to BACKUP, so this one follows, without a priority 0 advert. */
@@ -217,9 +194,7 @@ public final class Router {
             throw new IllegalArgumentException("VRID and version cannot change in place");
         }
         config = next;
-        if (config.priority() == OWNER_PRIORITY && !drained) {
-            priority = OWNER_PRIORITY;
-        }
+        priority.reconfigure(next.priority());
     }
 
     // ---- state handlers ----
@@ -229,7 +204,7 @@ public final class Router {
         masterAddress = null;
         preempted = null;
         masterStopped = false;
-        if (priority == OWNER_PRIORITY) {
+        if (priority.current() == OWNER_PRIORITY) {
             becomeMaster(now, new Reason(Reason.Code.ADDRESS_OWNER, why + ": address owner (priority 255)"));
             return;
         }
@@ -247,7 +222,7 @@ public final class Router {
         }
         masterStopped = false;
         boolean preemptNow = config.preempt() && now >= preemptAllowedAt;
-        if (!preemptNow || advertPriority >= priority) {
+        if (!preemptNow || advertPriority >= priority.current()) {
             if (config.version() == 3) {
                 masterAdverInterval = advertInterval; // v3 learns the master's interval
             }
@@ -278,7 +253,7 @@ public final class Router {
         if (late <= masterDownInterval()) {
             return false;
         }
-        stepDown(now, Reason.Code.FROZEN, "frozen for " + millis(late) + " ms, longer than Master_Down_Interval; "
+        stepDown(now, Reason.Code.FROZEN, "frozen for " + late / 1_000_000 + " ms, longer than Master_Down_Interval; "
                 + "a backup has taken over by now: listening before claiming again");
         return true;
     }
@@ -291,13 +266,13 @@ public final class Router {
         if (advertPriority == 0) {
             // RFC: advertise at once. And announce again: another node just gave up being master (it sends 0
             // when it yields to us after a partition), so clients may still point at it.
-            actions.sendAdvert(this, priority);
+            actions.sendAdvert(this, priority.current());
             adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
             assertOnce(now, false);
             return;
         }
-        if (advertPriority > priority
-                || (advertPriority == priority && compareAddresses(source, config.primaryAddress()) > 0)) {
+        if (advertPriority > priority.current()
+                || (advertPriority == priority.current() && compareAddresses(source, config.primaryAddress()) > 0)) {
             adverTimer = NEVER;
             if (config.version() == 3) {
                 masterAdverInterval = advertInterval;
@@ -311,7 +286,7 @@ public final class Router {
             // that followed us. Other backups are not disturbed: the winner's own advert answers at once.
             actions.sendAdvert(this, 0);
             actions.releaseVips(this);
-            Reason yield = Reason.yieldTo(source, advertPriority, priority);
+            Reason yield = Reason.yieldTo(source, advertPriority, priority.current());
             transition(now, State.BACKUP, yield.code(), yield.detail());
             return;
         }
@@ -323,11 +298,10 @@ public final class Router {
     /** Announces the VIPs again (and advertises, if asked), at most once per advert interval. */
     private void assertOnce(long now, boolean advertise) {
         long interval = Timers.centisToNanos(config.advertIntervalCentis());
-        if (!asserted || now - lastAssertAt >= interval) {
-            asserted = true;
+        if (lastAssertAt == Long.MIN_VALUE || now - lastAssertAt >= interval) {
             lastAssertAt = now;
             if (advertise) {
-                actions.sendAdvert(this, priority);
+                actions.sendAdvert(this, priority.current());
                 adverTimer = now + interval;
             }
             actions.announceVips(this);
@@ -342,20 +316,20 @@ public final class Router {
         // RFC 5798 6.4.2 advertises first, then announces. We claim and announce first: when preempting, the
         // old master lets go as soon as it hears our advert, and clients must already be coming to us by then.
         actions.claimVips(this);
-        actions.sendAdvert(this, priority);
+        actions.sendAdvert(this, priority.current());
         adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
         transition(now, State.MASTER, why.code(), why.detail());
     }
 
     private Reason masterDownReason(long now) {
         if (preempted != null) {
-            return Reason.preempting(preempted, preemptedPriority, priority);
+            return Reason.preempting(preempted, preemptedPriority, priority.current());
         }
         if (masterStopped) {
             return Reason.masterStopped(masterAddress);
         }
-        return masterAddress == null ? Reason.noAdvert(millis(masterDownInterval()))
-                : Reason.masterSilent(masterAddress, millis(now - lastAdvertAt));
+        return masterAddress == null ? Reason.noAdvert(masterDownInterval() / 1_000_000)
+                : Reason.masterSilent(masterAddress, (now - lastAdvertAt) / 1_000_000);
     }
 
     private void transition(long now, State to, Reason.Code code, String why) {
@@ -371,26 +345,18 @@ public final class Router {
         return Addresses.compare(a, b);
     }
 
-    private static long millis(long nanos) {
-        return nanos / 1_000_000;
-    }
-
     // ---- derived values and accessors ----
 
     public long skewTime() {
-        return Timers.skewTime(priority, masterAdverInterval);
+        return Timers.skewTime(priority.current(), masterAdverInterval);
     }
 
     public long masterDownInterval() {
-        return Timers.masterDownInterval(priority, masterAdverInterval);
+        return Timers.masterDownInterval(priority.current(), masterAdverInterval);
     }
 
     public long nextDeadline() {
-        return switch (state) {
-            case BACKUP -> masterDownTimer;
-            case MASTER -> adverTimer;
-            default -> NEVER;
-        };
+        return state == State.BACKUP ? masterDownTimer : state == State.MASTER ? adverTimer : NEVER;
     }
 
     public RouterConfig config() {
@@ -402,7 +368,7 @@ public final class Router {
     }
 
     public int priority() {
-        return priority;
+        return priority.current();
     }
 
     public int masterAdverInterval() {
@@ -415,7 +381,7 @@ public final class Router {
     }
 
     public int masterPriority() {
-        return state == State.MASTER ? priority : masterPriority;
+        return state == State.MASTER ? priority.current() : masterPriority;
     }
 
     public long since() {

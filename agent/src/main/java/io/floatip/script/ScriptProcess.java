@@ -19,11 +19,18 @@ public final class ScriptProcess {
     static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     /**
+     * Where the helpers (util-linux's setsid and setpriv, coreutils' env) are taken from: the distribution's
+     * directories only. The scripts' PATH starts at /usr/local/sbin, where anything installed by hand would
+     * run in front of every script as root (issue 16 item 7).
+     */
+    static final List<String> HELPER_DIRS = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
+
+    /**
      * The helpers by absolute path: given a bare name, the JDK's child searches the agent's own PATH, one
      * failed execve per entry before the right one, at every start of every check.
      */
-    static final String SETSID = onPath("setsid");
-    static final String SETPRIV = onPath("setpriv");
+    static final String SETSID = helper("setsid");
+    static final String SETPRIV = helper("setpriv");
 
     /**
      * In the launcher's sigwait mode the agent runs with TERM, INT, HUP and QUIT blocked, and a child keeps
@@ -32,7 +39,7 @@ public final class ScriptProcess {
      * a start here); without the mode, nothing.
      */
     static final List<String> UNBLOCK = io.floatip.signal.Signals.blockedInThisThread()
-            ? List.of(onPath("env"), "--default-signal=HUP,INT,QUIT,TERM") : List.of();
+            ? List.of(helper("env"), "--default-signal=HUP,INT,QUIT,TERM") : List.of();
 
     private final ScriptUser user;
 
@@ -60,6 +67,33 @@ public final class ScriptProcess {
         return cmd;
     }
 
+
+    /**
+     * {@code name} in the first of {@link #HELPER_DIRS} that has it as a root-owned file no one else may
+     * change (in a directory no one else may change); else the bare name, which then fails to start with
+     * a plain error rather than run something unsafe.
+     */
+    static String helper(String name) {
+        for (String dir : HELPER_DIRS) {
+            java.nio.file.Path p = java.nio.file.Path.of(dir, name);
+            if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p) && rootsOnly(p)
+                    && rootsOnly(p.getParent())) {
+                return p.toString();
+            }
+        }
+        return name;
+    }
+
+    /** Owned by root and writable by no one else (following links: what runs is the target). */
+    static boolean rootsOnly(java.nio.file.Path p) {
+        try {
+            java.util.Map<String, Object> a = java.nio.file.Files.readAttributes(p, "unix:uid,mode");
+            return (Integer) a.get("uid") == 0 && ((Integer) a.get("mode") & 022) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** {@code name} in the first directory of the scripts' PATH that has it, else the bare name. */
     static String onPath(String name) {
         for (String dir : PATH.split(":")) {
@@ -72,10 +106,11 @@ public final class ScriptProcess {
     }
 
     public ScriptOutcome run(List<String> argv, long timeoutMillis) {
+        java.io.File output = ScriptOutput.file();
         ProcessBuilder pb = new ProcessBuilder(commandLine(argv))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(output != null ? ProcessBuilder.Redirect.to(output) : ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true)
                 .directory(new java.io.File("/"));
         Map<String, String> env = pb.environment();
         env.clear();
@@ -89,7 +124,7 @@ public final class ScriptProcess {
         }
         try {
             if (p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                return ScriptOutcome.exit(p.exitValue());
+                return ScriptOutcome.exit(p.exitValue(), ScriptOutput.lastLine(output));
             }
             int pgid = (int) p.pid();
             LibC.INSTANCE.kill(-pgid, LibC.SIGTERM);
@@ -100,7 +135,7 @@ public final class ScriptProcess {
                 // The leader is gone; its group may not be: a forked child that ignored SIGTERM.
                 LibC.INSTANCE.kill(-pgid, LibC.SIGKILL);
             }
-            return ScriptOutcome.timedOut(timeoutMillis);
+            return ScriptOutcome.timedOut(timeoutMillis, ScriptOutput.lastLine(output));
         } catch (InterruptedException e) {
             LibC.INSTANCE.kill(-(int) p.pid(), LibC.SIGKILL);
             Thread.currentThread().interrupt();

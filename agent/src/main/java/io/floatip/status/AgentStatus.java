@@ -14,10 +14,12 @@ import java.util.List;
  * @param scripts       every check script, in config order
  * @param groups        every sync group, in config order
  * @param interfaces    each interface VRRP runs on, with the frames dropped before any instance saw them
+ * @param refusals      what the agent refused from files, socket clients and configs, by {@link Refusal} key,
+ *                      non-zero only
  */
 public record AgentStatus(String routerId, String version, long pid, long startedAtMillis,
                           List<InstanceStatus> instances, List<ScriptStatus> scripts, List<GroupStatus> groups,
-                          List<InterfaceStatus> interfaces) {
+                          List<InterfaceStatus> interfaces, java.util.Map<String, Long> refusals) {
 
     /**
      * @param state             INIT, BACKUP, MASTER or FAULT

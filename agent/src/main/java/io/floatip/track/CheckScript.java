@@ -96,6 +96,9 @@ public final class CheckScript {
         if (!outcome.success()) {
             failures++;
         }
+        if (log.isDebugEnabled()) {
+            log.debug("script {}: run {}: {}", config.name(), runs, outcome.detail());
+        }
         if (state.record(outcome.success())) {
             log.info("script {}: {} ({}; {} {} in a row)", config.name(), state.up() ? "up" : "down",
                     outcome.detail(), state.up() ? config.rise() : config.fall(),

@@ -15,6 +15,9 @@ import java.util.Map;
  * changes (RFC 5798 6.1).
  */
 public final class Health {
+    /** The most one tracked file can move a priority either way: the whole 1..254 range. */
+    static final long MAX_SHARE = 254;
+
     private int basePriority;
     private final Map<Key, Tracked> tracked = new LinkedHashMap<>();
 
@@ -102,7 +105,15 @@ public final class Health {
     private record Tracked(int weight, long value, boolean upDown) {
         long contribution() {
             if (!upDown) {
-                return value * weight;
+                // As keepalived: each file's share is clamped to what a priority can move, and the product
+                // saturates instead of wrapping (2^62 * 2 once gave priority 1).
+                long product;
+                try {
+                    product = Math.multiplyExact(value, (long) weight);
+                } catch (ArithmeticException e) {
+                    product = (value < 0) == (weight < 0) ? Long.MAX_VALUE : Long.MIN_VALUE;
+                }
+                return Math.max(-MAX_SHARE, Math.min(MAX_SHARE, product));
             }
             boolean up = value == 0;
             if (weight > 0) {

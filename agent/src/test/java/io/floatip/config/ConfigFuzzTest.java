@@ -1,5 +1,7 @@
 package io.floatip.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -47,6 +49,74 @@ class ConfigFuzzTest {
                 check(Files.readString(f), f.toString());
             }
         }
+    }
+
+    /**
+     * Issue 16 item 5: nesting and size. On main a map or list nested 1,000 deep threw StackOverflowError (the
+     * fuzzer caught it as a failure), and 200,000 unknown keys took ~17 s. Seeded: each run nests a random mix
+     * of maps, flow and block lists 1 to 5,000 deep at a random place of an example, or repeats a line of it
+     * thousands of times; each must load or fail with one-line errors, and quickly.
+     */
+    @Test
+    void deepAndLargeInputsFailCleanlyAndQuickly() throws IOException {
+        List<String> seeds = seeds();
+        Random random = new Random(20261206);
+        for (int run = 0; run < 40; run++) {
+            String seed = seeds.get(random.nextInt(seeds.size()));
+            int depth = 1 + random.nextInt(run % 3 == 0 ? 5000 : 64);
+            StringBuilder nest = new StringBuilder();
+            for (int d = 0; d < depth; d++) {
+                nest.append(switch (random.nextInt(3)) {
+                    case 0 -> "{a: ";
+                    case 1 -> "[";
+                    default -> "- ";
+                });
+            }
+            int at = seed.indexOf('\n', random.nextInt(seed.length()));
+            String input = run % 2 == 0 ? seed.substring(0, Math.max(0, at)) + "\n  deep: " + nest + "\n"
+                    + seed.substring(Math.max(0, at))
+                    : seed + ("  k" + run + ": v\n").repeat(1000 + random.nextInt(30_000));
+            long start = System.nanoTime();
+            check(input, "seed 20261206 run " + run + " depth " + depth);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms < 10_000, "run " + run + " took " + ms + " ms");
+        }
+    }
+
+    @Test
+    void aThousandDeepMapIsOneErrorWithItsLine() {
+        String input = "instances:\n  VI_1:\n    x: " + "{a: ".repeat(1000) + "1" + "}".repeat(1000) + "\n";
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parseWithoutHostChecks(input,
+                "deep.yaml"));
+        assertEquals(1, e.errors().size(), "one error, not Jackson's own as well: " + e.errors());
+        assertTrue(e.errors().get(0).startsWith("deep.yaml:3:") && e.errors().get(0).contains("nested deeper "
+                + "than 32 levels"), e.errors().toString());
+    }
+
+    @Test
+    void twoHundredThousandUnknownKeysAreQuickAndReportAHundred() {
+        StringBuilder b = new StringBuilder("instances:\n  VI_1:\n    interface: eth0\n    vrid: 1\n"
+                + "    priority: 100\n    virtual_ips: [198.51.100.50/24]\n");
+        for (int i = 0; i < 200_000; i++) {
+            b.append("k").append(i).append(": 1\n");
+        }
+        String input = b.toString();
+        long start = System.nanoTime();
+        // Over the size cap as a file; the parser's own cap on text is the same: both refuse it at once.
+        ConfigException big = assertThrows(ConfigException.class, () -> ConfigLoader.parseWithoutHostChecks(input,
+                "keys.yaml"));
+        assertEquals(1, big.errors().size(), big.errors().toString());
+        assertTrue(big.errors().get(0).contains("a config may hold at most 262144 bytes"), big.errors().get(0));
+        // Under the cap: 20,000 unknown keys (~220 KB), every one found, a hundred reported.
+        String under = input.substring(0, input.indexOf("k20000:"));
+        ConfigException many = assertThrows(ConfigException.class, () -> ConfigLoader.parseWithoutHostChecks(under,
+                "keys.yaml"));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("[timing] config of 200,000 then 20,000 unknown keys refused in %d ms%n", ms);
+        assertEquals(Problems.MAX_REPORTED + 1, many.errors().size());
+        assertTrue(many.errors().get(Problems.MAX_REPORTED).endsWith("19900 more error(s) not shown; fix the ones "
+                + "above first"), many.errors().get(Problems.MAX_REPORTED));
+        assertTrue(ms < 10_000, "took " + ms + " ms (main: ~17 s, then exit 3)");
     }
 
     static void check(String input, String what) {

@@ -222,4 +222,32 @@ class ScriptSafetyTest {
         assertEquals(List.of("bad.yaml:7:15: instances.VI_1.notify.master: " + unsafe,
                 "bad.yaml:10:14: scripts.chk.command: " + unsafe), errors);
     }
+
+    /**
+     * Issue 16 item 7: only argv[0] was checked, so {@code /bin/sh /world-writable/dir/chk.sh} passed and anyone
+     * could change what root runs. The interpreter's script is now checked like the program (but need not be
+     * executable).
+     */
+    @Test
+    void theScriptAnInterpreterRunsIsCheckedToo() throws Exception {
+        files.file("/bin/sh", "rwxr-xr-x");
+        files.file("/usr/bin/python3.11", "rwxr-xr-x");
+        files.file("/open/chk.sh", "rw-r--r--");
+        Files.setAttribute(files.real("/open"), "unix:mode", 0777);
+        assertEquals(List.of("bad.yaml:9:14: scripts.chk.command: /open (on the way to /open/chk.sh) is writable by "
+                + "group and others (mode 0777); " + RISK + ": chmod go-w /open (the script /open/chk.sh that the "
+                + "interpreter runs)"), errorsFor("'/bin/sh -e /open/chk.sh'".replace("'", "\"")));
+        Path theirs = files.file("/opt/x/theirs.py", "rw-r--r--");
+        Files.setAttribute(theirs, "unix:uid", 1000);
+        assertEquals(List.of("bad.yaml:9:14: scripts.chk.command: /opt/x/theirs.py is owned by uid 1000, not root; "
+                + RISK + ": chown root /opt/x/theirs.py (the script /opt/x/theirs.py that the interpreter runs)"),
+                errorsFor("[/usr/bin/python3.11, -u, /opt/x/theirs.py]"));
+        assertEquals(List.of("bad.yaml:9:14: scripts.chk.command: the script 'chk.sh' must be a full path (the "
+                + "interpreter would look for it in the directory scripts start in)"), errorsFor("[/bin/sh, chk.sh]"));
+
+        files.file("/opt/x/ok.sh", "rw-r--r--");
+        assertEquals(Command.of("/bin/sh", "/opt/x/ok.sh", "arg"), loaded("[/bin/sh, /opt/x/ok.sh, arg]"),
+                "a safe script need not be executable when an interpreter reads it");
+        assertEquals(Command.of("/bin/sh", "-c", "exit 0"), loaded("[/bin/sh, -c, exit 0]"), "inline: nothing to check");
+    }
 }

@@ -2,6 +2,7 @@ package io.floatip.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.status.AgentStatus;
 import java.io.IOException;
@@ -63,8 +64,8 @@ class ControlClientTest {
         })) {
             ControlException e = assertThrows(ControlException.class,
                     () -> ControlClient.request(socket, "status", Duration.ofMillis(200)));
-            assertEquals("the floatip agent did not answer within 200 ms on " + socket + "; it may be stuck "
-                    + "(see its log)", e.getMessage());
+            assertEquals("the floatip agent on " + socket + " took the request but did not answer within 200 ms "
+                    + "(a reload may be running, or its event loop is stuck: see its log)", e.getMessage());
             release.countDown();
         }
     }
@@ -84,10 +85,49 @@ class ControlClientTest {
         assertEquals("no floatip agent is running here (no control socket at /run/floatip/control.sock); start "
                 + "it with `floatip run` or `systemctl start floatip`", ControlClient.describe(
                 new SocketException("No such file or directory"), socket, ControlClient.TIMEOUT));
-        assertEquals("the floatip agent did not answer within 5000 ms on /run/floatip/control.sock; it may be "
-                + "stuck (see its log)",
+        assertEquals("the floatip agent on /run/floatip/control.sock took the request but did not answer within "
+                + "5000 ms (a reload may be running, or its event loop is stuck: see its log)",
                 ControlClient.describe(new SocketTimeoutException("timed out"), socket, ControlClient.TIMEOUT));
         assertEquals("cannot talk to floatip on /run/floatip/control.sock: Broken pipe",
                 ControlClient.describe(new IOException("Broken pipe"), socket, ControlClient.TIMEOUT));
+    }
+
+    /**
+     * Issue 16 item 10: connect() had no timeout; a socket whose backlog is full (here: a listener that never
+     * accepts) held `floatip status` for as long as it stayed full. Now it gives up at its deadline and says
+     * the queue is full, not that the agent is stuck.
+     */
+    @Test
+    void aFullBacklogTimesOutOnConnectWithItsOwnMessage() throws Exception {
+        Path socket = dir.resolve("full.sock");
+        java.util.List<java.nio.channels.SocketChannel> fillers = new java.util.ArrayList<>();
+        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket), 1);
+            // Fill the backlog without blocking: non-blocking connects until the kernel says EAGAIN.
+            for (int i = 0; i < 64; i++) {
+                java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open(
+                        java.net.StandardProtocolFamily.UNIX);
+                c.configureBlocking(false);
+                fillers.add(c);
+                try {
+                    c.connect(java.net.UnixDomainSocketAddress.of(socket));
+                } catch (IOException full) {
+                    break;
+                }
+            }
+            long start = System.nanoTime();
+            ControlException e = assertThrows(ControlException.class,
+                    () -> ControlClient.request(socket, "status", Duration.ofMillis(300)));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms >= 290 && ms < 2000, "gave up at its deadline: " + ms + " ms");
+            assertEquals("the control socket " + socket + " did not take the connection within 300 ms: its queue "
+                    + "is full (many clients at once, or an agent whose control thread stopped; see the agent's log)",
+                    e.getMessage());
+        } finally {
+            for (java.nio.channels.SocketChannel c : fillers) {
+                c.close();
+            }
+        }
     }
 }

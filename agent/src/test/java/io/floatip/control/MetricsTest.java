@@ -120,7 +120,7 @@ class MetricsTest {
         AgentStatus s = Snapshots.twoInstances(NOW);
         AgentStatus.InterfaceStatus odd = new AgentStatus.InterfaceStatus("eth0", Map.of("auth_mismatch", 3L), 0);
         Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(new AgentStatus(s.routerId(), s.version(),
-                s.pid(), s.startedAtMillis(), s.instances(), s.scripts(), s.groups(), List.of(odd))));
+                s.pid(), s.startedAtMillis(), s.instances(), s.scripts(), s.groups(), List.of(odd), Map.of())));
         assertEquals(3, value(m, "floatip_interface_drops_total", "interface", "eth0", "reason", "auth_mismatch"));
     }
 
@@ -142,7 +142,7 @@ class MetricsTest {
         AgentStatus odd = new AgentStatus("lb\\1", "v\"2", 1, 0, List.of(new AgentStatus.InstanceStatus(name,
                 i.interfaceName(), i.vrid(), i.version(), i.state(), i.priority(), i.effectivePriority(),
                 i.advertIntervalMillis(), i.virtualIps(), i.heldVips(), i.unicast(), i.masterAddress(), i.sinceMillis(), i.reason(),
-                i.faults(), i.tracked(), i.counters())), List.of(), List.of(), List.of());
+                i.faults(), i.tracked(), i.counters())), List.of(), List.of(), List.of(), Map.of());
         Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(odd));
         assertEquals(150, value(m, "floatip_instance_priority", "vrrp_instance", name));
         assertEquals(1, value(m, "floatip_info", "version", "v\"2", "router_id", "lb\\1"));
@@ -151,7 +151,7 @@ class MetricsTest {
 
     @Test
     void anEmptyAgentStillNamesEveryFamily() {
-        String text = Metrics.render(new AgentStatus("lb1", "x", 1, 0, List.of(), List.of(), List.of(), List.of()));
+        String text = Metrics.render(new AgentStatus("lb1", "x", 1, 0, List.of(), List.of(), List.of(), List.of(), Map.of()));
         Map<String, Exposition.Family> m = Exposition.parse(text);
         assertEquals(M.keySet(), m.keySet());
         assertTrue(m.get("floatip_instance_state").series().isEmpty());

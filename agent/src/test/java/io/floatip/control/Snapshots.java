@@ -36,7 +36,8 @@ final class Snapshots {
                 List.of(new ScriptStatus("chk_haproxy", true, 120, 9, 1, "exit 0")),
                 List.of(new GroupStatus("EDGE", "FAULT", List.of("VI_2", "VI_3"))),
                 List.of(new InterfaceStatus("eth0", ordered("bad_checksum", 2L), 0),
-                        new InterfaceStatus("eth1", Map.of(), 5)));
+                        new InterfaceStatus("eth1", Map.of(), 5)),
+                ordered("metrics_timeout", 3L));
     }
 
     private static Map<String, Long> ordered(Object... pairs) {

@@ -46,7 +46,7 @@ class StatusTableTest {
         AgentStatus quiet = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(new AgentStatus.InstanceStatus(
                 "VI_1", "eth0", 51, 3, "BACKUP", 100, 100, 1000, List.of("198.51.100.50/32"), List.of(), false, null,
                 NOW - 5_000, null, "", List.of(), new AgentStatus.Counters(0, 0, 1, 0, Map.of()))),
-                List.of(), List.of(), List.of(new AgentStatus.InterfaceStatus("eth0", Map.of("x", 0L), 0)));
+                List.of(), List.of(), List.of(new AgentStatus.InterfaceStatus("eth0", Map.of("x", 0L), 0)), Map.of());
         assertEquals("""
                 floatip 1 on lb1, pid 7, up 5s (since 2023-11-14 22:13:15)
 

@@ -20,14 +20,14 @@ class TransitionReasonMetricTest {
                         i.priority(), i.effectivePriority(), i.advertIntervalMillis(), i.virtualIps(), i.heldVips(), i.unicast(),
                         i.masterAddress(), i.sinceMillis(), i.reason(), i.faults(), i.tracked(), i.counters(), i.drained(),
                         code),
-                s.instances().get(1)), s.scripts(), s.groups(), s.interfaces());
+                s.instances().get(1)), s.scripts(), s.groups(), s.interfaces(), s.refusals());
     }
 
     @Test
     void theCodeIsALabelOfItsOwnFamily() {
         Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(withCode("no_advert")));
         assertEquals("gauge", m.get("floatip_instance_last_transition_reason").type());
-        assertEquals(1, value(m, "floatip_instance_last_transition_reason", "instance", "VI_1", "reason", "no_advert"));
+        assertEquals(1, value(m, "floatip_instance_last_transition_reason", "vrrp_instance", "VI_1", "reason", "no_advert"));
         assertEquals(1, m.get("floatip_instance_last_transition_reason").series().size(),
                 "an instance without a code (an older snapshot) has no series");
     }

@@ -45,6 +45,9 @@ class DocsTest {
         assertTrue(page.contains("\\fB\\-\\-listen\\fR \\fISECONDS\\fR\nHow long to listen"), page);
         assertTrue(page.contains("(default: 3)."), page);
         assertFalse(page.contains("%n") || page.contains("${"), page);
+        for (String signal : List.of("SIGTERM, SIGINT", "SIGHUP", "SIGQUIT")) {
+            assertTrue(page.contains(".TP\n\\fB" + signal + "\\fR\n"), signal); // every signal the agent takes
+        }
     }
 
     @Test
@@ -59,11 +62,42 @@ class DocsTest {
         assertEquals("", out);
     }
 
+    static final Path CONFIG_PAGE = Path.of("src/main/man/floatip.yaml.5");
+
+    /** floatip.yaml(5) is written by hand: it must name every key the loader takes, each as a term of its own. */
+    @Test
+    void theConfigPageNamesEveryKeyTheLoaderTakes() throws Exception {
+        String page = Files.readString(CONFIG_PAGE);
+        assertTrue(page.startsWith(".TH FLOATIP.YAML 5 "), page);
+        java.util.Map<String, List<String>> schema = SchemaKeys.bySection();
+        assertTrue(schema.size() >= 12 && schema.get("instances.VI_1").contains("preempt_delay"), schema.toString());
+        List<String> missing = new java.util.ArrayList<>();
+        schema.forEach((section, keys) -> keys.forEach(key -> {
+            // A top-level key is a section heading; the others are terms (.B key) or, inside a map, \fBkey\fR.
+            String asHeading = ".SH " + key.toUpperCase(java.util.Locale.ROOT);
+            if (!page.contains(asHeading + "\n") && !page.contains(".B " + key + "\n")
+                    && !page.contains("\\fB" + key + "\\fR")) {
+                missing.add(section + "." + key);
+            }
+        }));
+        assertEquals(List.of(), missing, "keys the loader takes that floatip.yaml(5) does not describe");
+    }
+
+    @Test
+    void groffRendersTheConfigPageWithoutAWarning() throws Exception {
+        Path groffBinary = HostTests.requireTool("groff", "groff-base");
+        Process groff = new ProcessBuilder(groffBinary.toString(), "-man", "-Tutf8", "-ww", "-z", CONFIG_PAGE.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(groff.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, groff.waitFor());
+        assertEquals("", out);
+    }
+
     @Test
     void theFilesAreWrittenTheSameEachTimeAndTheCompletionKnowsDoctor() throws Exception {
-        GenerateDocs.write(dir.resolve("a"));
-        GenerateDocs.write(dir.resolve("b"));
-        for (String name : List.of("floatip.bash", "floatip.1.gz")) {
+        GenerateDocs.write(dir.resolve("a"), CONFIG_PAGE);
+        GenerateDocs.write(dir.resolve("b"), CONFIG_PAGE);
+        for (String name : List.of("floatip.bash", "floatip.1.gz", "floatip.yaml.5.gz")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(name)),
                     Files.readAllBytes(dir.resolve("b").resolve(name)), name);
         }

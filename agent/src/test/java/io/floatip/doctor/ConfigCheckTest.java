@@ -69,7 +69,8 @@ class ConfigCheckTest {
                     notify: {master: /usr/bin/true master, any: /usr/bin/logger}
                 """);
         Result scripts = ConfigCheck.run(hostChecks -> config, "t.yaml").results().get(1);
-        assertEquals("OK    scripts: 2 program(s) executable and safe (/usr/bin/true, /usr/bin/logger), run as nobody",
+        assertEquals("OK    scripts: 2 program(s) executable and safe (/usr/bin/true, /usr/bin/logger), run as nobody"
+                + " by an agent run as root, as the agent's own user otherwise (floatip under floatip.service)",
                 scripts.line());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Made-up host facts: files by path, and what joining, addresses and listening return. */
-final class FakeHost implements HostFacts {
+public final class FakeHost implements HostFacts {
 
     final Map<String, String> files = new HashMap<>();
     final Map<String, String> joinErrors = new HashMap<>();
@@ -18,13 +18,13 @@ final class FakeHost implements HostFacts {
     Listening listening = new Listening(Map.of(), Map.of(), Map.of());
     final List<Collection<String>> listenedOn = new ArrayList<>();
 
-    FakeHost file(String path, String text) {
+    public FakeHost file(String path, String text) {
         files.put(path, text);
         return this;
     }
 
     /** An interface that is up with carrier, multicast on, and the given addresses. */
-    FakeHost iface(String name, String... ipv4) {
+    public FakeHost iface(String name, String... ipv4) {
         file("/sys/class/net/" + name + "/operstate", "up");
         file("/sys/class/net/" + name + "/flags", "0x1003");
         file("/sys/class/net/" + name + "/carrier", "1");
@@ -38,7 +38,7 @@ final class FakeHost implements HostFacts {
     }
 
     /** A host where every check passes for eth0, and ip_nonlocal_bind is 1. */
-    static FakeHost healthy() {
+    public static FakeHost healthy() {
         FakeHost host = new FakeHost().iface("eth0", "198.51.100.11/24")
                 .file("/proc/self/status", "Name:\tjava\nCapInh:\t0000000000000000\nCapEff:\t000001ffffffffff\n")
                 .file("/proc/sys/net/ipv4/ip_nonlocal_bind", "1")

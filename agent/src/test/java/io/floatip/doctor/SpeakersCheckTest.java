@@ -25,8 +25,8 @@ class SpeakersCheckTest {
     @Test
     void silenceIsOkAndSaysHowLongItListened() {
         List<Result> r = listen(Configs.pair(), Map.of("eth0", List.of()));
-        assertEquals(List.of("OK    vrrp eth0: VRID 51 (VI_1): no other speaker heard in 3 s; expected while the other "
-                + "node is not running yet"), ProcessChecksTest.lines(r));
+        assertEquals(List.of("OK    vrrp eth0: VRID 51 (VI_1): no other speaker heard in 3 s; expected on the master "
+                + "(backups do not advertise) and while the other node is not running"), ProcessChecksTest.lines(r));
     }
 
     @Test

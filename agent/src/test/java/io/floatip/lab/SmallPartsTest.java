@@ -30,6 +30,16 @@ class SmallPartsTest {
     }
 
     @Test
+    void anOperatorsPrefixIsShortAndPlain() {
+        assertEquals(null, Names.prefixProblem("demo"));
+        assertEquals(null, Names.prefixProblem("lb-test-2"));
+        for (String bad : new String[]{null, "", "Demo", "1demo", "de mo", "../x", "a".repeat(25)}) {
+            assertTrue(Names.prefixProblem(bad) != null, String.valueOf(bad));
+        }
+        assertTrue(Names.isValidNamespace("a".repeat(24) + "-sw"));
+    }
+
+    @Test
     void interfaceNamesFitIfnamsiz() {
         Names.requireInterfaceName("sw-n88");
         Names.requireInterfaceName("sw-client");

@@ -20,6 +20,27 @@ class ScriptProcessTest {
         assertEquals("no-such-helper-here", ScriptProcess.onPath("no-such-helper-here"));
     }
 
+    /**
+     * Issue 16 item 7: the helpers were found through the scripts' PATH, which starts at /usr/local/sbin: a
+     * setsid put there ran in front of every script as root. Now only the distribution's directories count,
+     * and only a root-owned file no one else may write.
+     */
+    @Test
+    void helpersComeFromTheDistributionsDirectoriesOnly() throws Exception {
+        for (String helper : List.of(ScriptProcess.SETSID, ScriptProcess.SETPRIV)) {
+            assertTrue(ScriptProcess.HELPER_DIRS.contains(Path.of(helper).getParent().toString()), helper);
+            assertTrue(ScriptProcess.rootsOnly(Path.of(helper)), helper);
+        }
+        Path dir = Files.createTempDirectory("helpers");
+        try {
+            Path open = Files.writeString(dir.resolve("setsid"), "#!/bin/sh\n");
+            Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            assertTrue(!ScriptProcess.rootsOnly(open), "a world-writable helper is refused");
+        } finally {
+            Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     @Test
     void aRootAgentRunsRootScriptsWithoutSetpriv() {
         assertEquals(ScriptUser.ROOT, ScriptUser.resolve(null, true));
@@ -57,6 +78,18 @@ class ScriptProcessTest {
             script.toFile().setExecutable(true);
             ScriptOutcome outcome = new ScriptProcess(ScriptUser.ROOT).run(List.of(script.toString()), 5000);
             assertEquals(ScriptOutcome.exit(3), outcome);
+            // Its last line of output, stderr or stdout, says why; a later silent run says nothing.
+            Path says = dir.resolve("says.sh");
+            Files.writeString(says, "#!/bin/sh\necho starting\necho 'check: no haproxy process runs' >&2\necho\nexit 5\n");
+            says.toFile().setExecutable(true);
+            assertEquals(new ScriptOutcome(false, "exit 5: check: no haproxy process runs"),
+                    new ScriptProcess(ScriptUser.ROOT).run(List.of(says.toString()), 5000));
+            assertEquals(ScriptOutcome.exit(3), new ScriptProcess(ScriptUser.ROOT).run(List.of(script.toString()), 5000));
+            Path hangs = dir.resolve("hangs.sh");
+            Files.writeString(hangs, "#!/bin/sh\necho waiting for the backend\nexec sleep 10\n");
+            hangs.toFile().setExecutable(true);
+            assertEquals(new ScriptOutcome(false, "timed out after 300 ms; it said: waiting for the backend"),
+                    new ScriptProcess(ScriptUser.ROOT).run(List.of(hangs.toString()), 300));
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
@@ -65,5 +98,15 @@ class ScriptProcessTest {
             }
             Files.delete(dir);
         }
+    }
+
+    @Test
+    void theLastLineIsBoundedAndPrintable() {
+        assertEquals("", ScriptOutput.lastLine(new byte[0]));
+        assertEquals("b", ScriptOutput.lastLine("a\nb\n\n  \n".getBytes()));
+        assertEquals("bell?tab?x", ScriptOutput.lastLine("bell\u0007tab\tx\r\n".getBytes()));
+        String longLine = "x".repeat(ScriptOutput.MAX_LINE + 50);
+        assertEquals("x".repeat(ScriptOutput.MAX_LINE) + "...", ScriptOutput.lastLine(longLine.getBytes()));
+        assertEquals("", ScriptOutput.lastLine((java.io.File) null));
     }
 }

@@ -62,4 +62,20 @@ class HealthTest {
         h.setValue(Health.Key.file("/etc/floatip/down"), 0, 1);
         assertEquals(List.of("file /etc/floatip/down is 1"), h.faults());
     }
+
+    /** Reproduces issue 16 item 1: 2^62 with weight 2 wrapped to a negative product and gave priority 1. */
+    @Test
+    void aFilesValueTimesItsWeightSaturatesInsteadOfWrapping() {
+        Health h = new Health(100);
+        h.setValue(Health.Key.file("/f"), 2, 1L << 62);
+        assertEquals(254, h.effectivePriority());
+        h.setValue(Health.Key.file("/f"), -254, Long.MAX_VALUE);
+        assertEquals(1, h.effectivePriority());
+        h.setValue(Health.Key.file("/f"), 254, Long.MIN_VALUE);
+        assertEquals(1, h.effectivePriority());
+        h.setValue(Health.Key.file("/f"), -3, Long.MIN_VALUE);
+        assertEquals(254, h.effectivePriority());
+        h.setValue(Health.Key.file("/g"), -254, 1);
+        assertEquals(100, h.effectivePriority(), "each file's share is clamped to 254 first, as keepalived clamps");
+    }
 }

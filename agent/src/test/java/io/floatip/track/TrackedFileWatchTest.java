@@ -24,7 +24,7 @@ class TrackedFileWatchTest {
         Files.writeString(file, "3\n");
         VirtualScheduler clock = new VirtualScheduler();
         List<Long> values = new ArrayList<>();
-        TrackedFileWatch watch = new TrackedFileWatch(file, clock, values::add);
+        TrackedFileWatch watch = new TrackedFileWatch(file, clock, Runnable::run, Runnable::run, values::add);
         watch.start();
         assertEquals(List.of(3L), values, "reported at start");
 
