@@ -48,9 +48,9 @@ class LossyLinkTest {
             settled(log2);
 
             long adverts = PHASE_MS / 100;
-            Fault loss5 = lossAtTheSwitch(lab, n1, 5);
+            Fault loss5 = lossAtTheSwitch(lab, n1, 5, adverts);
             phase(n1, n2, log2, "loss 5% of n1's frames", loss5, expected(0.05, adverts), 1);
-            Fault loss20 = lossAtTheSwitch(lab, n1, 20);
+            Fault loss20 = lossAtTheSwitch(lab, n1, 20, adverts);
             phase(n1, n2, log2, "loss 20% of n1's frames", loss20, expected(0.20, adverts), 6);
         }
     }
@@ -100,40 +100,76 @@ class LossyLinkTest {
             }
             System.out.println("[relay] n2 -> n1 ping avg " + m.group(1) + " ms");
         };
+        // Still in force at the end of the phase: n1's frames come back late until the fault is cleared.
+        Runnable verify = () -> {
+            String ping = n2.exec("ping", "-n", "-q", "-c", "3", "-i", "0.2", n1.ipv4()).output();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("= [0-9.]+/([0-9.]+)/").matcher(ping);
+            if (!m.find() || Double.parseDouble(m.group(1)) < delay - jitter) {
+                throw new AssertionError("the relay no longer delays n1's frames at the end: " + ping);
+            }
+            System.out.println("[relay] at the end of the phase, n2 -> n1 ping avg " + m.group(1) + " ms");
+        };
         Runnable clear = () -> {
             relay[0].destroyForcibly();
             lab.undetour(n1);
         };
-        return new Fault(apply, clear);
+        return new Fault(apply, verify, clear);
     }
 
-    /** A fault on the path, and how to clear it. */
-    record Fault(Runnable apply, Runnable clear) {
+    /** A fault on the path, how to check that it did happen (before it is cleared), and how to clear it. */
+    record Fault(Runnable apply, Runnable verify, Runnable clear) {
     }
 
-    /** Drops {@code percent}% of n1's VRRP frames in the switch's bridge (nftables, bridge family). */
-    static Fault lossAtTheSwitch(Lab lab, Node n1, int percent) {
-        String sw = lab.switchNs();
+    /**
+     * Drops {@code percent}% of n1's VRRP frames in the switch's bridge (nftables, bridge family). One rule
+     * counts every copy of n1's VRRP frames the bridge forwards (a multicast advert goes to each other port:
+     * n2's and the client's), the next drops a share of them and counts what it drops: the verification reads
+     * both counters, so a rule that never matched fails the test.
+     */
+    static Fault lossAtTheSwitch(Lab lab, Node n1, int percent, long adverts) {
+        String match = "iifname " + n1.switchPort() + " ip protocol 112";
         Runnable apply = () -> {
             nft(lab, "add table bridge floatip_loss");
             nft(lab, "add chain bridge floatip_loss forward { type filter hook forward priority 0; }");
-            nft(lab, "add rule bridge floatip_loss forward iifname " + n1.switchPort()
-                    + " ip protocol 112 numgen random mod 100 < " + percent + " drop");
+            nft(lab, "add rule bridge floatip_loss forward " + match + " counter");
+            nft(lab, "add rule bridge floatip_loss forward " + match + " numgen random mod 100 < " + percent
+                    + " counter drop");
+        };
+        Runnable verify = () -> {
+            long[] c = counters(lab);
+            System.out.printf("[drops] nftables: %d of the %d copies of n1's VRRP frames the switch forwarded were "
+                    + "dropped (%.1f%%, rule %d%%)%n", c[1], c[0], 100.0 * c[1] / Math.max(1, c[0]), percent);
+            // n1's ~50 adverts went through the rule the whole phase, each forwarded to two ports...
+            assertTrue(c[0] >= adverts, "the rule saw " + c[0] + " copies of n1's ~" + adverts + " adverts");
+            // ...and it dropped some: at 5% of ~100, none at all has a probability of 0.95^100 = 0.6%, too
+            // likely to fail on; at 20%, 0.8^100 = 2e-10.
+            if (percent >= 20) {
+                assertTrue(c[1] > 0, "nftables dropped none of " + c[0] + " frames at " + percent + "%");
+            }
+            assertTrue(c[1] <= c[0]);
         };
         Runnable clear = () -> nft(lab, "delete table bridge floatip_loss");
-        return new Fault(apply, clear);
+        return new Fault(apply, verify, clear);
+    }
+
+    /** The packet counts of the loss table's two rules: n1's VRRP frames seen, and dropped. */
+    static long[] counters(Lab lab) {
+        String out = lab.netns().exec(lab.switchNs(), Duration.ofSeconds(10),
+                List.of("nft", "list", "table", "bridge", "floatip_loss")).orThrow().output();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(out);
+        long[] c = new long[2];
+        for (int i = 0; i < 2; i++) {
+            if (!m.find()) {
+                throw new AssertionError("no counter " + i + " in the loss table: " + out);
+            }
+            c[i] = Long.parseLong(m.group(1));
+        }
+        return c;
     }
 
     static void nft(Lab lab, String command) {
         lab.netns().exec(lab.switchNs(), Duration.ofSeconds(10), List.of("sh", "-c", "nft '" + command + "'"))
                 .orThrow();
-    }
-
-    static Fault netem(Node n1, String... args) {
-        List<String> tc = new java.util.ArrayList<>(List.of("tc", "qdisc", "replace", "dev", "eth0", "root", "netem"));
-        tc.addAll(List.of(args));
-        return new Fault(() -> n1.exec(tc.toArray(String[]::new)).orThrow(),
-                () -> n1.exec("tc", "qdisc", "del", "dev", "eth0", "root").orThrow());
     }
 
     /**
@@ -163,6 +199,7 @@ class LossyLinkTest {
         int before = log2.size();
         fault.apply().run();
         Thread.sleep(PHASE_MS); // the fault lasts this long: a duration under test, not a wait for a condition
+        fault.verify().run();
         long takeovers = HostTests.linesSince(log2, before).stream().filter(l -> l.contains("BACKUP -> MASTER")).count();
         HostTests.linesSince(log2, before).stream().filter(l -> l.contains("BACKUP -> MASTER"))
                 .forEach(l -> System.out.println("[takeover] " + l));

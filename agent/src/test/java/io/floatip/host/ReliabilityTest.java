@@ -122,24 +122,83 @@ class ReliabilityTest {
         }
     }
 
+    /**
+     * Each node's interface deleted and created again (a new index), the backup's first: coming back, it must
+     * hear the master through a capture reopened on the new interface, or it claims the VIP after
+     * Master_Down_Interval. Then the master's: FAULT when it goes, the VIP claimed again on the new interface.
+     */
     @Test
     void anInterfaceDeletedAndCreatedAgainIsFollowed() throws Exception {
-        try (Lab lab = Lab.create("recreate", 1)) {
+        try (Lab lab = Lab.create("recreate", 2)) {
             Node n1 = lab.node(1);
+            Node n2 = lab.node(2);
             Host client = lab.client();
             List<String> log1 = new CopyOnWriteArrayList<>();
+            List<String> log2 = new CopyOnWriteArrayList<>();
             start(n1, 150, log1);
-            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP), "n1 to hold the VIP");
-            String indexBefore = n1.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
+            start(n2, 100, log2);
+            settled(n1, n2);
 
-            lab.replug(n1);
-            String indexAfter = n1.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
-            assertFalse(indexBefore.equals(indexAfter), "a new interface: " + indexBefore + " vs " + indexAfter);
-            Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP), "n1 to claim the VIP on the new eth0");
+            int from2 = log2.size();
+            java.time.Instant deleted = replugged(lab, n2);
+            Lab.await(Duration.ofSeconds(5), () -> HostTests.linesSince(log2, from2).stream()
+                    .anyMatch(l -> l.contains("FAULT -> BACKUP")), "n2 to listen again");
+            String reopened = reopened(log2, from2, deleted, "n2");
+            long mdi = Timers.masterDownInterval(100, 10);
+            Thread.sleep(3 * ms(mdi)); // three times what a backup hearing nothing waits before claiming
+            List<String> after2 = HostTests.linesSince(log2, from2);
+            assertTrue(after2.stream().anyMatch(l -> l.contains("BACKUP -> FAULT")), "FAULT when it went: " + after2);
+            assertFalse(after2.stream().anyMatch(l -> l.contains("-> MASTER")),
+                    "n2 hears n1 on its new interface and stays backup: " + after2);
+            assertTrue(n1.hasAddress(VIP) && !n2.hasAddress(VIP));
+
+            int from1 = log1.size();
+            java.time.Instant deleted1 = replugged(lab, n1);
+            Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP),
+                    "n1 to claim the VIP on its new eth0 (and n2 to yield)");
+            String reopened1 = reopened(log1, from1, deleted1, "n1");
             Lab.await(Duration.ofSeconds(5), () -> client.ping(VIP, Duration.ofMillis(500)),
                     "the client to reach the VIP again");
-            assertTrue(log1.stream().anyMatch(l -> l.contains("MASTER -> FAULT")), "FAULT when it went: " + log1);
+            assertTrue(HostTests.linesSince(log1, from1).stream().anyMatch(l -> l.contains("MASTER -> FAULT")),
+                    "FAULT when it went: " + log1);
+            System.out.printf("[timing] interface deleted and made again: backup %s; master %s%n", reopened,
+                    reopened1);
         }
+    }
+
+    /** Deletes the node's interface and makes a new one (a new index); returns when it was deleted. */
+    private static java.time.Instant replugged(Lab lab, Node node) {
+        String before = node.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
+        java.time.Instant deleted = java.time.Instant.now();
+        lab.replug(node);
+        String after = node.ip("-o", "link", "show", "dev", "eth0").orThrow().output().split(":")[0];
+        assertFalse(before.equals(after), "a new interface: " + before + " vs " + after);
+        return deleted;
+    }
+
+    /**
+     * When, by the agent's own time stamps, its capture failed and reopened, and the new interface came up:
+     * the capture must fail (the fault reached libpcap) and reopen after that.
+     */
+    private static String reopened(List<String> log, int from, java.time.Instant deleted, String node)
+            throws InterruptedException {
+        Lab.await(Duration.ofSeconds(10), () -> HostTests.linesSince(log, from).stream()
+                .anyMatch(l -> l.contains("capture on eth0 reopened")), node + "'s capture to reopen");
+        List<String> lines = HostTests.linesSince(log, from);
+        java.time.Instant failed = stamp(lines, "capture on eth0 failed", node);
+        java.time.Instant up = stamp(lines, "(interface eth0 is up)", node);
+        java.time.Instant reopened = stamp(lines, "capture on eth0 reopened", node);
+        assertTrue(!reopened.isBefore(failed), node + ": reopened before it failed: " + lines);
+        return String.format("capture failed %d ms after the deletion, the new interface up after %d ms, the "
+                + "capture reopened %d ms after that", Duration.between(deleted, failed).toMillis(),
+                Duration.between(deleted, up).toMillis(), Duration.between(up, reopened).toMillis());
+    }
+
+    /** The agent's UTC stamp at the head of the first line that contains {@code text}. */
+    private static java.time.Instant stamp(List<String> lines, String text, String node) {
+        String line = lines.stream().filter(l -> l.contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError(node + " never logged '" + text + "': " + lines));
+        return java.time.Instant.parse(line.substring(0, line.indexOf(' ')));
     }
 
     @Test

@@ -45,7 +45,7 @@ class UnicastTest {
             List<String> log1 = new CopyOnWriteArrayList<>();
             List<String> log2 = new CopyOnWriteArrayList<>();
             start(n1, 150, n2, log1);
-            start(n2, 100, n1, log2);
+            Path config2 = start(n2, 100, n1, log2);
             Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
             Lab.await(Duration.ofSeconds(5), () -> log1.stream().anyMatch(l -> l.contains("unicast peer "
                     + n2.ipv4() + " is at " + n2.mac())), "n1 to learn n2's MAC");
@@ -81,6 +81,10 @@ class UnicastTest {
             Lab.await(Duration.ofSeconds(5), () -> log2.stream().anyMatch(l -> l.contains("dropped advert from "
                     + n3.ipv4()) && l.contains("not in unicast_peers") && l.contains("(10 so far)")),
                     "n2 to drop and count the spoofed adverts");
+            // Every one of the 50 spoofed adverts reached n2 and was counted, by its status counters.
+            Lab.await(Duration.ofSeconds(5), () -> unknownPeerDrops(config2) == 50, "n2 to count all 50");
+            System.out.println("[drops] n2 counted " + unknownPeerDrops(config2) + " unknown_peer drops of the 50 "
+                    + "spoofed adverts");
             List<String> after = HostTests.linesSince(log2, baseline);
             assertFalse(after.stream().anyMatch(l -> l.contains("-> MASTER")), "n2 stayed BACKUP: " + after);
             assertTrue(n1.hasAddress(VIP));
@@ -88,13 +92,24 @@ class UnicastTest {
         }
     }
 
-    private void start(Node self, int priority, Node peer, List<String> log) {
+    /** The instance's unknown_peer counter, from the agent's status over its control socket. */
+    static long unknownPeerDrops(Path config) {
+        try {
+            io.floatip.status.AgentStatus s = io.floatip.control.ControlClient.status(AgentCommand.socketFor(config));
+            return s.instances().get(0).counters().drops().getOrDefault("unknown_peer", 0L);
+        } catch (Exception e) {
+            throw new AssertionError("status of " + config, e);
+        }
+    }
+
+    private Path start(Node self, int priority, Node peer, List<String> log) {
         Path config = PairConfig.write(dir, self.name(), 3, priority, 10, true, VIP + "/24",
                 "    unicast_peers: [" + peer.ipv4() + "]\n");
         self.start(AgentCommand.run(config), line -> {
             log.add(line);
             System.out.println("[" + self.name() + "] " + line);
         });
+        return config;
     }
 
     static Inet4Address addr(String ip) throws Exception {

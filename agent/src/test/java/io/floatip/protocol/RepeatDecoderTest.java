@@ -101,4 +101,80 @@ class RepeatDecoderTest {
         long bytes = mx.getThreadAllocatedBytes(id) - before;
         assertTrue(bytes < 10_000, bytes + " bytes over 10,000 repeats");
     }
+
+    private static byte[] advert6(int vrid, int ipId) {
+        VrrpPacket p = new VrrpPacket(3, vrid, 150, 10, List.of(VrrpCodecIpv6Test.VIP), AuthType.NONE, new byte[0],
+                VrrpCodecIpv6Test.SENDER, VrrpCodec.MULTICAST_GROUP_V6, VrrpPacket.TTL);
+        return VrrpCodec.encodeFrame(p, MAC, Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP_V6), ipId);
+    }
+
+    /** VRIDs at the edges of each family's slots, IPv4 and IPv6 alike, taking turns: none pushes another out. */
+    @Test
+    void everyVridOfEitherFamilyIsRememberedApart() {
+        RepeatDecoder d = new RepeatDecoder();
+        int[] vrids = {0, 1, 127, 128, 254, 255};
+        Decoded[] first = new Decoded[2 * vrids.length];
+        for (int i = 0; i < vrids.length; i++) {
+            byte[] a = advert(vrids[i], 150, 1);
+            byte[] b = advert6(vrids[i], 1);
+            first[2 * i] = d.decode(a, a.length, true);
+            first[2 * i + 1] = d.decode(b, b.length, true);
+        }
+        for (int id = 2; id < 4; id++) {
+            for (int i = 0; i < vrids.length; i++) {
+                byte[] a = advert(vrids[i], 150, id);
+                byte[] b = advert6(vrids[i], id);
+                assertSame(first[2 * i], d.decode(a, a.length, true), "IPv4 VRID " + vrids[i]);
+                assertSame(first[2 * i + 1], d.decode(b, b.length, true), "IPv6 VRID " + vrids[i]);
+            }
+        }
+        assertEquals(2L * 2 * vrids.length, d.repeats());
+    }
+
+    /** libpcap reads into a buffer made once: bytes past the frame's length are left from earlier frames. */
+    @Test
+    void onlyTheCapturedLengthIsCompared() {
+        RepeatDecoder d = new RepeatDecoder();
+        byte[] a = advert(51, 150, 1);
+        byte[] buffer = new byte[1514];
+        System.arraycopy(a, 0, buffer, 0, a.length);
+        Decoded first = d.decode(buffer, a.length, true);
+        byte[] next = advert(51, 150, 2);
+        java.util.Arrays.fill(buffer, (byte) 0x5a);
+        System.arraycopy(next, 0, buffer, 0, next.length);
+        assertSame(first, d.decode(buffer, next.length, true));
+        assertSame(first, d.decode(next, next.length, true), "and from an array of exactly its length");
+        assertEquals(2, d.repeats());
+    }
+
+    @Test
+    void aRepeatIsJudgedWithTheSameTtlRuleOnly() {
+        RepeatDecoder d = new RepeatDecoder();
+        byte[] a = advert(51, 150, 1);
+        Decoded strict = d.decode(a, a.length, true);
+        Decoded lenient = d.decode(a, a.length, false);
+        assertEquals(strict, lenient);
+        assertEquals(0, d.repeats(), "a different rule is a new decode");
+    }
+
+    /**
+     * An IPv4 header with options (four zero bytes: its checksum verifies over the first 20 bytes as well as
+     * over all 24) is not a plain shape either: decoded every time.
+     */
+    @Test
+    void anAdvertWithIpOptionsIsDecodedEveryTime() {
+        RepeatDecoder d = new RepeatDecoder();
+        byte[] plain = advert(51, 150, 1);
+        byte[] options = new byte[plain.length + 4];
+        System.arraycopy(plain, 0, options, 0, 34);
+        System.arraycopy(plain, 34, options, 38, plain.length - 34);
+        options[14] = 0x46; // header of 6 words
+        BigEndian.put16(options, 16, BigEndian.u16(plain, 16) + 4);
+        BigEndian.put16(options, 24, 0);
+        BigEndian.put16(options, 24, InternetChecksum.of(options, 14, 24));
+        Decoded first = d.decode(options, options.length, true);
+        assertEquals(VrrpCodec.decodeFrame(plain, plain.length), first);
+        assertEquals(first, d.decode(options, options.length, true));
+        assertEquals(0, d.repeats());
+    }
 }

@@ -125,6 +125,8 @@ class RouterTest {
         assertEquals(State.MASTER, low.state());
         assertEquals(State.BACKUP, high.state());
         assertFalse(high.holdsVips);
+        assertEquals(1, high.transitions.size(), "never took over in the whole run: " + high.transitions);
+        assertEquals(List.of(), low.transitionsSince(500 * MS));
     }
 
     @Test
@@ -163,6 +165,10 @@ class RouterTest {
         net.runUntil(start + 2_000 * MS + Timers.masterDownInterval(200, 10) + 2 * MS);
         assertEquals(State.MASTER, high.state());
         assertEquals(State.BACKUP, low.state());
+        assertEquals(2, high.transitions.size(), "one takeover in the whole run: " + high.transitions);
+        net.runFor(10_000 * MS);
+        assertEquals(2, high.transitions.size(), "and nothing after it: " + high.transitions);
+        assertEquals(State.BACKUP, low.state());
     }
 
     @Test
@@ -196,6 +202,8 @@ class RouterTest {
         assertEquals(State.MASTER, high.state());
         assertEquals(State.BACKUP, low.state());
         assertFalse(low.holdsVips);
+        assertEquals(List.of(), low.transitionsSince(1_000 * MS), "settled, and nothing after: " + low.transitions);
+        assertEquals(List.of(), high.transitionsSince(1_000 * MS), "" + high.transitions);
     }
 
     @Test
@@ -290,6 +298,10 @@ class RouterTest {
         assertFalse(b.holdsVips);
         assertTrue(m.log.stream().anyMatch(l -> l.endsWith("announce")),
                 "the winner announces again, whichever heard the other first: " + m.log);
+        long healed = net.now();
+        net.runFor(10_000 * MS);
+        assertEquals(List.of(), b.transitionsSince(healed), "b stays backup: " + b.transitions);
+        assertEquals(2, m.transitions.size(), "m was master throughout: " + m.transitions);
     }
 
     @Test

@@ -8,18 +8,35 @@ import java.util.PriorityQueue;
 /**
  * A virtual-time segment for routers under test: adverts a router sends reach every other connected router
  * after {@code latency}; time only moves when {@link #runUntil} moves it. No threads, no sleeps.
+ *
+ * <p>With {@code jitter} the routers' timers fire late, each time by a seeded random 0..jitter, as an event
+ * loop that wakes late does: a router must keep its cadence and its decisions when its timers are late.
+ * A run that keeps handling events without time moving on (a timer that is due but never cleared) fails
+ * at once instead of hanging.
  */
 final class SimNetwork {
     static final long MS = 1_000_000L;
+    /** More events than this at one instant is a router that never clears its due timer. */
+    private static final int MAX_EVENTS_AT_ONE_INSTANT = 10_000;
 
     final List<SimRouter> routers = new ArrayList<>();
-    private final PriorityQueue<Delivery> inFlight = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
+    private final PriorityQueue<Delivery> inFlight = new PriorityQueue<>((a, b) -> a.at != b.at
+            ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
     private final long latency;
+    private final long jitter;
+    private final java.util.Random random;
     private long now;
     private long sequence;
 
     SimNetwork(long latency) {
+        this(latency, 0, 0);
+    }
+
+    /** Timers fire up to {@code jitter} late, drawn from {@code seed} (a failure names a reproducible run). */
+    SimNetwork(long latency, long jitter, long seed) {
         this.latency = latency;
+        this.jitter = jitter;
+        this.random = new java.util.Random(seed);
     }
 
     SimRouter add(String name, String address, int priority, int intervalCentis, boolean preempt) {
@@ -62,10 +79,11 @@ final class SimNetwork {
 
     /** Runs every timer and delivery due up to and including {@code until}, in time order. */
     void runUntil(long until) {
+        int eventsNow = 0;
         while (true) {
             long next = Long.MAX_VALUE;
             for (SimRouter r : routers) {
-                next = Math.min(next, r.router.nextDeadline());
+                next = Math.min(next, r.fireAt(this));
             }
             Delivery d = inFlight.peek();
             boolean deliver = d != null && d.at <= next;
@@ -73,6 +91,11 @@ final class SimNetwork {
             if (at > until) {
                 now = until;
                 return;
+            }
+            eventsNow = at > now ? 0 : eventsNow + 1;
+            if (eventsNow > MAX_EVENTS_AT_ONE_INSTANT) {
+                throw new AssertionError("time does not move on at " + now / MS + " ms: a due timer is never "
+                        + "cleared, or adverts bounce without end");
             }
             now = Math.max(now, at);
             if (deliver) {
@@ -82,12 +105,17 @@ final class SimNetwork {
                 }
             } else {
                 for (SimRouter r : routers) {
-                    if (r.router.nextDeadline() <= now) {
+                    if (r.fireAt(this) <= now) {
                         r.router.fireTimers(now);
                     }
                 }
             }
         }
+    }
+
+    /** How late the next timer of a router fires: 0 without jitter. */
+    long lateness() {
+        return jitter == 0 ? 0 : (long) (random.nextDouble() * jitter);
     }
 
     void runFor(long duration) {

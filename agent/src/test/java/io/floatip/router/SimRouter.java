@@ -9,6 +9,13 @@ final class SimRouter implements RouterActions {
     final RouterConfig config;
     final Router router;
     final List<String> log = new ArrayList<>();
+    /** Every advert of the whole run, with its virtual time; {@link #clear} leaves it. */
+    final List<Advert> sent = new ArrayList<>();
+    /** Every transition of the whole run, with its virtual time; {@link #clear} leaves it. */
+    final List<Transition> transitions = new ArrayList<>();
+    /** The deadline {@link #fireAt} was drawn for, and when that timer fires (late, with jitter). */
+    private long drawnFor = Router.NEVER;
+    private long fireAt = Router.NEVER;
     boolean connected = true;
     boolean holdsVips;
     int adverts;
@@ -22,6 +29,7 @@ final class SimRouter implements RouterActions {
     @Override
     public void sendAdvert(Router r, int priority) {
         adverts++;
+        sent.add(new Advert(net.now(), priority));
         log.add(net.now() / SimNetwork.MS + "ms advert " + priority);
         net.send(this, priority);
     }
@@ -46,6 +54,7 @@ final class SimRouter implements RouterActions {
     @Override
     public void stateChanged(Router r, State from, State to, String reason) {
         log.add(net.now() / SimNetwork.MS + "ms " + from + "->" + to);
+        transitions.add(new Transition(net.now(), from, to, reason));
         if (onChange != null) {
             onChange.accept(to);
         }
@@ -53,6 +62,34 @@ final class SimRouter implements RouterActions {
 
     /** Called after every transition, for tests that hang a sync group on the router. */
     java.util.function.Consumer<State> onChange;
+
+    /** One advert as sent. */
+    record Advert(long at, int priority) {
+    }
+
+    /** The times of the adverts sent at or after {@code from}, in virtual milliseconds. */
+    List<Long> advertMillisSince(long from) {
+        return sent.stream().filter(a -> a.at() >= from).map(a -> a.at() / SimNetwork.MS).toList();
+    }
+
+    /** One state change as the router reported it. */
+    record Transition(long at, State from, State to, String reason) {
+    }
+
+    /** The transitions at or after {@code from} (virtual nanoseconds). */
+    List<Transition> transitionsSince(long from) {
+        return transitions.stream().filter(t -> t.at() >= from).toList();
+    }
+
+    /** When the router's pending timer fires: its deadline, plus a lateness drawn once per deadline. */
+    long fireAt(SimNetwork network) {
+        long deadline = router.nextDeadline();
+        if (deadline != drawnFor) {
+            drawnFor = deadline;
+            fireAt = deadline == Router.NEVER ? Router.NEVER : deadline + network.lateness();
+        }
+        return fireAt;
+    }
 
     State state() {
         return router.state();

@@ -17,6 +17,11 @@ class SyncGroupTest {
         final SimRouter sim;
         final Faults faults = new Faults();
         SyncGroup group;
+        /**
+         * Tell the group of an own fault only when it changed no state, as {@link SyncGroup#ownFaultChanged}
+         * asks (the agent tells it every time, which the group must also take).
+         */
+        boolean onlyWithoutStateChange;
 
         Member(SimRouter sim) {
             this.sim = sim;
@@ -57,9 +62,12 @@ class SyncGroupTest {
 
         void ownFault(String why) {
             long now = sim.net.now();
+            State before = sim.state();
             faults.set("script", why);
             faults.apply(sim.router, now, "script up");
-            group.ownFaultChanged(now);
+            if (!onlyWithoutStateChange || sim.state() == before) {
+                group.ownFaultChanged(now);
+            }
         }
     }
 
@@ -69,14 +77,16 @@ class SyncGroupTest {
     Member a2;
     Member b1;
     Member b2;
+    SyncGroup ga;
+    SyncGroup gb;
 
     void build(int priorityA, int priorityB) {
         a1 = new Member(net.add("A/VI_1", 51, "198.51.100.11", priorityA, 10, true, 0, 3));
         a2 = new Member(net.add("A/VI_2", 52, "198.51.100.11", priorityA, 10, true, 0, 3));
         b1 = new Member(net.add("B/VI_1", 51, "198.51.100.12", priorityB, 10, true, 0, 3));
         b2 = new Member(net.add("B/VI_2", 52, "198.51.100.12", priorityB, 10, true, 0, 3));
-        SyncGroup ga = new SyncGroup("A", List.of(a1, a2), (g, to) -> groupEvents.add("A " + to));
-        SyncGroup gb = new SyncGroup("B", List.of(b1, b2), (g, to) -> groupEvents.add("B " + to));
+        ga = new SyncGroup("A", List.of(a1, a2), (g, to) -> groupEvents.add(g.name() + " " + to));
+        gb = new SyncGroup("B", List.of(b1, b2), (g, to) -> groupEvents.add(g.name() + " " + to));
         a1.group = ga;
         a2.group = ga;
         b1.group = gb;
@@ -93,9 +103,13 @@ class SyncGroupTest {
         assertEquals(List.of(State.MASTER, State.MASTER, State.BACKUP, State.BACKUP),
                 List.of(a1.state(), a2.state(), b1.state(), b2.state()));
 
+        assertEquals(List.of(a1, a2), ga.members());
+        assertEquals(State.MASTER, ga.state());
+        assertEquals(State.BACKUP, gb.state());
         a1.ownFault("script chk is down");
         assertEquals(State.FAULT, a1.state());
         assertEquals(State.FAULT, a2.state(), "held in FAULT by its group");
+        assertEquals(State.FAULT, ga.state());
         assertFalse(a2.sim.holdsVips);
         net.runFor(500 * MS);
         assertEquals(State.MASTER, b1.state());
@@ -133,5 +147,46 @@ class SyncGroupTest {
         a2.ownFault(null);
         assertEquals(State.BACKUP, a1.state());
         assertEquals(State.BACKUP, a2.state());
+    }
+
+    @Test
+    void whileAnyMemberHasAFaultOfItsOwnNoOtherLeavesFaultWhicheverFaultCameFirst() {
+        build(150, 100);
+        long start = net.now();
+        a2.ownFault("interface eth1 is down");
+        a1.ownFault("script chk is down");
+        a2.ownFault(null); // a2 is still held: a1 is faulty
+        assertEquals(State.FAULT, a2.state());
+        a1.ownFault(null);
+        assertEquals(List.of(State.BACKUP, State.BACKUP), List.of(a1.state(), a2.state()));
+        assertEquals(List.of(State.FAULT, State.BACKUP), a2.sim.transitionsSince(start).stream()
+                .map(SimRouter.Transition::to).toList(), "no BACKUP in between: " + a2.sim.transitions);
+        assertEquals(List.of(State.FAULT, State.BACKUP), a1.sim.transitionsSince(start).stream()
+                .map(SimRouter.Transition::to).toList(), "" + a1.sim.transitions);
+    }
+
+    @Test
+    void theGroupStaysInFaultWhileAnyMemberHasAFaultOfItsOwn() {
+        build(150, 100);
+        groupEvents.clear();
+        a1.ownFault("script chk is down");
+        a2.ownFault("interface eth1 is down");
+        a1.ownFault(null); // a1 leaves FAULT for an instant, and is held again: a2 is faulty
+        assertEquals(List.of("A FAULT"), groupEvents);
+        a2.ownFault(null);
+        assertEquals(List.of("A FAULT", "A BACKUP"), groupEvents);
+    }
+
+    @Test
+    void aMemberThatGoesIntoFaultHoldsTheOthersThroughItsStateChangeAlone() {
+        build(150, 100);
+        a1.onlyWithoutStateChange = true;
+        a2.onlyWithoutStateChange = true;
+        a1.ownFault("script chk is down");
+        assertEquals(State.FAULT, a2.state(), "held in FAULT by its group");
+        net.runFor(1_000 * MS);
+        assertEquals(List.of(State.MASTER, State.MASTER), List.of(b1.state(), b2.state()));
+        a1.ownFault(null);
+        assertEquals(List.of(State.BACKUP, State.BACKUP), List.of(a1.state(), a2.state()));
     }
 }

@@ -1,0 +1,56 @@
+package io.floatip.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The small values around the codec: drop counters and reasons as status and metrics show them, packets. */
+class ValuesTest {
+
+    @Test
+    void dropCountersCountEachReasonApartAndShowOnlyWhatHappened() {
+        DropCounters c = new DropCounters();
+        assertEquals(Map.of(), c.snapshot());
+        assertEquals(1, c.count(WireDrop.TTL_NOT_255));
+        assertEquals(2, c.count(WireDrop.TTL_NOT_255));
+        assertEquals(1, c.count(WireDrop.BAD_CHECKSUM));
+        assertEquals(2, c.get(WireDrop.TTL_NOT_255));
+        assertEquals(0, c.get(WireDrop.FRAGMENT));
+        assertEquals(3, c.total());
+        c.count(PolicyDrop.UNKNOWN_PEER);
+        assertEquals(List.of(WireDrop.TTL_NOT_255, WireDrop.BAD_CHECKSUM, PolicyDrop.UNKNOWN_PEER),
+                List.copyOf(c.snapshot().keySet()), "the codec's reasons in its order of checks, then the policy's");
+        assertEquals(2L, c.snapshot().get(WireDrop.TTL_NOT_255));
+    }
+
+    @Test
+    void everyReasonHasAMetricKeyAndADescription() {
+        assertEquals("ttl_not_255", WireDrop.TTL_NOT_255.key());
+        assertEquals("length_mismatch", WireDrop.LENGTH_MISMATCH.key());
+        List<DropReason> all = new java.util.ArrayList<>(List.of(WireDrop.values()));
+        all.addAll(List.of(PolicyDrop.values()));
+        for (DropReason r : all) {
+            assertTrue(r.key().matches("[a-z0-9_]+"), r.key());
+            assertFalse(r.description().isBlank(), r.name());
+        }
+        assertTrue(WireDrop.FRAGMENT.description().contains("fragment"));
+    }
+
+    @Test
+    void aPacketComparesAuthDataWithoutCopyingAndPrintsItsFields() {
+        VrrpPacket p = VrrpCodecTest.advert(2, 150, 100, "secret12".getBytes());
+        assertTrue(p.authDataEquals("secret12".getBytes()));
+        assertFalse(p.authDataEquals("secret13".getBytes()));
+        assertEquals("VRRPv2 vrid 51 prio 150 intvl 100cs from 198.51.100.11 addrs [198.51.100.50]", p.toString());
+        VrrpPacket same = VrrpCodecTest.advert(2, 150, 100, "secret12".getBytes());
+        assertEquals(p, same);
+        assertEquals(p.hashCode(), same.hashCode());
+        assertNotEquals(p, VrrpCodecTest.advert(2, 150, 100, "secret13".getBytes()));
+        assertNotEquals(p, VrrpCodecTest.advert(2, 151, 100, "secret12".getBytes()));
+    }
+}
