@@ -54,6 +54,9 @@ class VlanTaggedAdvertTest {
                 System.out.println("[n1] " + line);
             });
             Lab.await(java.time.Duration.ofSeconds(30), () -> n1.hasAddress(VIP), "n1 to hold the VIP");
+            // The VIP is there a moment before the transition's log line: count from after that line.
+            Lab.await(java.time.Duration.ofSeconds(5), () -> log1.stream().anyMatch(l -> l.contains("-> MASTER")),
+                    "n1's transition line");
             int before = log1.size();
 
             int count = 300;
