@@ -74,8 +74,10 @@ class FastFailoverTest {
                     "n2 to listen");
             Path capture = dir.resolve(tag + ".pcap");
             List<String> out = new CopyOnWriteArrayList<>();
-            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "-w", capture.toString(),
-                    "ip proto 112"), out::add);
+            // Immediate mode: without it libpcap hands packets over in blocks, and the interrupt below came before
+            // the first block (CI: "8 packets received by filter, 0 captured").
+            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "--immediate-mode", "-w",
+                    capture.toString(), "ip proto 112"), out::add);
             Lab.await(Duration.ofSeconds(10), () -> out.stream().anyMatch(l -> l.contains("listening on")), "tcpdump");
             Thread.sleep(300); // a few of n1's ordinary adverts first: the capture must show the moment it changes
             Files.writeString(flag, "fail\n");
@@ -88,7 +90,8 @@ class FastFailoverTest {
                     "n2 says why: " + log2);
             List<Advert> adverts = adverts(capture);
             long lower = adverts.stream().filter(a -> a.source.equals(N1) && a.priority < 150).mapToLong(a -> a.micros)
-                    .findFirst().orElseThrow(() -> new AssertionError("no lower advert from n1: " + adverts));
+                    .findFirst().orElseThrow(() -> new AssertionError("no lower advert from n1: " + adverts + " in "
+                            + size(capture) + " bytes; tcpdump said " + out));
             long taken = adverts.stream().filter(a -> !a.source.equals(N1) && a.micros >= lower)
                     .mapToLong(a -> a.micros).findFirst()
                     .orElseThrow(() -> new AssertionError("no advert from n2: " + adverts));
@@ -114,6 +117,14 @@ class FastFailoverTest {
                   chk: {command: %s, interval: 100ms, timeout: 1s, rise: 1, fall: 1, weight: %d}
                 """.formatted(fastPreempt, check, weight));
         node.start(AgentCommand.run(config), lines);
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     record Advert(long micros, String source, int priority) {
