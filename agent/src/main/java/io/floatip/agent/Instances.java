@@ -125,7 +125,7 @@ final class Instances {
         i.router().startup(loop.now());
         try {
             LinkState s = opener.state(i.config().interfaceName());
-            i.tracking().link(s.usable() ? null : describe(s), "start");
+            i.tracking().link(ownLinkFault(i, s), "start");
         } catch (AgentException e) {
             i.tracking().link(e.getMessage(), "start");
         }
@@ -206,7 +206,7 @@ final class Instances {
         }
         for (Instance i : instances) {
             if (i.config().interfaceName().equals(s.name())) {
-                i.tracking().link(s.usable() ? null : describe(s), "interface " + s.name() + " is up", readAt);
+                i.tracking().link(ownLinkFault(i, s), "interface " + s.name() + " is up", readAt);
             }
         }
         tracking.linkChanged(s);
@@ -225,6 +225,18 @@ final class Instances {
             }
         }
         return on;
+    }
+
+    /**
+     * Why the instance's own interface puts it in FAULT, or null. With dont_track_primary only its deletion
+     * does, as keepalived's cleanup_lost_interface (vrrp_if.c) downs the instance while its up/down events
+     * skip it (VRRP_NOT_TRACK_IF in keepalived_netlink.c process_if_status_change).
+     */
+    private static String ownLinkFault(Instance i, LinkState s) {
+        if (s.usable() || (i.config().dontTrackPrimary() && !s.deleted())) {
+            return null;
+        }
+        return describe(s);
     }
 
     private static String describe(LinkState s) {

@@ -49,6 +49,7 @@ final class InstanceMapper {
     private Long preemptDelay;
     private Boolean strict;
     private Statement noVips;
+    private boolean dontTrackPrimary;
     /** The first statement that sets the instance's address family, as keepalived's parser sees them. */
     private String familyAddress;
     private Long garpDelay;
@@ -109,6 +110,7 @@ final class InstanceMapper {
             case "strict_mode" -> strictMode(s);
             case "skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
             case "no_virtual_ipaddress" -> noVips = s;
+            case "dont_track_primary" -> dontTrackPrimary = true;
             case "mcast_dst_ip" -> {
                 family(s.arg(0));
                 if (!String.valueOf(s.arg(0)).equalsIgnoreCase(GlobalMapper.MCAST_GROUP4)
@@ -220,6 +222,9 @@ final class InstanceMapper {
         }
         if (start.preemptDelay() != null) {
             out.put("preempt_delay", Millis.node(start.preemptDelay()));
+        }
+        if (dontTrackPrimary) {
+            out.put("dont_track_primary", YamlNode.typed("true"));
         }
         YamlNode.ListNode ips = new YamlNode.ListNode();
         vips.forEach(vip -> ips.add(YamlNode.text(vip.ip().text())));

@@ -69,8 +69,6 @@ final class Unmapped {
             Map.entry("track_bfd", "BFD is not supported"),
             Map.entry("bfd_instance", "BFD is not supported"),
             Map.entry("mcast_src_ip", "not yet: floatip sends multicast adverts from the interface's own address"),
-            Map.entry("dont_track_primary", "not yet: floatip always goes to FAULT when its interface loses its "
-                    + "link"),
             Map.entry("notify_deleted", "floatip has no such notification"),
             Map.entry("notify_master_rx_lower_pri", "floatip has no such notification"),
             Map.entry("notify_fifo_script", FIFO_SCRIPT),

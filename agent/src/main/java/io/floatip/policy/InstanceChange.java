@@ -36,6 +36,7 @@ public record InstanceChange(Kind kind, String detail) {
                 && before.trackInterfaces().equals(after.trackInterfaces())
                 && before.trackFiles().equals(after.trackFiles())
                 && before.trackProcesses().equals(after.trackProcesses())
+                && before.dontTrackPrimary() == after.dontTrackPrimary()
                 && before.notifications().equals(after.notifications());
     }
 
