@@ -61,6 +61,8 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
     private final Runnable announceAll = this::announceAll;
     private int announceRepeat;
+    /** Spaces the gratuitous ARPs/NAs by garp.interval. */
+    private final GarpPacer garps;
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
 
@@ -76,6 +78,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
         AdvertCheck check = receiver.check();
         this.sender = new AdvertSender(link, source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
+        this.garps = new GarpPacer(loop, link::send);
     }
 
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
@@ -249,9 +252,10 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** Gratuitous ARPs for IPv4 VIPs; unsolicited neighbour advertisements (override set) for IPv6 ones. */
     @Override
     public void announce(List<InetAddress> which, int repeat) {
+        garps.interval(policy.config().garp().intervalMillis());
         for (int i = 0; i < repeat; i++) {
             for (InetAddress a : which) {
-                link.send(a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(link.mac(), v6, false)
+                garps.send(a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(link.mac(), v6, false)
                         : ArpCodec.gratuitousRequest(link.mac(), (Inet4Address) a));
             }
         }
@@ -275,6 +279,9 @@ final class Instance implements InstancePort, SyncGroup.Member {
     @Override
     public void transitioned(State from, State to, String reason, int priority) {
         transitions.incrementAndGet();
+        if (to != State.MASTER) {
+            garps.clear();
+        }
         Map<DropReason, Long> dropsNow = receiver.drops.snapshot();
         String dropped = to == State.MASTER ? droppedSince(dropsAtLastChange, dropsNow) : "";
         dropsAtLastChange = dropsNow;

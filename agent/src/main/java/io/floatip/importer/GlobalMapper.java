@@ -27,6 +27,9 @@ final class GlobalMapper {
         Integer garpRepeat;
         Long garpRefreshMillis;
         Place garpRefreshPlace;
+        /** vrrp_garp_interval, vrrp_gna_interval in ms: the IPv4 and the IPv6 instances' garp.interval. */
+        long garpIntervalMillis;
+        long gnaIntervalMillis;
         boolean strict;
     }
 
@@ -77,6 +80,8 @@ final class GlobalMapper {
                                     defaults.garpRefreshPlace = s.place();
                                 },
                                 () -> scope.notMapped(s, "keepalived takes whole seconds here"));
+                case "vrrp_garp_interval" -> garpInterval(s).ifPresent(ms -> defaults.garpIntervalMillis = ms);
+                case "vrrp_gna_interval" -> garpInterval(s).ifPresent(ms -> defaults.gnaIntervalMillis = ms);
                 case "vrrp_min_garp" -> minGarp(s);
                 case "vrrp_strict" -> strict(s);
                 case "vrrp_skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
@@ -126,6 +131,31 @@ final class GlobalMapper {
                         + s.keyword() + " (give the FIFO that owner when making it)", s.place());
             }
         }
+    }
+
+    /**
+     * global_parser.c vrrp_garp_interval_handler reads decimal seconds to the microsecond; vrrp_if.c makes it
+     * every interface's least gap between two gratuitous ARPs (NAs), which vrrp_arp.c send_gratuitous_arp keeps
+     * by queueing. floatip spaces each instance's own, in whole milliseconds.
+     */
+    private Optional<Long> garpInterval(Statement s) {
+        Optional<java.math.BigDecimal> seconds = Numbers.seconds(s.arg(0));
+        if (seconds.isEmpty() || seconds.get().compareTo(java.math.BigDecimal.ONE) > 0) {
+            scope.notMapped(s, "floatip takes 0 to 1 second");
+            return Optional.empty();
+        }
+        java.math.BigDecimal ms = seconds.get().movePointRight(3);
+        long rounded = ms.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        String per = "keepalived spaces all of an interface's gratuitous "
+                + (s.keyword().contains("gna") ? "NAs" : "ARPs") + ", floatip each instance's";
+        if (rounded != 0 && ms.compareTo(java.math.BigDecimal.valueOf(rounded)) != 0) {
+            per += "; rounded up to " + rounded + " ms, floatip's step";
+        }
+        if (rounded != 0) {
+            scope.note(s.text() + ": garp.interval " + rounded + "ms on each " + (s.keyword().contains("gna")
+                    ? "IPv6" : "IPv4") + " instance; " + per, s.place());
+        }
+        return Optional.of(rounded);
     }
 
     /** global_parser.c vrrp_min_garp_handler: one GARP, no delay, no refresh, unless set already. */

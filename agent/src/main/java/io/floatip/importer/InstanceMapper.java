@@ -229,7 +229,7 @@ final class InstanceMapper {
         YamlNode.ListNode ips = new YamlNode.ListNode();
         vips.forEach(vip -> ips.add(YamlNode.text(vip.ip().text())));
         out.put("virtual_ips", ips);
-        garp();
+        garp(v6);
         UnicastMapper.Unicast unicast = UnicastMapper.read(unicastSource, peerBlocks, scope);
         if (unicast.source() != null) {
             out.put("unicast_source", YamlNode.text(unicast.source()));
@@ -287,7 +287,7 @@ final class InstanceMapper {
     }
 
     /** Only what differs from floatip's defaults, which are keepalived's. */
-    private void garp() {
+    private void garp(boolean v6) {
         long delay = garpDelay != null ? garpDelay
                 : context.defaults().garpDelayMillis != null ? context.defaults().garpDelayMillis
                 : DEFAULT_GARP_DELAY_MILLIS;
@@ -309,6 +309,10 @@ final class InstanceMapper {
                         + "each refresh, floatip garp.repeat (" + repeat + ")",
                         garpRefresh != null ? garpRefreshPlace : context.defaults().garpRefreshPlace);
             }
+        }
+        long interval = v6 ? context.defaults().gnaIntervalMillis : context.defaults().garpIntervalMillis;
+        if (interval != 0) {
+            garp.put("interval", Millis.node(interval));
         }
         if (!garp.entries().isEmpty()) {
             out.put("garp", garp);

@@ -24,7 +24,8 @@ final class Unmapped {
     static final String FIFO_SCRIPT = "not yet: floatip writes notify_fifo but starts no reader; run the "
             + "script with the FIFO's path as its argument as a service beside floatip";
     static final String NO_VIPS = "not yet: an instance with no VIP (notify-driven); floatip needs at least one";
-    static final String GARP_INTERVAL = "not yet: floatip sends the gratuitous ARPs/NAs of a burst back to back";
+    static final String GARP_INTERVAL = "a per-interface setting; set garp.interval on the instances of its "
+            + "interfaces (floatip spaces each instance's gratuitous ARPs/NAs, not an interface's)";
     static final String NONE = "no floatip equivalent";
     /** keepalived's vrrp_check_packet (vrrp.c) only counts and logs a different address list, as floatip does. */
     static final String SKIP_CHECK = ": floatip compares every advert's addresses with its own, counts a "
@@ -76,8 +77,6 @@ final class Unmapped {
             Map.entry("track_group", "static track groups are not supported"),
             Map.entry("linkbeat_interfaces", "floatip follows links through netlink only"),
             Map.entry("garp_group", GARP_INTERVAL),
-            Map.entry("vrrp_garp_interval", GARP_INTERVAL),
-            Map.entry("vrrp_gna_interval", GARP_INTERVAL),
             Map.entry("vrrp_garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
             Map.entry("garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
             Map.entry("max_auto_priority", KEEPALIVED_TUNING),

@@ -51,8 +51,8 @@ class WarnedImportTest {
                 "unsupported.conf:9 not mapped: smtp_connect_timeout 30" + email,
                 "unsupported.conf:10 not mapped: lvs_id LB1 (out of scope: LVS load balancing; floatip moves addresses "
                         + "only)",
-                "unsupported.conf:11 not mapped: vrrp_garp_interval 0.001 (not yet: floatip sends the gratuitous "
-                        + "ARPs/NAs of a burst back to back)",
+                "unsupported.conf:11 note: vrrp_garp_interval 0.001: garp.interval 1ms on each IPv4 instance; "
+                        + "keepalived spaces all of an interface's gratuitous ARPs, floatip each instance's",
                 "unsupported.conf:14 not mapped: static_ipaddress" + network,
                 "unsupported.conf:18 not mapped: static_routes" + network,
                 "unsupported.conf:24 not mapped: use_vmac vrrp.91 (not yet: virtual MAC interfaces (issue 14))",
@@ -65,8 +65,6 @@ class WarnedImportTest {
                         + "notify script can add them meanwhile)",
                 "unsupported.conf:41 not mapped: Priority 200 (not a keyword: keepalived's are lowercase here, and it "
                         + "ignores this too)",
-                "unsupported.conf:42 not mapped: dont_track_primary (not yet: floatip always goes to FAULT when its "
-                        + "interface loses its link)",
                 "unsupported.conf:31 not mapped: 198.51.100.111/24 dev eth1 (on eth1, not the instance's interface "
                         + "eth0; not yet: floatip adds addresses to the instance's interface only)",
                 "unsupported.conf:32 not mapped: label eth0:7 of 198.51.100.112/24 (ignored: floatip adds the address "
