@@ -44,4 +44,20 @@ class KeepalivedKeysConfigTest {
         assertEquals(List.of("f.yaml:6:22: instances.VI_1.garp.interval: must be between 0s and 1s, got '2s'"),
                 errors(instance("    garp: {interval: 2s}\n")));
     }
+
+    @Test
+    void aScriptsOwnUserIsReadAndMustExist() throws ConfigException {
+        String yaml = """
+                global: {script_user: daemon}
+                scripts:
+                  chk: {command: /bin/true, user: %s}
+                """ + instance("    track_scripts: [chk]\n");
+        assertEquals("alice", parse(yaml.formatted("alice")).scripts().get("chk").user());
+        assertEquals(null, parse(yaml.replace(", user: %s", "")).scripts().get("chk").user());
+        assertEquals(List.of("bad.yaml:3:35: scripts.chk.user: no user 'mallory' in /etc/passwd; create it (useradd "
+                + "--system mallory) or name an existing user"),
+                Yaml.errors(yaml.formatted("mallory"), TestHost.host(FileFacts.local(), TestHost.PASSWD, 0)));
+        assertEquals(List.of("f.yaml:3:35: scripts.chk.user: not a user name: 'a:b'"),
+                errors(yaml.formatted("'a:b'")));
+    }
 }
