@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Backup and lifts protodown as Master. Whether FRR "holds the VIP" is therefore read from the macvlan's
  * protodown flag. Both daemons run as the frr user (root is not in frrvty, which they check) with their config,
  * pid files, vty sockets and zserv socket in a private directory, never the system's /etc/frr or /run/frr; the
- * lab stops them by pid.
+ * lab stops them by pid. The one path FRR does not let us move is its crash-log directory,
+ * /var/tmp/frr/DAEMON.PID (fixed in its zlog): it removes it on a clean exit, {@link #close()} after a kill.
  */
 public final class Frr implements AutoCloseable {
     static final Path ZEBRA = Path.of("/usr/lib/frr/zebra");
@@ -30,12 +31,15 @@ public final class Frr implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern TRANSITION = Pattern.compile("\\[IPv4\\] (\\w+) -> (\\w+)");
+    private static final Path CRASH_LOG_BASE = Path.of("/var/tmp/frr");
 
     private final Host node;
     private final Path dir;
     private final int vrid;
     private final Consumer<String> output;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    /** Every daemon this object started, for their crash-log directories. */
+    private final List<Process> started = new CopyOnWriteArrayList<>();
     private final Process zebra;
     private volatile Process vrrpd;
 
@@ -45,6 +49,7 @@ public final class Frr implements AutoCloseable {
         this.vrid = vrid;
         this.output = output;
         this.zebra = zebra;
+        started.add(zebra);
     }
 
     /** Whether this host has FRR's zebra and vrrpd where Debian's package puts them. */
@@ -113,10 +118,11 @@ public final class Frr implements AutoCloseable {
                 output.accept(prefixLine + line);
             }
         });
-        Process started = vrrpd;
-        Lab.await(START_TIMEOUT, () -> stateSince(before) != null || !started.isAlive(),
+        Process p = vrrpd;
+        started.add(p);
+        Lab.await(START_TIMEOUT, () -> stateSince(before) != null || !p.isAlive(),
                 "vrrpd on " + node.name() + " to enter Backup or Master");
-        if (!started.isAlive()) {
+        if (!p.isAlive()) {
             throw new LabException("vrrpd on " + node.name() + " exited during startup: " + lines);
         }
     }
@@ -158,16 +164,43 @@ public final class Frr implements AutoCloseable {
         return List.copyOf(lines);
     }
 
-    /** vrrpd first (it resigns), then zebra; both by pid, and the lab kills whatever is left. */
+    /**
+     * vrrpd first (a master resigns), then zebra, each by pid with SIGTERM and SIGKILL after
+     * {@link #STOP_TIMEOUT}; throws, after cleaning up, if one needed the SIGKILL.
+     */
     @Override
     public synchronized void close() {
-        try {
-            stopVrrpd();
-        } finally {
-            if (zebra.isAlive()) {
-                node.signal(zebra, "TERM");
-                if (!Processes.awaitExit(zebra.toHandle(), STOP_TIMEOUT)) {
-                    Processes.kill(zebra.toHandle());
+        List<String> hung = new java.util.ArrayList<>();
+        for (Process p : java.util.Arrays.asList(vrrpd, zebra)) {
+            if (p != null && p.isAlive()) {
+                node.signal(p, "TERM");
+                if (!Processes.awaitExit(p.toHandle(), STOP_TIMEOUT)) {
+                    Processes.kill(p.toHandle());
+                    hung.add(Long.toString(p.pid()));
+                }
+            }
+        }
+        removeCrashLogDirs();
+        if (!hung.isEmpty()) {
+            throw new LabException("FRR on " + node.name() + ": pid " + hung + " ignored SIGTERM; killed");
+        }
+    }
+
+    /** Only the directories named after our own daemons' pids, and only once those have exited. */
+    private void removeCrashLogDirs() {
+        for (Process p : started) {
+            if (p.isAlive()) {
+                continue;
+            }
+            for (String daemon : List.of("zebra", "vrrpd")) {
+                Path left = CRASH_LOG_BASE.resolve(daemon + "." + p.pid());
+                try (var files = Files.exists(left) ? Files.list(left) : java.util.stream.Stream.<Path>empty()) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                    Files.deleteIfExists(left);
+                } catch (IOException e) {
+                    output.accept("[frr " + node.name() + "] could not remove " + left + ": " + e.getMessage());
                 }
             }
         }
