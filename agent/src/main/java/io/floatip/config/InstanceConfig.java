@@ -28,6 +28,8 @@ import java.util.function.Function;
  * @param trackProcesses       processes this instance follows, each once
  * @param dontTrackPrimary     keepalived's dont_track_primary: the own interface losing its link or being set
  *                             down does not put the instance in FAULT (its deletion still does)
+ * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
+ *                             when it comes from another sender than the last one
  */
 public record InstanceConfig(
         String name,
@@ -49,7 +51,8 @@ public record InstanceConfig(
         NotifyConfig notifications,
         boolean fastPreempt,
         List<TrackedProcess> trackProcesses,
-        boolean dontTrackPrimary) {
+        boolean dontTrackPrimary,
+        boolean skipCheckAdvAddr) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -103,6 +106,18 @@ public record InstanceConfig(
         requireOnce("trackFiles", trackFiles, file -> file.path().normalize());
         trackProcesses = List.copyOf(trackProcesses);
         requireOnce("trackProcesses", trackProcesses, TrackedProcess::name);
+    }
+
+    /** Every advert's addresses checked: what the config gives without {@code skip_check_adv_addr}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            boolean dontTrackPrimary) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, dontTrackPrimary, false);
     }
 
     /** The own interface tracked: what the config gives without {@code dont_track_primary}. */

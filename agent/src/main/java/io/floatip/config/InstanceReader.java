@@ -31,6 +31,7 @@ final class InstanceReader {
         Optional<Boolean> preempt = s.optional("preempt", true, Field::bool);
         Optional<Boolean> fastPreempt = s.optional("fast_preempt", false, Field::bool);
         Optional<Boolean> dontTrackPrimary = s.optional("dont_track_primary", false, Field::bool);
+        Optional<Boolean> skipCheckAdvAddr = s.optional("skip_check_adv_addr", false, Field::bool);
         Optional<Long> preemptDelay = s.optional("preempt_delay", 0L,
                 f -> f.millisBetween(0, InstanceConfig.MAX_PREEMPT_DELAY_MILLIS));
         Optional<VirtualIpsReader.VirtualIps> vips = s.required("virtual_ips",
@@ -62,14 +63,15 @@ final class InstanceReader {
         s.finish();
 
         if (!oneFamily || List.of(iface, vrid, priority, version, advert, preempt, fastPreempt, preemptDelay, ips,
-                garp, unicast, auth, tracking, notify, dontTrackPrimary).contains(Optional.empty())) {
+                garp, unicast, auth, tracking, notify, dontTrackPrimary, skipCheckAdvAddr).contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
                 advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get(),
                 unicast.get().source(), unicast.get().peers(), auth.get().password(),
                 tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
-                fastPreempt.get(), tracking.get().processes(), dontTrackPrimary.get()));
+                fastPreempt.get(), tracking.get().processes(), dontTrackPrimary.get(),
+                skipCheckAdvAddr.get()));
     }
 
     private static Optional<String> interfaceName(Field field) {

@@ -30,6 +30,8 @@ final class GlobalMapper {
         /** vrrp_garp_interval, vrrp_gna_interval in ms: the IPv4 and the IPv6 instances' garp.interval. */
         long garpIntervalMillis;
         long gnaIntervalMillis;
+        /** vrrp_skip_check_adv_addr: every instance's skip_check_adv_addr unless it sets its own. */
+        boolean skipCheckAdvAddr;
         boolean strict;
     }
 
@@ -84,7 +86,7 @@ final class GlobalMapper {
                 case "vrrp_gna_interval" -> garpInterval(s).ifPresent(ms -> defaults.gnaIntervalMillis = ms);
                 case "vrrp_min_garp" -> minGarp(s);
                 case "vrrp_strict" -> strict(s);
-                case "vrrp_skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
+                case "vrrp_skip_check_adv_addr" -> onOff(s).ifPresent(on -> defaults.skipCheckAdvAddr = on);
                 case "vrrp_mcast_group4", "vrrp_mcast_group6" -> mcastGroup(s);
                 case "vrrp_version" -> Numbers.integer(s.arg(0), 2, 3).ifPresentOrElse(
                         v -> defaults.version = v, () -> scope.notMapped(s, "the version is 2 or 3"));
@@ -156,6 +158,19 @@ final class GlobalMapper {
                     ? "IPv6" : "IPv4") + " instance; " + per, s.place());
         }
         return Optional.of(rounded);
+    }
+
+    /** global_parser.c vrrp_check_adv_addr_handler: on/off (check_true_false), no argument meaning on. */
+    Optional<Boolean> onOff(Statement s) {
+        String value = s.args().isEmpty() ? "true" : s.arg(0);
+        if (BOOLEAN_TRUE.contains(value)) {
+            return Optional.of(true);
+        }
+        if (BOOLEAN_FALSE.contains(value)) {
+            return Optional.of(false);
+        }
+        scope.notMapped(s, "not a boolean; keepalived ignores it too");
+        return Optional.empty();
     }
 
     /** global_parser.c vrrp_min_garp_handler: one GARP, no delay, no refresh, unless set already. */

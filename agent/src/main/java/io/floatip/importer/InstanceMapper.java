@@ -50,6 +50,7 @@ final class InstanceMapper {
     private Boolean strict;
     private Statement noVips;
     private boolean dontTrackPrimary;
+    private Boolean skipCheckAdvAddr;
     /** The first statement that sets the instance's address family, as keepalived's parser sees them. */
     private String familyAddress;
     private Long garpDelay;
@@ -108,7 +109,7 @@ final class InstanceMapper {
                         });
             }
             case "strict_mode" -> strictMode(s);
-            case "skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
+            case "skip_check_adv_addr" -> skipCheckAdvAddr(s);
             case "no_virtual_ipaddress" -> noVips = s;
             case "dont_track_primary" -> dontTrackPrimary = true;
             case "mcast_dst_ip" -> {
@@ -158,6 +159,18 @@ final class InstanceMapper {
                     scope.notMapped(s, Unmapped.why(s.keyword()));
                 }
             }
+        }
+    }
+
+    /** vrrp_parser.c vrrp_skip_check_adv_addr_handler: on/off, no argument meaning on. */
+    private void skipCheckAdvAddr(Statement s) {
+        String value = s.args().isEmpty() ? "true" : s.arg(0);
+        if (List.of("on", "true", "yes").contains(value)) {
+            skipCheckAdvAddr = true;
+        } else if (List.of("off", "false", "no").contains(value)) {
+            skipCheckAdvAddr = false;
+        } else {
+            scope.notMapped(s, "not a boolean; keepalived refuses it");
         }
     }
 
@@ -225,6 +238,9 @@ final class InstanceMapper {
         }
         if (dontTrackPrimary) {
             out.put("dont_track_primary", YamlNode.typed("true"));
+        }
+        if (skipCheckAdvAddr != null ? skipCheckAdvAddr : context.defaults().skipCheckAdvAddr) {
+            out.put("skip_check_adv_addr", YamlNode.typed("true"));
         }
         YamlNode.ListNode ips = new YamlNode.ListNode();
         vips.forEach(vip -> ips.add(YamlNode.text(vip.ip().text())));

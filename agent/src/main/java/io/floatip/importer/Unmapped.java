@@ -27,10 +27,6 @@ final class Unmapped {
     static final String GARP_INTERVAL = "a per-interface setting; set garp.interval on the instances of its "
             + "interfaces (floatip spaces each instance's gratuitous ARPs/NAs, not an interface's)";
     static final String NONE = "no floatip equivalent";
-    /** keepalived's vrrp_check_packet (vrrp.c) only counts and logs a different address list, as floatip does. */
-    static final String SKIP_CHECK = ": floatip compares every advert's addresses with its own, counts a "
-            + "difference and logs each new list once, and never drops the advert for it, as keepalived does when it "
-            + "checks; skipping the check would only save that work";
     static final String KEEPALIVED_TUNING = "keepalived's own process tuning; floatip has global.realtime_priority";
 
     private static final Map<String, String> WHY = Map.ofEntries(

@@ -44,6 +44,9 @@ public final class AdvertCheck {
     private final Set<InetAddress> addressSet;
     private volatile int lastLoggedInterval;
     private volatile List<InetAddress> lastMismatchedAddresses;
+    private final boolean skipCheckAdvAddr;
+    /** The sender of the last advert whose addresses were compared (skip_check_adv_addr). */
+    private volatile InetAddress lastChecked;
 
     public AdvertCheck(InstanceConfig config) {
         this.version = config.version();
@@ -53,6 +56,7 @@ public final class AdvertCheck {
         this.authData = passwordBytes(config.authPassword());
         this.addresses = addresses(config);
         this.addressSet = Set.copyOf(addresses);
+        this.skipCheckAdvAddr = config.skipCheckAdvAddr();
     }
 
     /** The same checks for a reloaded config, remembering what was last logged. */
@@ -60,6 +64,7 @@ public final class AdvertCheck {
         AdvertCheck c = new AdvertCheck(next);
         c.lastLoggedInterval = lastLoggedInterval;
         c.lastMismatchedAddresses = lastMismatchedAddresses;
+        c.lastChecked = lastChecked;
         return c;
     }
 
@@ -99,6 +104,11 @@ public final class AdvertCheck {
             lastLoggedInterval = p.advertInterval();
             sink.followsInterval(p, intervalCentis);
         }
+        // keepalived's vrrp.c vrrp_state_backup checks a new master's first advert even with the skip.
+        if (skipCheckAdvAddr && p.source().equals(lastChecked)) {
+            return true;
+        }
+        lastChecked = p.source();
         if (!sameAddresses(p.addresses())) {
             boolean fresh = !p.addresses().equals(lastMismatchedAddresses);
             if (fresh) {

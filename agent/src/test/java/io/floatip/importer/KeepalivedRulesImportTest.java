@@ -215,9 +215,8 @@ class KeepalivedRulesImportTest {
                     () -> keyword + " in " + leftOut);
         }
         assertEquals(17, leftOut.size(), leftOut::toString);
-        // keepalived only counts and logs a different address list too: skipping that check loses nothing.
-        assertTrue(Imports.warnings(result).contains("unmappable.conf:17 note: vrrp_skip_check_adv_addr"
-                + Unmapped.SKIP_CHECK), Imports.warnings(result)::toString);
+        // vrrp_skip_check_adv_addr is every instance's skip_check_adv_addr (vrrp_data.c alloc_vrrp).
+        assertTrue(load(result).instances().get("VI_1").skipCheckAdvAddr());
         assertTrue(leftOut.stream().noneMatch(w -> w.contains("accept")), leftOut::toString);
         assertTrue(leftOut.stream().filter(w -> !w.contains("label")
                 && !w.contains("scope link") && !w.contains("max_auto_priority") && !w.contains("default_interface")
