@@ -24,9 +24,11 @@ final class InstanceMapper {
      *
      * @param scriptWeights  the scripts that were mapped, with their weights
      * @param weightsIgnored instances in sync groups whose tracking weights keepalived ignores
+     * @param processes      the vrrp_track_process blocks that were mapped
      */
     record Context(GlobalMapper.Defaults defaults, Map<String, Integer> scriptWeights,
-            Map<String, TrackFileMapper.TrackFile> files, Set<String> weightsIgnored, Claims claims) {
+            Map<String, TrackFileMapper.TrackFile> files, Set<String> weightsIgnored, Claims claims,
+            Set<String> processes) {
     }
 
     /** @param dropped why the instance is left out, or null when {@code node} holds it */
@@ -151,7 +153,7 @@ final class InstanceMapper {
                 s.children().stream().findFirst().ifPresent(first -> family(first.keyword()));
             }
             case "authentication" -> auth = s;
-            case "track_script", "track_interface", "track_file" -> trackBlocks.add(s);
+            case "track_script", "track_interface", "track_file", "track_process" -> trackBlocks.add(s);
             default -> {
                 if (NotifyMapper.EVENTS.containsKey(s.keyword())) {
                     notifies.add(s);
@@ -266,7 +268,8 @@ final class InstanceMapper {
         TrackMapper.WeightRule weights = context.weightsIgnored().contains(name) ? TrackMapper.WeightRule.SYNC_GROUP
                 : start.priority() == Completion.OWNER_PRIORITY ? TrackMapper.WeightRule.OWNER
                 : TrackMapper.WeightRule.KEPT;
-        TrackMapper tracking = new TrackMapper(iface, weights, context.scriptWeights(), context.files(), scope);
+        TrackMapper tracking = new TrackMapper(iface, weights, context.scriptWeights(), context.files(),
+                context.processes(), scope);
         trackBlocks.forEach(tracking::read);
         tracking.putInto(out);
         YamlNode.MapNode notify = NotifyMapper.read(notifies, scope);

@@ -16,8 +16,6 @@ final class Unmapped {
     static final String STATIC = "out of scope: network configuration, not failover; keep it in the system's "
             + "network config";
     static final String VMAC = "not yet: virtual MAC interfaces (issue 14)";
-    static final String PROCESS = "not yet: process tracking (issue 14); a check script such as check_process "
-            + "does it now";
     static final String STRICT = "floatip has no strict mode: the import applies what it changes in the settings "
             + "(authentication ignored, no preempt_delay, state MASTER only for priority 255), but not the rest, "
             + "such as the firewall that drops traffic to the VIPs without accept";
@@ -27,6 +25,14 @@ final class Unmapped {
     static final String GARP_INTERVAL = "a per-interface setting; set garp.interval on the instances of its "
             + "interfaces (floatip spaces each instance's gratuitous ARPs/NAs, not an interface's)";
     static final String NONE = "no floatip equivalent";
+    /**
+     * lib/scheduler.c calls lib/process.c increment_process_priority only when a timer fires more than
+     * min_auto_priority_delay late: SCHED_RR from the lowest priority, one step each time, up to
+     * max_auto_priority. floatip's realtime_priority is SCHED_RR from the start, a different thing.
+     */
+    static final String AUTO_PRIORITY = "keepalived turns to real-time scheduling only after a timer fires late, "
+            + "raising it step by step up to this; floatip does not adapt: global.realtime_priority (1..99) runs it "
+            + "real-time from the start, if wanted";
     static final String KEEPALIVED_TUNING = "keepalived's own process tuning; floatip has global.realtime_priority";
 
     private static final Map<String, String> WHY = Map.ofEntries(
@@ -61,8 +67,6 @@ final class Unmapped {
             Map.entry("no_checker_emails", EMAIL),
             Map.entry("snmp_socket", SNMP),
             Map.entry("enable_traps", SNMP),
-            Map.entry("track_process", PROCESS),
-            Map.entry("vrrp_track_process", PROCESS),
             Map.entry("track_bfd", "BFD is not supported"),
             Map.entry("bfd_instance", "BFD is not supported"),
             Map.entry("mcast_src_ip", "not yet: floatip sends multicast adverts from the interface's own address"),
@@ -75,8 +79,8 @@ final class Unmapped {
             Map.entry("garp_group", GARP_INTERVAL),
             Map.entry("vrrp_garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
             Map.entry("garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
-            Map.entry("max_auto_priority", KEEPALIVED_TUNING),
-            Map.entry("min_auto_priority_delay", KEEPALIVED_TUNING),
+            Map.entry("max_auto_priority", AUTO_PRIORITY),
+            Map.entry("min_auto_priority_delay", AUTO_PRIORITY),
             Map.entry("vrrp_priority", KEEPALIVED_TUNING),
             Map.entry("vrrp_rt_priority", KEEPALIVED_TUNING),
             Map.entry("vrrp_no_swap", KEEPALIVED_TUNING),

@@ -207,14 +207,14 @@ class KeepalivedRulesImportTest {
         List<String> leftOut = Imports.leftOut(result);
         for (String keyword : List.of("max_auto_priority",
                 "default_interface", "dynamic_interfaces", "notify_fifo_script",
-                "vrrp_track_process", "use_vmac", "vmac_xmit_base",
+                "use_vmac", "vmac_xmit_base",
                 "mcast_src_ip", "garp_master_refresh_repeat", "virtual_ipaddress_excluded", "virtual_routes",
-                "virtual_rules", "track_process", "label eth0:vip", "scope link", "203.0.113.161/24 dev eth1",
+                "virtual_rules", "label eth0:vip", "scope link", "203.0.113.161/24 dev eth1",
                 "vrrp_instance VI_NOTIFY_ONLY")) {
             assertEquals(1, leftOut.stream().filter(w -> w.contains(" not mapped: " + keyword + " ")).count(),
                     () -> keyword + " in " + leftOut);
         }
-        assertEquals(17, leftOut.size(), leftOut::toString);
+        assertEquals(15, leftOut.size(), leftOut::toString);
         // vrrp_skip_check_adv_addr is every instance's skip_check_adv_addr (vrrp_data.c alloc_vrrp).
         assertTrue(load(result).instances().get("VI_1").skipCheckAdvAddr());
         assertTrue(leftOut.stream().noneMatch(w -> w.contains("accept")), leftOut::toString);
@@ -234,6 +234,20 @@ class KeepalivedRulesImportTest {
         Config garp = load(corpus("garp-interval.conf"));
         assertEquals(2, garp.instances().get("V4").garp().intervalMillis(), "0.0015 s rounded up to a whole ms");
         assertEquals(10, garp.instances().get("V6").garp().intervalMillis(), "the NA interval for IPv6");
+    }
+
+    @Test
+    void trackedProcessesMapToProcessesAndTrackProcesses() throws Exception {
+        Config config = load(corpus("track-process.conf"));
+        assertEquals(List.of("haproxy", "api", "exact"), List.copyOf(config.processes().keySet()));
+        assertEquals("haproxy", config.processes().get("haproxy").processName());
+        assertEquals(2, config.processes().get("haproxy").quorum());
+        assertEquals(1_500, config.processes().get("haproxy").delayMillis());
+        assertEquals(-30, config.processes().get("haproxy").weight());
+        assertEquals(List.of("/usr/bin/python3", "/opt/api/server.py"), config.processes().get("api").command());
+        assertEquals(List.of("haproxy", "api", "exact"), config.instances().get("VI_1").trackProcesses().stream()
+                .map(io.floatip.config.TrackedProcess::name).toList());
+        assertEquals(-50, config.instances().get("VI_1").trackProcesses().get(1).weight());
     }
 
     @Test
