@@ -126,8 +126,8 @@ final class GlobalMapper {
         } else {
             fifo = s.place();
             global.put("notify_fifo", YamlNode.text(path.get()));
-            scope.note(s.keyword() + " " + path.get() + ": floatip writes to the FIFO but does not create it "
-                    + "(mkfifo it, as the reader's setup)", s.place());
+            scope.note(s.keyword() + " " + path.get() + ": floatip makes the FIFO when it is missing (mode 0600), "
+                    + "as keepalived does, and writes keepalived's lines to it", s.place());
             if (s.args().size() > 1) {
                 scope.notMapped("owner " + String.join(" ", s.args().subList(1, s.args().size())) + " of "
                         + s.keyword() + " (give the FIFO that owner when making it)", s.place());
