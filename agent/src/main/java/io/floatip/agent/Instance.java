@@ -61,6 +61,10 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
     private final Runnable announceAll = this::announceAll;
     private int announceRepeat;
+    /** The open links by name, for VIPs on another interface than the instance's (keepalived's dev). */
+    private java.util.function.Function<String, Link> linksByName = name -> null;
+    /** Loop thread: the link of each address not on the instance's own, for its ARPs; usually empty. */
+    private Map<InetAddress, Link> announceOn = Map.of();
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
 
@@ -78,8 +82,31 @@ final class Instance implements InstancePort, SyncGroup.Member {
         this.tracking = new Tracking(config.priority(), router, loop);
     }
 
+    /** Loop thread: where to find the links of VIPs on other interfaces (opened by {@link Instances}). */
+    void linksByName(java.util.function.Function<String, Link> lookup) {
+        this.linksByName = lookup;
+        announceOn = announceOn(policy.config());
+    }
+
+    private Map<InetAddress, Link> announceOn(InstanceConfig c) {
+        Map<InetAddress, Link> on = new java.util.HashMap<>();
+        for (VirtualIp vip : c.heldIps()) {
+            Link other = vip.interfaceName() == null ? null : linksByName.apply(vip.interfaceName());
+            if (other != null) {
+                on.put(vip.address(), other);
+            }
+        }
+        return on.isEmpty() ? Map.of() : on;
+    }
+
+    /** The link {@code vip} goes on, or null if its interface is not open. */
+    Link linkOf(VirtualIp vip) {
+        return vip.interfaceName() == null ? link : linksByName.apply(vip.interfaceName());
+    }
+
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
     void reconfigure(InstanceConfig next) {
+        announceOn = announceOn(next);
         receiver.reconfigure(next);
         policy.reconfigure(next);
         tracking.basePriority(next.priority(), "reload");
@@ -184,23 +211,33 @@ final class Instance implements InstancePort, SyncGroup.Member {
     @Override
     public List<Claim> addVips(List<VirtualIp> vips, List<InetAddress> announce, int repeat) {
         List<Netlink.AddressToAdd> adds = new ArrayList<>(vips.size());
+        List<VirtualIp> placed = new ArrayList<>(vips.size());
+        List<Claim> unplaced = new ArrayList<>(0);
         for (VirtualIp vip : vips) {
-            adds.add(new Netlink.AddressToAdd(link.ifIndex(), vip.address(), vip.prefixLength(), null));
+            Link on = linkOf(vip);
+            if (on == null) { // its interface could not be opened: said when it was tried
+                unplaced.add(new Claim(vip, false, "interface " + vip.interfaceName() + " is not open"));
+                continue;
+            }
+            adds.add(new Netlink.AddressToAdd(on.ifIndex(), vip.address(), vip.prefixLength(), null));
+            placed.add(vip);
         }
         announceRepeat = repeat;
         // The ARPs go out as soon as the kernel has the addresses, before its acknowledgements are read.
-        Runnable thenAnnounce = announce == policy.addresses() ? announceAll : () -> announce(announce, repeat);
-        List<Netlink.AddOutcome> outcomes = link.netlink().addAddresses(adds, thenAnnounce);
+        Runnable thenAnnounce = announce == policy.announced() ? announceAll : () -> announce(announce, repeat);
+        List<Netlink.AddOutcome> outcomes = adds.isEmpty() ? List.of() : link.netlink().addAddresses(adds,
+                thenAnnounce);
         List<Claim> claims = new ArrayList<>(vips.size());
-        for (int k = 0; k < vips.size(); k++) {
+        for (int k = 0; k < placed.size(); k++) {
             Netlink.AddOutcome o = outcomes.get(k);
-            claims.add(new Claim(vips.get(k), o.added(), o.error() == null ? null : o.error().getMessage()));
+            claims.add(new Claim(placed.get(k), o.added(), o.error() == null ? null : o.error().getMessage()));
         }
+        claims.addAll(unplaced);
         return claims;
     }
 
     private void announceAll() {
-        announce(policy.addresses(), announceRepeat);
+        announce(policy.announced(), announceRepeat);
     }
 
     /**
@@ -215,14 +252,16 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     private void logClaims() {
         for (Claim c : toLog) {
-            log.info("{}: claimed {} on {}{}", name(), c.vip(), link.name(), c.added() ? "" : " (already there)");
+            log.info("{}: claimed {} on {}{}", name(), c.vip(), c.vip().interfaceOr(link.name()),
+                    c.added() ? "" : " (already there)");
         }
         toLog.clear();
     }
 
     @Override
     public void claimFailed(Claim claim) {
-        log.error("{}: cannot claim {} on {}: {}", name(), claim.vip(), link.name(), claim.error());
+        log.error("{}: cannot claim {} on {}: {}", name(), claim.vip(), claim.vip().interfaceOr(link.name()),
+                claim.error());
     }
 
     @Override
@@ -233,16 +272,20 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** Removes an address if present; used on release and to clean up after a run that was killed. */
     @Override
     public void removeVip(VirtualIp vip) {
+        Link on = linkOf(vip);
+        if (on == null) {
+            return; // never opened, so never claimed there
+        }
         try {
-            if (link.netlink().deleteAddress(link.ifIndex(), vip.address(), vip.prefixLength())) {
-                log.info("{}: released {} on {}", name(), vip, link.name());
+            if (link.netlink().deleteAddress(on.ifIndex(), vip.address(), vip.prefixLength())) {
+                log.info("{}: released {} on {}", name(), vip, on.name());
             }
         } catch (NetlinkException e) {
             if (e.errno() == Errno.ENODEV) {
-                log.debug("{}: {} went with its interface {}", name(), vip, link.name());
+                log.debug("{}: {} went with its interface {}", name(), vip, on.name());
                 return;
             }
-            log.error("{}: cannot release {} on {}: {}", name(), vip, link.name(), e.getMessage());
+            log.error("{}: cannot release {} on {}: {}", name(), vip, on.name(), e.getMessage());
         }
     }
 
@@ -251,8 +294,9 @@ final class Instance implements InstancePort, SyncGroup.Member {
     public void announce(List<InetAddress> which, int repeat) {
         for (int i = 0; i < repeat; i++) {
             for (InetAddress a : which) {
-                link.send(a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(link.mac(), v6, false)
-                        : ArpCodec.gratuitousRequest(link.mac(), (Inet4Address) a));
+                Link on = announceOn.isEmpty() ? link : announceOn.getOrDefault(a, link);
+                on.send(a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(on.mac(), v6, false)
+                        : ArpCodec.gratuitousRequest(on.mac(), (Inet4Address) a));
             }
         }
     }

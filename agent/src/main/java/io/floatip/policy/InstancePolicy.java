@@ -34,6 +34,8 @@ public final class InstancePolicy implements RouterActions {
     private volatile InstanceConfig config;
     /** Immutable, replaced whole on reload: a stopping thread's advert reads it. */
     private volatile List<InetAddress> addresses;
+    /** What the gratuitous ARPs / NAs announce: the VIPs and the excluded addresses. Loop thread. */
+    private List<InetAddress> announced;
     /** The VIPs this instance added (and so must remove), not those it failed to add. */
     private final Set<VirtualIp> held = new HashSet<>();
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
@@ -47,6 +49,7 @@ public final class InstancePolicy implements RouterActions {
         this.source = source;
         this.port = port;
         this.addresses = AdvertCheck.addresses(config);
+        this.announced = announced(config);
         this.router = new Router(routerConfig(config), this);
     }
 
@@ -68,6 +71,22 @@ public final class InstancePolicy implements RouterActions {
         return addresses;
     }
 
+    /** Loop thread: the addresses a takeover announces, VIPs then excluded ones; immutable. */
+    public List<InetAddress> announced() {
+        return announced;
+    }
+
+    private static List<InetAddress> announced(InstanceConfig c) {
+        if (c.excludedIps().isEmpty()) {
+            return AdvertCheck.addresses(c);
+        }
+        List<InetAddress> list = new ArrayList<>();
+        for (VirtualIp vip : c.heldIps()) {
+            list.add(vip.address());
+        }
+        return List.copyOf(list);
+    }
+
     /** Any thread: whether the last transition was to MASTER. */
     public boolean master() {
         return master;
@@ -78,10 +97,10 @@ public final class InstancePolicy implements RouterActions {
         return held.contains(vip);
     }
 
-    /** The VIPs this instance holds now, in config order. */
+    /** The VIPs and excluded addresses this instance holds now, in config order. */
     public List<VirtualIp> heldVips() {
         List<VirtualIp> out = new ArrayList<>(held.size());
-        for (VirtualIp vip : config.virtualIps()) {
+        for (VirtualIp vip : config.heldIps()) {
             if (held.contains(vip)) {
                 out.add(vip);
             }
@@ -130,10 +149,10 @@ public final class InstancePolicy implements RouterActions {
      */
     public void reconfigure(InstanceConfig next) {
         InstanceConfig before = config;
-        Set<VirtualIp> oldVips = Set.copyOf(before.virtualIps());
-        Set<VirtualIp> newVips = Set.copyOf(next.virtualIps());
+        Set<VirtualIp> oldVips = Set.copyOf(before.heldIps());
+        Set<VirtualIp> newVips = Set.copyOf(next.heldIps());
         boolean isMaster = router.state() == State.MASTER;
-        for (VirtualIp vip : before.virtualIps()) {
+        for (VirtualIp vip : before.heldIps()) {
             if (!newVips.contains(vip) && isMaster) {
                 held.remove(vip);
                 port.removeVip(vip);
@@ -141,7 +160,8 @@ public final class InstancePolicy implements RouterActions {
         }
         config = next;
         addresses = AdvertCheck.addresses(next);
-        for (VirtualIp vip : next.virtualIps()) {
+        announced = announced(next);
+        for (VirtualIp vip : next.heldIps()) {
             if (!oldVips.contains(vip) && isMaster) {
                 claim(List.of(vip), List.of(vip.address()));
             }
@@ -159,7 +179,7 @@ public final class InstancePolicy implements RouterActions {
     @Override
     public void claimVips(Router r) {
         term++;
-        claim(config.virtualIps(), addresses);
+        claim(config.heldIps(), announced);
         long delay = config.garp().delayMillis();
         if (delay > 0) {
             port.schedule(TimeUnit.MILLISECONDS.toNanos(delay), Timer.GARP_REPEAT, term);
@@ -199,7 +219,7 @@ public final class InstancePolicy implements RouterActions {
     @Override
     public void releaseVips(Router r) {
         term++;
-        for (VirtualIp vip : config.virtualIps()) {
+        for (VirtualIp vip : config.heldIps()) {
             if (held.remove(vip)) {
                 port.removeVip(vip);
             }
@@ -208,7 +228,7 @@ public final class InstancePolicy implements RouterActions {
 
     @Override
     public void announceVips(Router r) {
-        port.announce(addresses, config.garp().repeat());
+        port.announce(announced, config.garp().repeat());
     }
 
     @Override
