@@ -91,6 +91,32 @@ class VipPlacementHostTest {
     }
 
     @Test
+    void aReloadMovesAVipToASecondInterfaceOpenedThen() throws Exception {
+        try (Lab lab = Lab.create("vipmove", 1)) {
+            Node n1 = lab.node(1);
+            n1.ip("link", "add", "eth1", "type", "veth", "peer", "name", "eth1p").orThrow();
+            n1.ip("link", "set", "eth1", "up").orThrow();
+            n1.ip("link", "set", "eth1p", "up").orThrow();
+            Path c1 = PairConfig.write(dir, "n1", 3, 150, 10, true, VIP + "/24, " + EXT + "/24", "");
+            List<String> log = new CopyOnWriteArrayList<>();
+            n1.start(AgentCommand.run(c1), echo(n1, log));
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(EXT), "n1 to hold " + EXT + " on eth0");
+
+            PairConfig.write(dir, "n1", 3, 150, 10, true, VIP + "/24, {address: " + EXT + "/24, interface: eth1}",
+                    "    excluded_ips: [{address: " + EXCLUDED + "/24, interface: eth1}]\n");
+            var result = ControlClient.reload(AgentCommand.socketFor(c1));
+            assertTrue(result.applied(), result.toString());
+            assertTrue(result.messages().stream().anyMatch(m -> m.contains("VIP " + EXT + "/24 removed")
+                    && m.contains("VIP " + EXT + "/24 dev eth1 added")
+                    && m.contains("excluded address " + EXCLUDED + "/24 dev eth1 added")), result.messages().toString());
+            Lab.await(Duration.ofSeconds(5), () -> on(n1, "eth1", EXT) && on(n1, "eth1", EXCLUDED)
+                    && !n1.hasAddress(EXT), EXT + " and " + EXCLUDED + " on eth1, not eth0");
+            assertTrue(n1.hasAddress(VIP), "the eth0 VIP stayed");
+            assertTrue(log.stream().noneMatch(l -> l.contains("MASTER -> ")), "n1 stayed master: " + log);
+        }
+    }
+
+    @Test
     void anInstanceWithNoVipElectsAndDrivesItsNotifyScripts() throws Exception {
         try (Lab lab = Lab.create("novip", 2)) {
             Node n1 = lab.node(1);
