@@ -104,6 +104,11 @@ final class Instance implements InstancePort, SyncGroup.Member {
         return vip.interfaceName() == null ? link : linksByName.apply(vip.interfaceName());
     }
 
+    /** " on eth0" for an address on the instance's own interface; one on another says "dev eth1" itself. */
+    private String onOwn(VirtualIp vip) {
+        return vip.interfaceName() == null ? " on " + link.name() : "";
+    }
+
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
     void reconfigure(InstanceConfig next) {
         announceOn = announceOn(next);
@@ -252,16 +257,14 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     private void logClaims() {
         for (Claim c : toLog) {
-            log.info("{}: claimed {} on {}{}", name(), c.vip(), c.vip().interfaceOr(link.name()),
-                    c.added() ? "" : " (already there)");
+            log.info("{}: claimed {}{}{}", name(), c.vip(), onOwn(c.vip()), c.added() ? "" : " (already there)");
         }
         toLog.clear();
     }
 
     @Override
     public void claimFailed(Claim claim) {
-        log.error("{}: cannot claim {} on {}: {}", name(), claim.vip(), claim.vip().interfaceOr(link.name()),
-                claim.error());
+        log.error("{}: cannot claim {}{}: {}", name(), claim.vip(), onOwn(claim.vip()), claim.error());
     }
 
     @Override
@@ -278,7 +281,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
         }
         try {
             if (link.netlink().deleteAddress(on.ifIndex(), vip.address(), vip.prefixLength())) {
-                log.info("{}: released {} on {}", name(), vip, on.name());
+                log.info("{}: released {}{}", name(), vip, onOwn(vip));
             }
         } catch (NetlinkException e) {
             if (e.errno() == Errno.ENODEV) {
