@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.base.PeerLogLimit;
 import io.floatip.lab.AgentCommand;
+import io.floatip.lab.Keepalived;
+import io.floatip.lab.KeepalivedConfig;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
@@ -103,6 +105,38 @@ class OddAdvertLogTest {
             assertTrue(log2.stream().anyMatch(l -> l.contains("BACKUP -> MASTER (preempting")),
                     "n2's state change is in its log");
             assertTrue(log1.stream().anyMatch(l -> l.contains(" and 247 more]")), "the 255-address list cut short");
+        }
+    }
+
+    /**
+     * keepalived 2.2.7 as the master under the same frames, for RELIABILITY.md: its own lines for them are
+     * counted, not bounded (it logs each advert whose VIP list differs, and drops it); it must stay MASTER.
+     */
+    @Test
+    void keepalivedUnderTheSameFramesForComparison() throws Exception {
+        try (Lab lab = Lab.create("oddka", 3)) {
+            Node n1 = lab.node(1);
+            Node n3 = lab.node(3);
+            List<String> out = new CopyOnWriteArrayList<>();
+            KeepalivedConfig c = KeepalivedConfig.instance("VI_1").virtualRouterId(51).priority(150).version(3)
+                    .advertInt(0.1).virtualIp(VIP + "/24");
+            try (Keepalived ka = Keepalived.start(n1, c, dir.resolve("ka"), out::add)) {
+                Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP), "keepalived to hold the VIP");
+                int before = out.size();
+                List<String> argv = new ArrayList<>(AgentCommand.java(AgentCommand.SignalMode.JVM));
+                argv.addAll(List.of("-cp", System.getProperty("java.class.path"), InjectMain.class.getName(),
+                        n3.ns(), "eth0", Integer.toString(COUNT), "1000"));
+                argv.addAll(frames(n3));
+                Process inject = n3.start(argv, line -> System.out.println("[inject] " + line));
+                assertTrue(inject.waitFor(90, TimeUnit.SECONDS), "the injector to finish");
+                Thread.sleep(1_000);
+                List<String> lines = HostTests.linesSince(out, before);
+                int longest = lines.stream().mapToInt(String::length).max().orElse(0);
+                System.out.printf("[log] keepalived 2.2.7 as master, the same %d frames: %d lines, longest %d "
+                        + "characters; still holds the VIP: %s; the first: %s%n", COUNT, lines.size(), longest,
+                        n1.hasAddress(VIP), lines.subList(0, Math.min(3, lines.size())));
+                assertTrue(n1.hasAddress(VIP), "keepalived stays master: the adverts are lower");
+            }
         }
     }
 
