@@ -13,6 +13,7 @@ import io.floatip.policy.Timer;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.DropReason;
 import io.floatip.protocol.NdpCodec;
+import io.floatip.router.ClaimBackoff;
 import io.floatip.router.Router;
 import io.floatip.router.State;
 import io.floatip.router.SyncGroup;
@@ -264,12 +265,19 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     @Override
     public void claimFailed(Claim claim) {
-        log.error("{}: cannot claim {}{}: {}", name(), claim.vip(), onOwn(claim.vip()), claim.error());
+        log.error("{}: cannot claim {}{}: {}; staying BACKUP, not preempting for {} s, then twice as long "
+                        + "after each failed claim (up to {} s) until one succeeds; status shows the back-off", name(),
+                claim.vip(), onOwn(claim.vip()), claim.error(), ClaimBackoff.FIRST_NANOS / 1_000_000_000,
+                ClaimBackoff.MAX_NANOS / 1_000_000_000);
     }
 
     @Override
-    public void claimFault(String why) {
-        loop.execute(() -> tracking.fault("claim", why));
+    public void stepDownLater(String why) {
+        loop.execute(() -> {
+            if (router.state() == State.MASTER) {
+                router.claimFailed(loop.now(), why);
+            }
+        });
     }
 
     /** Removes an address if present; used on release and to clean up after a run that was killed. */

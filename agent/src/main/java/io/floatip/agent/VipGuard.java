@@ -65,6 +65,8 @@ final class VipGuard {
         } catch (NetlinkException e) {
             log.error("{}: {} was removed from {} and cannot be put back: {}", i.config().name(), vip, link.name(),
                     e.getMessage());
+            // A master without its VIP serves nobody: hand over and back off, as after a failed claim.
+            i.stepDownLater("cannot put back VIP " + vip + ": " + e.getMessage());
         }
     }
 

@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
  * Loop thread only, except {@link #addresses()} and {@link #master()}.
  */
 public final class InstancePolicy implements RouterActions {
-    /** After a failed claim, FAULT lasts this long before the instance listens and may try again. */
-    public static final long CLAIM_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** While a unicast peer's MAC is unknown, ask again this often; once known, re-check this often. */
     public static final long RESOLVE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     public static final long RESOLVE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -133,7 +131,6 @@ public final class InstancePolicy implements RouterActions {
                     scheduleRefresh(ofTerm);
                 }
             }
-            case CLAIM_RETRY -> port.claimFault(null);
             case RESOLVE_PEERS -> resolvePeers();
         }
     }
@@ -162,8 +159,9 @@ public final class InstancePolicy implements RouterActions {
         addresses = AdvertCheck.addresses(next);
         announced = announced(next);
         for (VirtualIp vip : next.heldIps()) {
-            if (!oldVips.contains(vip) && isMaster) {
-                claim(List.of(vip), List.of(vip.address()));
+            String failed = !oldVips.contains(vip) && isMaster ? claim(List.of(vip), List.of(vip.address())) : null;
+            if (failed != null) {
+                port.stepDownLater(failed);
             }
         }
         router.reconfigure(routerConfig(next));
@@ -177,36 +175,44 @@ public final class InstancePolicy implements RouterActions {
     }
 
     @Override
-    public void claimVips(Router r) {
+    public String claimVips(Router r) {
         term++;
-        claim(config.heldIps(), announced);
+        String failed = claim(config.heldIps(), announced);
+        if (failed != null) {
+            return failed; // the router releases what was added and stays BACKUP: no GARP timers
+        }
         long delay = config.garp().delayMillis();
         if (delay > 0) {
             port.schedule(TimeUnit.MILLISECONDS.toNanos(delay), Timer.GARP_REPEAT, term);
         }
         scheduleRefresh(term);
+        return null;
     }
 
     /**
-     * A master that cannot add its VIP serves nobody, and its adverts would keep a healthy backup from taking
-     * over: FAULT, after the current event (the router is mid-transition), and try again a little later.
+     * Adds {@code vips}; returns why the first that failed did, or null. A master that cannot add its VIP
+     * serves nobody, so the router gives up the claim ({@link Router#claimFailed}) and backs off; the error is
+     * logged once per episode (the first failure after a claim that succeeded), the rest are in the status.
      */
-    private void claim(List<VirtualIp> vips, List<InetAddress> announce) {
+    private String claim(List<VirtualIp> vips, List<InetAddress> announce) {
         List<Claim> results = port.addVips(vips, announce, config.garp().repeat());
         List<Claim> claimed = new ArrayList<>(results.size());
+        String failed = null;
         for (Claim c : results) {
             if (c.ok()) {
                 held.add(c.vip());
                 claimed.add(c);
-            } else {
-                port.claimFailed(c);
-                port.claimFault("cannot add VIP " + c.vip() + ": " + c.error());
-                port.schedule(CLAIM_RETRY_NANOS, Timer.CLAIM_RETRY, term);
+            } else if (failed == null) {
+                failed = "cannot add VIP " + c.vip() + ": " + c.error();
+                if (router.claimBackoff().failures() == 0) {
+                    port.claimFailed(c);
+                }
             }
         }
         if (!claimed.isEmpty()) {
             port.claimed(claimed);
         }
+        return failed;
     }
 
     private void scheduleRefresh(long ofTerm) {
