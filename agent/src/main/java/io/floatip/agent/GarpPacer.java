@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 final class GarpPacer {
     private final Scheduler clock;
     private final Consumer<byte[]> out;
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final Runnable drainTask = this::drain;
     private long intervalNanos;
     private long nextAt;
@@ -21,6 +21,10 @@ final class GarpPacer {
     private boolean scheduled;
     /** Frames dropped by {@link #clear} before they went out. */
     private long dropped;
+
+    /** A frame and the link it goes out on (a VIP may sit on another interface than the instance's). */
+    private record Pending(byte[] frame, Consumer<byte[]> via) {
+    }
 
     GarpPacer(Scheduler clock, Consumer<byte[]> out) {
         this.clock = clock;
@@ -34,12 +38,17 @@ final class GarpPacer {
 
     /** Sends {@code frame} now if the interval since the last one has passed, else after the ones waiting. */
     void send(byte[] frame) {
+        send(frame, out);
+    }
+
+    /** As {@link #send(byte[])}, out through {@code via}. */
+    void send(byte[] frame, Consumer<byte[]> via) {
         long now = clock.now();
         if (queue.isEmpty() && (intervalNanos == 0 || !sentAny || now - nextAt >= 0)) {
-            emit(frame, now);
+            emit(frame, via, now);
             return;
         }
-        queue.add(frame);
+        queue.add(new Pending(frame, via));
         if (!scheduled) {
             scheduled = true;
             clock.schedule(nextAt, drainTask);
@@ -62,19 +71,19 @@ final class GarpPacer {
 
     private void drain() {
         scheduled = false;
-        byte[] frame = queue.poll();
-        if (frame == null) {
+        Pending p = queue.poll();
+        if (p == null) {
             return;
         }
-        emit(frame, clock.now());
+        emit(p.frame(), p.via(), clock.now());
         if (!queue.isEmpty()) {
             scheduled = true;
             clock.schedule(nextAt, drainTask);
         }
     }
 
-    private void emit(byte[] frame, long now) {
-        out.accept(frame);
+    private void emit(byte[] frame, Consumer<byte[]> via, long now) {
+        via.accept(frame);
         sentAny = true;
         nextAt = now + intervalNanos;
     }

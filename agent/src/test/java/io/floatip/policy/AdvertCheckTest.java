@@ -179,7 +179,7 @@ class AdvertCheckTest {
         InstanceConfig c = v3();
         InstanceConfig skip = new InstanceConfig(c.name(), c.interfaceName(), c.vrid(), c.priority(), c.version(),
                 c.advertIntervalCentis(), c.preempt(), c.preemptDelayMillis(), c.virtualIps(), c.garp(), null,
-                List.of(), null, List.of(), List.of(), List.of(), c.notifications(), false, List.of(), false, true);
+                List.of(), null, List.of(), List.of(), List.of(), c.notifications(), false, List.of(), List.of(), false, true);
         AdvertCheck check = new AdvertCheck(skip);
         List<InetAddress> fewer = List.of(ip("198.51.100.100"));
         for (int k = 0; k < 3; k++) {
