@@ -2,6 +2,7 @@ package io.floatip.agent;
 
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.VirtualIp;
+import io.floatip.config.VirtualRouting;
 import io.floatip.net.Errno;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
@@ -50,6 +51,8 @@ final class Instance implements InstancePort, SyncGroup.Member {
     final AtomicLong transitions = new AtomicLong();
     /** VIPs something else removed while we were master, and the guard put back. */
     final AtomicLong vipsRestored = new AtomicLong();
+    /** virtual_routes and virtual_rules, over the link's netlink socket. */
+    final Routing routing;
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private final Tracking tracking;
@@ -76,6 +79,19 @@ final class Instance implements InstancePort, SyncGroup.Member {
         AdvertCheck check = receiver.check();
         this.sender = new AdvertSender(link, source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
+        this.routing = new Routing(config.name(), link.netlink());
+    }
+
+    /** At start: routes and rules of this instance left by a run that was killed go; claimed only as master. */
+    void removeStaleRouting() {
+        routing.remove(policy.config().routing(), true);
+    }
+
+    /** Loop thread: a master puts back its routes and rules that something else deleted (the VIP guard). */
+    void restoreRouting() {
+        if (router.state() == State.MASTER) {
+            routing.restore(policy.heldRouting());
+        }
     }
 
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
@@ -228,6 +244,24 @@ final class Instance implements InstancePort, SyncGroup.Member {
     @Override
     public void claimFault(String why) {
         loop.execute(() -> tracking.fault("claim", why));
+    }
+
+    /**
+     * After this event, once the takeover's advert is out (the router sends it right after claiming), so the
+     * routes' netlink round trips and lines do not delay it; only if still master by then.
+     */
+    @Override
+    public void addRouting(VirtualRouting held) {
+        loop.execute(() -> {
+            if (router.state() == State.MASTER) {
+                routing.add(held);
+            }
+        });
+    }
+
+    @Override
+    public void removeRouting(VirtualRouting held) {
+        routing.remove(held, false);
     }
 
     /** Removes an address if present; used on release and to clean up after a run that was killed. */

@@ -75,6 +75,7 @@ final class Instances {
             // A VIP present at start was left by a run that was killed: remove it; claim it only as master.
             Set<InetAddress> present = present(links.get(ic.interfaceName()));
             ic.virtualIps().stream().filter(v -> present.contains(v.address())).forEach(i::removeVip);
+            i.removeStaleRouting();
         }
         openProtocolSocketIfNeeded();
     }

@@ -26,6 +26,7 @@ import java.util.function.Function;
  *                             a component cannot be named notify, which Object already has)
  * @param fastPreempt          preempt a lower-priority master Skew_Time after its first advert (not RFC 9568)
  * @param trackProcesses       processes this instance follows, each once
+ * @param routing              routes and rules held, like the VIPs, only while master
  */
 public record InstanceConfig(
         String name,
@@ -46,7 +47,8 @@ public record InstanceConfig(
         List<TrackedFile> trackFiles,
         NotifyConfig notifications,
         boolean fastPreempt,
-        List<TrackedProcess> trackProcesses) {
+        List<TrackedProcess> trackProcesses,
+        VirtualRouting routing) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -100,6 +102,18 @@ public record InstanceConfig(
         requireOnce("trackFiles", trackFiles, file -> file.path().normalize());
         trackProcesses = List.copyOf(trackProcesses);
         requireOnce("trackProcesses", trackProcesses, TrackedProcess::name);
+        Objects.requireNonNull(routing, "routing");
+    }
+
+    /** No virtual routes or rules: what the config gives without {@code virtual_routes} or {@code virtual_rules}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, VirtualRouting.NONE);
     }
 
     /** No tracked processes: what the config gives without {@code track_processes}. */

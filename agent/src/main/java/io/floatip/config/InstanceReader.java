@@ -58,17 +58,18 @@ final class InstanceReader {
         Optional<AuthenticationReader.Authentication> auth = AuthenticationReader.read(s, version);
         Optional<TrackReader.Tracking> tracking = TrackReader.read(s, scripts, processes);
         Optional<NotifyConfig> notify = NotifyReader.read(s, commands);
+        Optional<VirtualRouting> routing = RoutesReader.read(s, ipv6);
         s.finish();
 
         if (!oneFamily || List.of(iface, vrid, priority, version, advert, preempt, fastPreempt, preemptDelay, ips,
-                garp, unicast, auth, tracking, notify).contains(Optional.empty())) {
+                garp, unicast, auth, tracking, notify, routing).contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
                 advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get(),
                 unicast.get().source(), unicast.get().peers(), auth.get().password(),
                 tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
-                fastPreempt.get(), tracking.get().processes()));
+                fastPreempt.get(), tracking.get().processes(), routing.get()));
     }
 
     private static Optional<String> interfaceName(Field field) {

@@ -2,6 +2,7 @@ package io.floatip.policy;
 
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.VirtualIp;
+import io.floatip.config.VirtualRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 public record InstanceChange(Kind kind, String detail) {
     public enum Kind {
-        PRIORITY, ADVERT_INTERVAL, PREEMPT, GARP, VIP_REMOVED, VIP_ADDED
+        PRIORITY, ADVERT_INTERVAL, PREEMPT, GARP, VIP_REMOVED, VIP_ADDED, ROUTING
     }
 
     @Override
@@ -24,7 +25,7 @@ public record InstanceChange(Kind kind, String detail) {
 
     /**
      * Whether a reload from {@code before} to {@code after} can be applied to the running instance: only the
-     * priority, the interval, preemption, the VIPs and the GARP settings differ.
+     * priority, the interval, preemption, the VIPs, the routes and rules and the GARP settings differ.
      */
     public static boolean inPlace(InstanceConfig before, InstanceConfig after) {
         return before.interfaceName().equals(after.interfaceName()) && before.vrid() == after.vrid()
@@ -69,6 +70,13 @@ public record InstanceChange(Kind kind, String detail) {
             if (!oldVips.contains(vip)) {
                 changes.add(new InstanceChange(Kind.VIP_ADDED, "VIP " + vip + " added"));
             }
+        }
+        if (!before.routing().equals(next.routing())) {
+            VirtualRouting gone = InstancePolicy.minus(before.routing(), next.routing());
+            VirtualRouting added = InstancePolicy.minus(next.routing(), before.routing());
+            changes.add(new InstanceChange(Kind.ROUTING, "virtual_routes/virtual_rules: "
+                    + (gone.routes().size() + gone.rules().size()) + " removed, "
+                    + (added.routes().size() + added.rules().size()) + " added"));
         }
         return List.copyOf(changes);
     }
