@@ -76,6 +76,13 @@ final class Instances {
             Set<InetAddress> present = present(links.get(ic.interfaceName()));
             ic.virtualIps().stream().filter(v -> present.contains(v.address())).forEach(i::removeVip);
             i.removeStaleRouting();
+            if (ic.unicastSource() != null && !present.contains(ic.unicastSource())) {
+                // keepalived sends from a configured source it does not hold too; say so, since replies to it
+                // (and a unicast peer's check of it) go astray.
+                log.warn("{}: the advert source {} ({}) is not an address of {}; adverts are sent from it anyway",
+                        ic.name(), ic.unicastSource().getHostAddress(), ic.unicast() ? "unicast_source"
+                                : "multicast_source", ic.interfaceName());
+            }
         }
         openProtocolSocketIfNeeded();
     }

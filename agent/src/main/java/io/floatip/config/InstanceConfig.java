@@ -14,8 +14,9 @@ import java.util.function.Function;
  * @param advertIntervalCentis advertisement interval in centiseconds, the unit VRRPv3 puts on the wire;
  *                             for version 2 it is still centiseconds (always a multiple of 100)
  * @param preemptDelayMillis   how long a higher-priority backup waits before taking over
- * @param unicastSource        the source address of our adverts in unicast mode; null means the interface's
- *                             first primary address
+ * @param unicastSource        the source address of our IPv4 adverts, unicast ({@code unicast_source}) or
+ *                             multicast ({@code multicast_source}); null means the interface's first primary
+ *                             address
  * @param unicastPeers         where adverts go and the only senders accepted; empty means multicast
  * @param authPassword         VRRPv2 simple text password (RFC 2338), 1..8 printable ASCII characters;
  *                             null means no authentication
@@ -89,7 +90,7 @@ public record InstanceConfig(
         requireRange("virtualIps.size", virtualIps.size(), 1, MAX_VIRTUAL_IPS);
         unicastPeers = List.copyOf(unicastPeers);
         requireUnicast(unicastSource, unicastPeers);
-        requireOneFamily(virtualIps, version, unicastPeers);
+        requireOneFamily(virtualIps, version, unicastSource, unicastPeers);
         if (authPassword != null) {
             requireAuthentication(authPassword, version);
         }
@@ -169,7 +170,8 @@ public record InstanceConfig(
     }
 
     /** One advert carries one family (RFC 5798 5.2.9); VRRPv2 knows only IPv4 (RFC 3768). */
-    private static void requireOneFamily(List<VirtualIp> ips, int version, List<UnicastPeer> peers) {
+    private static void requireOneFamily(List<VirtualIp> ips, int version, Inet4Address source,
+            List<UnicastPeer> peers) {
         boolean v6 = ips.get(0).address() instanceof Inet6Address;
         for (VirtualIp ip : ips) {
             if (ip.address() instanceof Inet6Address != v6) {
@@ -179,15 +181,15 @@ public record InstanceConfig(
         if (v6 && version == 2) {
             throw new IllegalArgumentException("VRRPv2 is IPv4 only (RFC 3768): " + ips);
         }
+        if (v6 && source != null) {
+            throw new IllegalArgumentException("IPv6 adverts are sent from the link-local address: " + source);
+        }
         if (v6 && !peers.isEmpty()) {
             throw new IllegalArgumentException("unicast peers are IPv4 only, the virtual IPs are IPv6: " + ips);
         }
     }
 
     private static void requireUnicast(Inet4Address source, List<UnicastPeer> peers) {
-        if (source != null && peers.isEmpty()) {
-            throw new IllegalArgumentException("unicastSource needs unicastPeers");
-        }
         Set<Inet4Address> seen = new HashSet<>();
         for (UnicastPeer peer : peers) {
             if (!seen.add(peer.address()) || peer.address().equals(source)) {

@@ -55,6 +55,14 @@ final class InstanceReader {
                     + "advertise to ff02::12");
             oneFamily = false;
         }
+        if (ipv6.orElse(false) && unicast.isPresent() && unicast.get().peers().isEmpty()
+                && unicast.get().source() != null) {
+            Field source = s.field("multicast_source").orElseThrow();
+            s.problems().at(source.keyMark(), source.path(), "applies to IPv4 instances; IPv6 adverts are sent "
+                    + "from the interface's link-local address (RFC 9568 5.1.2.1), and this instance's virtual_ips "
+                    + "are IPv6 (line " + vips.get().first().line() + ")");
+            oneFamily = false;
+        }
         Optional<AuthenticationReader.Authentication> auth = AuthenticationReader.read(s, version);
         Optional<TrackReader.Tracking> tracking = TrackReader.read(s, scripts, processes);
         Optional<NotifyConfig> notify = NotifyReader.read(s, commands);
