@@ -86,7 +86,7 @@ final class RoutesReader {
     }
 
     private static Optional<VirtualRoute> route(Section s) {
-        ROUTE_REFUSED.forEach((key, why) -> RoutingText.refuse(s, key, why));
+        ROUTE_REFUSED.forEach((key, why) -> s.refuse(key, why));
         Optional<VirtualRoute.Type> type = s.optional("type", VirtualRoute.Type.UNICAST, f -> f.oneOf(
                 List.of("unicast", "blackhole", "unreachable", "prohibit"))
                 .map(t -> VirtualRoute.Type.valueOf(t.toUpperCase(java.util.Locale.ROOT))));
@@ -125,7 +125,7 @@ final class RoutesReader {
     }
 
     private static Optional<VirtualRule> rule(Section s, boolean instanceIpv6) {
-        RULE_REFUSED.forEach((key, why) -> RoutingText.refuse(s, key, why));
+        RULE_REFUSED.forEach((key, why) -> s.refuse(key, why));
         Optional<Optional<VirtualIp>> from = s.optional("from", Optional.empty(),
                 f -> RoutingText.prefix(f).map(Optional::of));
         Optional<Optional<VirtualIp>> to = s.optional("to", Optional.empty(),

@@ -96,11 +96,6 @@ final class RoutingText {
         });
     }
 
-    /** Reports keepalived options floatip does not carry out, by name, instead of "unknown key". */
-    static void refuse(Section s, String key, String why) {
-        s.field(key).ifPresent(f -> f.problems().at(f.keyMark(), f.path(), why));
-    }
-
     private static VirtualIp v4(String value) {
         Ipv4Text.Parsed parsed = Ipv4Text.parse(value, "addresses", "an IPv4 or IPv6 address or prefix, like "
                 + "203.0.113.0/24 or 2001:db8:1::/48");
