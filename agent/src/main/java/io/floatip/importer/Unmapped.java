@@ -45,10 +45,6 @@ final class Unmapped {
             Map.entry("static_ipaddress", STATIC),
             Map.entry("static_routes", STATIC),
             Map.entry("static_rules", STATIC),
-            Map.entry("virtual_routes", "not yet: routes added and removed with the VIPs; a notify script can "
-                    + "add them meanwhile"),
-            Map.entry("virtual_rules", "not yet: routing rules added and removed with the VIPs; a notify script "
-                    + "can add them meanwhile"),
             Map.entry("virtual_ipaddress_excluded", "not yet: addresses held but not advertised; adding them to "
                     + "virtual_ips would change the adverts"),
             Map.entry("no_virtual_ipaddress", NO_VIPS),
@@ -68,7 +64,6 @@ final class Unmapped {
             Map.entry("vrrp_track_process", PROCESS),
             Map.entry("track_bfd", "BFD is not supported"),
             Map.entry("bfd_instance", "BFD is not supported"),
-            Map.entry("mcast_src_ip", "not yet: floatip sends multicast adverts from the interface's own address"),
             Map.entry("dont_track_primary", "not yet: floatip always goes to FAULT when its interface loses its "
                     + "link"),
             Map.entry("notify_deleted", "floatip has no such notification"),
