@@ -9,6 +9,8 @@ import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
 import io.floatip.net.RouteRequest;
 import io.floatip.net.RuleRequest;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,11 @@ final class Routing {
     final AtomicLong restored = new AtomicLong();
     /** Routes and rules the kernel refused to add. */
     final AtomicLong failures = new AtomicLong();
+    /**
+     * What {@link #add} put in place and {@link #remove} has not taken away: only these are put back, so a
+     * deletion seen before a reload's (deferred) add is not counted as something else's doing.
+     */
+    private final Set<Object> installed = ConcurrentHashMap.newKeySet();
 
     Routing(String instance, Netlink netlink) {
         this.instance = instance;
@@ -38,6 +45,7 @@ final class Routing {
         for (VirtualRoute r : routing.routes()) {
             try {
                 boolean added = netlink.addRoute(request(r));
+                installed.add(r);
                 log.info("{}: added route {}{}", instance, r, added ? "" : " (already there)");
             } catch (NetlinkException e) {
                 fail("route " + r, e);
@@ -46,6 +54,7 @@ final class Routing {
         for (VirtualRule r : routing.rules()) {
             try {
                 boolean added = netlink.addRule(request(r));
+                installed.add(r);
                 log.info("{}: added rule {}{}", instance, r, added ? "" : " (already there)");
             } catch (NetlinkException e) {
                 fail("rule " + r, e);
@@ -56,6 +65,7 @@ final class Routing {
     /** Rules first, then routes: the reverse of {@link #add}. */
     void remove(VirtualRouting routing, boolean quiet) {
         for (VirtualRule r : routing.rules()) {
+            installed.remove(r);
             try {
                 if (netlink.deleteRule(request(r)) && !quiet) {
                     log.info("{}: removed rule {}", instance, r);
@@ -65,6 +75,7 @@ final class Routing {
             }
         }
         for (VirtualRoute r : routing.routes()) {
+            installed.remove(r);
             try {
                 if (netlink.deleteRoute(request(r)) && !quiet) {
                     log.info("{}: removed route {}", instance, r);
@@ -80,6 +91,9 @@ final class Routing {
     /** Puts back what is missing of what a master holds; counts and logs (1st, 10th, 100th...) each one. */
     void restore(VirtualRouting held) {
         for (VirtualRoute r : held.routes()) {
+            if (!installed.contains(r)) {
+                continue;
+            }
             try {
                 if (netlink.addRoute(request(r))) {
                     restored("route " + r);
@@ -89,6 +103,9 @@ final class Routing {
             }
         }
         for (VirtualRule r : held.rules()) {
+            if (!installed.contains(r)) {
+                continue;
+            }
             try {
                 if (netlink.addRule(request(r))) {
                     restored("rule " + r);

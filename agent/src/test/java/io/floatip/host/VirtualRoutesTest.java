@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * virtual_routes and virtual_rules (keepalived's): on the master only, after its VIP; put back when something
- * else deletes them; gone from a node that stops, that loses MASTER to a preempting peer, or whose run was
+ * else deletes them; changed in place by a reload; gone from a node that stops, that loses MASTER to a preempting peer, or whose run was
  * killed (removed at its next start). Real namespaces, real kernel routing tables, read back with ip(8).
  */
 class VirtualRoutesTest {
@@ -76,6 +76,22 @@ class VirtualRoutesTest {
             // Deleting the VIP takes the routes that needed it (src VIP) without a kernel event: back with it.
             n1.ip("addr", "del", VIP + "/24", "dev", "eth0").orThrow();
             Lab.await(Duration.ofSeconds(2), () -> n1.hasAddress(VIP) && holdsAll(n1), "VIP and routes back");
+
+            // A reload changes a master's routes in place: the one that went is removed, the new one added.
+            String original = java.nio.file.Files.readString(c1);
+            java.nio.file.Files.writeString(c1, original.replace("{to: 203.0.113.128/25, type: blackhole, table: 100}",
+                    "{to: 203.0.113.192/26, type: unreachable}"));
+            ControlClient.reload(AgentCommand.socketFor(c1));
+            Lab.await(Duration.ofSeconds(2), () -> routing(n1).contains("unreachable 203.0.113.192/26 proto 70")
+                    && !routing(n1).contains("203.0.113.128/25"), "the reload's difference on n1: " + routing(n1));
+            assertTrue(routing(n1).contains("1000:\tfrom " + VIP + " lookup 100 proto 70"), "the rest kept");
+            java.nio.file.Files.writeString(c1, original);
+            ControlClient.reload(AgentCommand.socketFor(c1));
+            Lab.await(Duration.ofSeconds(2), () -> holdsAll(n1) && !routing(n1).contains("203.0.113.192/26"),
+                    "back as it was: " + routing(n1));
+            assertTrue(holdsNone(n2), "the backup still holds none: " + routing(n2));
+            // 2 deleted by hand, 1 (the src VIP route) dropped by the kernel with the VIP; a reload's own are none.
+            assertEquals(3, counters(c1).routingRestored(), "a reload's own changes are not restores");
 
             // A stop: n2 takes over with the routes, n1 keeps none.
             n1.signal(a1, "TERM");
