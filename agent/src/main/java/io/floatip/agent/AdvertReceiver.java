@@ -1,6 +1,7 @@
 package io.floatip.agent;
 
 import io.floatip.base.LogLimit;
+import io.floatip.base.PeerLogLimit;
 import io.floatip.protocol.PolicyDrop;
 import io.floatip.config.InstanceConfig;
 import io.floatip.protocol.DropCounters;
@@ -37,6 +38,11 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     private final AdvertInbox inbox = new AdvertInbox();
     private final AdvertInbox.Heard heard = new AdvertInbox.Heard();
     private final Runnable drain = this::drain;
+    /** Capture thread: the lines valid but odd adverts earn, limited per peer and reason. */
+    private final PeerLogLimit oddLines = new PeerLogLimit();
+    private long checkingAt;
+    private static final int ODD_INTERVAL = 0;
+    private static final int ODD_ADDRESSES = 1;
 
     AdvertReceiver(InstanceConfig config, Router router, EventLoop loop, Peers peers) {
         this.name = config.name();
@@ -64,6 +70,7 @@ final class AdvertReceiver implements AdvertCheck.Sink {
      * Ethernet frame it came in (its source MAC teaches us a unicast peer's MAC).
      */
     void accept(VrrpPacket p, byte[] frame, long receivedAt) {
+        checkingAt = receivedAt;
         if (!check.accept(p, this)) {
             return;
         }
@@ -103,21 +110,28 @@ final class AdvertReceiver implements AdvertCheck.Sink {
 
     @Override
     public void followsInterval(VrrpPacket p, int ourIntervalCentis) {
-        log.warn("{}: {} advertises every {} ms, we are set to {} ms; following the master's interval (RFC 5798)",
-                name, p.source().getHostAddress(), p.advertInterval() * 10, ourIntervalCentis * 10);
+        if (oddLines.allow(p.source(), ODD_INTERVAL, checkingAt)) {
+            log.warn("{}: {} advertises every {} ms, we are set to {} ms; following the master's interval (RFC "
+                    + "5798){}", name, p.source().getHostAddress(), p.advertInterval() * 10, ourIntervalCentis * 10,
+                    heldBack());
+        }
     }
 
     @Override
     public void addressMismatch(VrrpPacket p, List<InetAddress> ours, boolean logIt) {
         addressMismatches.incrementAndGet();
-        if (logIt) {
-            log.warn("{}: {} protects {}, we protect {}; check both configs (counted, not dropped)", name,
-                    p.source().getHostAddress(), names(p.addresses()), names(ours));
+        if (logIt && oddLines.allow(p.source(), ODD_ADDRESSES, checkingAt)) {
+            log.warn("{}: {} protects {}, we protect {}; check both configs (counted, not dropped){}", name,
+                    p.source().getHostAddress(), PeerLogLimit.addresses(p.addresses()),
+                    PeerLogLimit.addresses(ours), heldBack());
         }
     }
 
-    private static List<String> names(List<? extends InetAddress> list) {
-        return list.stream().map(InetAddress::getHostAddress).toList();
+    /** How many such lines were held back since the last one written, if any. */
+    private String heldBack() {
+        long n = oddLines.takeNotLogged();
+        return n == 0 ? "" : "; " + n + " similar line(s) held back since the last (at most one a minute per peer "
+                + "and reason)";
     }
 
     /** For the takeover's warm-up: the hand-over's code, run once through a scratch inbox. */

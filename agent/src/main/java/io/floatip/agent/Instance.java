@@ -14,6 +14,7 @@ import io.floatip.policy.Timer;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.DropReason;
 import io.floatip.protocol.NdpCodec;
+import io.floatip.router.ClaimBackoff;
 import io.floatip.router.Router;
 import io.floatip.router.State;
 import io.floatip.router.SyncGroup;
@@ -64,6 +65,10 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
     private final Runnable announceAll = this::announceAll;
     private int announceRepeat;
+    /** The open links by name, for VIPs on another interface than the instance's (keepalived's dev). */
+    private java.util.function.Function<String, Link> linksByName = name -> null;
+    /** Loop thread: the link of each address not on the instance's own, for its ARPs; usually empty. */
+    private Map<InetAddress, Link> announceOn = Map.of();
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
 
@@ -79,23 +84,39 @@ final class Instance implements InstancePort, SyncGroup.Member {
         AdvertCheck check = receiver.check();
         this.sender = new AdvertSender(link, source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
-        this.routing = new Routing(config.name(), link.netlink());
+        this.routing = new Routing(config.name(), link.netlink(), loop, router, policy);
     }
 
-    /** At start: routes and rules of this instance left by a run that was killed go; claimed only as master. */
-    void removeStaleRouting() {
-        routing.remove(policy.config().routing(), true);
+    /** Loop thread: where to find the links of VIPs on other interfaces (opened by {@link Instances}). */
+    void linksByName(java.util.function.Function<String, Link> lookup) {
+        this.linksByName = lookup;
+        announceOn = announceOn(policy.config());
     }
 
-    /** Loop thread: a master puts back its routes and rules that something else deleted (the VIP guard). */
-    void restoreRouting() {
-        if (router.state() == State.MASTER) {
-            routing.restore(policy.heldRouting());
+    private Map<InetAddress, Link> announceOn(InstanceConfig c) {
+        Map<InetAddress, Link> on = new java.util.HashMap<>();
+        for (VirtualIp vip : c.heldIps()) {
+            Link other = vip.interfaceName() == null ? null : linksByName.apply(vip.interfaceName());
+            if (other != null) {
+                on.put(vip.address(), other);
+            }
         }
+        return on.isEmpty() ? Map.of() : on;
+    }
+
+    /** The link {@code vip} goes on, or null if its interface is not open. */
+    Link linkOf(VirtualIp vip) {
+        return vip.interfaceName() == null ? link : linksByName.apply(vip.interfaceName());
+    }
+
+    /** " on eth0" for an address on the instance's own interface; one on another says "dev eth1" itself. */
+    private String onOwn(VirtualIp vip) {
+        return vip.interfaceName() == null ? " on " + link.name() : "";
     }
 
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
     void reconfigure(InstanceConfig next) {
+        announceOn = announceOn(next);
         receiver.reconfigure(next);
         policy.reconfigure(next);
         tracking.basePriority(next.priority(), "reload");
@@ -200,23 +221,33 @@ final class Instance implements InstancePort, SyncGroup.Member {
     @Override
     public List<Claim> addVips(List<VirtualIp> vips, List<InetAddress> announce, int repeat) {
         List<Netlink.AddressToAdd> adds = new ArrayList<>(vips.size());
+        List<VirtualIp> placed = new ArrayList<>(vips.size());
+        List<Claim> unplaced = new ArrayList<>(0);
         for (VirtualIp vip : vips) {
-            adds.add(new Netlink.AddressToAdd(link.ifIndex(), vip.address(), vip.prefixLength(), null));
+            Link on = linkOf(vip);
+            if (on == null) { // its interface could not be opened: said when it was tried
+                unplaced.add(new Claim(vip, false, "interface " + vip.interfaceName() + " is not open"));
+                continue;
+            }
+            adds.add(new Netlink.AddressToAdd(on.ifIndex(), vip.address(), vip.prefixLength(), null));
+            placed.add(vip);
         }
         announceRepeat = repeat;
         // The ARPs go out as soon as the kernel has the addresses, before its acknowledgements are read.
-        Runnable thenAnnounce = announce == policy.addresses() ? announceAll : () -> announce(announce, repeat);
-        List<Netlink.AddOutcome> outcomes = link.netlink().addAddresses(adds, thenAnnounce);
+        Runnable thenAnnounce = announce == policy.announced() ? announceAll : () -> announce(announce, repeat);
+        List<Netlink.AddOutcome> outcomes = adds.isEmpty() ? List.of() : link.netlink().addAddresses(adds,
+                thenAnnounce);
         List<Claim> claims = new ArrayList<>(vips.size());
-        for (int k = 0; k < vips.size(); k++) {
+        for (int k = 0; k < placed.size(); k++) {
             Netlink.AddOutcome o = outcomes.get(k);
-            claims.add(new Claim(vips.get(k), o.added(), o.error() == null ? null : o.error().getMessage()));
+            claims.add(new Claim(placed.get(k), o.added(), o.error() == null ? null : o.error().getMessage()));
         }
+        claims.addAll(unplaced);
         return claims;
     }
 
     private void announceAll() {
-        announce(policy.addresses(), announceRepeat);
+        announce(policy.announced(), announceRepeat);
     }
 
     /**
@@ -231,32 +262,31 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     private void logClaims() {
         for (Claim c : toLog) {
-            log.info("{}: claimed {} on {}{}", name(), c.vip(), link.name(), c.added() ? "" : " (already there)");
+            log.info("{}: claimed {}{}{}", name(), c.vip(), onOwn(c.vip()), c.added() ? "" : " (already there)");
         }
         toLog.clear();
     }
 
     @Override
     public void claimFailed(Claim claim) {
-        log.error("{}: cannot claim {} on {}: {}", name(), claim.vip(), link.name(), claim.error());
+        log.error("{}: cannot claim {}{}: {}; staying BACKUP, not preempting for {} s, then twice as long "
+                        + "after each failed claim (up to {} s) until one succeeds; status shows the back-off", name(),
+                claim.vip(), onOwn(claim.vip()), claim.error(), ClaimBackoff.FIRST_NANOS / 1_000_000_000,
+                ClaimBackoff.MAX_NANOS / 1_000_000_000);
     }
 
     @Override
-    public void claimFault(String why) {
-        loop.execute(() -> tracking.fault("claim", why));
-    }
-
-    /**
-     * After this event, once the takeover's advert is out (the router sends it right after claiming), so the
-     * routes' netlink round trips and lines do not delay it; only if still master by then.
-     */
-    @Override
-    public void addRouting(VirtualRouting held) {
+    public void stepDownLater(String why) {
         loop.execute(() -> {
             if (router.state() == State.MASTER) {
-                routing.add(held);
+                router.claimFailed(loop.now(), why);
             }
         });
+    }
+
+    @Override
+    public void addRouting(VirtualRouting held) {
+        routing.addAfterThisEvent(held);
     }
 
     @Override
@@ -267,16 +297,20 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** Removes an address if present; used on release and to clean up after a run that was killed. */
     @Override
     public void removeVip(VirtualIp vip) {
+        Link on = linkOf(vip);
+        if (on == null) {
+            return; // never opened, so never claimed there
+        }
         try {
-            if (link.netlink().deleteAddress(link.ifIndex(), vip.address(), vip.prefixLength())) {
-                log.info("{}: released {} on {}", name(), vip, link.name());
+            if (link.netlink().deleteAddress(on.ifIndex(), vip.address(), vip.prefixLength())) {
+                log.info("{}: released {}{}", name(), vip, onOwn(vip));
             }
         } catch (NetlinkException e) {
             if (e.errno() == Errno.ENODEV) {
-                log.debug("{}: {} went with its interface {}", name(), vip, link.name());
+                log.debug("{}: {} went with its interface {}", name(), vip, on.name());
                 return;
             }
-            log.error("{}: cannot release {} on {}: {}", name(), vip, link.name(), e.getMessage());
+            log.error("{}: cannot release {} on {}: {}", name(), vip, on.name(), e.getMessage());
         }
     }
 
@@ -285,8 +319,9 @@ final class Instance implements InstancePort, SyncGroup.Member {
     public void announce(List<InetAddress> which, int repeat) {
         for (int i = 0; i < repeat; i++) {
             for (InetAddress a : which) {
-                link.send(a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(link.mac(), v6, false)
-                        : ArpCodec.gratuitousRequest(link.mac(), (Inet4Address) a));
+                Link on = announceOn.isEmpty() ? link : announceOn.getOrDefault(a, link);
+                on.send(a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(on.mac(), v6, false)
+                        : ArpCodec.gratuitousRequest(on.mac(), (Inet4Address) a));
             }
         }
     }

@@ -71,12 +71,22 @@ final class Instances {
             links.put(e.getKey(), opener.open(e.getKey(), e.getValue(), vips(config)));
         }
         for (InstanceConfig ic : config.instances().values()) {
+            for (String name : vipInterfaces(ic)) {
+                links.put(name, opener.open(name, List.of(), vips(config)));
+            }
+        }
+        for (InstanceConfig ic : config.instances().values()) {
             Instance i = create(ic);
-            // A VIP present at start was left by a run that was killed: remove it; claim it only as master.
-            Set<InetAddress> present = present(links.get(ic.interfaceName()));
-            ic.virtualIps().stream().filter(v -> present.contains(v.address())).forEach(i::removeVip);
-            i.removeStaleRouting();
-            if (ic.unicastSource() != null && !present.contains(ic.unicastSource())) {
+            // An address present at start was left by a run that was killed: remove it; claim it only as master.
+            for (io.floatip.config.VirtualIp v : ic.heldIps()) {
+                Link on = i.linkOf(v);
+                if (on != null && present(on).contains(v.address())) {
+                    i.removeVip(v);
+                }
+            }
+            i.routing.removeStale();
+            Link own = links.get(ic.interfaceName());
+            if (ic.unicastSource() != null && own != null && !present(own).contains(ic.unicastSource())) {
                 // keepalived sends from a configured source it does not hold too; say so, since replies to it
                 // (and a unicast peer's check of it) go astray.
                 log.warn("{}: the advert source {} ({}) is not an address of {}; adverts are sent from it anyway",
@@ -96,6 +106,7 @@ final class Instances {
     Instance create(InstanceConfig ic) {
         Link link = links.get(ic.interfaceName());
         Instance i = new Instance(ic, link, loop);
+        i.linksByName(links::get);
         link.attach(i);
         tracking.attach(i);
         instances.add(i);
@@ -113,6 +124,7 @@ final class Instances {
             links.put(ic.interfaceName(), link);
             startCapture(link);
         }
+        openVipLinks(ic, next);
         Link link = links.get(ic.interfaceName());
         if (ic.ipv6() && link.linkLocal() == null) {
             opener.refresh(link, List.of(ic));
@@ -123,6 +135,38 @@ final class Instances {
         Instance i = create(ic);
         startRouter(i);
         return i;
+    }
+
+    /** The interfaces {@code ic} puts addresses on that no link is open on yet. */
+    private List<String> vipInterfaces(InstanceConfig ic) {
+        List<String> names = new ArrayList<>();
+        for (io.floatip.config.VirtualIp v : ic.heldIps()) {
+            String name = v.interfaceName();
+            if (name != null && !links.containsKey(name) && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Loop thread, on reload: opens the interfaces {@code ic}'s addresses go on, for their ARPs. One that
+     * cannot be opened is logged here, and each claim there fails (FAULT) until a reload fixes it.
+     */
+    void openVipLinks(InstanceConfig ic, Config next) {
+        for (String name : vipInterfaces(ic)) {
+            try {
+                Link link = opener.open(name, List.of(), vips(next));
+                links.put(name, link);
+                startCapture(link);
+            } catch (AgentException e) {
+                log.error("{}: cannot open {} for its virtual_ips: {}", ic.name(), name, e.getMessage());
+            }
+        }
+        Instance running = named(ic.name());
+        if (running != null) {
+            running.linksByName(links::get);
+        }
     }
 
     /** Loop thread. */
@@ -193,7 +237,7 @@ final class Instances {
 
     private static Set<InetAddress> vips(Config config) {
         Set<InetAddress> vips = new HashSet<>();
-        config.instances().values().forEach(ic -> ic.virtualIps().forEach(v -> vips.add(v.address())));
+        config.instances().values().forEach(ic -> ic.heldIps().forEach(v -> vips.add(v.address())));
         return vips;
     }
 

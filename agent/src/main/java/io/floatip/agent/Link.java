@@ -114,6 +114,9 @@ final class Link {
         return transport;
     }
 
+    /** A filter no frame passes: a link only sent on (ARPs for the VIPs of an instance elsewhere). */
+    static final String NO_FRAMES = "less 1";
+
     /** The capture filter: adverts, and ARP too when a unicast instance must learn its peers' MACs. */
     static String filter(boolean anyUnicast) {
         // Not "inbound and ...", though it would keep a master's own adverts from waking the capture thread:

@@ -1,6 +1,9 @@
 package io.floatip.agent;
 
 import io.floatip.base.LogLimit;
+import io.floatip.policy.InstancePolicy;
+import io.floatip.router.Router;
+import io.floatip.router.State;
 import io.floatip.config.VirtualRoute;
 import io.floatip.config.VirtualRouting;
 import io.floatip.config.VirtualRule;
@@ -36,9 +39,41 @@ final class Routing {
      */
     private final Set<Object> installed = ConcurrentHashMap.newKeySet();
 
-    Routing(String instance, Netlink netlink) {
+    private final EventLoop loop;
+    private final Router router;
+    /** What the instance holds now ({@link InstancePolicy#heldRouting}) and its config now. */
+    private final InstancePolicy policy;
+
+    Routing(String instance, Netlink netlink, EventLoop loop, Router router, InstancePolicy policy) {
         this.instance = instance;
         this.netlink = netlink;
+        this.loop = loop;
+        this.router = router;
+        this.policy = policy;
+    }
+
+    /**
+     * After this event, once the takeover's advert is out (the router sends it right after claiming), so the
+     * routes' netlink round trips and lines do not delay it; only if still master by then.
+     */
+    void addAfterThisEvent(VirtualRouting routing) {
+        loop.execute(() -> {
+            if (router.state() == State.MASTER) {
+                add(routing);
+            }
+        });
+    }
+
+    /** At start: what a killed run left goes (quietly); it is added only as master. */
+    void removeStale() {
+        remove(policy.config().routing(), true);
+    }
+
+    /** Loop thread: a master puts back what something else deleted (the VIP guard). */
+    void restoreIfMaster() {
+        if (router.state() == State.MASTER) {
+            restore(policy.heldRouting());
+        }
     }
 
     void add(VirtualRouting routing) {

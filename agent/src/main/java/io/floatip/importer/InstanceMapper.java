@@ -33,6 +33,7 @@ final class InstanceMapper {
     record Result(YamlNode.MapNode node, String dropped) {
     }
 
+    private final Statement instance;
     private final String name;
     private final Context context;
     private final Scope scope;
@@ -63,12 +64,14 @@ final class InstanceMapper {
     private final List<Statement> ruleBlocks = new ArrayList<>();
     private Statement auth;
     private final List<Statement> vipBlocks = new ArrayList<>();
+    private final List<Statement> excludedBlocks = new ArrayList<>();
     private final List<Statement> peerBlocks = new ArrayList<>();
     private final List<Statement> trackBlocks = new ArrayList<>();
     private final List<Statement> notifies = new ArrayList<>();
 
-    private InstanceMapper(String name, Context context, YamlNode.MapNode out, Scope scope) {
-        this.name = name;
+    private InstanceMapper(Statement instance, Context context, YamlNode.MapNode out, Scope scope) {
+        this.instance = instance;
+        this.name = instance.arg(0);
         this.context = context;
         this.out = out;
         this.scope = scope;
@@ -76,7 +79,7 @@ final class InstanceMapper {
 
     /** @param out the instance's map, which its scope writes comments into */
     static Result map(Statement instance, Context context, YamlNode.MapNode out, Scope scope) {
-        InstanceMapper mapper = new InstanceMapper(instance.arg(0), context, out, scope);
+        InstanceMapper mapper = new InstanceMapper(instance, context, out, scope);
         instance.children().forEach(mapper::gather);
         String dropped = mapper.write();
         return new Result(dropped == null ? out : null, dropped);
@@ -143,6 +146,7 @@ final class InstanceMapper {
                     return null;
                 });
             }
+            case "virtual_ipaddress_excluded" -> excludedBlocks.add(s);
             case "virtual_ipaddress" -> {
                 vipBlocks.add(s);
                 s.children().stream().findFirst().ifPresent(first -> family(first.keyword()));
@@ -197,7 +201,7 @@ final class InstanceMapper {
 
     /** Writes the instance's keys; returns why it cannot be written at all, or null. */
     private String write() {
-        if (iface == null || iface.contains(":") || iface.contains("/") || iface.length() > 15) {
+        if (iface == null || !interfaceName(iface)) {
             return iface == null ? "no interface" : "interface " + iface + " is not a name floatip accepts";
         }
         if (vrid == null) {
@@ -211,21 +215,18 @@ final class InstanceMapper {
         if (v6 && (unicastSource != null || !peerBlocks.isEmpty())) {
             return "not yet: IPv6 unicast; floatip sends IPv6 adverts to ff02::12 only";
         }
-        List<VipMapper.Vip> vips = new ArrayList<>();
-        for (VipMapper.Vip vip : VipMapper.read(vipBlocks, iface, v6, scope)) {
-            Optional<String> owner = context.claims().addressOwner(iface, vip.ip().address());
-            if (owner.isPresent()) {
-                scope.notMapped(vip.ip().text() + " (already an address of " + owner.get() + ")", vip.place());
-            } else {
-                vips.add(vip);
-            }
-        }
+        List<VipMapper.Vip> vips = unclaimed(VipMapper.read(vipBlocks, iface, v6, scope));
+        List<VipMapper.Vip> excluded = unclaimed(VipMapper.read(excludedBlocks, iface, null, scope));
+        boolean strictMode = strict != null ? strict : context.defaults().strict;
         if (vips.isEmpty()) {
-            return noVips != null || vipBlocks.isEmpty() ? Unmapped.NO_VIPS : "no virtual_ipaddress floatip can hold";
+            String refused = v6 ? "not yet: an IPv6 instance with no VIP; floatip's instances without VIPs are IPv4"
+                    : noVips(strictMode);
+            if (refused != null) {
+                return refused;
+            }
         }
         out.put("interface", YamlNode.text(iface));
         out.put("vrid", YamlNode.number(vrid));
-        boolean strictMode = strict != null ? strict : context.defaults().strict;
         Completion.Start start = Completion.complete(state, priority, strictMode, nopreempt, preemptDelayStatement,
                 preemptDelay, scope);
         int v = version(v6, strictMode);
@@ -239,8 +240,13 @@ final class InstanceMapper {
             out.put("preempt_delay", Millis.node(start.preemptDelay()));
         }
         YamlNode.ListNode ips = new YamlNode.ListNode();
-        vips.forEach(vip -> ips.add(YamlNode.text(vip.ip().text())));
+        vips.forEach(vip -> ips.add(vip.node()));
         out.put("virtual_ips", ips);
+        if (!excluded.isEmpty()) {
+            YamlNode.ListNode held = new YamlNode.ListNode();
+            excluded.forEach(vip -> held.add(vip.node()));
+            out.put("excluded_ips", held);
+        }
         garp();
         if (v6 && mcastSource != null) {
             scope.notMapped(mcastSource, "floatip sends IPv6 adverts from the interface's link-local address "
@@ -275,8 +281,57 @@ final class InstanceMapper {
             out.put("notify", notify);
         }
         context.claims().vrid(iface, v6, vrid, name);
-        vips.forEach(vip -> context.claims().address(iface, vip.ip().address(), name));
+        vips.forEach(vip -> context.claims().address(vip.on(iface), vip.ip().address(), name));
+        excluded.forEach(vip -> context.claims().address(vip.on(iface), vip.ip().address(), name));
         return null;
+    }
+
+    /** A name floatip takes for an interface (see the config's InterfaceNames). */
+    static boolean interfaceName(String name) {
+        return !name.isEmpty() && !name.contains(":") && !name.contains("/") && name.length() <= 15
+                && name.chars().noneMatch(Character::isWhitespace);
+    }
+
+    /** The addresses no earlier instance holds on their interface; the others are reported. */
+    private List<VipMapper.Vip> unclaimed(List<VipMapper.Vip> read) {
+        List<VipMapper.Vip> kept = new ArrayList<>();
+        for (VipMapper.Vip vip : read) {
+            Optional<String> owner = context.claims().addressOwner(vip.on(iface), vip.ip().address());
+            if (owner.isPresent()) {
+                scope.notMapped(vip.ip().text() + " (already an address of " + owner.get() + ")", vip.place());
+            } else {
+                kept.add(vip);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * An instance with no VIP to hold, as keepalived's vrrp_complete_instance (vrrp.c) has it: with
+     * no_virtual_ipaddress it runs for its notify scripts, unless strict mode clears that keyword; without it,
+     * VRRPv2 runs with a warning and VRRPv3 or strict mode is refused. The reason it is refused, or null.
+     */
+    private String noVips(boolean strictMode) {
+        if (!vipBlocks.isEmpty() && vipBlocks.stream().anyMatch(b -> !b.children().isEmpty())) {
+            return "no virtual_ipaddress floatip can hold";
+        }
+        boolean v3 = version(false, strictMode) == 3;
+        if (noVips != null && !strictMode) {
+            scope.note("no_virtual_ipaddress: virtual_ips is empty; the instance elects a master for its notify "
+                    + "scripts, and its adverts carry no address, as keepalived's do", noVips.place());
+            return null;
+        }
+        if (noVips == null && !v3 && !strictMode) {
+            scope.note("no virtual_ipaddress: keepalived runs a VRRPv2 instance without one (\"No VIP specified; "
+                    + "at least one is sensible\"), and so does floatip: virtual_ips is empty", instance.place());
+            return null;
+        }
+        return strictMode && noVips != null
+                ? "no_virtual_ipaddress in strict mode: keepalived clears it and refuses the instance (\"No VIP "
+                        + "specified; at least one is required\", vrrp.c, vrrp_complete_instance)"
+                : "no VIP and no no_virtual_ipaddress: keepalived refuses a VRRPv3 or strict instance without "
+                        + "one (\"No VIP specified; at least one is required\"); add no_virtual_ipaddress if the "
+                        + "notify scripts move the address";
     }
 
     /**

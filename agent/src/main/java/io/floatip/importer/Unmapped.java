@@ -23,7 +23,6 @@ final class Unmapped {
             + "such as the firewall that drops traffic to the VIPs without accept";
     static final String FIFO_SCRIPT = "not yet: floatip writes notify_fifo but starts no reader; run the "
             + "script with the FIFO's path as its argument as a service beside floatip";
-    static final String NO_VIPS = "not yet: an instance with no VIP (notify-driven); floatip needs at least one";
     static final String GARP_INTERVAL = "not yet: floatip sends the gratuitous ARPs/NAs of a burst back to back";
     static final String NONE = "no floatip equivalent";
     /** keepalived's vrrp_check_packet (vrrp.c) only counts and logs a different address list, as floatip does. */
@@ -45,9 +44,6 @@ final class Unmapped {
             Map.entry("static_ipaddress", STATIC),
             Map.entry("static_routes", STATIC),
             Map.entry("static_rules", STATIC),
-            Map.entry("virtual_ipaddress_excluded", "not yet: addresses held but not advertised; adding them to "
-                    + "virtual_ips would change the adverts"),
-            Map.entry("no_virtual_ipaddress", NO_VIPS),
             Map.entry("notification_email", EMAIL),
             Map.entry("notification_email_from", EMAIL),
             Map.entry("smtp_server", EMAIL),
@@ -87,8 +83,9 @@ final class Unmapped {
             Map.entry("default_interface", "floatip has no default interface: every instance names its own"),
             Map.entry("dynamic_interfaces", "floatip needs each instance's interface when it starts; it follows "
                     + "its link, not its creation"),
-            Map.entry("no_accept", "not yet: floatip as master always accepts traffic to its VIPs (VRRPv3 "
-                    + "Accept_Mode is on)"),
+            Map.entry("no_accept", "not yet: floatip as master always accepts traffic to its VIPs (RFC 9568 "
+                    + "Accept_Mode true; floatip's accept: false is an error until it adds the firewall rule "
+                    + "keepalived adds); drop that traffic with an nftables rule of your own if you need it"),
             Map.entry("mcast_dst_ip", "floatip always uses keepalived's default group"),
             Map.entry("vrrp_iptables", "floatip installs no firewall rules"),
             Map.entry("nftables", "floatip installs no firewall rules"));

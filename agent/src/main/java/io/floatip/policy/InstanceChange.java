@@ -25,7 +25,7 @@ public record InstanceChange(Kind kind, String detail) {
 
     /**
      * Whether a reload from {@code before} to {@code after} can be applied to the running instance: only the
-     * priority, the interval, preemption, the VIPs, the routes and rules and the GARP settings differ.
+     * priority, the interval, preemption, the VIPs and the GARP settings differ.
      */
     public static boolean inPlace(InstanceConfig before, InstanceConfig after) {
         return before.interfaceName().equals(after.interfaceName()) && before.vrid() == after.vrid()
@@ -59,18 +59,8 @@ public record InstanceChange(Kind kind, String detail) {
         if (!before.garp().equals(next.garp())) {
             changes.add(new InstanceChange(Kind.GARP, "garp " + next.garp()));
         }
-        Set<VirtualIp> oldVips = Set.copyOf(before.virtualIps());
-        Set<VirtualIp> newVips = Set.copyOf(next.virtualIps());
-        for (VirtualIp vip : before.virtualIps()) {
-            if (!newVips.contains(vip)) {
-                changes.add(new InstanceChange(Kind.VIP_REMOVED, "VIP " + vip + " removed"));
-            }
-        }
-        for (VirtualIp vip : next.virtualIps()) {
-            if (!oldVips.contains(vip)) {
-                changes.add(new InstanceChange(Kind.VIP_ADDED, "VIP " + vip + " added"));
-            }
-        }
+        vips(changes, "VIP ", before.virtualIps(), next.virtualIps());
+        vips(changes, "excluded address ", before.excludedIps(), next.excludedIps());
         if (!before.routing().equals(next.routing())) {
             VirtualRouting gone = InstancePolicy.minus(before.routing(), next.routing());
             VirtualRouting added = InstancePolicy.minus(next.routing(), before.routing());
@@ -79,5 +69,21 @@ public record InstanceChange(Kind kind, String detail) {
                     + (added.routes().size() + added.rules().size()) + " added"));
         }
         return List.copyOf(changes);
+    }
+
+    // A VIP moved to another interface is one removed and one added: the record holds its interface.
+    private static void vips(List<InstanceChange> changes, String what, List<VirtualIp> before, List<VirtualIp> next) {
+        Set<VirtualIp> oldVips = Set.copyOf(before);
+        Set<VirtualIp> newVips = Set.copyOf(next);
+        for (VirtualIp vip : before) {
+            if (!newVips.contains(vip)) {
+                changes.add(new InstanceChange(Kind.VIP_REMOVED, what + vip + " removed"));
+            }
+        }
+        for (VirtualIp vip : next) {
+            if (!oldVips.contains(vip)) {
+                changes.add(new InstanceChange(Kind.VIP_ADDED, what + vip + " added"));
+            }
+        }
     }
 }

@@ -38,7 +38,9 @@ class WarnedImportTest {
     void everythingUnsupportedIsNamed() throws Exception {
         ImportResult result = Imports.corpus("unsupported.conf");
         InstanceConfig odd = load(result).instances().get("VI_ODD");
-        assertEquals(List.of(vip("198.51.100.110", 24), vip("198.51.100.112", 24)), odd.virtualIps());
+        assertEquals(List.of(vip("198.51.100.110", 24), vip("198.51.100.111", 24, "eth1"), vip("198.51.100.112", 24)),
+                odd.virtualIps());
+        assertEquals(List.of(vip("198.51.100.120", 24)), odd.excludedIps());
         assertEquals(100, odd.priority());
         String email = " (out of scope: email alerts; a notify script can send them)";
         String network = " (out of scope: network configuration, not failover; keep it in the system's network "
@@ -57,14 +59,10 @@ class WarnedImportTest {
                 "unsupported.conf:18 not mapped: static_routes" + network,
                 "unsupported.conf:24 not mapped: use_vmac vrrp.91 (not yet: virtual MAC interfaces (issue 14))",
                 "unsupported.conf:25 not mapped: vmac_xmit_base (not yet: virtual MAC interfaces (issue 14))",
-                "unsupported.conf:35 not mapped: virtual_ipaddress_excluded (not yet: addresses held but not "
-                        + "advertised; adding them to virtual_ips would change the adverts)",
                 "unsupported.conf:41 not mapped: Priority 200 (not a keyword: keepalived's are lowercase here, and it "
                         + "ignores this too)",
                 "unsupported.conf:42 not mapped: dont_track_primary (not yet: floatip always goes to FAULT when its "
                         + "interface loses its link)",
-                "unsupported.conf:31 not mapped: 198.51.100.111/24 dev eth1 (on eth1, not the instance's interface "
-                        + "eth0; not yet: floatip adds addresses to the instance's interface only)",
                 "unsupported.conf:32 not mapped: label eth0:7 of 198.51.100.112/24 (ignored: floatip adds the address "
                         + "without a label)",
                 "unsupported.conf:32 not mapped: scope link of 198.51.100.112/24 (ignored: floatip adds addresses "
@@ -87,8 +85,8 @@ class WarnedImportTest {
     void withNoInstanceLeftTheResultDoesNotLoad() throws Exception {
         ImportResult result = Imports.corpus("no-instances.conf");
         assertEquals(List.of(
-                "no-instances.conf:6 not mapped: 198.51.100.130/24 dev eth9 (on eth9, not the instance's interface "
-                        + "eth0; not yet: floatip adds addresses to the instance's interface only)",
+                "no-instances.conf:6 not mapped: 198.51.100.130/24 dev eth9:1 (on eth9:1, not an interface name "
+                        + "floatip accepts)",
                 "no-instances.conf:2 not mapped: vrrp_instance VI_NONE (no virtual_ipaddress floatip can hold)"),
                 Imports.warnings(result));
         assertEquals(1, result.loadErrors().size());

@@ -33,7 +33,7 @@ class RoutingPolicyTest {
         return new InstanceConfig(c.name(), c.interfaceName(), c.vrid(), c.priority(), c.version(),
                 c.advertIntervalCentis(), c.preempt(), c.preemptDelayMillis(), c.virtualIps(), c.garp(),
                 c.unicastSource(), c.unicastPeers(), c.authPassword(), c.trackScripts(), c.trackInterfaces(),
-                c.trackFiles(), c.notifications(), c.fastPreempt(), c.trackProcesses(), routing);
+                c.trackFiles(), c.notifications(), c.fastPreempt(), c.trackProcesses(), c.excludedIps(), routing);
     }
 
     @Test
