@@ -68,7 +68,8 @@ final class StatusCollector {
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
                             i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
-                            i.vipsRestored.get()), r.drained(), r.why().code().key(),
+                            i.vipsRestored.get(), i.routing.restored.get(), i.routing.failures.get()), r.drained(),
+                    r.why().code().key(),
                     claimBackoff(r.claimBackoff(), nowNanos)));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
