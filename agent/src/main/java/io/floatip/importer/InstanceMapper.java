@@ -270,7 +270,8 @@ final class InstanceMapper {
             excluded.forEach(vip -> held.add(vip.node()));
             out.put("excluded_ips", held);
         }
-        garp(v6);
+        GarpMapper.map(garpDelay, garpRepeat, garpRefresh, garpRefreshPlace, context.defaults(), v6, scope)
+                .ifPresent(garp -> out.put("garp", garp));
         if (v6 && mcastSource != null) {
             scope.notMapped(mcastSource, "floatip sends IPv6 adverts from the interface's link-local address "
                     + "(RFC 9568 5.1.2.1)");
@@ -379,39 +380,6 @@ final class InstanceMapper {
         if (advert != null) {
             AdvertMapper.millis(advert, v, scope).filter(ms -> ms != DEFAULT_ADVERT_MILLIS)
                     .ifPresent(ms -> out.put("advert_interval", Millis.node(ms)));
-        }
-    }
-
-    /** Only what differs from floatip's defaults, which are keepalived's. */
-    private void garp(boolean v6) {
-        long delay = garpDelay != null ? garpDelay
-                : context.defaults().garpDelayMillis != null ? context.defaults().garpDelayMillis
-                : DEFAULT_GARP_DELAY_MILLIS;
-        int repeat = garpRepeat != null ? garpRepeat
-                : context.defaults().garpRepeat != null ? context.defaults().garpRepeat : DEFAULT_GARP_REPEAT;
-        YamlNode.MapNode garp = new YamlNode.MapNode();
-        if (delay != DEFAULT_GARP_DELAY_MILLIS) {
-            garp.put("delay", Millis.node(delay));
-        }
-        if (repeat != DEFAULT_GARP_REPEAT) {
-            garp.put("repeat", YamlNode.number(repeat));
-        }
-        long refresh = garpRefresh != null ? garpRefresh
-                : context.defaults().garpRefreshMillis != null ? context.defaults().garpRefreshMillis : 0;
-        if (refresh != 0) {
-            garp.put("refresh", Millis.node(refresh));
-            if (repeat != 1) {
-                scope.note("garp.refresh: keepalived sends garp_master_refresh_repeat (default 1) gratuitous ARPs at "
-                        + "each refresh, floatip garp.repeat (" + repeat + ")",
-                        garpRefresh != null ? garpRefreshPlace : context.defaults().garpRefreshPlace);
-            }
-        }
-        long interval = v6 ? context.defaults().gnaIntervalMillis : context.defaults().garpIntervalMillis;
-        if (interval != 0) {
-            garp.put("interval", Millis.node(interval));
-        }
-        if (!garp.entries().isEmpty()) {
-            out.put("garp", garp);
         }
     }
 }
