@@ -1,0 +1,252 @@
+package io.floatip.policy;
+
+import io.floatip.protocol.DropReason;
+import io.floatip.protocol.PolicyDrop;
+import java.net.InetAddress;
+
+/**
+ * Sees a dual master: while we are master, signs that another node holds our VIP too (its ARP or NA for the
+ * VIP from a MAC not ours, its advert of our VRID that we dropped, its advert we accepted at a lower
+ * priority) are checked once more after one advert interval and a probe, so that a normal handover (the
+ * other steps down when it hears us) is not reported. Confirmed, it becomes one {@link Conflict} with its
+ * likely cause, reported through the {@link Port}; it ends once no sign has come for {@link #quiet()}, or
+ * when we stop being master. Loop thread, virtual time: every method takes {@code now}.
+ */
+public final class SplitBrain {
+    /** What the detector asks the world to do (the instance's driver, or a test). */
+    public interface Port {
+        /** Ask who holds {@code vip} (an ARP request; the other holder answers, we do not). */
+        void probe(InetAddress vip);
+
+        /** Call {@link #fired} with {@code term} back after {@code afterNanos}. */
+        void schedule(long afterNanos, long term);
+
+        /** A dual master is confirmed. */
+        void conflict(Conflict c);
+
+        /** The conflict is over: {@code why}. */
+        void resolved(Conflict c, String why);
+    }
+
+    private static final long MS = 1_000_000L;
+    /** How long a probe's answer may take, at least. */
+    private static final long ANSWER = 500 * MS;
+
+    private final Port port;
+    private final InetAddress probeVip;
+    private long intervalNanos;
+    private boolean master;
+    /** Bumped on every change of phase: a timer from an earlier phase is ignored. */
+    private long term;
+    /** When the last sign came, Long.MIN_VALUE for never. */
+    private long lastSign = Long.MIN_VALUE;
+    /** Pending: signs after this time confirm; Long.MAX_VALUE when nothing is pending. */
+    private long confirmFrom = Long.MAX_VALUE;
+    private Conflict conflict;
+    // What the signs said, newest of each kind.
+    private ConflictCause dropCause;
+    private long dropAt = Long.MIN_VALUE;
+    private long lowerAt = Long.MIN_VALUE;
+    private InetAddress peerAddress;
+    private String peerMac;
+    private int peerPriority = -1;
+    private int peerVersion;
+    private int peerInterval;
+
+    /** @param probeVip the IPv4 VIP to probe for, or null (IPv6: no probe; the NA and dropped adverts only) */
+    public SplitBrain(Port port, InetAddress probeVip, int intervalCentis) {
+        this.port = port;
+        this.probeVip = probeVip;
+        interval(intervalCentis);
+    }
+
+    public void interval(int intervalCentis) {
+        this.intervalNanos = intervalCentis * 10L * MS;
+    }
+
+    /** Signs older than this do not count; a conflict with none this long is over. */
+    long quiet() {
+        return Math.max(3 * intervalNanos, 3000 * MS);
+    }
+
+    /** The drop reasons that say the advert came from another master of our VRID, and which setting differs. */
+    public static ConflictCause cause(DropReason reason) {
+        if (!(reason instanceof PolicyDrop d)) {
+            return null;
+        }
+        return switch (d) {
+            case AUTH_MISMATCH -> ConflictCause.AUTH_MISMATCH;
+            case VERSION_MISMATCH -> ConflictCause.VERSION_MISMATCH;
+            case INTERVAL_MISMATCH -> ConflictCause.INTERVAL_MISMATCH;
+            case UNKNOWN_PEER -> ConflictCause.UNKNOWN_PEER;
+            case TTL_OUT_OF_RANGE -> ConflictCause.TTL_OUT_OF_RANGE;
+            default -> null;
+        };
+    }
+
+    /** An advert of our VRID we dropped for {@code cause}; only a master sends adverts. */
+    public void dropped(long now, ConflictCause cause, InetAddress source, String mac, int priority, int version,
+                        int advertInterval) {
+        if (priority == 0) {
+            return; // a master leaving: it holds nothing once this is out
+        }
+        dropCause = cause;
+        dropAt = now;
+        peerAddress = source;
+        peerMac = mac != null ? mac : sameSourceMac(source);
+        peerPriority = priority;
+        peerVersion = version;
+        peerInterval = advertInterval;
+        sign(now);
+    }
+
+    /** An advert we accepted, from a master of lower priority than ours, while we are master. */
+    public void lowerAdvert(long now, InetAddress source, int priority) {
+        if (!master || priority == 0) {
+            return;
+        }
+        lowerAt = now;
+        if (!source.equals(peerAddress)) {
+            peerMac = null;
+        }
+        peerAddress = source;
+        peerPriority = priority;
+        sign(now);
+    }
+
+    /** Someone at {@code mac} (not us) said it has our VIP: a gratuitous ARP, an ARP reply, an NA. */
+    public void claimed(long now, String mac) {
+        if (peerMac == null || !fresh(now)) {
+            peerMac = mac;
+        }
+        sign(now);
+    }
+
+    private String sameSourceMac(InetAddress source) {
+        return source.equals(peerAddress) ? peerMac : null;
+    }
+
+    private boolean fresh(long now) {
+        return within(now, lastSign);
+    }
+
+    /** Whether {@code at} (Long.MIN_VALUE: never) is at most {@link #quiet()} before {@code now}. */
+    private boolean within(long now, long at) {
+        return at != Long.MIN_VALUE && now - at <= quiet();
+    }
+
+    private void sign(long now) {
+        lastSign = now;
+        if (!master) {
+            return;
+        }
+        if (conflict == null && confirmFrom == Long.MAX_VALUE) {
+            pend(now);
+        } else if (conflict == null && now >= confirmFrom) {
+            confirm(now);
+        }
+    }
+
+    /** Our router's state changed. */
+    public void role(long now, boolean isMaster) {
+        if (isMaster == master) {
+            return;
+        }
+        master = isMaster;
+        term++;
+        confirmFrom = Long.MAX_VALUE;
+        if (!isMaster) {
+            if (conflict != null) {
+                Conflict c = conflict;
+                conflict = null;
+                port.resolved(c, "we are no longer master");
+            }
+            return;
+        }
+        lowerAt = Long.MIN_VALUE; // lower adverts count only from masters we are master beside
+        if (fresh(now)) {
+            pend(now);
+        }
+    }
+
+    /**
+     * A sign while master: wait one advert interval (a node that became master beside us hears our next advert
+     * and steps down), then probe; a sign after that confirms.
+     */
+    private void pend(long now) {
+        confirmFrom = now + intervalNanos + 50 * MS;
+        term++;
+        port.schedule(confirmFrom - now, term);
+    }
+
+    private void confirm(long now) {
+        term++;
+        confirmFrom = Long.MAX_VALUE;
+        conflict = new Conflict(likelyCause(now), peerAddress, peerMac, peerPriority, peerVersion, peerInterval, now);
+        port.conflict(conflict);
+        port.schedule(recheck(), term);
+    }
+
+    private ConflictCause likelyCause(long now) {
+        if (dropCause != null && within(now, dropAt)) {
+            return dropCause;
+        }
+        if (within(now, lowerAt)) {
+            return ConflictCause.NOT_HEARD;
+        }
+        peerPriority = -1;
+        peerAddress = null;
+        return ConflictCause.SILENT;
+    }
+
+    private long recheck() {
+        return Math.max(intervalNanos, 1000 * MS);
+    }
+
+    /** A timer of {@link Port#schedule}. */
+    public void fired(long now, long firedTerm) {
+        if (firedTerm != term || !master) {
+            return;
+        }
+        if (conflict == null) {
+            if (confirmFrom == Long.MAX_VALUE) {
+                return;
+            }
+            long answer = answer();
+            if (now < confirmFrom + answer) { // the check point: probe, then give the signs time to come
+                port.schedule(confirmFrom + answer - now, term);
+                if (probeVip != null) {
+                    port.probe(probeVip);
+                }
+                return;
+            }
+            confirmFrom = Long.MAX_VALUE; // none came: a handover that settled by itself
+            return;
+        }
+        if (now - lastSign > quiet()) {
+            Conflict c = conflict;
+            conflict = null;
+            term++;
+            port.resolved(c, "no sign of the other holder for " + (now - lastSign) / MS + " ms");
+            return;
+        }
+        port.schedule(recheck(), term);
+        if (probeVip != null) {
+            port.probe(probeVip);
+        }
+    }
+
+    /** How long after the check point a sign still confirms: a probe's answer, or the next dropped advert. */
+    private long answer() {
+        return Math.max(ANSWER, Math.max(intervalNanos, peerInterval * 10L * MS) + 100 * MS);
+    }
+
+    /** The conflict now, or null. */
+    public Conflict conflict() {
+        return conflict;
+    }
+
+    public boolean master() {
+        return master;
+    }
+}
