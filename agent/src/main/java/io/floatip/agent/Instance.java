@@ -53,6 +53,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private final Tracking tracking;
+    private final ConflictWatch conflictWatch;
     private Notifications notifications;
     private Runnable afterTransition;
     /** Claims to log once the takeover's frames are out (loop thread). */
@@ -76,11 +77,18 @@ final class Instance implements InstancePort, SyncGroup.Member {
         AdvertCheck check = receiver.check();
         this.sender = new AdvertSender(link, source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
+        this.conflictWatch = new ConflictWatch(config, link, loop, source, router::priority);
+        receiver.watch(conflictWatch);
+    }
+
+    ConflictWatch conflictWatch() {
+        return conflictWatch;
     }
 
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
     void reconfigure(InstanceConfig next) {
         receiver.reconfigure(next);
+        conflictWatch.reconfigure(next);
         policy.reconfigure(next);
         tracking.basePriority(next.priority(), "reload");
     }
@@ -91,6 +99,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     void notifications(Notifications notifications) {
         this.notifications = notifications;
+        conflictWatch.notifications(notifications);
     }
 
     Notifications notifications() {
@@ -282,6 +291,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
         if (notifications != null) {
             notifications.changed(to, priority);
         }
+        conflictWatch.role(to == State.MASTER);
         SyncGroup group = tracking.group();
         if (group != null) {
             group.memberChanged(loop.now(), this, to);

@@ -68,7 +68,7 @@ final class LinkOpener {
             link.linkLocal(linkLocal(name, state.ifIndex()));
         }
         try {
-            PcapTransport transport = PcapTransport.open(name, Link.filter(anyUnicast(onLink)), link::onFrame);
+            PcapTransport transport = PcapTransport.open(name, Link.filter(anyUnicast(onLink), vipsOf(onLink)), link::onFrame);
             edges.add(transport);
             link.transport(transport);
         } catch (TransportException e) {
@@ -91,7 +91,7 @@ final class LinkOpener {
 
     void refresh(Link link, Collection<InstanceConfig> onLink) {
         try {
-            link.transportFilter(Link.filter(anyUnicast(onLink)));
+            link.transportFilter(Link.filter(anyUnicast(onLink), vipsOf(onLink)));
         } catch (TransportException e) {
             log.warn("{}", e.getMessage());
         }
@@ -133,6 +133,10 @@ final class LinkOpener {
         }
         throw new AgentException("interface " + name + " has no IPv6 link-local address; VRRPv3 over IPv6 sends "
                 + "from it (is IPv6 enabled on " + name + "? see sysctl net.ipv6.conf." + name + ".disable_ipv6)");
+    }
+
+    private static List<InetAddress> vipsOf(Collection<InstanceConfig> onLink) {
+        return onLink.stream().flatMap(c -> io.floatip.policy.AdvertCheck.addresses(c).stream()).distinct().toList();
     }
 
     private static boolean anyUnicast(Collection<InstanceConfig> onLink) {

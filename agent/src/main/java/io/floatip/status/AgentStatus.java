@@ -33,12 +33,24 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param tracked           each tracked script, interface and file with its state
      * @param drained           drained by the operator (floatip drain): BACKUP at the lowest priority
      * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
+     * @param conflict          another node holds our VIP while we are master (split brain), or null
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
-                                 boolean drained, String reasonCode) {
+                                 boolean drained, String reasonCode, ConflictStatus conflict) {
+
+        /** Without a conflict (a snapshot from an older agent reads the same). */
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
+                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
+                              boolean drained, String reasonCode) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
+                    drained, reasonCode, null);
+        }
 
         /** Without a reason code (a snapshot from an older agent reads the same). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
@@ -61,6 +73,21 @@ public record AgentStatus(String routerId, String version, long pid, long starte
         }
     }
 
+    /**
+     * A split brain seen by this master (see REFERENCE.md, "Split brain").
+     *
+     * @param cause        auth_mismatch, version_mismatch, interval_mismatch, unknown_peer, ttl_out_of_range,
+     *                     not_heard or silent
+     * @param description  the log line's text: who, what differs, which VIPs both hold
+     * @param peerAddress  the other node's advert source, or null when none of its adverts reach us
+     * @param peerMac      the other node's MAC, or null
+     * @param peerPriority its advertised priority, or -1 when unknown
+     * @param sinceMillis  epoch milliseconds when it was confirmed
+     */
+    public record ConflictStatus(String cause, String description, String peerAddress, String peerMac,
+                                 int peerPriority, long sinceMillis) {
+    }
+
     /** @param kind script, interface or file; @param state up/down, or the file's value */
     public record TrackedStatus(String kind, String name, int weight, String state) {
     }
@@ -68,9 +95,15 @@ public record AgentStatus(String routerId, String version, long pid, long starte
     /**
      * @param drops        drop reason key (auth_mismatch, unknown_peer...) to count, non-zero only
      * @param vipsRestored VIPs that something else removed from this master and it put back (the VIP guard)
+     * @param conflicts    split brains confirmed on this instance since start
      */
     public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
-                           java.util.Map<String, Long> drops, long vipsRestored) {
+                           java.util.Map<String, Long> drops, long vipsRestored, long conflicts) {
+        public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
+                        java.util.Map<String, Long> drops, long vipsRestored) {
+            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, vipsRestored, 0);
+        }
+
         public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
                         java.util.Map<String, Long> drops) {
             this(advertsSent, advertsReceived, transitions, addressMismatches, drops, 0);

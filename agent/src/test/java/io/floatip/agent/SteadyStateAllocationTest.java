@@ -138,4 +138,24 @@ class SteadyStateAllocationTest {
         assertEquals(40_000, accepted[0]);
         assertTrue(perRun < 1, perRun + " bytes per advert");
     }
+
+    @Test
+    void theSplitBrainWatchAllocatesNothingForArpItIsNotAbout() throws Exception {
+        // A busy segment's ARP (the unicast filter lets all of it in) and a backup's view of its master's ARP.
+        InstanceConfig c = config();
+        Inet4Address primary = (Inet4Address) InetAddress.getByName("198.51.100.11");
+        Link link = new Link("eth0", 2, new byte[]{2, 0, 0, 0, 0, 1}, primary, null);
+        ConflictWatch watch = new ConflictWatch(c, link, null, primary, () -> 150);
+        byte[] other = io.floatip.protocol.ArpCodec.gratuitousRequest(new byte[]{2, 0, 0, 0, 0, 9},
+                (Inet4Address) InetAddress.getByName("198.51.100.77"));
+        byte[] vipFromMaster = io.floatip.protocol.ArpCodec.gratuitousRequest(new byte[]{2, 0, 0, 0, 0, 9},
+                (Inet4Address) InetAddress.getByName("198.51.100.50"));
+        long[] about = {0};
+        double perRun = Allocated.perRun(20_000, () -> {
+            about[0] += watch.frame(other, other.length) ? 1 : 0;
+            about[0] += watch.frame(vipFromMaster, vipFromMaster.length) ? 1 : 0; // not watching: not master
+        });
+        assertEquals(40_000, about[0], "the VIP's frames are recognised");
+        assertTrue(perRun < 1, perRun + " bytes per frame");
+    }
 }
