@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
 final class ConflictWatch implements SplitBrain.Port {
     private static final Logger log = LoggerFactory.getLogger("floatip");
     static final long SPACING_NANOS = 20_000_000L;
+    /**
+     * A backup passes on a claim at most this often: its master's ARP is normal, but a claim seen just before
+     * we take over (the other node took over beside us) must still count when we do.
+     */
+    static final long BACKUP_SPACING_NANOS = 1_000_000_000L;
     private static final byte[] VMAC_PREFIX = {0, 0, 0x5e, 0};
 
     private final Link link;
@@ -37,7 +42,7 @@ final class ConflictWatch implements SplitBrain.Port {
     private volatile InstanceConfig config;
     private volatile byte[][] vips;
     private final SplitBrain splitBrain;
-    /** Capture thread writes, the loop reads: whether to look at claims at all (only a master cares). */
+    /** The loop writes, the capture thread reads: whether we are master (claims are passed on more often). */
     private volatile boolean watching;
     private volatile long lastClaim;
     private volatile long lastDrop;
@@ -82,9 +87,9 @@ final class ConflictWatch implements SplitBrain.Port {
                 continue;
             }
             int macAt = v6 ? ClaimFrame.ETHERNET_SOURCE : ClaimFrame.ARP_SENDER_MAC;
-            if (watching && !ClaimFrame.macIs(f, macAt, link.mac()) && !vmac(f, macAt)) {
+            if (!ClaimFrame.macIs(f, macAt, link.mac()) && !vmac(f, macAt)) {
                 long now = System.nanoTime();
-                if (now - lastClaim >= SPACING_NANOS) {
+                if (now - lastClaim >= (watching ? SPACING_NANOS : BACKUP_SPACING_NANOS)) {
                     lastClaim = now;
                     String mac = Peers.format(Arrays.copyOfRange(f, macAt, macAt + 6));
                     loop.execute(() -> splitBrain.claimed(loop.now(), mac));
@@ -170,5 +175,34 @@ final class ConflictWatch implements SplitBrain.Port {
     @Override
     public void resolved(Conflict c, String why) {
         log.info("{}: split brain over ({}): {}", config.name(), c.cause().key(), why);
+        if (splitBrain.master() && announce != null) {
+            announce.run(); // the one holder left tells the clients' ARP caches again
+        }
+    }
+
+    @Override
+    public void heal(Conflict c) {
+        byte[] mac = java.util.HexFormat.ofDelimiter(":").parseHex(c.peerMac());
+        InetAddress to = c.peerAddress() != null ? c.peerAddress() : AdvertCheck.addresses(config).get(0);
+        if (c.cause() == io.floatip.policy.ConflictCause.UNKNOWN_PEER && c.peerAddress() != null) {
+            receiver.check().adopt(c.peerAddress());
+        }
+        if (sender.sendAlsoTo(to, mac)) {
+            log.warn("{}: healing the split brain: adverts go to {} at {} too, from now on, so the election can "
+                    + "settle it{}", config.name(), to.getHostAddress(), c.peerMac(),
+                    c.cause() == io.floatip.policy.ConflictCause.UNKNOWN_PEER
+                            ? "; its adverts are taken though it is not in unicast_peers (fix the lists)" : "");
+        }
+    }
+
+    private AdvertReceiver receiver;
+    private AdvertSender sender;
+    private Runnable announce;
+
+    /** The instance's parts the heal acts on. */
+    void healWith(AdvertReceiver r, AdvertSender s, Runnable announceVips) {
+        this.receiver = r;
+        this.sender = s;
+        this.announce = announceVips;
     }
 }

@@ -79,6 +79,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
         this.tracking = new Tracking(config.priority(), router, loop);
         this.conflictWatch = new ConflictWatch(config, link, loop, source, router::priority);
         receiver.watch(conflictWatch);
+        conflictWatch.healWith(receiver, sender, this::announceVips);
     }
 
     ConflictWatch conflictWatch() {

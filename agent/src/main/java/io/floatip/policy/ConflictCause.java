@@ -35,8 +35,12 @@ public enum ConflictCause {
         return text;
     }
 
-    /** Whether adverts sent straight to the other holder can settle it by the RFC election. */
+    /**
+     * Whether adverts sent straight to the other holder may settle it by the RFC election: frames pass between
+     * us at least one way, and the other node takes adverts of our settings. They do not help against a
+     * firewall, which drops them too; they cost one frame an interval.
+     */
     public boolean healable() {
-        return this == SILENT || this == UNKNOWN_PEER;
+        return this == SILENT || this == UNKNOWN_PEER || this == NOT_HEARD;
     }
 }

@@ -26,6 +26,12 @@ public final class SplitBrain {
 
         /** The conflict is over: {@code why}. */
         void resolved(Conflict c, String why);
+
+        /**
+         * Frames still pass between us ({@link ConflictCause#healable()}): send our adverts straight to the other
+         * holder (and, for {@link ConflictCause#UNKNOWN_PEER}, take its adverts), so the RFC election settles it.
+         */
+        void heal(Conflict c);
     }
 
     private static final long MS = 1_000_000L;
@@ -43,6 +49,8 @@ public final class SplitBrain {
     /** Pending: signs after this time confirm; Long.MAX_VALUE when nothing is pending. */
     private long confirmFrom = Long.MAX_VALUE;
     private Conflict conflict;
+    /** While in conflict: when the last probe went out (Long.MIN_VALUE: none yet). */
+    private long lastProbe = Long.MIN_VALUE;
     // What the signs said, newest of each kind.
     private ConflictCause dropCause;
     private long dropAt = Long.MIN_VALUE;
@@ -159,6 +167,7 @@ public final class SplitBrain {
             if (conflict != null) {
                 Conflict c = conflict;
                 conflict = null;
+                lastProbe = Long.MIN_VALUE;
                 port.resolved(c, "we are no longer master");
             }
             return;
@@ -185,6 +194,9 @@ public final class SplitBrain {
         conflict = new Conflict(likelyCause(now), peerAddress, peerMac, peerPriority, peerVersion, peerInterval, now);
         port.conflict(conflict);
         port.schedule(recheck(), term);
+        if (conflict.cause().healable() && conflict.peerMac() != null) {
+            port.heal(conflict);
+        }
     }
 
     private ConflictCause likelyCause(long now) {
@@ -223,15 +235,19 @@ public final class SplitBrain {
             confirmFrom = Long.MAX_VALUE; // none came: a handover that settled by itself
             return;
         }
-        if (now - lastSign > quiet()) {
+        boolean unanswered = probeVip != null && lastProbe != Long.MIN_VALUE && lastSign < lastProbe;
+        if (unanswered || now - lastSign > quiet()) {
             Conflict c = conflict;
             conflict = null;
+            lastProbe = Long.MIN_VALUE;
             term++;
-            port.resolved(c, "no sign of the other holder for " + (now - lastSign) / MS + " ms");
+            port.resolved(c, unanswered ? "the other holder no longer answers for " + probeVip.getHostAddress()
+                    : "no sign of the other holder for " + (now - lastSign) / MS + " ms");
             return;
         }
         port.schedule(recheck(), term);
         if (probeVip != null) {
+            lastProbe = now;
             port.probe(probeVip);
         }
     }

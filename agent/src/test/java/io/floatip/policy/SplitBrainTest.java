@@ -28,6 +28,7 @@ class SplitBrainTest {
         final List<Conflict> conflicts = new ArrayList<>();
         final List<String> resolved = new ArrayList<>();
         final List<Long> probes = new ArrayList<>();
+        final List<Conflict> healed = new ArrayList<>();
         /** What the other holder does when probed: answers at once. */
         boolean peerAnswers;
 
@@ -52,6 +53,11 @@ class SplitBrainTest {
         @Override
         public void resolved(Conflict c, String why) {
             resolved.add(why);
+        }
+
+        @Override
+        public void heal(Conflict c) {
+            healed.add(c);
         }
 
         /** Runs the timers due up to {@code until}. */
@@ -178,7 +184,8 @@ class SplitBrainTest {
         w.runTo(10_000 * MS);
         assertNull(w.sb.conflict());
         assertEquals(1, w.resolved.size());
-        assertTrue(w.resolved.get(0).startsWith("no sign of the other holder"), w.resolved.toString());
+        assertEquals("the other holder no longer answers for 198.51.100.50", w.resolved.get(0));
+        assertEquals(1, w.healed.size(), "a silent peer is healed: " + w.healed);
 
         w.peerAnswers = true;
         w.sb.claimed(w.now, MAC);
@@ -205,6 +212,37 @@ class SplitBrainTest {
         w.sb.dropped(0, ConflictCause.AUTH_MISMATCH, peer, MAC, 0, 2, 100);
         w.runTo(5000 * MS);
         assertTrue(w.conflicts.isEmpty());
+    }
+
+    @Test
+    void withoutAProbeTheConflictEndsAfterThreeQuietIntervals() {
+        World w = new World();
+        w.sb = new SplitBrain(w, null, 100); // IPv6: no probe
+        w.sb.role(0, true);
+        for (long t = 0; t <= 3000 * MS; t += 1000 * MS) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.VERSION_MISMATCH, peer, MAC, 100, 2, 100);
+        }
+        assertNotNull(w.sb.conflict());
+        assertTrue(w.healed.isEmpty(), "a version mismatch cannot be healed by adverts");
+        w.runTo(5900 * MS);
+        assertNotNull(w.sb.conflict(), "2.9 s without a sign");
+        w.runTo(8000 * MS);
+        assertNull(w.sb.conflict());
+        assertTrue(w.resolved.get(0).startsWith("no sign of the other holder for"), w.resolved.toString());
+        assertTrue(w.probes.isEmpty());
+    }
+
+    @Test
+    void anUnknownPeerIsHealedWithItsAddress() {
+        World w = world(100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        w.sb.dropped(0, ConflictCause.UNKNOWN_PEER, peer, MAC, 150, 3, 100);
+        w.runTo(2000 * MS);
+        assertEquals(1, w.healed.size());
+        assertEquals(peer, w.healed.get(0).peerAddress());
+        assertEquals(MAC, w.healed.get(0).peerMac());
     }
 
     static InetAddress address(String s) {
