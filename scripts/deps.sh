@@ -36,9 +36,10 @@ floatip_install_deps() {
 FLOATIP_RUNTIME_DEPS="libpcap0.8 iproute2 iputils-ping"
 # groff-base: DocsTest renders the man page; systemd: UnitFileTest runs systemd-analyze verify (no systemd as PID 1
 # needed); prometheus: promtool and a real Prometheus for the shipped alert rules; systemd-container and
-# debootstrap: scripts/test-systemd.sh boots the package under a real systemd.
+# debootstrap: scripts/test-systemd.sh boots the package under a real systemd; frr: FrrInteropTest runs its zebra and
+# vrrpd as a VRRP peer (the package's own service never starts: see policy-rc.d below).
 FLOATIP_TEST_DEPS="$FLOATIP_RUNTIME_DEPS tcpdump keepalived procps haproxy nginx curl wget netcat-openbsd devscripts \
-nftables groff-base systemd prometheus systemd-container debootstrap"
+nftables groff-base systemd prometheus systemd-container debootstrap frr"
 
 # What building needs (demo.sh and test.sh build first): Maven, and a JDK of 17 or later. Only what is
 # missing: a machine that already has both keeps its own.
