@@ -49,6 +49,7 @@ public final class Agent implements AutoCloseable {
     private volatile java.util.function.Consumer<String> summaryListener;
     /** Loop thread: the instances drained by the operator (floatip drain), kept in the state directory. */
     private final Drains drains = new Drains();
+    private final Object drainCommands = new Object();
 
     /** A start's garbage is freed within seconds; the JIT compiles the steady state's code within a minute. */
     private static final long START_SETTLED_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -165,22 +166,27 @@ public final class Agent implements AutoCloseable {
     /**
      * floatip drain / undrain: every instance when {@code names} is empty. A drained master hands over at once
      * (priority 0); a drained instance stays BACKUP at the lowest priority while another node can serve. The
-     * state is saved before the reply, so it survives a restart. Any thread; bounded.
+     * state is saved before the reply, so it survives a restart: by this thread, not the loop, whose adverts
+     * must not wait for a disk's fsync. Any thread; bounded by the loop's answer and one file write.
      */
     public io.floatip.control.DrainResult drain(List<String> names, boolean on)
             throws InterruptedException, TimeoutException {
-        CompletableFuture<io.floatip.control.DrainResult> f = new CompletableFuture<>();
-        loop.execute(() -> {
+        // One drain command at a time, so the file is written in the order the loop applied them. A drain the
+        // loop applies after the time-out below is not answered, and is written with the next command's.
+        synchronized (drainCommands) {
+            CompletableFuture<Drains.Applied> f = new CompletableFuture<>();
+            loop.execute(() -> {
+                try {
+                    f.complete(drains.apply(instances.all(), names, on, loop.now()));
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
             try {
-                f.complete(drains.apply(instances.all(), names, on, loop.now()));
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
+                return f.get(10, TimeUnit.SECONDS).save();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("drain failed", e.getCause());
             }
-        });
-        try {
-            return f.get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("drain failed", e.getCause());
         }
     }
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The instances the operator drained (floatip drain), kept in the state directory so a drain survives a
- * restart. Loop thread only, after {@link #load}.
+ * restart. Loop thread only, after {@link #load}, except {@link Applied#save}: the file is written (and
+ * fsynced) by the thread that asked, off the loop, before it answers.
  */
 final class Drains {
     private static final Logger log = LoggerFactory.getLogger("floatip");
@@ -52,14 +53,39 @@ final class Drains {
         }
     }
 
-    /** Loop thread: drain or undrain {@code names}, every instance when empty; the state saved before the reply. */
-    DrainResult apply(List<Instance> instances, List<String> names, boolean on, long now) {
+    /**
+     * A drain applied to the routers, and the drained set to write before the answer goes out; {@code drained}
+     * is null when nothing is to be written (an unknown name changes nothing).
+     */
+    record Applied(DrainResult result, Path stateDir, List<String> drained) {
+        /** Not on the loop: writes the state; the answer, with a warning if it could not be written. */
+        DrainResult save() {
+            if (drained == null) {
+                return result;
+            }
+            try {
+                DrainState.save(stateDir, drained);
+                return result;
+            } catch (IOException e) {
+                String m = "the drain state could not be saved in " + stateDir + " (" + e.getMessage()
+                        + "): it holds until the agent restarts";
+                log.error("{}", m);
+                List<String> messages = new ArrayList<>(result.messages());
+                messages.add("warning: " + m);
+                return new DrainResult(result.applied(), result.drained(), messages);
+            }
+        }
+    }
+
+    /** Loop thread: drain or undrain {@code names}, every instance when empty; the caller saves the state. */
+    Applied apply(List<Instance> instances, List<String> names, boolean on, long now) {
         Map<String, Instance> byName = new LinkedHashMap<>();
         instances.forEach(i -> byName.put(i.config().name(), i));
         List<String> unknown = names.stream().filter(n -> !byName.containsKey(n)).toList();
         if (!unknown.isEmpty()) {
-            return new DrainResult(false, List.copyOf(drained), List.of("no instance named "
-                    + String.join(", ", unknown) + "; instances: " + String.join(", ", byName.keySet())));
+            return new Applied(new DrainResult(false, List.copyOf(drained), List.of("no instance named "
+                    + String.join(", ", unknown) + "; instances: " + String.join(", ", byName.keySet()))),
+                    stateDir, null);
         }
         List<String> messages = new ArrayList<>();
         for (String name : names.isEmpty() ? byName.keySet() : names) {
@@ -78,14 +104,7 @@ final class Drains {
             log.info("{}: {}", name, what);
             messages.add(name + ": " + what);
         }
-        try {
-            DrainState.save(stateDir, drained);
-        } catch (IOException e) {
-            String m = "the drain state could not be saved in " + stateDir + " (" + e.getMessage()
-                    + "): it holds until the agent restarts";
-            log.error("{}", m);
-            messages.add("warning: " + m);
-        }
-        return new DrainResult(true, List.copyOf(drained), messages);
+        List<String> snapshot = List.copyOf(drained);
+        return new Applied(new DrainResult(true, snapshot, messages), stateDir, snapshot);
     }
 }

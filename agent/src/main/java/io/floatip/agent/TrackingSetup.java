@@ -26,6 +26,7 @@ import io.floatip.track.ProcessMatch;
 import io.floatip.track.ProcessWatch;
 import io.floatip.track.ScriptOutcome;
 import io.floatip.track.TrackedFileWatch;
+import io.floatip.track.UpDown;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,13 +121,7 @@ final class TrackingSetup implements AutoCloseable {
                 script = new CheckScript(config.scripts().get(ts.name()), loop, runner);
                 scripts.put(ts.name(), script);
             }
-            Health.Key key = Health.Key.script(ts.name());
-            CheckScript.Listener listener = s -> i.tracking().set(key, ts.weight(), s.up(),
-                    key + " is " + (s.up() ? "up" : "down"));
-            CheckScript attached = script;
-            attached.addListener(listener);
-            a.undo.add(() -> attached.removeListener(listener));
-            i.tracking().set(key, ts.weight(), script.up(), "start");
+            follow(a, i, script, Health.Key.script(ts.name()), ts.weight());
             if (fresh && started) {
                 script.start();
             }
@@ -136,17 +131,12 @@ final class TrackingSetup implements AutoCloseable {
         }
         for (TrackedProcess tp : i.config().trackProcesses()) {
             ProcessCheck check = processes.get(tp.name());
-            Health.Key key = new Health.Key("process", tp.name());
             if (check == null) {
                 log.warn("{}: process {} is defined since the last start; it is watched from the next start",
                         i.config().name(), tp.name());
                 continue;
             }
-            ProcessCheck.Listener listener = c -> i.tracking().set(key, tp.weight(), c.up(),
-                    key + " is " + (c.up() ? "up" : "down") + ", " + c.describe());
-            check.addListener(listener);
-            a.undo.add(() -> check.removeListener(listener));
-            i.tracking().set(key, tp.weight(), check.up(), "start");
+            follow(a, i, check, new Health.Key("process", tp.name()), tp.weight());
         }
         for (TrackedFile tf : i.config().trackFiles()) {
             Health.Key key = Health.Key.file(tf.path().toString());
@@ -158,6 +148,15 @@ final class TrackingSetup implements AutoCloseable {
             }
         }
         attachments.put(i, a);
+    }
+
+    /** The instance follows {@code thing} with {@code weight} from now (its state now applied) until detached. */
+    private static void follow(Attachment a, Instance i, UpDown thing, Health.Key key, int weight) {
+        UpDown.Listener listener = t -> i.tracking().set(key, weight, t.up(),
+                key + " is " + (t.up() ? "up" : "down") + t.detail());
+        thing.addListener(listener);
+        a.undo.add(() -> thing.removeListener(listener));
+        i.tracking().set(key, weight, thing.up(), "start");
     }
 
     /** Unhooks an instance that a reload removed; its stop notifications still run, in the background. */

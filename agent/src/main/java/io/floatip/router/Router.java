@@ -119,8 +119,8 @@ public final class Router {
         }
         if (state == State.MASTER) {
             // Not in RFC 9568, which has no FAULT state: hand over as a stopping master does, so a backup takes
-            // over after Skew_Time instead of Master_Down_Interval. On a
-            // link that is down the advert goes nowhere, which costs nothing.
+            // over after Skew_Time instead of Master_Down_Interval. On a link that is down the advert goes
+            // nowhere, which costs nothing.
             actions.sendAdvert(this, 0);
             actions.releaseVips(this);
         }

@@ -3,8 +3,6 @@ package io.floatip.track;
 import io.floatip.base.LogLimit;
 import io.floatip.base.Scheduler;
 import io.floatip.config.ScriptConfig;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,19 +13,13 @@ import org.slf4j.LoggerFactory;
  * going at the next tick makes that tick skip (logged once per streak), so a hung script never piles up.
  * Loop thread only.
  */
-public final class CheckScript {
+public final class CheckScript extends UpDown {
     private static final Logger log = LoggerFactory.getLogger("floatip");
-
-    /** Told when a script comes up or goes down. */
-    public interface Listener {
-        void scriptChanged(CheckScript script);
-    }
 
     private final ScriptConfig config;
     private final Scheduler scheduler;
     private final ScriptRunner runner;
     private final ScriptState state;
-    private final List<Listener> listeners = new ArrayList<>();
     private final long intervalNanos;
     private boolean running;
     private boolean stopped;
@@ -43,14 +35,6 @@ public final class CheckScript {
         this.runner = runner;
         this.state = new ScriptState(config.rise(), config.fall(), !config.initFail());
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(config.intervalMillis());
-    }
-
-    public void addListener(Listener listener) {
-        listeners.add(listener);
-    }
-
-    public void removeListener(Listener listener) {
-        listeners.remove(listener);
     }
 
     /** No more runs (a reload replaced or dropped this script); a run under way ends on its own. */
@@ -103,16 +87,16 @@ public final class CheckScript {
             log.info("script {}: {} ({}; {} {} in a row)", config.name(), state.up() ? "up" : "down",
                     outcome.detail(), state.up() ? config.rise() : config.fall(),
                     state.up() ? "successes" : "failures");
-            for (Listener l : listeners) {
-                l.scriptChanged(this);
-            }
+            changed();
         }
     }
 
+    @Override
     public String name() {
         return config.name();
     }
 
+    @Override
     public boolean up() {
         return state.up();
     }

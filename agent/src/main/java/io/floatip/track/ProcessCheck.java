@@ -2,8 +2,6 @@ package io.floatip.track;
 
 import io.floatip.base.Scheduler;
 import io.floatip.config.ProcessConfig;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,16 +9,10 @@ import java.util.concurrent.TimeUnit;
  * immediate; going down waits {@code delay} (keepalived's delay) and happens only if the count is still below
  * quorum then. Tells its listeners on each change. Loop thread only; the counts come from {@link ProcessWatch}.
  */
-public final class ProcessCheck {
-
-    /** Called on the loop thread when the process comes up or goes down. */
-    public interface Listener {
-        void changed(ProcessCheck check);
-    }
+public final class ProcessCheck extends UpDown {
 
     private final ProcessConfig config;
     private final Scheduler loop;
-    private final List<Listener> listeners = new ArrayList<>();
     private int count;
     private boolean up;
     /** Counts the losses, so a delayed "down" from an earlier loss does not apply after a recovery. */
@@ -33,18 +25,12 @@ public final class ProcessCheck {
         this.up = initialCount >= config.quorum();
     }
 
-    public void addListener(Listener l) {
-        listeners.add(l);
-    }
-
-    public void removeListener(Listener l) {
-        listeners.remove(l);
-    }
-
+    @Override
     public String name() {
         return config.name();
     }
 
+    @Override
     public boolean up() {
         return up;
     }
@@ -86,13 +72,16 @@ public final class ProcessCheck {
             return;
         }
         up = nowUp;
-        for (Listener l : List.copyOf(listeners)) {
-            l.changed(this);
-        }
+        changed();
     }
 
     /** For status: "3 running (quorum 1)". */
     public String describe() {
         return count + " running (quorum " + config.quorum() + ")";
+    }
+
+    @Override
+    public String detail() {
+        return ", " + describe();
     }
 }

@@ -8,7 +8,6 @@ import io.floatip.control.ControlClient;
 import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
-import io.floatip.lab.PairConfig;
 import io.floatip.lab.ProcessResult;
 import io.floatip.status.AgentStatus;
 import java.nio.file.Files;
@@ -39,11 +38,10 @@ class DrainHostTest {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
             Path state = dir.resolve("state-n1");
-            Path c1 = config(n1, 150, state);
-            Path c2 = config(n2, 100, dir.resolve("state-n2"));
             List<String> log1 = new CopyOnWriteArrayList<>();
-            Process a1 = start(n1, c1, log1);
-            start(n2, c2, new CopyOnWriteArrayList<>());
+            HostTests.Started a1 = start(n1, 150, state, log1);
+            Path c1 = a1.config();
+            start(n2, 100, dir.resolve("state-n2"), new CopyOnWriteArrayList<>());
             Lab.await(Duration.ofSeconds(30), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
 
             ProcessResult drain = n1.exec(Duration.ofSeconds(20), AgentCommand.of("drain", "--socket",
@@ -59,10 +57,10 @@ class DrainHostTest {
                     "kept in the state directory");
 
             // Restart n1: it comes back drained, and never takes the VIP while n2 serves.
-            n1.signal(a1, "TERM");
-            assertTrue(a1.waitFor(5, TimeUnit.SECONDS), "n1 stopped");
+            n1.signal(a1.process(), "TERM");
+            assertTrue(a1.process().waitFor(5, TimeUnit.SECONDS), "n1 stopped");
             log1.clear();
-            start(n1, c1, log1);
+            start(n1, 150, state, log1);
             Lab.await(Duration.ofSeconds(30), () -> log1.stream().anyMatch(l -> l.contains("VI_1: drained (in ")),
                     "n1 to say it starts drained");
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3); // many Master_Down_Intervals
@@ -87,17 +85,10 @@ class DrainHostTest {
         }
     }
 
-    private Path config(Node node, int priority, Path state) {
-        return PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", """
+    private HostTests.Started start(Node node, int priority, Path state, List<String> log) {
+        return HostTests.startAgent(dir, node, priority, """
                 global:
                   state_dir: %s
-                """.formatted(state));
-    }
-
-    private static Process start(Node node, Path config, List<String> log) {
-        return node.start(AgentCommand.run(config), line -> {
-            log.add(line);
-            System.out.println("[" + node.name() + "] " + line);
-        });
+                """.formatted(state), log);
     }
 }

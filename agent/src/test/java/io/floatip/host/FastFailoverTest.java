@@ -7,9 +7,8 @@ import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
+import io.floatip.protocol.PcapFile;
 import io.floatip.router.Timers;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -130,27 +129,17 @@ class FastFailoverTest {
     record Advert(long micros, String source, int priority) {
     }
 
-    /** The VRRP adverts of a little-endian classic pcap file: capture time, IPv4 source, priority. */
+    /** The VRRP adverts of a capture: capture time, IPv4 source, priority. */
     static List<Advert> adverts(Path pcap) throws Exception {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(pcap)).order(ByteOrder.LITTLE_ENDIAN);
         List<Advert> list = new ArrayList<>();
-        b.position(24);
-        while (b.remaining() >= 16) {
-            long sec = b.getInt() & 0xffffffffL;
-            long usec = b.getInt() & 0xffffffffL;
-            int captured = b.getInt();
-            b.getInt();
-            if (captured > b.remaining()) {
-                break; // the last record, cut by the interrupt
-            }
-            byte[] f = new byte[captured];
-            b.get(f);
+        for (PcapFile.Record r : PcapFile.records(pcap)) { // a last record cut short by the interrupt is left out
+            byte[] f = r.frame();
             int ip = 14;
             int vrrp = ip + (f[ip] & 0x0f) * 4;
             if (f.length > vrrp + 2 && (f[ip + 9] & 0xff) == 112) {
                 String source = (f[ip + 12] & 0xff) + "." + (f[ip + 13] & 0xff) + "." + (f[ip + 14] & 0xff) + "."
                         + (f[ip + 15] & 0xff);
-                list.add(new Advert(sec * 1_000_000 + usec, source, f[vrrp + 2] & 0xff));
+                list.add(new Advert(r.micros(), source, f[vrrp + 2] & 0xff));
             }
         }
         return list;

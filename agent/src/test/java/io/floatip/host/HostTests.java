@@ -23,8 +23,14 @@ final class HostTests {
      */
     static Started startAgent(java.nio.file.Path dir, io.floatip.lab.Node node, int priority,
                               java.util.List<String> log) {
+        return startAgent(dir, node, priority, "", log);
+    }
+
+    /** The same, with {@code extra} YAML after the instance's keys (as {@link io.floatip.lab.PairConfig} adds it). */
+    static Started startAgent(java.nio.file.Path dir, io.floatip.lab.Node node, int priority, String extra,
+                              java.util.List<String> log) {
         java.nio.file.Path config = io.floatip.lab.PairConfig.write(dir, node.name(), 3, priority, 10, true,
-                "198.51.100.50/24", "");
+                "198.51.100.50/24", extra);
         java.lang.Process p = node.start(io.floatip.lab.AgentCommand.run(config), line -> {
             log.add(line);
             System.out.println("[" + node.name() + "] " + line);

@@ -2,10 +2,8 @@ package io.floatip.host;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
-import io.floatip.lab.PairConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -78,15 +76,11 @@ class TrackProcessHostTest {
     }
 
     private void start(Node node, int priority, String comm, List<String> log) {
-        Path config = PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", """
+        HostTests.startAgent(dir, node, priority, """
                     track_processes: [proxy]
                 processes:
                   proxy: {name: %s}
-                """.formatted(comm));
-        node.start(AgentCommand.run(config), line -> {
-            log.add(line);
-            System.out.println("[" + node.name() + "] " + line);
-        });
+                """.formatted(comm), log);
     }
 
     private static String line(List<String> log, String what) {

@@ -7,7 +7,6 @@ import io.floatip.control.ControlClient;
 import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
-import io.floatip.lab.PairConfig;
 import io.floatip.status.AgentStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,12 +116,7 @@ class VipGuardTest {
         }
     }
 
-    private Path start(Node node, int priority, List<String> log) throws Exception {
-        Path config = PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", "");
-        node.start(AgentCommand.run(config), line -> {
-            log.add(line);
-            System.out.println("[" + node.name() + "] " + line);
-        });
-        return config;
+    private Path start(Node node, int priority, List<String> log) {
+        return HostTests.startAgent(dir, node, priority, log).config();
     }
 }

@@ -8,7 +8,6 @@ import io.floatip.control.ControlClient;
 import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
-import io.floatip.lab.PairConfig;
 import io.floatip.protocol.AuthType;
 import io.floatip.protocol.Ethernet;
 import io.floatip.protocol.VrrpCodec;
@@ -48,11 +47,7 @@ class VlanTaggedAdvertTest {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
             List<String> log1 = new CopyOnWriteArrayList<>();
-            Path config = PairConfig.write(dir, n1.name(), 3, 150, 10, true, VIP + "/24", "");
-            n1.start(AgentCommand.run(config), line -> {
-                log1.add(line);
-                System.out.println("[n1] " + line);
-            });
+            Path config = HostTests.startAgent(dir, n1, 150, log1).config();
             Lab.await(java.time.Duration.ofSeconds(30), () -> n1.hasAddress(VIP), "n1 to hold the VIP");
             // The VIP is there a moment before the transition's log line: count from after that line.
             Lab.await(java.time.Duration.ofSeconds(5), () -> log1.stream().anyMatch(l -> l.contains("-> MASTER")),

@@ -114,6 +114,18 @@ class AdvertCheckTest {
     }
 
     @Test
+    void anInstanceSendsTheAuthenticationItExpects() {
+        AdvertCheck pass = new AdvertCheck(v2("secret"));
+        assertEquals(AuthType.PASS, pass.authType());
+        assertArrayEquals(AdvertCheck.passwordBytes("secret"), pass.authData());
+        VrrpPacket ours = new VrrpPacket(2, 51, 150, 100, OURS, pass.authType(), pass.authData(), PEER, GROUP, 255);
+        assertTrue(pass.accept(ours, sink), "a peer with the same config accepts what we send: " + told);
+        AdvertCheck none = new AdvertCheck(v3());
+        assertEquals(AuthType.NONE, none.authType());
+        assertArrayEquals(new byte[8], none.authData());
+    }
+
+    @Test
     void aVersion2AdvertWithAnotherIntervalIsDroppedAfterTheAuthCheck() {
         AdvertCheck check = new AdvertCheck(v2("secret"));
         assertFalse(check.accept(v2(200, AuthType.PASS, "secret"), sink));

@@ -4,9 +4,12 @@ import static io.floatip.policy.PolicyBench.MS;
 import static io.floatip.policy.PolicyBench.config;
 import static io.floatip.policy.PolicyBench.vip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.config.GarpConfig;
+import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
 import io.floatip.router.Reason;
@@ -133,6 +136,27 @@ class InstancePolicyTest {
         b.router.shutdown(b.now());
         assertEquals(List.of("500ms remove " + B, "500ms remove " + A, "500ms remove " + C), b.lines("remove"),
                 "it held A and C after the reload");
+    }
+
+    @Test
+    void whatItHoldsAndWhetherItIsMasterAreWhatStatusAndAStoppingThreadRead() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A, B));
+        b.start();
+        assertFalse(b.policy.master());
+        assertEquals(List.of(), b.policy.heldVips());
+        b.runUntil(500 * MS);
+        assertTrue(b.policy.master(), "a stopping thread sends its priority 0 advert only in a master term");
+        assertEquals(List.of(A, B), b.policy.heldVips());
+        InstanceConfig next = config(120, new GarpConfig(0, 1), C, A);
+        b.policy.reconfigure(next);
+        assertSame(next, b.policy.config(), "adverts and status read the reloaded config from now on");
+        assertEquals(List.of(C, A), b.policy.heldVips(), "in the reloaded config's order");
+        assertTrue(b.policy.holds(C));
+        assertFalse(b.policy.holds(B));
+        b.heard("198.51.100.12", 200);
+        assertFalse(b.policy.master());
+        assertEquals(List.of(), b.policy.heldVips());
+        assertFalse(b.policy.holds(A));
     }
 
     @Test

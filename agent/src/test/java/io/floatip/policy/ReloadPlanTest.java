@@ -10,6 +10,7 @@ import io.floatip.config.GarpConfig;
 import io.floatip.config.GlobalConfig;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.NotifyConfig;
+import io.floatip.config.ProcessConfig;
 import io.floatip.config.ScriptConfig;
 import io.floatip.config.SyncGroupConfig;
 import io.floatip.config.TrackedScript;
@@ -77,6 +78,7 @@ class ReloadPlanTest {
         assertEquals(List.of("VI_1: priority 150 -> 120, advert_interval 1000 ms -> 500 ms, preempt false, "
                 + "preempt_delay 2000 ms, garp " + new GarpConfig(1_000, 2) + ", VIP " + A + " removed, VIP " + B
                 + " added (in place)"), ReloadPlan.messages(steps));
+        assertEquals("priority 150 -> 120", r.changes().get(0).toString(), "a change printed reads as its words");
     }
 
     @Test
@@ -138,5 +140,17 @@ class ReloadPlanTest {
         Config grouped = new Config(GLOBAL, pair.instances(), Path.of("floatip.yaml"), Map.of(),
                 Map.of("G", new SyncGroupConfig("G", List.of("VI_1", "VI_2"), NotifyConfig.NONE)));
         assertTrue(ReloadPlan.between(pair, grouped).contains(new ReloadStep.AtNextStart()));
+    }
+
+    @Test
+    void processChangesWaitForTheNextStart() {
+        Map<String, InstanceConfig> one = Map.of("VI_1", instance("VI_1", 150, List.of(A)));
+        Config before = config(instance("VI_1", 150, List.of(A)));
+        Config tracked = new Config(GLOBAL, one, Path.of("floatip.yaml"), Map.of(), Map.of(),
+                Map.of("haproxy", new ProcessConfig("haproxy", "haproxy", List.of(), 1, 0, 0)));
+        List<ReloadStep> steps = ReloadPlan.between(before, tracked);
+        assertEquals(List.of(new ReloadStep.Keep("VI_1"), new ReloadStep.RefreshLinks(),
+                new ReloadStep.ProcessesAtNextStart()), steps);
+        assertEquals(List.of("processes changes take effect at the next start"), ReloadPlan.messages(steps));
     }
 }

@@ -89,4 +89,43 @@ class DrainTest {
         assertFalse(b.holdsVips);
         assertTrue(o.holdsVips);
     }
+
+    /** A router that is master although drained: no other router is heard. */
+    private static SimRouter drainedMaster(SimNetwork net) {
+        SimRouter m = router(net, "m", "198.51.100.11", 200);
+        m.router.drain(0, true, "drained at start");
+        m.router.startup(0);
+        net.runFor(Timers.masterDownInterval(Router.DRAINED_PRIORITY, 10) + 35 * MS);
+        assertEquals(State.MASTER, m.state());
+        assertEquals(Router.DRAINED_PRIORITY, m.router.priority());
+        m.clear();
+        return m;
+    }
+
+    @Test
+    void anUndrainedMasterAdvertisesItsPriorityAtOnceAndKeepsTheIntervalFromThere() {
+        // A backup that may preempt a priority-1 master must hear the real priority before its timer runs out.
+        SimNetwork net = new SimNetwork(MS);
+        SimRouter m = drainedMaster(net);
+        long t = net.now();
+        m.router.drain(t, false, "undrained");
+        net.runFor(250 * MS);
+        assertEquals(List.of(t / MS + "ms advert 200", (t / MS + 100) + "ms advert 200",
+                (t / MS + 200) + "ms advert 200"), m.log);
+    }
+
+    @Test
+    void aRepeatedDrainOrUndrainChangesNothing() {
+        // The operator may run floatip drain twice: a drained router serving alone must not hand over to nobody.
+        SimNetwork net = new SimNetwork(MS);
+        SimRouter m = drainedMaster(net);
+        long t = net.now();
+        m.router.drain(t, true, "drained again");
+        assertEquals(List.of(), m.log);
+        assertEquals(State.MASTER, m.state());
+        m.router.drain(t, false, "undrained");
+        m.router.drain(t, false, "undrained again");
+        assertEquals(List.of(t / MS + "ms advert 200"), m.log, "one advert for the one change");
+        assertTrue(m.holdsVips);
+    }
 }

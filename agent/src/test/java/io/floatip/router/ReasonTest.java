@@ -13,6 +13,7 @@ class ReasonTest {
         assertEquals(code, r.router.why().code());
         assertEquals(detail, r.router.why().detail());
         assertEquals(detail, r.router.reason(), "the line reads as before");
+        assertEquals(detail, String.valueOf(r.router.why()), "a log's {} prints the line, not the record");
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class RouterTimersTest {
 
-    /** A master since 341 ms (priority 150, 1 s adverts: Master_Down_Interval 3.41 s), run to 3,550 ms. */
+    /** A master since 3,414 ms (priority 150, 1 s adverts: Master_Down_Interval 3.41 s), run to 3,550 ms. */
     private static SimRouter masterAt3550(SimNetwork net) {
         SimRouter m = net.add("m", "198.51.100.11", 150, 100, true);
         m.router.startup(0);
@@ -32,6 +32,39 @@ class RouterTimersTest {
         net.runUntil(6_600 * MS);
         assertEquals(List.of(3550L, 4550L, 5550L, 6550L), m.advertMillisSince(3_550 * MS),
                 "the advert timer restarts from the change: no second advert 0.5 s after it");
+    }
+
+    @Test
+    void aPriorityReportThatChangesNoAdvertisedPriorityLeavesTheAdvertsAlone() {
+        // Tracking reports after every check, mostly the priority the router has: no extra advert for that, nor
+        // for what an address owner's (always 255) or a drained master's (always 1) tracking asks for.
+        SimNetwork net = new SimNetwork(MS);
+        SimRouter same = masterAt3550(net);
+        same.router.priorityChanged(net.now(), 150);
+        net.runUntil(5_600 * MS);
+        assertEquals(List.of(4414L, 5414L), same.advertMillisSince(3_550 * MS), "cadence from 3414 ms: " + same.log);
+
+        SimNetwork own = new SimNetwork(MS);
+        SimRouter owner = own.add("o", "198.51.100.12", 255, 100, true);
+        owner.router.startup(0);
+        own.runUntil(3_550 * MS);
+        owner.router.priorityChanged(own.now(), 200);
+        own.runUntil(5_600 * MS);
+        assertEquals(List.of(4000L, 5000L), owner.advertMillisSince(3_550 * MS), "cadence from 0: " + owner.log);
+        assertEquals(255, owner.router.priority());
+
+        SimNetwork alone = new SimNetwork(MS);
+        SimRouter drained = alone.add("d", "198.51.100.11", 150, 100, true);
+        drained.router.drain(0, true, "drained at start");
+        drained.router.startup(0);
+        long master = Timers.masterDownInterval(Router.DRAINED_PRIORITY, 100);
+        alone.runUntil(master + 550 * MS);
+        assertEquals(State.MASTER, drained.state(), "no other router: even a drained one serves");
+        drained.router.priorityChanged(alone.now(), 200);
+        alone.runUntil(master + 2_600 * MS);
+        assertEquals(List.of((master + 1_000 * MS) / MS, (master + 2_000 * MS) / MS),
+                drained.advertMillisSince(master + MS), "kept for after the drain, not advertised");
+        assertEquals(Router.DRAINED_PRIORITY, drained.router.priority());
     }
 
     @Test
