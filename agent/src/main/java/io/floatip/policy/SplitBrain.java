@@ -57,6 +57,8 @@ public final class SplitBrain {
     private long lowerAt = Long.MIN_VALUE;
     private InetAddress peerAddress;
     private String peerMac;
+    /** The MAC of the last ARP or NA for our VIP (not ours). */
+    private String claimMac;
     private int peerPriority = -1;
     private int peerVersion;
     private int peerInterval;
@@ -124,6 +126,7 @@ public final class SplitBrain {
 
     /** Someone at {@code mac} (not us) said it has our VIP: a gratuitous ARP, an ARP reply, an NA. */
     public void claimed(long now, String mac) {
+        claimMac = mac;
         if (peerMac == null || !fresh(now)) {
             peerMac = mac;
         }
@@ -194,7 +197,10 @@ public final class SplitBrain {
         conflict = new Conflict(likelyCause(now), peerAddress, peerMac, peerPriority, peerVersion, peerInterval, now);
         port.conflict(conflict);
         port.schedule(recheck(), term);
-        if (conflict.cause().healable() && conflict.peerMac() != null) {
+        // Taking an unknown source's adverts only when that MAC also answers for the VIP: a forged advert alone
+        // must not get a hearing that could make us yield.
+        if (conflict.cause().healable() && conflict.peerMac() != null
+                && (conflict.cause() != ConflictCause.UNKNOWN_PEER || conflict.peerMac().equals(claimMac))) {
             port.heal(conflict);
         }
     }

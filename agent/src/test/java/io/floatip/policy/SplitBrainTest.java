@@ -245,6 +245,18 @@ class SplitBrainTest {
         assertEquals(MAC, w.healed.get(0).peerMac());
     }
 
+    @Test
+    void aForgedUnknownPeerIsReportedButNotHeardWhenItsMacDoesNotHoldTheVip() {
+        World w = world(100);
+        w.sb.role(0, true);
+        for (long t = 0; t <= 3000 * MS; t += 500 * MS) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.UNKNOWN_PEER, peer, "02:00:00:00:00:66", 200, 3, 100);
+        }
+        assertNotNull(w.sb.conflict(), "reported: a master of our VRID we do not take");
+        assertTrue(w.healed.isEmpty(), "not adopted: nothing at that MAC answers for the VIP");
+    }
+
     static InetAddress address(String s) {
         try {
             return InetAddress.getByName(s);
