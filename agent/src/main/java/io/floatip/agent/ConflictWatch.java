@@ -170,6 +170,32 @@ final class ConflictWatch implements SplitBrain.Port {
         if (notifications != null) {
             notifications.conflict(priority.getAsInt());
         }
+        if (yieldTo != null && SplitBrain.yields(c, priority.getAsInt(), source)) {
+            log.warn("{}: split_brain is yield: stepping down while {} keeps advertising", cfg.name(),
+                    c.peerAddress().getHostAddress());
+            yieldTo.fault(YIELD, "split brain: yielded to " + c.peerAddress().getHostAddress() + " (priority "
+                    + c.peerPriority() + ")");
+            loop.schedule(loop.now() + 1_000_000_000L, this::checkYield);
+        }
+    }
+
+    static final String YIELD = "split_brain";
+
+    /** Loop thread: the yield lasts while the winner's dropped adverts keep coming. */
+    private void checkYield() {
+        if (splitBrain.droppedRecently(loop.now())) {
+            loop.schedule(loop.now() + 1_000_000_000L, this::checkYield);
+        } else {
+            log.info("{}: the other holder's adverts stopped; no longer yielding", config.name());
+            yieldTo.fault(YIELD, null);
+        }
+    }
+
+    private Tracking yieldTo;
+
+    /** Loop thread: global.split_brain: yield (the instance's tracking takes the FAULT), or report (null). */
+    void yieldWith(Tracking tracking) {
+        this.yieldTo = tracking;
     }
 
     @Override

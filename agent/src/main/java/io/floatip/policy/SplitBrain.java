@@ -263,6 +263,27 @@ public final class SplitBrain {
         return Math.max(ANSWER, Math.max(intervalNanos, peerInterval * 10L * MS) + 100 * MS);
     }
 
+    /**
+     * Whether {@code global.split_brain: yield} steps us down for {@code c}: the other holder's advert was
+     * dropped for a setting (so the election cannot run) and it wins the election as RFC 5798 6.4.3 would
+     * decide it: the higher priority, or the same and the higher address.
+     */
+    public static boolean yields(Conflict c, int ourPriority, InetAddress ourAddress) {
+        boolean dropped = c.cause() != ConflictCause.NOT_HEARD && c.cause() != ConflictCause.SILENT;
+        if (!dropped || c.peerAddress() == null || c.peerPriority() < 0) {
+            return false;
+        }
+        if (c.peerPriority() != ourPriority) {
+            return c.peerPriority() > ourPriority;
+        }
+        return java.util.Arrays.compare(c.peerAddress().getAddress(), ourAddress.getAddress()) > 0;
+    }
+
+    /** Whether an advert of a conflict cause came within the last {@link #quiet()}. */
+    public boolean droppedRecently(long now) {
+        return dropCause != null && within(now, dropAt);
+    }
+
     /** The conflict now, or null. */
     public Conflict conflict() {
         return conflict;

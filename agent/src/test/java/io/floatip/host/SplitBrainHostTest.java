@@ -51,6 +51,13 @@ class SplitBrainHostTest {
                     VIP + "/24", extra);
         }
 
+        /** global.split_brain: yield. */
+        Agent yielding() throws java.io.IOException {
+            java.nio.file.Files.writeString(config, "global:\n  split_brain: yield\n"
+                    + java.nio.file.Files.readString(config));
+            return this;
+        }
+
         Agent start() {
             node.start(AgentCommand.run(config), text -> {
                 log.add(new Line(System.nanoTime(), text));
@@ -90,6 +97,25 @@ class SplitBrainHostTest {
                     + VIP, "auth_mismatch");
             detectedToo(a2, "auth_mismatch", a1.node.ipv4());
             report("password mismatch (v2)", detected, -1);
+        }
+    }
+
+    /** split_brain: yield on both: the lower priority steps down to FAULT while the other's adverts keep coming. */
+    @Test
+    void withYieldThePasswordMismatchsLoserStepsDown() throws Exception {
+        try (Lab lab = Lab.create("sbyd", 2)) {
+            Agent a1 = new Agent(lab.node(1), 2, 150, auth("alpha")).yielding().start();
+            Agent a2 = new Agent(lab.node(2), 2, 100, auth("bravo")).yielding().start();
+            Lab.await(Duration.ofSeconds(25), () -> a2.first("split_brain is yield: stepping down") > 0,
+                    "n2 to yield");
+            long yielded = a2.first("split_brain is yield: stepping down");
+            Lab.await(Duration.ofSeconds(2), () -> !a2.node.hasAddress(VIP), "n2 to release the VIP");
+            Thread.sleep(3 * INTERVAL_MS);
+            assertTrue(a1.node.hasAddress(VIP) && !a2.node.hasAddress(VIP), "one holder, n1, 3 s later");
+            assertTrue(a1.first("split_brain is yield") < 0, "n1, the higher priority, did not yield");
+            long dual = Math.max(a1.first(" -> MASTER"), a2.first(" -> MASTER"));
+            System.out.printf("[timing] split_brain yield: second master -> n2 yielded: %d ms%n",
+                    (yielded - dual) / 1_000_000);
         }
     }
 

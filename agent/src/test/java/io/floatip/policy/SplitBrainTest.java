@@ -257,6 +257,22 @@ class SplitBrainTest {
         assertTrue(w.healed.isEmpty(), "not adopted: nothing at that MAC answers for the VIP");
     }
 
+    @Test
+    void yieldIsForTheLoserOfADroppedAdvertOnly() {
+        InetAddress ours = address("198.51.100.11");
+        Conflict higher = new Conflict(ConflictCause.AUTH_MISMATCH, peer, MAC, 200, 2, 100, 0);
+        Conflict lower = new Conflict(ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 100, 0);
+        Conflict tie = new Conflict(ConflictCause.VERSION_MISMATCH, peer, MAC, 150, 3, 100, 0);
+        Conflict silent = new Conflict(ConflictCause.SILENT, null, MAC, -1, 0, 0, 0);
+        Conflict notHeard = new Conflict(ConflictCause.NOT_HEARD, peer, MAC, 100, 0, 0, 0);
+        assertTrue(SplitBrain.yields(higher, 150, ours));
+        assertTrue(!SplitBrain.yields(lower, 150, ours));
+        assertTrue(SplitBrain.yields(tie, 150, ours), ".12 is the higher address");
+        assertTrue(!SplitBrain.yields(tie, 150, address("198.51.100.13")));
+        assertTrue(!SplitBrain.yields(silent, 1, ours), "no advert read: nothing to yield to");
+        assertTrue(!SplitBrain.yields(notHeard, 1, ours), "the election runs there: the other side decides");
+    }
+
     static InetAddress address(String s) {
         try {
             return InetAddress.getByName(s);
