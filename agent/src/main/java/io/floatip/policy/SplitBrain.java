@@ -35,6 +35,11 @@ public final class SplitBrain {
     }
 
     private static final long MS = 1_000_000L;
+    /** A confirming sign counts if we are still master this long after it. */
+    static final long GRACE = 200 * MS;
+    /** When a confirming sign came while pending, Long.MIN_VALUE for none; whether the probe went out. */
+    private long seenAt = Long.MIN_VALUE;
+    private boolean probed;
     /** How long a probe's answer may take, at least. */
     private static final long ANSWER = 500 * MS;
 
@@ -107,7 +112,7 @@ public final class SplitBrain {
         peerPriority = priority;
         peerVersion = version;
         peerInterval = advertInterval;
-        sign(now);
+        sign(now, false);
     }
 
     /** An advert we accepted, from a master of lower priority than ours, while we are master. */
@@ -121,7 +126,7 @@ public final class SplitBrain {
         }
         peerAddress = source;
         peerPriority = priority;
-        sign(now);
+        sign(now, false);
     }
 
     /** Someone at {@code mac} (not us) said it has our VIP: a gratuitous ARP, an ARP reply, an NA. */
@@ -130,7 +135,7 @@ public final class SplitBrain {
         if (peerMac == null || !fresh(now)) {
             peerMac = mac;
         }
-        sign(now);
+        sign(now, true);
     }
 
     private String sameSourceMac(InetAddress source) {
@@ -146,15 +151,21 @@ public final class SplitBrain {
         return at != Long.MIN_VALUE && now - at <= quiet();
     }
 
-    private void sign(long now) {
+    /**
+     * @param claim an ARP or NA for the VIP: with a probe, only that confirms (the other node holds the VIP; a
+     *              forged advert alone is not enough), and only if we are still master {@link #GRACE} later (a
+     *              preempting master's advert comes with its ARP, and we step down on it)
+     */
+    private void sign(long now, boolean claim) {
         lastSign = now;
         if (!master) {
             return;
         }
         if (conflict == null && confirmFrom == Long.MAX_VALUE) {
             pend(now);
-        } else if (conflict == null && now >= confirmFrom) {
-            confirm(now);
+        } else if (conflict == null && now >= confirmFrom && (claim || probeVip == null) && seenAt == Long.MIN_VALUE) {
+            seenAt = now;
+            port.schedule(GRACE, term);
         }
     }
 
@@ -187,6 +198,8 @@ public final class SplitBrain {
      */
     private void pend(long now) {
         confirmFrom = now + intervalNanos + 50 * MS;
+        seenAt = Long.MIN_VALUE;
+        probed = false;
         term++;
         port.schedule(confirmFrom - now, term);
     }
@@ -230,8 +243,15 @@ public final class SplitBrain {
             if (confirmFrom == Long.MAX_VALUE) {
                 return;
             }
+            if (seenAt != Long.MIN_VALUE) {
+                if (now >= seenAt + GRACE) {
+                    confirm(now);
+                }
+                return; // the grace's own timer comes
+            }
             long answer = answer();
-            if (now < confirmFrom + answer) { // the check point: probe, then give the signs time to come
+            if (!probed) { // the check point: probe, then give the signs time to come
+                probed = true;
                 port.schedule(confirmFrom + answer - now, term);
                 if (probeVip != null) {
                     port.probe(probeVip);
