@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class ConflictWatch implements SplitBrain.Port {
     private static final Logger log = LoggerFactory.getLogger("floatip");
     static final long SPACING_NANOS = 20_000_000L;
+    /** Dropped adverts come every interval from a real holder; a sign every 250 ms is plenty. */
+    static final long DROP_SPACING_NANOS = 250_000_000L;
     /**
      * A backup passes on a claim at most this often: its master's ARP is normal, but a claim seen just before
      * we take over (the other node took over beside us) must still count when we do.
@@ -117,7 +119,7 @@ final class ConflictWatch implements SplitBrain.Port {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastDrop < SPACING_NANOS) {
+        if (now - lastDrop < DROP_SPACING_NANOS) {
             return;
         }
         lastDrop = now;
