@@ -1,6 +1,7 @@
 package io.floatip.agent;
 
 import io.floatip.base.LogLimit;
+import io.floatip.base.PeerLogLimit;
 import io.floatip.protocol.PolicyDrop;
 import io.floatip.config.InstanceConfig;
 import io.floatip.protocol.DropCounters;
@@ -41,6 +42,11 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     private ConflictWatch watch;
     /** Capture thread: the frame of the advert being checked, for the watch's MAC. */
     private byte[] frame;
+    /** Capture thread: the lines valid but odd adverts earn, limited per peer and reason. */
+    private final PeerLogLimit oddLines = new PeerLogLimit();
+    private long checkingAt;
+    private static final int ODD_INTERVAL = 0;
+    private static final int ODD_ADDRESSES = 1;
 
     AdvertReceiver(InstanceConfig config, Router router, EventLoop loop, Peers peers) {
         this.name = config.name();
@@ -53,6 +59,9 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     /** Loop thread: a reload's settings, from the next advert on. */
     void reconfigure(InstanceConfig next) {
         check = check.reconfigured(next);
+        if (watch != null) {
+            watch.reconfigure(next);
+        }
     }
 
     void watch(ConflictWatch w) {
@@ -73,6 +82,7 @@ final class AdvertReceiver implements AdvertCheck.Sink {
      */
     void accept(VrrpPacket p, byte[] frame, long receivedAt) {
         this.frame = frame;
+        checkingAt = receivedAt;
         if (!check.accept(p, this)) {
             return;
         }
@@ -119,21 +129,28 @@ final class AdvertReceiver implements AdvertCheck.Sink {
 
     @Override
     public void followsInterval(VrrpPacket p, int ourIntervalCentis) {
-        log.warn("{}: {} advertises every {} ms, we are set to {} ms; following the master's interval (RFC 5798)",
-                name, p.source().getHostAddress(), p.advertInterval() * 10, ourIntervalCentis * 10);
+        if (oddLines.allow(p.source(), ODD_INTERVAL, checkingAt)) {
+            log.warn("{}: {} advertises every {} ms, we are set to {} ms; following the master's interval (RFC "
+                    + "5798){}", name, p.source().getHostAddress(), p.advertInterval() * 10, ourIntervalCentis * 10,
+                    heldBack());
+        }
     }
 
     @Override
     public void addressMismatch(VrrpPacket p, List<InetAddress> ours, boolean logIt) {
         addressMismatches.incrementAndGet();
-        if (logIt) {
-            log.warn("{}: {} protects {}, we protect {}; check both configs (counted, not dropped)", name,
-                    p.source().getHostAddress(), names(p.addresses()), names(ours));
+        if (logIt && oddLines.allow(p.source(), ODD_ADDRESSES, checkingAt)) {
+            log.warn("{}: {} protects {}, we protect {}; check both configs (counted, not dropped){}", name,
+                    p.source().getHostAddress(), PeerLogLimit.addresses(p.addresses()),
+                    PeerLogLimit.addresses(ours), heldBack());
         }
     }
 
-    private static List<String> names(List<? extends InetAddress> list) {
-        return list.stream().map(InetAddress::getHostAddress).toList();
+    /** How many such lines were held back since the last one written, if any. */
+    private String heldBack() {
+        long n = oddLines.takeNotLogged();
+        return n == 0 ? "" : "; " + n + " similar line(s) held back since the last (at most one a minute per peer "
+                + "and reason)";
     }
 
     /** For the takeover's warm-up: the hand-over's code, run once through a scratch inbox. */

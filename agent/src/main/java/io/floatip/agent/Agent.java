@@ -90,7 +90,7 @@ public final class Agent implements AutoCloseable {
         instances.open(config);
         reloads = new ReloadExecutor(instances, tracking);
         try {
-            VipGuard guard = new VipGuard(netlink, instances.all(), instances.links());
+            VipGuard guard = new VipGuard(netlink, instances.all());
             edges.add(LinkMonitor.start(new io.floatip.net.LinkListener() {
                 @Override
                 public void linkChanged(LinkState state) {
@@ -286,9 +286,11 @@ public final class Agent implements AutoCloseable {
         }
         for (Instance i : all.all()) {
             try {
-                Link link = all.links().get(i.config().interfaceName());
-                for (io.floatip.config.VirtualIp v : i.config().virtualIps()) {
-                    netlink.deleteAddress(link.ifIndex(), v.address(), v.prefixLength());
+                for (io.floatip.config.VirtualIp v : i.config().heldIps()) {
+                    Link link = i.linkOf(v);
+                    if (link != null) {
+                        netlink.deleteAddress(link.ifIndex(), v.address(), v.prefixLength());
+                    }
                 }
             } catch (Throwable ignored) {
                 // the others still go

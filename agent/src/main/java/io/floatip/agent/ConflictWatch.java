@@ -63,6 +63,16 @@ final class ConflictWatch implements SplitBrain.Port {
         this.splitBrain = new SplitBrain(this, probe, config.advertIntervalCentis());
     }
 
+    /** An instance's watch, hooked to its receive path and to the parts a heal acts on. */
+    static ConflictWatch of(InstanceConfig config, Link link, EventLoop loop, InetAddress source,
+                            io.floatip.router.Router router, AdvertReceiver receiver, AdvertSender sender,
+                            Runnable announceVips) {
+        ConflictWatch w = new ConflictWatch(config, link, loop, source, router::priority);
+        receiver.watch(w);
+        w.healWith(receiver, sender, announceVips);
+        return w;
+    }
+
     void reconfigure(InstanceConfig next) {
         config = next;
         vips = bytes(AdvertCheck.addresses(next));

@@ -104,6 +104,8 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
         String problem = io.floatip.net.Realtime.applyToCurrentThread(realtimePriority);
         if (problem != null) {
             log.warn("{}", problem);
+        } else if ((problem = io.floatip.net.Realtime.applyToVmThread(realtimePriority)) != null) {
+            log.warn("{}", problem);
         }
         while (running) {
             try {

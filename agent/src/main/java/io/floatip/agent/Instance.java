@@ -13,6 +13,7 @@ import io.floatip.policy.Timer;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.DropReason;
 import io.floatip.protocol.NdpCodec;
+import io.floatip.router.ClaimBackoff;
 import io.floatip.router.Router;
 import io.floatip.router.State;
 import io.floatip.router.SyncGroup;
@@ -53,7 +54,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private final Tracking tracking;
-    private final ConflictWatch conflictWatch;
+    final ConflictWatch conflictWatch;
     private Notifications notifications;
     private Runnable afterTransition;
     /** Claims to log once the takeover's frames are out (loop thread). */
@@ -62,6 +63,12 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
     private final Runnable announceAll = this::announceAll;
     private int announceRepeat;
+    /** Spaces the gratuitous ARPs/NAs by garp.interval. */
+    private final GarpPacer garps;
+    /** The open links by name, for VIPs on another interface than the instance's (keepalived's dev). */
+    private java.util.function.Function<String, Link> linksByName = name -> null;
+    /** Loop thread: the link of each address not on the instance's own, for its ARPs; usually empty. */
+    private Map<InetAddress, Link> announceOn = Map.of();
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
 
@@ -77,19 +84,41 @@ final class Instance implements InstancePort, SyncGroup.Member {
         AdvertCheck check = receiver.check();
         this.sender = new AdvertSender(link, source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
-        this.conflictWatch = new ConflictWatch(config, link, loop, source, router::priority);
-        receiver.watch(conflictWatch);
-        conflictWatch.healWith(receiver, sender, this::announceVips);
+        this.conflictWatch = ConflictWatch.of(config, link, loop, source, router, receiver, sender, this::announceVips);
+        this.garps = new GarpPacer(loop, link::send);
     }
 
-    ConflictWatch conflictWatch() {
-        return conflictWatch;
+    /** Loop thread: where to find the links of VIPs on other interfaces (opened by {@link Instances}). */
+    void linksByName(java.util.function.Function<String, Link> lookup) {
+        this.linksByName = lookup;
+        announceOn = announceOn(policy.config());
+    }
+
+    private Map<InetAddress, Link> announceOn(InstanceConfig c) {
+        Map<InetAddress, Link> on = new java.util.HashMap<>();
+        for (VirtualIp vip : c.heldIps()) {
+            Link other = vip.interfaceName() == null ? null : linksByName.apply(vip.interfaceName());
+            if (other != null) {
+                on.put(vip.address(), other);
+            }
+        }
+        return on.isEmpty() ? Map.of() : on;
+    }
+
+    /** The link {@code vip} goes on, or null if its interface is not open. */
+    Link linkOf(VirtualIp vip) {
+        return vip.interfaceName() == null ? link : linksByName.apply(vip.interfaceName());
+    }
+
+    /** " on eth0" for an address on the instance's own interface; one on another says "dev eth1" itself. */
+    private String onOwn(VirtualIp vip) {
+        return vip.interfaceName() == null ? " on " + link.name() : "";
     }
 
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
     void reconfigure(InstanceConfig next) {
-        receiver.reconfigure(next);
-        conflictWatch.reconfigure(next);
+        announceOn = announceOn(next);
+        receiver.reconfigure(next); // and the split-brain watch's
         policy.reconfigure(next);
         tracking.basePriority(next.priority(), "reload");
     }
@@ -100,7 +129,6 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     void notifications(Notifications notifications) {
         this.notifications = notifications;
-        conflictWatch.notifications(notifications);
     }
 
     Notifications notifications() {
@@ -194,23 +222,33 @@ final class Instance implements InstancePort, SyncGroup.Member {
     @Override
     public List<Claim> addVips(List<VirtualIp> vips, List<InetAddress> announce, int repeat) {
         List<Netlink.AddressToAdd> adds = new ArrayList<>(vips.size());
+        List<VirtualIp> placed = new ArrayList<>(vips.size());
+        List<Claim> unplaced = new ArrayList<>(0);
         for (VirtualIp vip : vips) {
-            adds.add(new Netlink.AddressToAdd(link.ifIndex(), vip.address(), vip.prefixLength(), null));
+            Link on = linkOf(vip);
+            if (on == null) { // its interface could not be opened: said when it was tried
+                unplaced.add(new Claim(vip, false, "interface " + vip.interfaceName() + " is not open"));
+                continue;
+            }
+            adds.add(new Netlink.AddressToAdd(on.ifIndex(), vip.address(), vip.prefixLength(), null));
+            placed.add(vip);
         }
         announceRepeat = repeat;
         // The ARPs go out as soon as the kernel has the addresses, before its acknowledgements are read.
-        Runnable thenAnnounce = announce == policy.addresses() ? announceAll : () -> announce(announce, repeat);
-        List<Netlink.AddOutcome> outcomes = link.netlink().addAddresses(adds, thenAnnounce);
+        Runnable thenAnnounce = announce == policy.announced() ? announceAll : () -> announce(announce, repeat);
+        List<Netlink.AddOutcome> outcomes = adds.isEmpty() ? List.of() : link.netlink().addAddresses(adds,
+                thenAnnounce);
         List<Claim> claims = new ArrayList<>(vips.size());
-        for (int k = 0; k < vips.size(); k++) {
+        for (int k = 0; k < placed.size(); k++) {
             Netlink.AddOutcome o = outcomes.get(k);
-            claims.add(new Claim(vips.get(k), o.added(), o.error() == null ? null : o.error().getMessage()));
+            claims.add(new Claim(placed.get(k), o.added(), o.error() == null ? null : o.error().getMessage()));
         }
+        claims.addAll(unplaced);
         return claims;
     }
 
     private void announceAll() {
-        announce(policy.addresses(), announceRepeat);
+        announce(policy.announced(), announceRepeat);
     }
 
     /**
@@ -225,44 +263,62 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     private void logClaims() {
         for (Claim c : toLog) {
-            log.info("{}: claimed {} on {}{}", name(), c.vip(), link.name(), c.added() ? "" : " (already there)");
+            log.info("{}: claimed {}{}{}", name(), c.vip(), onOwn(c.vip()), c.added() ? "" : " (already there)");
         }
         toLog.clear();
     }
 
     @Override
     public void claimFailed(Claim claim) {
-        log.error("{}: cannot claim {} on {}: {}", name(), claim.vip(), link.name(), claim.error());
+        log.error("{}: cannot claim {}{}: {}; staying BACKUP, not preempting for {} s, then twice as long "
+                        + "after each failed claim (up to {} s) until one succeeds; status shows the back-off", name(),
+                claim.vip(), onOwn(claim.vip()), claim.error(), ClaimBackoff.FIRST_NANOS / 1_000_000_000,
+                ClaimBackoff.MAX_NANOS / 1_000_000_000);
     }
 
     @Override
-    public void claimFault(String why) {
-        loop.execute(() -> tracking.fault("claim", why));
+    public void stepDownLater(String why) {
+        loop.execute(() -> {
+            if (router.state() == State.MASTER) {
+                router.claimFailed(loop.now(), why);
+            }
+        });
     }
 
     /** Removes an address if present; used on release and to clean up after a run that was killed. */
     @Override
     public void removeVip(VirtualIp vip) {
+        Link on = linkOf(vip);
+        if (on == null) {
+            return; // never opened, so never claimed there
+        }
         try {
-            if (link.netlink().deleteAddress(link.ifIndex(), vip.address(), vip.prefixLength())) {
-                log.info("{}: released {} on {}", name(), vip, link.name());
+            if (link.netlink().deleteAddress(on.ifIndex(), vip.address(), vip.prefixLength())) {
+                log.info("{}: released {}{}", name(), vip, onOwn(vip));
             }
         } catch (NetlinkException e) {
             if (e.errno() == Errno.ENODEV) {
-                log.debug("{}: {} went with its interface {}", name(), vip, link.name());
+                log.debug("{}: {} went with its interface {}", name(), vip, on.name());
                 return;
             }
-            log.error("{}: cannot release {} on {}: {}", name(), vip, link.name(), e.getMessage());
+            log.error("{}: cannot release {} on {}: {}", name(), vip, on.name(), e.getMessage());
         }
     }
 
     /** Gratuitous ARPs for IPv4 VIPs; unsolicited neighbour advertisements (override set) for IPv6 ones. */
     @Override
     public void announce(List<InetAddress> which, int repeat) {
+        garps.interval(policy.config().garp().intervalMillis());
         for (int i = 0; i < repeat; i++) {
             for (InetAddress a : which) {
-                link.send(a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(link.mac(), v6, false)
-                        : ArpCodec.gratuitousRequest(link.mac(), (Inet4Address) a));
+                Link on = announceOn.isEmpty() ? link : announceOn.getOrDefault(a, link);
+                byte[] frame = a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(on.mac(), v6, false)
+                        : ArpCodec.gratuitousRequest(on.mac(), (Inet4Address) a);
+                if (on == link) {
+                    garps.send(frame);
+                } else {
+                    garps.send(frame, on::send);
+                }
             }
         }
     }
@@ -285,6 +341,9 @@ final class Instance implements InstancePort, SyncGroup.Member {
     @Override
     public void transitioned(State from, State to, String reason, int priority) {
         transitions.incrementAndGet();
+        if (to != State.MASTER) {
+            garps.clear();
+        }
         Map<DropReason, Long> dropsNow = receiver.drops.snapshot();
         String dropped = to == State.MASTER ? droppedSince(dropsAtLastChange, dropsNow) : "";
         dropsAtLastChange = dropsNow;
@@ -292,7 +351,6 @@ final class Instance implements InstancePort, SyncGroup.Member {
         if (notifications != null) {
             notifications.changed(to, priority);
         }
-        conflictWatch.role(to == State.MASTER);
         SyncGroup group = tracking.group();
         if (group != null) {
             group.memberChanged(loop.now(), this, to);

@@ -75,10 +75,19 @@ final class Instances {
             links.put(e.getKey(), opener.open(e.getKey(), e.getValue(), vips(config)));
         }
         for (InstanceConfig ic : config.instances().values()) {
+            for (String name : vipInterfaces(ic)) {
+                links.put(name, opener.open(name, List.of(), vips(config)));
+            }
+        }
+        for (InstanceConfig ic : config.instances().values()) {
             Instance i = create(ic);
-            // A VIP present at start was left by a run that was killed: remove it; claim it only as master.
-            Set<InetAddress> present = present(links.get(ic.interfaceName()));
-            ic.virtualIps().stream().filter(v -> present.contains(v.address())).forEach(i::removeVip);
+            // An address present at start was left by a run that was killed: remove it; claim it only as master.
+            for (io.floatip.config.VirtualIp v : ic.heldIps()) {
+                Link on = i.linkOf(v);
+                if (on != null && present(on).contains(v.address())) {
+                    i.removeVip(v);
+                }
+            }
         }
         openProtocolSocketIfNeeded();
     }
@@ -92,11 +101,17 @@ final class Instances {
     Instance create(InstanceConfig ic) {
         Link link = links.get(ic.interfaceName());
         Instance i = new Instance(ic, link, loop);
+        i.linksByName(links::get);
         link.attach(i);
         tracking.attach(i);
         instances.add(i);
-        i.afterTransition(transitioned);
-        i.conflictWatch().yieldWith(splitBrainYield ? i.tracking() : null);
+        i.afterTransition(() -> { // the split-brain watch first: it must know whether we are master
+            i.conflictWatch.role(i.router().state() == io.floatip.router.State.MASTER);
+            if (transitioned != null) {
+                transitioned.run();
+            }
+        });
+        i.conflictWatch.yieldWith(splitBrainYield ? i.tracking() : null);
         return i;
     }
 
@@ -110,6 +125,7 @@ final class Instances {
             links.put(ic.interfaceName(), link);
             startCapture(link);
         }
+        openVipLinks(ic, next);
         Link link = links.get(ic.interfaceName());
         if (ic.ipv6() && link.linkLocal() == null) {
             opener.refresh(link, List.of(ic));
@@ -122,6 +138,38 @@ final class Instances {
         return i;
     }
 
+    /** The interfaces {@code ic} puts addresses on that no link is open on yet. */
+    private List<String> vipInterfaces(InstanceConfig ic) {
+        List<String> names = new ArrayList<>();
+        for (io.floatip.config.VirtualIp v : ic.heldIps()) {
+            String name = v.interfaceName();
+            if (name != null && !links.containsKey(name) && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Loop thread, on reload: opens the interfaces {@code ic}'s addresses go on, for their ARPs. One that
+     * cannot be opened is logged here, and each claim there fails (FAULT) until a reload fixes it.
+     */
+    void openVipLinks(InstanceConfig ic, Config next) {
+        for (String name : vipInterfaces(ic)) {
+            try {
+                Link link = opener.open(name, List.of(), vips(next));
+                links.put(name, link);
+                startCapture(link);
+            } catch (AgentException e) {
+                log.error("{}: cannot open {} for its virtual_ips: {}", ic.name(), name, e.getMessage());
+            }
+        }
+        Instance running = named(ic.name());
+        if (running != null) {
+            running.linksByName(links::get);
+        }
+    }
+
     /** Loop thread. */
     void startRouter(Instance i) {
         loop.add(i.router());
@@ -130,7 +178,7 @@ final class Instances {
         i.router().startup(loop.now());
         try {
             LinkState s = opener.state(i.config().interfaceName());
-            i.tracking().link(s.usable() ? null : describe(s), "start");
+            i.tracking().link(ownLinkFault(i, s), "start");
         } catch (AgentException e) {
             i.tracking().link(e.getMessage(), "start");
         }
@@ -190,7 +238,7 @@ final class Instances {
 
     private static Set<InetAddress> vips(Config config) {
         Set<InetAddress> vips = new HashSet<>();
-        config.instances().values().forEach(ic -> ic.virtualIps().forEach(v -> vips.add(v.address())));
+        config.instances().values().forEach(ic -> ic.heldIps().forEach(v -> vips.add(v.address())));
         return vips;
     }
 
@@ -211,7 +259,7 @@ final class Instances {
         }
         for (Instance i : instances) {
             if (i.config().interfaceName().equals(s.name())) {
-                i.tracking().link(s.usable() ? null : describe(s), "interface " + s.name() + " is up", readAt);
+                i.tracking().link(ownLinkFault(i, s), "interface " + s.name() + " is up", readAt);
             }
         }
         tracking.linkChanged(s);
@@ -230,6 +278,18 @@ final class Instances {
             }
         }
         return on;
+    }
+
+    /**
+     * Why the instance's own interface puts it in FAULT, or null. With dont_track_primary only its deletion
+     * does, as keepalived's cleanup_lost_interface (vrrp_if.c) downs the instance while its up/down events
+     * skip it (VRRP_NOT_TRACK_IF in keepalived_netlink.c process_if_status_change).
+     */
+    private static String ownLinkFault(Instance i, LinkState s) {
+        if (s.usable() || (i.config().dontTrackPrimary() && !s.deleted())) {
+            return null;
+        }
+        return describe(s);
     }
 
     private static String describe(LinkState s) {

@@ -68,7 +68,7 @@ final class Link {
     void attach(Instance instance) {
         table(instance.config().ipv6()).set(instance.config().vrid(), instance.receiver());
         ConflictWatch[] moreWatches = java.util.Arrays.copyOf(watches, watches.length + 1);
-        moreWatches[watches.length] = instance.conflictWatch();
+        moreWatches[watches.length] = instance.conflictWatch;
         watches = moreWatches;
         if (instance.unicast()) {
             Peers[] grown = java.util.Arrays.copyOf(unicast, unicast.length + 1);
@@ -95,7 +95,7 @@ final class Link {
         table(instance.config().ipv6()).compareAndSet(instance.config().vrid(), instance.receiver(), null);
         Peers gone = instance.receiver().peers();
         unicast = java.util.Arrays.stream(unicast).filter(p -> p != gone).toArray(Peers[]::new);
-        ConflictWatch goneWatch = instance.conflictWatch();
+        ConflictWatch goneWatch = instance.conflictWatch;
         watches = java.util.Arrays.stream(watches).filter(w -> w != goneWatch).toArray(ConflictWatch[]::new);
     }
 
@@ -121,6 +121,9 @@ final class Link {
     PcapTransport transport() {
         return transport;
     }
+
+    /** A filter no frame passes: a link only sent on (ARPs for the VIPs of an instance elsewhere). */
+    static final String NO_FRAMES = "less 1";
 
     /** The capture filter: adverts, and ARP too when a unicast instance must learn its peers' MACs. */
     static String filter(boolean anyUnicast) {

@@ -68,7 +68,7 @@ final class LinkOpener {
             link.linkLocal(linkLocal(name, state.ifIndex()));
         }
         try {
-            PcapTransport transport = PcapTransport.open(name, Link.filter(anyUnicast(onLink), vipsOf(onLink)), link::onFrame);
+            PcapTransport transport = PcapTransport.open(name, filter(onLink), link::onFrame);
             edges.add(transport);
             link.transport(transport);
         } catch (TransportException e) {
@@ -91,7 +91,7 @@ final class LinkOpener {
 
     void refresh(Link link, Collection<InstanceConfig> onLink) {
         try {
-            link.transportFilter(Link.filter(anyUnicast(onLink), vipsOf(onLink)));
+            link.transportFilter(filter(onLink));
         } catch (TransportException e) {
             log.warn("{}", e.getMessage());
         }
@@ -137,6 +137,11 @@ final class LinkOpener {
 
     private static List<InetAddress> vipsOf(Collection<InstanceConfig> onLink) {
         return onLink.stream().flatMap(c -> io.floatip.policy.AdvertCheck.addresses(c).stream()).distinct().toList();
+    }
+
+    /** No instance on it: it only holds VIPs of an instance elsewhere (keepalived's dev), and hears nothing. */
+    static String filter(Collection<InstanceConfig> onLink) {
+        return onLink.isEmpty() ? Link.NO_FRAMES : Link.filter(anyUnicast(onLink), vipsOf(onLink));
     }
 
     private static boolean anyUnicast(Collection<InstanceConfig> onLink) {

@@ -70,6 +70,7 @@ final class ReloadExecutor {
             return add(ic, new ReloadStep.Add(ic).message(), next);
         }
         if (step instanceof ReloadStep.Reconfigure r) {
+            instances.openVipLinks(r.next(), next);
             old.reconfigure(r.next());
         } else if (step instanceof ReloadStep.Replace) {
             instances.remove(old);

@@ -6,6 +6,7 @@ import io.floatip.config.Config;
 import io.floatip.config.VirtualIp;
 import io.floatip.protocol.DropCounters;
 import io.floatip.protocol.DropReason;
+import io.floatip.router.ClaimBackoff;
 import io.floatip.router.Router;
 import io.floatip.router.SyncGroup;
 import io.floatip.status.AgentStatus;
@@ -42,6 +43,11 @@ final class StatusCollector {
         this.config = next;
     }
 
+    private static AgentStatus.ClaimBackoffStatus claimBackoff(ClaimBackoff b, long nowNanos) {
+        return b.failures() == 0 ? null : new AgentStatus.ClaimBackoffStatus(b.failures(), b.waitNanos() / 1_000_000,
+                Math.max(0, b.until() - nowNanos) / 1_000_000, b.lastError());
+    }
+
     AgentStatus collect() {
         long nowNanos = clock.now();
         long nowMillis = System.currentTimeMillis();
@@ -62,8 +68,8 @@ final class StatusCollector {
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
                             i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
-                            i.vipsRestored.get(), i.conflictWatch().conflicts.get()), r.drained(),
-                    r.why().code().key(), conflict(i, nowNanos, nowMillis)));
+                            i.vipsRestored.get(), i.conflictWatch.conflicts.get()), r.drained(),
+                    r.why().code().key(), claimBackoff(r.claimBackoff(), nowNanos), conflict(i, nowNanos, nowMillis)));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
         for (CheckScript s : tracking.scripts().values()) {
@@ -82,7 +88,7 @@ final class StatusCollector {
     }
 
     private static AgentStatus.ConflictStatus conflict(Instance i, long nowNanos, long nowMillis) {
-        io.floatip.policy.Conflict c = i.conflictWatch().conflict();
+        io.floatip.policy.Conflict c = i.conflictWatch.conflict();
         if (c == null) {
             return null;
         }

@@ -50,6 +50,8 @@ final class TrackingSetup implements AutoCloseable {
     private final EventLoop loop;
     private final Netlink netlink;
     private final PooledScriptRunner runner;
+    /** One runner per script user other than global.script_user (a vrrp_script's own user), made when needed. */
+    private final Map<String, PooledScriptRunner> userRunners = new LinkedHashMap<>();
     private final ScriptProcess process;
     private final NotifyFifo fifo;
     /** Tracked files are stat'ed and read here, never on the loop: one daemon thread, made when first needed. */
@@ -113,12 +115,14 @@ final class TrackingSetup implements AutoCloseable {
         Attachment a = new Attachment();
         Notifications n = notifications("INSTANCE", i.config().name(), i.config().notifications());
         i.notifications(n);
+        i.conflictWatch.notifications(n);
         a.queue = n == null ? null : n.queue();
         for (TrackedScript ts : i.config().trackScripts()) {
             CheckScript script = scripts.get(ts.name());
             boolean fresh = script == null;
             if (fresh) {
-                script = new CheckScript(config.scripts().get(ts.name()), loop, runner);
+                ScriptConfig sc = config.scripts().get(ts.name());
+                script = new CheckScript(sc, loop, runnerFor(sc));
                 scripts.put(ts.name(), script);
             }
             follow(a, i, script, Health.Key.script(ts.name()), ts.weight());
@@ -148,6 +152,15 @@ final class TrackingSetup implements AutoCloseable {
             }
         }
         attachments.put(i, a);
+    }
+
+    /** The runner for a script: its own user's when it names one, else the one for global.script_user. */
+    private PooledScriptRunner runnerFor(ScriptConfig sc) {
+        if (sc.user() == null) {
+            return runner;
+        }
+        return userRunners.computeIfAbsent(sc.user(), user -> new PooledScriptRunner(
+                new ScriptProcess(ScriptUser.resolve(user, runsAsRoot())), loop));
     }
 
     /** The instance follows {@code thing} with {@code weight} from now (its state now applied) until detached. */
@@ -318,6 +331,7 @@ final class TrackingSetup implements AutoCloseable {
             processWatch.close();
         }
         runner.close();
+        userRunners.values().forEach(PooledScriptRunner::close);
         attachments.values().forEach(a -> {
             if (a.queue != null) {
                 a.queue.close();

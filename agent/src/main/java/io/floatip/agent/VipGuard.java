@@ -7,7 +7,6 @@ import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
 import io.floatip.router.State;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,23 +23,22 @@ final class VipGuard {
 
     private final Netlink netlink;
     private final List<Instance> instances;
-    private final Map<String, Link> links;
     private final AtomicLong removedOnBackup = new AtomicLong();
 
-    VipGuard(Netlink netlink, List<Instance> instances, Map<String, Link> links) {
+    VipGuard(Netlink netlink, List<Instance> instances) {
         this.netlink = netlink;
         this.instances = instances;
-        this.links = links;
     }
 
     void addressChanged(InterfaceAddress address, boolean added) {
         for (Instance i : instances) {
-            Link link = links.get(i.config().interfaceName());
-            if (link == null || link.ifIndex() != address.ifIndex()) {
-                continue;
-            }
-            for (VirtualIp vip : i.config().virtualIps()) {
+            // The VIPs and the excluded addresses, each on its own interface (keepalived's dev).
+            for (VirtualIp vip : i.config().heldIps()) {
                 if (!vip.address().equals(address.address())) {
+                    continue;
+                }
+                Link link = i.linkOf(vip);
+                if (link == null || link.ifIndex() != address.ifIndex()) {
                     continue;
                 }
                 State state = i.router().state();
@@ -67,6 +65,8 @@ final class VipGuard {
         } catch (NetlinkException e) {
             log.error("{}: {} was removed from {} and cannot be put back: {}", i.config().name(), vip, link.name(),
                     e.getMessage());
+            // A master without its VIP serves nobody: hand over and back off, as after a failed claim.
+            i.stepDownLater("cannot put back VIP " + vip + ": " + e.getMessage());
         }
     }
 

@@ -32,8 +32,12 @@ public final class ConfigSummary {
         for (InstanceConfig i : c.instances().values()) {
             out.add(String.format("  %s: %s vrid %d, VRRPv%d, priority %d, advert %d0 ms, VIPs %s, %s%s",
                     i.name(), i.interfaceName(), i.vrid(), i.version(), i.priority(), i.advertIntervalCentis(),
-                    i.virtualIps(), i.unicast() ? "unicast to " + i.unicastPeers() : "multicast",
+                    i.virtualIps().isEmpty() ? "none (notify scripts only)" : i.virtualIps(),
+                    i.unicast() ? "unicast to " + i.unicastPeers() : "multicast",
                     i.authPassword() != null ? ", PASS authentication" : ""));
+            if (!i.excludedIps().isEmpty()) {
+                out.add("    excluded addresses (held, not advertised): " + i.excludedIps());
+            }
             out.add("    preempt: " + preempt(i));
             for (TrackedScript t : i.trackScripts()) {
                 out.add("    track script " + t.name() + ": " + effect(i.priority(), t.weight(), "down", "up"));

@@ -71,9 +71,15 @@ final class DryRun {
             out.add("plan " + i.name() + ": remove any of its VIPs a killed run left on " + i.interfaceName()
                     + ", then " + (i.priority() == InstanceConfig.MAX_PRIORITY ? "become MASTER at once (owner)"
                     : "listen as BACKUP for VRID " + i.vrid() + " " + family + " adverts " + listen));
-            String announce = i.virtualIps().stream().anyMatch(v -> v.address() instanceof Inet6Address)
+            if (i.heldIps().isEmpty()) {
+                out.add("plan " + i.name() + ": as MASTER hold no address (run the notify scripts only), advertise "
+                        + "every " + i.advertIntervalCentis() * 10 + " ms with an address count of 0");
+                continue;
+            }
+            String announce = i.heldIps().stream().anyMatch(v -> v.address() instanceof Inet6Address)
                     ? "neighbour advertisements" : "gratuitous ARPs";
-            out.add("plan " + i.name() + ": as MASTER add " + vips(i.virtualIps()) + " to " + i.interfaceName()
+            // A VIP on another interface says so itself ("203.0.113.50/24 dev eth1").
+            out.add("plan " + i.name() + ": as MASTER add " + vips(i.heldIps()) + " to " + i.interfaceName()
                     + ", send " + i.garp().repeat() + " " + announce + " per VIP"
                     + (i.garp().delayMillis() > 0 ? " and again after " + i.garp().delayMillis() + " ms" : "")
                     + ", advertise every " + i.advertIntervalCentis() * 10 + " ms");

@@ -59,6 +59,34 @@ final class CommandReader {
         }
     }
 
+    /**
+     * A script's own user (keepalived's vrrp_script user): a name that, with host checks, is in /etc/passwd,
+     * as global.script_user must be. What it runs is checked as every command is: only the user differs.
+     */
+    Optional<String> user(Field field) {
+        return field.text().filter(name -> {
+            if (!UserNames.isPlausible(name)) {
+                field.error("not a user name: '" + name + "'");
+                return false;
+            }
+            if (host.isEmpty()) {
+                return true;
+            }
+            try {
+                if (!Passwd.parse(host.get().accounts().passwd()).has(name)) {
+                    field.error("no user '" + name + "' in /etc/passwd; create it (useradd --system " + name
+                            + ") or name an existing user");
+                    return false;
+                }
+                return true;
+            } catch (java.io.IOException e) {
+                field.error("cannot read /etc/passwd to find the user: " + (e.getMessage() == null ? e
+                        : e.getMessage()));
+                return false;
+            }
+        });
+    }
+
     private static Optional<Command> parse(Field field) {
         return field.text().flatMap(text -> {
             try {

@@ -24,11 +24,13 @@ final class GarpReader {
                 }
                 return true;
             }));
+            Optional<Long> interval = garp.optional("interval", 0L,
+                    f -> f.millisBetween(0, GarpConfig.MAX_INTERVAL_MILLIS));
             garp.finish();
-            if (delay.isEmpty() || repeat.isEmpty() || refresh.isEmpty()) {
+            if (delay.isEmpty() || repeat.isEmpty() || refresh.isEmpty() || interval.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new GarpConfig(delay.get(), repeat.get(), refresh.get()));
+            return Optional.of(new GarpConfig(delay.get(), repeat.get(), refresh.get(), interval.get()));
         });
     }
 }

@@ -26,6 +26,12 @@ import java.util.function.Function;
  *                             a component cannot be named notify, which Object already has)
  * @param fastPreempt          preempt a lower-priority master Skew_Time after its first advert (not RFC 9568)
  * @param trackProcesses       processes this instance follows, each once
+ * @param excludedIps          addresses the master holds beside its VIPs but does not advertise (keepalived's
+ *                             virtual_ipaddress_excluded); of any family
+ * @param dontTrackPrimary     keepalived's dont_track_primary: the own interface losing its link or being set
+ *                             down does not put the instance in FAULT (its deletion still does)
+ * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
+ *                             when it comes from another sender than the last one
  */
 public record InstanceConfig(
         String name,
@@ -46,7 +52,10 @@ public record InstanceConfig(
         List<TrackedFile> trackFiles,
         NotifyConfig notifications,
         boolean fastPreempt,
-        List<TrackedProcess> trackProcesses) {
+        List<TrackedProcess> trackProcesses,
+        List<VirtualIp> excludedIps,
+        boolean dontTrackPrimary,
+        boolean skipCheckAdvAddr) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -84,7 +93,8 @@ public record InstanceConfig(
             requireRange("advertIntervalCentis / 100", advertIntervalCentis / 100, 1, MAX_V2_ADVERT_SECONDS);
         }
         requireRange("preemptDelayMillis", preemptDelayMillis, 0, MAX_PREEMPT_DELAY_MILLIS);
-        requireRange("virtualIps.size", virtualIps.size(), 1, MAX_VIRTUAL_IPS);
+        // None: the election only drives notify scripts (keepalived's no_virtual_ipaddress).
+        requireRange("virtualIps.size", virtualIps.size(), 0, MAX_VIRTUAL_IPS);
         unicastPeers = List.copyOf(unicastPeers);
         requireUnicast(unicastSource, unicastPeers);
         requireOneFamily(virtualIps, version, unicastPeers);
@@ -100,6 +110,40 @@ public record InstanceConfig(
         requireOnce("trackFiles", trackFiles, file -> file.path().normalize());
         trackProcesses = List.copyOf(trackProcesses);
         requireOnce("trackProcesses", trackProcesses, TrackedProcess::name);
+        excludedIps = List.copyOf(excludedIps);
+    }
+
+    /** No excluded addresses: what the config gives without {@code excluded_ips}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, List.of());
+    }
+
+    /** What the master adds: its VIPs, then its excluded addresses. */
+    public List<VirtualIp> heldIps() {
+        if (excludedIps.isEmpty()) {
+            return virtualIps;
+        }
+        List<VirtualIp> all = new java.util.ArrayList<>(virtualIps);
+        all.addAll(excludedIps);
+        return List.copyOf(all);
+    }
+
+    /** Every advert's addresses checked and the own interface tracked: without those two keys. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, false, false);
     }
 
     /** No tracked processes: what the config gives without {@code track_processes}. */
@@ -148,15 +192,15 @@ public record InstanceConfig(
 
     /**
      * Whether this instance is IPv6: its virtual IPs are all IPv6, it speaks VRRPv3 to ff02::12 (unicast is
-     * IPv4 only for now). Otherwise they are all IPv4.
+     * IPv4 only for now). Otherwise they are all IPv4, or there are none (an IPv4 instance).
      */
     public boolean ipv6() {
-        return virtualIps.get(0).address() instanceof Inet6Address;
+        return !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address;
     }
 
     /** One advert carries one family (RFC 5798 5.2.9); VRRPv2 knows only IPv4 (RFC 3768). */
     private static void requireOneFamily(List<VirtualIp> ips, int version, List<UnicastPeer> peers) {
-        boolean v6 = ips.get(0).address() instanceof Inet6Address;
+        boolean v6 = !ips.isEmpty() && ips.get(0).address() instanceof Inet6Address;
         for (VirtualIp ip : ips) {
             if (ip.address() instanceof Inet6Address != v6) {
                 throw new IllegalArgumentException("virtualIps mix IPv4 and IPv6: " + ips);

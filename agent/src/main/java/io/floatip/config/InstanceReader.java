@@ -30,13 +30,22 @@ final class InstanceReader {
                 f -> AdvertInterval.centis(f, version));
         Optional<Boolean> preempt = s.optional("preempt", true, Field::bool);
         Optional<Boolean> fastPreempt = s.optional("fast_preempt", false, Field::bool);
+        Optional<Boolean> dontTrackPrimary = s.optional("dont_track_primary", false, Field::bool);
+        Optional<Boolean> skipCheckAdvAddr = s.optional("skip_check_adv_addr", false, Field::bool);
         Optional<Long> preemptDelay = s.optional("preempt_delay", 0L,
                 f -> f.millisBetween(0, InstanceConfig.MAX_PREEMPT_DELAY_MILLIS));
-        Optional<VirtualIpsReader.VirtualIps> vips = s.required("virtual_ips",
+        // Absent or empty: the instance elects a master for its notify scripts only.
+        Optional<VirtualIpsReader.VirtualIps> vips = s.optional("virtual_ips",
+                new VirtualIpsReader.VirtualIps(List.of(), true, null),
                 f -> VirtualIpsReader.read(f, name, iface, claims));
         Optional<List<VirtualIp>> ips = vips.flatMap(VirtualIpsReader.VirtualIps::ips);
-        // The family is known once one address parsed; with none, a clash of vrids shows after the fix.
-        Optional<Boolean> ipv6 = vips.flatMap(VirtualIpsReader.VirtualIps::ipv6);
+        // The family is known once one address parsed (none at all: IPv4); with none parsed of a wrong list,
+        // a clash of vrids shows after the fix.
+        Optional<Boolean> ipv6 = ips.isPresent() && ips.get().isEmpty() ? Optional.of(false)
+                : vips.flatMap(VirtualIpsReader.VirtualIps::ipv6);
+        Optional<List<VirtualIp>> excluded = s.optional("excluded_ips", List.of(),
+                f -> VirtualIpsReader.read(f, name, iface, claims, false).flatMap(VirtualIpsReader.VirtualIps::ips));
+        Optional<Boolean> accept = s.optional("accept", true, AcceptReader::read);
         if (vrid.isPresent() && iface.isPresent() && ipv6.isPresent()) {
             claims.vrid(iface.get(), ipv6.get(), vrid.get(), name, vridField[0]);
         }
@@ -61,14 +70,16 @@ final class InstanceReader {
         s.finish();
 
         if (!oneFamily || List.of(iface, vrid, priority, version, advert, preempt, fastPreempt, preemptDelay, ips,
-                garp, unicast, auth, tracking, notify).contains(Optional.empty())) {
+                garp, unicast, auth, tracking, notify, excluded, accept, dontTrackPrimary, skipCheckAdvAddr)
+                .contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
                 advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get(),
                 unicast.get().source(), unicast.get().peers(), auth.get().password(),
                 tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
-                fastPreempt.get(), tracking.get().processes()));
+                fastPreempt.get(), tracking.get().processes(), excluded.get(), dontTrackPrimary.get(),
+                skipCheckAdvAddr.get()));
     }
 
     private static Optional<String> interfaceName(Field field) {

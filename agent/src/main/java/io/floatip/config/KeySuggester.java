@@ -37,7 +37,6 @@ final class KeySuggester {
             Map.entry("group", List.of(new Moved("sync_groups", "did you mean 'sync_groups'?"),
                     new Moved("instances", "did you mean 'instances'?"))),
             Map.entry("script", List.of(new Moved("command", "did you mean 'command'?"))),
-            Map.entry("user", List.of(new Moved("command", "every script runs as global.script_user; remove this key"))),
             Map.entry("enable_script_security", List.of(new Moved("script_user",
                     "floatip always checks that scripts are safe to run; remove this key"))));
 

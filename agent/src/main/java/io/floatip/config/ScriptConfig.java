@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param weight        added to the priority of each tracking instance while the script is up (if positive)
  *                      or down (if negative); 0 puts tracking instances in FAULT while it is down
  * @param initFail      the state before the first result: false = up (keepalived's default), true = down
+ * @param user          who this script runs as (keepalived's vrrp_script user); null: global.script_user
  */
 public record ScriptConfig(String name, Command command, long intervalMillis, long timeoutMillis, int rise, int fall,
-        int weight, boolean initFail) {
+        int weight, boolean initFail, String user) {
 
     public static final long DEFAULT_INTERVAL_MILLIS = 1_000;
     public static final int DEFAULT_RISE_FALL = 1;
@@ -35,5 +36,14 @@ public record ScriptConfig(String name, Command command, long intervalMillis, lo
             throw new IllegalArgumentException("rise and fall must be 1.." + MAX_RISE_FALL + ": " + rise + ", " + fall);
         }
         Weights.require("script " + name, weight);
+        if (user != null && !UserNames.isPlausible(user)) {
+            throw new IllegalArgumentException("not a user name: '" + user + "'");
+        }
+    }
+
+    /** Runs as global.script_user. */
+    public ScriptConfig(String name, Command command, long intervalMillis, long timeoutMillis, int rise, int fall,
+            int weight, boolean initFail) {
+        this(name, command, intervalMillis, timeoutMillis, rise, fall, weight, initFail, null);
     }
 }

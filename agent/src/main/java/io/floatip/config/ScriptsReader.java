@@ -49,12 +49,15 @@ final class ScriptsReader {
         Optional<Integer> fall = s.optional("fall", ScriptConfig.DEFAULT_RISE_FALL, f -> f.intBetween(1, maxCount));
         Optional<Integer> weight = s.optional("weight", 0, f -> f.intBetween(Weights.MIN, Weights.MAX));
         Optional<Boolean> initFail = s.optional("init_fail", false, Field::bool);
+        Optional<Field> userField = s.field("user");
+        Optional<String> user = userField.flatMap(commands::user);
         s.finish();
-        if (List.of(command, interval, timeout, rise, fall, weight, initFail).contains(Optional.empty())) {
+        if (List.of(command, interval, timeout, rise, fall, weight, initFail).contains(Optional.empty())
+                || (userField.isPresent() && user.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new ScriptConfig(name, command.get(), interval.get(), timeout.get(), rise.get(),
-                fall.get(), weight.get(), initFail.get()));
+                fall.get(), weight.get(), initFail.get(), user.orElse(null)));
     }
 
     private static Optional<Long> positive(Field field) {

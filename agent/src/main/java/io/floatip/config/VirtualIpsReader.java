@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads an instance's {@code virtual_ips} list and claims each address on the instance's interface. An
- * instance is of one address family, set by its first address that parses: one VRRP advert carries IPv4 or
- * IPv6 addresses, never both (RFC 5798 5.2.9).
+ * Reads an instance's {@code virtual_ips} (or {@code excluded_ips}) list and claims each address on its
+ * interface: the instance's, or the one an item names ({@code {address: ..., interface: eth1}}). The VIPs of
+ * an instance are of one address family, set by the first address that parses: one VRRP advert carries IPv4
+ * or IPv6 addresses, never both (RFC 5798 5.2.9). Excluded addresses are never advertised, so they may mix.
+ * An empty list is an instance that elects a master for its notify scripts only (keepalived's
+ * {@code no_virtual_ipaddress}).
  */
 final class VirtualIpsReader {
 
@@ -40,13 +43,16 @@ final class VirtualIpsReader {
      * @return empty only when the value is not a list
      */
     static Optional<VirtualIps> read(Field field, String instance, Optional<String> iface, Claims claims) {
+        return read(field, instance, iface, claims, true);
+    }
+
+    /** @param advertised whether the addresses go in adverts: then one family, at most 255 */
+    static Optional<VirtualIps> read(Field field, String instance, Optional<String> iface, Claims claims,
+            boolean advertised) {
         return field.list().map(list -> {
             int count = list.items().size();
             boolean ok = true;
-            if (count == 0) {
-                field.error("must list at least one address, like [198.51.100.50/24]");
-                ok = false;
-            } else if (count > InstanceConfig.MAX_VIRTUAL_IPS) {
+            if (advertised && count > InstanceConfig.MAX_VIRTUAL_IPS) {
                 field.error("has " + count + " addresses, at most " + InstanceConfig.MAX_VIRTUAL_IPS
                         + " are allowed (a VRRP advertisement counts them in one byte); split them across instances");
                 ok = false;
@@ -57,18 +63,22 @@ final class VirtualIpsReader {
                 Node item = list.items().get(i);
                 String path = field.path() + "[" + i + "]";
                 Optional<VirtualIp> ip = one(item, path, field.problems());
+                if (ip.isPresent() && iface.isPresent() && iface.get().equals(ip.get().interfaceName())) {
+                    ip = Optional.of(new VirtualIp(ip.get().address(), ip.get().prefixLength())); // its own
+                }
                 if (ip.isEmpty()) {
                     ok = false;
                     continue;
                 }
                 if (first == null) {
                     first = item.mark();
-                } else if (isIpv6(ip.get()) != isIpv6(ips.get(0))) {
+                } else if (advertised && isIpv6(ip.get()) != isIpv6(ips.get(0))) {
                     field.problems().at(item.mark(), path, mixed(ip.get(), ips.get(0), first));
                     ok = false;
                 }
                 ips.add(ip.get());
-                claims.address(iface, ip.get(), instance, path, item.mark());
+                Optional<String> on = ip.get().interfaceName() == null ? iface : Optional.of(ip.get().interfaceName());
+                claims.address(on, ip.get(), instance, path, item.mark());
             }
             return new VirtualIps(ips, ok, first);
         });
@@ -87,14 +97,38 @@ final class VirtualIpsReader {
     }
 
     private static Optional<VirtualIp> one(Node item, String path, Problems problems) {
+        if (item instanceof Node.MapNode map) {
+            return placed(new Section(map, path, problems));
+        }
         if (!(item instanceof Node.Scalar scalar) || scalar.isEmpty()) {
-            problems.at(item.mark(), path, "must be an address like 198.51.100.50/24, got " + item.describe());
+            problems.at(item.mark(), path, "must be an address like 198.51.100.50/24, or a map like {address: "
+                    + "203.0.113.50/24, interface: eth1}, got " + item.describe());
             return Optional.empty();
         }
+        return parse(scalar.text(), item.mark(), path, problems);
+    }
+
+    /** {@code {address: 203.0.113.50/24, interface: eth1}}: keepalived's {@code dev eth1}. */
+    private static Optional<VirtualIp> placed(Section s) {
+        Optional<VirtualIp> ip = s.required("address",
+                f -> f.text().flatMap(text -> parse(text, f.mark(), f.path(), f.problems())));
+        Optional<String> iface = s.required("interface", f -> f.text().filter(name -> {
+            Optional<String> problem = InterfaceNames.problem(name);
+            problem.ifPresent(f::error);
+            return problem.isEmpty();
+        }));
+        s.finish();
+        if (ip.isEmpty() || iface.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VirtualIp(ip.get().address(), ip.get().prefixLength(), iface.get()));
+    }
+
+    private static Optional<VirtualIp> parse(String text, Mark mark, String path, Problems problems) {
         try {
-            return Optional.of(VirtualIpParser.parse(scalar.text()));
+            return Optional.of(VirtualIpParser.parse(text));
         } catch (IllegalArgumentException e) {
-            problems.at(item.mark(), path, e.getMessage());
+            problems.at(mark, path, e.getMessage());
             return Optional.empty();
         }
     }

@@ -27,6 +27,11 @@ final class GlobalMapper {
         Integer garpRepeat;
         Long garpRefreshMillis;
         Place garpRefreshPlace;
+        /** vrrp_garp_interval, vrrp_gna_interval in ms: the IPv4 and the IPv6 instances' garp.interval. */
+        long garpIntervalMillis;
+        long gnaIntervalMillis;
+        /** vrrp_skip_check_adv_addr: every instance's skip_check_adv_addr unless it sets its own. */
+        boolean skipCheckAdvAddr;
         boolean strict;
     }
 
@@ -77,9 +82,11 @@ final class GlobalMapper {
                                     defaults.garpRefreshPlace = s.place();
                                 },
                                 () -> scope.notMapped(s, "keepalived takes whole seconds here"));
+                case "vrrp_garp_interval" -> garpInterval(s).ifPresent(ms -> defaults.garpIntervalMillis = ms);
+                case "vrrp_gna_interval" -> garpInterval(s).ifPresent(ms -> defaults.gnaIntervalMillis = ms);
                 case "vrrp_min_garp" -> minGarp(s);
                 case "vrrp_strict" -> strict(s);
-                case "vrrp_skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
+                case "vrrp_skip_check_adv_addr" -> onOff(s).ifPresent(on -> defaults.skipCheckAdvAddr = on);
                 case "vrrp_mcast_group4", "vrrp_mcast_group6" -> mcastGroup(s);
                 case "vrrp_version" -> Numbers.integer(s.arg(0), 2, 3).ifPresentOrElse(
                         v -> defaults.version = v, () -> scope.notMapped(s, "the version is 2 or 3"));
@@ -119,13 +126,51 @@ final class GlobalMapper {
         } else {
             fifo = s.place();
             global.put("notify_fifo", YamlNode.text(path.get()));
-            scope.note(s.keyword() + " " + path.get() + ": floatip writes to the FIFO but does not create it "
-                    + "(mkfifo it, as the reader's setup)", s.place());
+            scope.note(s.keyword() + " " + path.get() + ": floatip makes the FIFO when it is missing (mode 0600), "
+                    + "as keepalived does, and writes keepalived's lines to it", s.place());
             if (s.args().size() > 1) {
                 scope.notMapped("owner " + String.join(" ", s.args().subList(1, s.args().size())) + " of "
                         + s.keyword() + " (give the FIFO that owner when making it)", s.place());
             }
         }
+    }
+
+    /**
+     * global_parser.c vrrp_garp_interval_handler reads decimal seconds to the microsecond; vrrp_if.c makes it
+     * every interface's least gap between two gratuitous ARPs (NAs), which vrrp_arp.c send_gratuitous_arp keeps
+     * by queueing. floatip spaces each instance's own, in whole milliseconds.
+     */
+    private Optional<Long> garpInterval(Statement s) {
+        Optional<java.math.BigDecimal> seconds = Numbers.seconds(s.arg(0));
+        if (seconds.isEmpty() || seconds.get().compareTo(java.math.BigDecimal.ONE) > 0) {
+            scope.notMapped(s, "floatip takes 0 to 1 second");
+            return Optional.empty();
+        }
+        java.math.BigDecimal ms = seconds.get().movePointRight(3);
+        long rounded = ms.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        String per = "keepalived spaces all of an interface's gratuitous "
+                + (s.keyword().contains("gna") ? "NAs" : "ARPs") + ", floatip each instance's";
+        if (rounded != 0 && ms.compareTo(java.math.BigDecimal.valueOf(rounded)) != 0) {
+            per += "; rounded up to " + rounded + " ms, floatip's step";
+        }
+        if (rounded != 0) {
+            scope.note(s.text() + ": garp.interval " + rounded + "ms on each " + (s.keyword().contains("gna")
+                    ? "IPv6" : "IPv4") + " instance; " + per, s.place());
+        }
+        return Optional.of(rounded);
+    }
+
+    /** global_parser.c vrrp_check_adv_addr_handler: on/off (check_true_false), no argument meaning on. */
+    Optional<Boolean> onOff(Statement s) {
+        String value = s.args().isEmpty() ? "true" : s.arg(0);
+        if (BOOLEAN_TRUE.contains(value)) {
+            return Optional.of(true);
+        }
+        if (BOOLEAN_FALSE.contains(value)) {
+            return Optional.of(false);
+        }
+        scope.notMapped(s, "not a boolean; keepalived ignores it too");
+        return Optional.empty();
     }
 
     /** global_parser.c vrrp_min_garp_handler: one GARP, no delay, no refresh, unless set already. */

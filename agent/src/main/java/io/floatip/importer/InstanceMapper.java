@@ -24,15 +24,18 @@ final class InstanceMapper {
      *
      * @param scriptWeights  the scripts that were mapped, with their weights
      * @param weightsIgnored instances in sync groups whose tracking weights keepalived ignores
+     * @param processes      the vrrp_track_process blocks that were mapped
      */
     record Context(GlobalMapper.Defaults defaults, Map<String, Integer> scriptWeights,
-            Map<String, TrackFileMapper.TrackFile> files, Set<String> weightsIgnored, Claims claims) {
+            Map<String, TrackFileMapper.TrackFile> files, Set<String> weightsIgnored, Claims claims,
+            Set<String> processes) {
     }
 
     /** @param dropped why the instance is left out, or null when {@code node} holds it */
     record Result(YamlNode.MapNode node, String dropped) {
     }
 
+    private final Statement instance;
     private final String name;
     private final Context context;
     private final Scope scope;
@@ -49,6 +52,8 @@ final class InstanceMapper {
     private Long preemptDelay;
     private Boolean strict;
     private Statement noVips;
+    private boolean dontTrackPrimary;
+    private Boolean skipCheckAdvAddr;
     /** The first statement that sets the instance's address family, as keepalived's parser sees them. */
     private String familyAddress;
     private Long garpDelay;
@@ -58,12 +63,14 @@ final class InstanceMapper {
     private Statement unicastSource;
     private Statement auth;
     private final List<Statement> vipBlocks = new ArrayList<>();
+    private final List<Statement> excludedBlocks = new ArrayList<>();
     private final List<Statement> peerBlocks = new ArrayList<>();
     private final List<Statement> trackBlocks = new ArrayList<>();
     private final List<Statement> notifies = new ArrayList<>();
 
-    private InstanceMapper(String name, Context context, YamlNode.MapNode out, Scope scope) {
-        this.name = name;
+    private InstanceMapper(Statement instance, Context context, YamlNode.MapNode out, Scope scope) {
+        this.instance = instance;
+        this.name = instance.arg(0);
         this.context = context;
         this.out = out;
         this.scope = scope;
@@ -71,7 +78,7 @@ final class InstanceMapper {
 
     /** @param out the instance's map, which its scope writes comments into */
     static Result map(Statement instance, Context context, YamlNode.MapNode out, Scope scope) {
-        InstanceMapper mapper = new InstanceMapper(instance.arg(0), context, out, scope);
+        InstanceMapper mapper = new InstanceMapper(instance, context, out, scope);
         instance.children().forEach(mapper::gather);
         String dropped = mapper.write();
         return new Result(dropped == null ? out : null, dropped);
@@ -107,8 +114,9 @@ final class InstanceMapper {
                         });
             }
             case "strict_mode" -> strictMode(s);
-            case "skip_check_adv_addr" -> scope.note(s.text() + Unmapped.SKIP_CHECK, s.place());
+            case "skip_check_adv_addr" -> skipCheckAdvAddr(s);
             case "no_virtual_ipaddress" -> noVips = s;
+            case "dont_track_primary" -> dontTrackPrimary = true;
             case "mcast_dst_ip" -> {
                 family(s.arg(0));
                 if (!String.valueOf(s.arg(0)).equalsIgnoreCase(GlobalMapper.MCAST_GROUP4)
@@ -135,6 +143,7 @@ final class InstanceMapper {
                     return null;
                 });
             }
+            case "virtual_ipaddress_excluded" -> excludedBlocks.add(s);
             case "virtual_ipaddress" -> {
                 vipBlocks.add(s);
                 s.children().stream().findFirst().ifPresent(first -> family(first.keyword()));
@@ -148,7 +157,7 @@ final class InstanceMapper {
                 s.children().stream().findFirst().ifPresent(first -> family(first.keyword()));
             }
             case "authentication" -> auth = s;
-            case "track_script", "track_interface", "track_file" -> trackBlocks.add(s);
+            case "track_script", "track_interface", "track_file", "track_process" -> trackBlocks.add(s);
             default -> {
                 if (NotifyMapper.EVENTS.containsKey(s.keyword())) {
                     notifies.add(s);
@@ -156,6 +165,18 @@ final class InstanceMapper {
                     scope.notMapped(s, Unmapped.why(s.keyword()));
                 }
             }
+        }
+    }
+
+    /** vrrp_parser.c vrrp_skip_check_adv_addr_handler: on/off, no argument meaning on. */
+    private void skipCheckAdvAddr(Statement s) {
+        String value = s.args().isEmpty() ? "true" : s.arg(0);
+        if (List.of("on", "true", "yes").contains(value)) {
+            skipCheckAdvAddr = true;
+        } else if (List.of("off", "false", "no").contains(value)) {
+            skipCheckAdvAddr = false;
+        } else {
+            scope.notMapped(s, "not a boolean; keepalived refuses it");
         }
     }
 
@@ -180,7 +201,7 @@ final class InstanceMapper {
 
     /** Writes the instance's keys; returns why it cannot be written at all, or null. */
     private String write() {
-        if (iface == null || iface.contains(":") || iface.contains("/") || iface.length() > 15) {
+        if (iface == null || !interfaceName(iface)) {
             return iface == null ? "no interface" : "interface " + iface + " is not a name floatip accepts";
         }
         if (vrid == null) {
@@ -194,21 +215,18 @@ final class InstanceMapper {
         if (v6 && (unicastSource != null || !peerBlocks.isEmpty())) {
             return "not yet: IPv6 unicast; floatip sends IPv6 adverts to ff02::12 only";
         }
-        List<VipMapper.Vip> vips = new ArrayList<>();
-        for (VipMapper.Vip vip : VipMapper.read(vipBlocks, iface, v6, scope)) {
-            Optional<String> owner = context.claims().addressOwner(iface, vip.ip().address());
-            if (owner.isPresent()) {
-                scope.notMapped(vip.ip().text() + " (already an address of " + owner.get() + ")", vip.place());
-            } else {
-                vips.add(vip);
-            }
-        }
+        List<VipMapper.Vip> vips = unclaimed(VipMapper.read(vipBlocks, iface, v6, scope));
+        List<VipMapper.Vip> excluded = unclaimed(VipMapper.read(excludedBlocks, iface, null, scope));
+        boolean strictMode = strict != null ? strict : context.defaults().strict;
         if (vips.isEmpty()) {
-            return noVips != null || vipBlocks.isEmpty() ? Unmapped.NO_VIPS : "no virtual_ipaddress floatip can hold";
+            String refused = v6 ? "not yet: an IPv6 instance with no VIP; floatip's instances without VIPs are IPv4"
+                    : noVips(strictMode);
+            if (refused != null) {
+                return refused;
+            }
         }
         out.put("interface", YamlNode.text(iface));
         out.put("vrid", YamlNode.number(vrid));
-        boolean strictMode = strict != null ? strict : context.defaults().strict;
         Completion.Start start = Completion.complete(state, priority, strictMode, nopreempt, preemptDelayStatement,
                 preemptDelay, scope);
         int v = version(v6, strictMode);
@@ -221,10 +239,21 @@ final class InstanceMapper {
         if (start.preemptDelay() != null) {
             out.put("preempt_delay", Millis.node(start.preemptDelay()));
         }
+        if (dontTrackPrimary) {
+            out.put("dont_track_primary", YamlNode.typed("true"));
+        }
+        if (skipCheckAdvAddr != null ? skipCheckAdvAddr : context.defaults().skipCheckAdvAddr) {
+            out.put("skip_check_adv_addr", YamlNode.typed("true"));
+        }
         YamlNode.ListNode ips = new YamlNode.ListNode();
-        vips.forEach(vip -> ips.add(YamlNode.text(vip.ip().text())));
+        vips.forEach(vip -> ips.add(vip.node()));
         out.put("virtual_ips", ips);
-        garp();
+        if (!excluded.isEmpty()) {
+            YamlNode.ListNode held = new YamlNode.ListNode();
+            excluded.forEach(vip -> held.add(vip.node()));
+            out.put("excluded_ips", held);
+        }
+        garp(v6);
         UnicastMapper.Unicast unicast = UnicastMapper.read(unicastSource, peerBlocks, scope);
         if (unicast.source() != null) {
             out.put("unicast_source", YamlNode.text(unicast.source()));
@@ -245,7 +274,8 @@ final class InstanceMapper {
         TrackMapper.WeightRule weights = context.weightsIgnored().contains(name) ? TrackMapper.WeightRule.SYNC_GROUP
                 : start.priority() == Completion.OWNER_PRIORITY ? TrackMapper.WeightRule.OWNER
                 : TrackMapper.WeightRule.KEPT;
-        TrackMapper tracking = new TrackMapper(iface, weights, context.scriptWeights(), context.files(), scope);
+        TrackMapper tracking = new TrackMapper(iface, weights, context.scriptWeights(), context.files(),
+                context.processes(), scope);
         trackBlocks.forEach(tracking::read);
         tracking.putInto(out);
         YamlNode.MapNode notify = NotifyMapper.read(notifies, scope);
@@ -253,8 +283,57 @@ final class InstanceMapper {
             out.put("notify", notify);
         }
         context.claims().vrid(iface, v6, vrid, name);
-        vips.forEach(vip -> context.claims().address(iface, vip.ip().address(), name));
+        vips.forEach(vip -> context.claims().address(vip.on(iface), vip.ip().address(), name));
+        excluded.forEach(vip -> context.claims().address(vip.on(iface), vip.ip().address(), name));
         return null;
+    }
+
+    /** A name floatip takes for an interface (see the config's InterfaceNames). */
+    static boolean interfaceName(String name) {
+        return !name.isEmpty() && !name.contains(":") && !name.contains("/") && name.length() <= 15
+                && name.chars().noneMatch(Character::isWhitespace);
+    }
+
+    /** The addresses no earlier instance holds on their interface; the others are reported. */
+    private List<VipMapper.Vip> unclaimed(List<VipMapper.Vip> read) {
+        List<VipMapper.Vip> kept = new ArrayList<>();
+        for (VipMapper.Vip vip : read) {
+            Optional<String> owner = context.claims().addressOwner(vip.on(iface), vip.ip().address());
+            if (owner.isPresent()) {
+                scope.notMapped(vip.ip().text() + " (already an address of " + owner.get() + ")", vip.place());
+            } else {
+                kept.add(vip);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * An instance with no VIP to hold, as keepalived's vrrp_complete_instance (vrrp.c) has it: with
+     * no_virtual_ipaddress it runs for its notify scripts, unless strict mode clears that keyword; without it,
+     * VRRPv2 runs with a warning and VRRPv3 or strict mode is refused. The reason it is refused, or null.
+     */
+    private String noVips(boolean strictMode) {
+        if (!vipBlocks.isEmpty() && vipBlocks.stream().anyMatch(b -> !b.children().isEmpty())) {
+            return "no virtual_ipaddress floatip can hold";
+        }
+        boolean v3 = version(false, strictMode) == 3;
+        if (noVips != null && !strictMode) {
+            scope.note("no_virtual_ipaddress: virtual_ips is empty; the instance elects a master for its notify "
+                    + "scripts, and its adverts carry no address, as keepalived's do", noVips.place());
+            return null;
+        }
+        if (noVips == null && !v3 && !strictMode) {
+            scope.note("no virtual_ipaddress: keepalived runs a VRRPv2 instance without one (\"No VIP specified; "
+                    + "at least one is sensible\"), and so does floatip: virtual_ips is empty", instance.place());
+            return null;
+        }
+        return strictMode && noVips != null
+                ? "no_virtual_ipaddress in strict mode: keepalived clears it and refuses the instance (\"No VIP "
+                        + "specified; at least one is required\", vrrp.c, vrrp_complete_instance)"
+                : "no VIP and no no_virtual_ipaddress: keepalived refuses a VRRPv3 or strict instance without "
+                        + "one (\"No VIP specified; at least one is required\"); add no_virtual_ipaddress if the "
+                        + "notify scripts move the address";
     }
 
     /**
@@ -282,7 +361,7 @@ final class InstanceMapper {
     }
 
     /** Only what differs from floatip's defaults, which are keepalived's. */
-    private void garp() {
+    private void garp(boolean v6) {
         long delay = garpDelay != null ? garpDelay
                 : context.defaults().garpDelayMillis != null ? context.defaults().garpDelayMillis
                 : DEFAULT_GARP_DELAY_MILLIS;
@@ -304,6 +383,10 @@ final class InstanceMapper {
                         + "each refresh, floatip garp.repeat (" + repeat + ")",
                         garpRefresh != null ? garpRefreshPlace : context.defaults().garpRefreshPlace);
             }
+        }
+        long interval = v6 ? context.defaults().gnaIntervalMillis : context.defaults().garpIntervalMillis;
+        if (interval != 0) {
+            garp.put("interval", Millis.node(interval));
         }
         if (!garp.entries().isEmpty()) {
             out.put("garp", garp);

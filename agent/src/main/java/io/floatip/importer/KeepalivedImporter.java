@@ -25,6 +25,8 @@ public final class KeepalivedImporter {
     private final GlobalMapper global = new GlobalMapper(top);
     private final YamlNode.MapNode scripts = new YamlNode.MapNode();
     private final Map<String, Integer> scriptWeights = new HashMap<>();
+    private final YamlNode.MapNode processes = new YamlNode.MapNode();
+    private final Set<String> processNames = new HashSet<>();
     private final Map<String, TrackFileMapper.TrackFile> files = new HashMap<>();
     private final Map<String, SyncGroupMapper.Group> groups = new LinkedHashMap<>();
     private final List<Statement> instanceBlocks = new ArrayList<>();
@@ -63,7 +65,7 @@ public final class KeepalivedImporter {
         Set<String> weightsIgnored = new HashSet<>();
         groups.values().stream().filter(g -> !g.keepsWeights()).forEach(g -> weightsIgnored.addAll(g.members()));
         InstanceMapper.Context context = new InstanceMapper.Context(global.defaults(), scriptWeights, files,
-                weightsIgnored, new Claims());
+                weightsIgnored, new Claims(), processNames);
         YamlNode.MapNode instances = new YamlNode.MapNode();
         for (Statement block : instanceBlocks) {
             instance(block, context, instances);
@@ -93,6 +95,9 @@ public final class KeepalivedImporter {
         if (!scripts.entries().isEmpty()) {
             root.put("scripts", scripts);
         }
+        if (!processes.entries().isEmpty()) {
+            root.put("processes", processes);
+        }
         root.put("instances", instances);
         if (!syncGroups.entries().isEmpty()) {
             root.put("sync_groups", syncGroups);
@@ -108,6 +113,11 @@ public final class KeepalivedImporter {
             case "vrrp_script" -> {
                 if (named(s, named)) {
                     script(s);
+                }
+            }
+            case "vrrp_track_process" -> {
+                if (named(s, named) && unique(s, processNames.contains(s.arg(0)))) {
+                    process(s);
                 }
             }
             case "track_file", "vrrp_track_file" -> {
@@ -155,6 +165,17 @@ public final class KeepalivedImporter {
             scripts.put(name, node);
             scriptWeights.put(name, weight.get());
             firstCommand = firstCommand == null ? s.place() : firstCommand;
+        } else {
+            scope.moveTo(top);
+        }
+    }
+
+    private void process(Statement s) {
+        YamlNode.MapNode node = new YamlNode.MapNode();
+        Scope scope = top.child(node);
+        if (ProcessMapper.map(s, node, scope)) {
+            processes.put(s.arg(0), node);
+            processNames.add(s.arg(0));
         } else {
             scope.moveTo(top);
         }

@@ -29,6 +29,7 @@ final class ScriptMapper {
         boolean initFail = false;
         boolean hasCommand = false;
         boolean weightLost = false;
+        String user = null;
         for (Statement s : script.children()) {
             switch (s.keyword()) {
                 case "script" -> {
@@ -47,7 +48,7 @@ final class ScriptMapper {
                     weight = read.orElse(0);
                     weightLost = read.isEmpty();
                 }
-                case "user" -> scope.notMapped(s, "not yet: floatip runs every script as global.script_user");
+                case "user" -> user = user(s, scope);
                 case "init_fail" -> initFail = true;
                 default -> scope.notMapped(s, Unmapped.why(s.keyword()));
             }
@@ -81,7 +82,26 @@ final class ScriptMapper {
         if (initFail) {
             out.put("init_fail", YamlNode.typed("true"));
         }
+        if (user != null) {
+            out.put("user", YamlNode.text(user));
+        }
         return Optional.of(weight);
+    }
+
+    /**
+     * keepalived/vrrp/vrrp_parser.c vrrp_vscript_user_handler: the script runs as USER [GROUP] instead of
+     * script_user. floatip switches to the user with its own groups, as for global.script_user.
+     */
+    private static String user(Statement s, Scope scope) {
+        if (s.args().isEmpty() || s.arg(0).isBlank()) {
+            scope.notMapped(s, "no user given (keepalived drops such a script); it runs as global.script_user");
+            return null;
+        }
+        if (s.args().size() > 1) {
+            scope.notMapped("group " + s.arg(1) + " of " + s.text() + " (floatip runs scripts with the user's own "
+                    + "groups)", s.place());
+        }
+        return s.arg(0);
     }
 
     /** keepalived 2.2 reads these as whole seconds and ignores anything else, so the default stays. */

@@ -38,12 +38,15 @@ final class TrackMapper {
     private final YamlNode.ListNode scripts = new YamlNode.ListNode();
     private final YamlNode.ListNode interfaces = new YamlNode.ListNode();
     private final YamlNode.ListNode paths = new YamlNode.ListNode();
+    private final Set<String> processes;
+    private final YamlNode.ListNode tracked = new YamlNode.ListNode();
     private final Set<String> seen = new HashSet<>();
 
     /** @param scriptWeights the scripts that were mapped, with their own weights */
     TrackMapper(String iface, WeightRule weights, Map<String, Integer> scriptWeights,
-            Map<String, TrackFileMapper.TrackFile> files, Scope scope) {
+            Map<String, TrackFileMapper.TrackFile> files, Set<String> processes, Scope scope) {
         this.iface = iface;
+        this.processes = processes;
         this.weights = weights;
         this.scriptWeights = scriptWeights;
         this.files = files;
@@ -67,6 +70,7 @@ final class TrackMapper {
             switch (block.keyword()) {
                 case "track_script" -> script(line, weight);
                 case "track_interface" -> iface(line, weight);
+                case "track_process" -> process(line, weight);
                 default -> file(line, weight);
             }
         }
@@ -76,6 +80,20 @@ final class TrackMapper {
         putIfAny(instance, "track_scripts", scripts);
         putIfAny(instance, "track_interfaces", interfaces);
         putIfAny(instance, "track_files", paths);
+        putIfAny(instance, "track_processes", tracked);
+    }
+
+    /**
+     * keepalived's vrrp_complete_instance (vrrp.c) keeps a tracked process's weight in a sync group and on an
+     * owner, unlike a script's: so does the import.
+     */
+    private void process(Statement line, Optional<Integer> weight) {
+        String name = line.keyword();
+        if (!processes.contains(name)) {
+            scope.notMapped(line, "no vrrp_track_process of that name was mapped");
+        } else if (!seen(line, "process " + name)) {
+            tracked.add(weight.isEmpty() ? YamlNode.text(name) : named("name", name, weight.get()));
+        }
     }
 
     private static void putIfAny(YamlNode.MapNode instance, String key, YamlNode.ListNode list) {

@@ -16,20 +16,22 @@ final class Unmapped {
     static final String STATIC = "out of scope: network configuration, not failover; keep it in the system's "
             + "network config";
     static final String VMAC = "not yet: virtual MAC interfaces (issue 14)";
-    static final String PROCESS = "not yet: process tracking (issue 14); a check script such as check_process "
-            + "does it now";
     static final String STRICT = "floatip has no strict mode: the import applies what it changes in the settings "
             + "(authentication ignored, no preempt_delay, state MASTER only for priority 255), but not the rest, "
             + "such as the firewall that drops traffic to the VIPs without accept";
     static final String FIFO_SCRIPT = "not yet: floatip writes notify_fifo but starts no reader; run the "
             + "script with the FIFO's path as its argument as a service beside floatip";
-    static final String NO_VIPS = "not yet: an instance with no VIP (notify-driven); floatip needs at least one";
-    static final String GARP_INTERVAL = "not yet: floatip sends the gratuitous ARPs/NAs of a burst back to back";
+    static final String GARP_INTERVAL = "a per-interface setting; set garp.interval on the instances of its "
+            + "interfaces (floatip spaces each instance's gratuitous ARPs/NAs, not an interface's)";
     static final String NONE = "no floatip equivalent";
-    /** keepalived's vrrp_check_packet (vrrp.c) only counts and logs a different address list, as floatip does. */
-    static final String SKIP_CHECK = ": floatip compares every advert's addresses with its own, counts a "
-            + "difference and logs each new list once, and never drops the advert for it, as keepalived does when it "
-            + "checks; skipping the check would only save that work";
+    /**
+     * lib/scheduler.c calls lib/process.c increment_process_priority only when a timer fires more than
+     * min_auto_priority_delay late: SCHED_RR from the lowest priority, one step each time, up to
+     * max_auto_priority. floatip's realtime_priority is SCHED_RR from the start, a different thing.
+     */
+    static final String AUTO_PRIORITY = "keepalived turns to real-time scheduling only after a timer fires late, "
+            + "raising it step by step up to this; floatip does not adapt: global.realtime_priority (1..99) runs it "
+            + "real-time from the start, if wanted";
     static final String KEEPALIVED_TUNING = "keepalived's own process tuning; floatip has global.realtime_priority";
 
     private static final Map<String, String> WHY = Map.ofEntries(
@@ -49,9 +51,6 @@ final class Unmapped {
                     + "add them meanwhile"),
             Map.entry("virtual_rules", "not yet: routing rules added and removed with the VIPs; a notify script "
                     + "can add them meanwhile"),
-            Map.entry("virtual_ipaddress_excluded", "not yet: addresses held but not advertised; adding them to "
-                    + "virtual_ips would change the adverts"),
-            Map.entry("no_virtual_ipaddress", NO_VIPS),
             Map.entry("notification_email", EMAIL),
             Map.entry("notification_email_from", EMAIL),
             Map.entry("smtp_server", EMAIL),
@@ -64,13 +63,9 @@ final class Unmapped {
             Map.entry("no_checker_emails", EMAIL),
             Map.entry("snmp_socket", SNMP),
             Map.entry("enable_traps", SNMP),
-            Map.entry("track_process", PROCESS),
-            Map.entry("vrrp_track_process", PROCESS),
             Map.entry("track_bfd", "BFD is not supported"),
             Map.entry("bfd_instance", "BFD is not supported"),
             Map.entry("mcast_src_ip", "not yet: floatip sends multicast adverts from the interface's own address"),
-            Map.entry("dont_track_primary", "not yet: floatip always goes to FAULT when its interface loses its "
-                    + "link"),
             Map.entry("notify_deleted", "floatip has no such notification"),
             Map.entry("notify_master_rx_lower_pri", "floatip has no such notification"),
             Map.entry("notify_fifo_script", FIFO_SCRIPT),
@@ -78,12 +73,10 @@ final class Unmapped {
             Map.entry("track_group", "static track groups are not supported"),
             Map.entry("linkbeat_interfaces", "floatip follows links through netlink only"),
             Map.entry("garp_group", GARP_INTERVAL),
-            Map.entry("vrrp_garp_interval", GARP_INTERVAL),
-            Map.entry("vrrp_gna_interval", GARP_INTERVAL),
             Map.entry("vrrp_garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
             Map.entry("garp_master_refresh_repeat", "floatip sends garp.repeat gratuitous ARPs at each refresh"),
-            Map.entry("max_auto_priority", KEEPALIVED_TUNING),
-            Map.entry("min_auto_priority_delay", KEEPALIVED_TUNING),
+            Map.entry("max_auto_priority", AUTO_PRIORITY),
+            Map.entry("min_auto_priority_delay", AUTO_PRIORITY),
             Map.entry("vrrp_priority", KEEPALIVED_TUNING),
             Map.entry("vrrp_rt_priority", KEEPALIVED_TUNING),
             Map.entry("vrrp_no_swap", KEEPALIVED_TUNING),
@@ -92,8 +85,9 @@ final class Unmapped {
             Map.entry("default_interface", "floatip has no default interface: every instance names its own"),
             Map.entry("dynamic_interfaces", "floatip needs each instance's interface when it starts; it follows "
                     + "its link, not its creation"),
-            Map.entry("no_accept", "not yet: floatip as master always accepts traffic to its VIPs (VRRPv3 "
-                    + "Accept_Mode is on)"),
+            Map.entry("no_accept", "not yet: floatip as master always accepts traffic to its VIPs (RFC 9568 "
+                    + "Accept_Mode true; floatip's accept: false is an error until it adds the firewall rule "
+                    + "keepalived adds); drop that traffic with an nftables rule of your own if you need it"),
             Map.entry("mcast_dst_ip", "floatip always uses keepalived's default group"),
             Map.entry("vrrp_iptables", "floatip installs no firewall rules"),
             Map.entry("nftables", "floatip installs no firewall rules"));

@@ -7,15 +7,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads virtual_ipaddress lines ({@code 198.51.100.50/24 dev eth0 label eth0:1 ...}). floatip adds each address
- * to the instance's interface with global scope and nothing else: an address on another device is left out,
- * and the options it would ignore are warned about one by one, the address kept. An instance is of one family,
- * set by its first address: keepalived's alloc_vrrp_vip (keepalived/vrrp/vrrp_data.c) ignores the others.
+ * Reads virtual_ipaddress (and virtual_ipaddress_excluded) lines ({@code 198.51.100.50/24 dev eth1 label
+ * eth1:1 ...}). floatip adds each address with global scope and nothing else, on the instance's interface or
+ * the one {@code dev} names (keepalived's parse_ipaddress, vrrp_ipaddress.c, puts it there and vrrp.c's
+ * vrrp_send_link_update sends its gratuitous ARP there); the options it would ignore are warned about one by
+ * one, the address kept. The VIPs are of one family, set by the first address: keepalived's alloc_vrrp_vip
+ * (keepalived/vrrp/vrrp_data.c) ignores the others; the excluded addresses are never advertised and may mix.
  */
 final class VipMapper {
 
-    /** An address as floatip writes it, and its line. */
-    record Vip(Address ip, Place place) {
+    /** An address as floatip writes it, its line, and its interface when not the instance's (else null). */
+    record Vip(Address ip, Place place, String dev) {
+
+        /** The interface the address goes on. */
+        String on(String iface) {
+            return dev == null ? iface : dev;
+        }
+
+        /** As floatip's virtual_ips and excluded_ips list it. */
+        YamlNode node() {
+            return dev == null ? YamlNode.text(ip.text())
+                    : new YamlNode.MapNode().put("address", YamlNode.text(ip.text())).put("interface", YamlNode.text(dev));
+        }
     }
 
     /** The ip(8) options that take a value, so the value is not read as an option of its own. */
@@ -25,17 +38,17 @@ final class VipMapper {
     private VipMapper() {
     }
 
-    /** @param v6 the instance's family */
-    static List<Vip> read(List<Statement> blocks, String iface, boolean v6, Scope scope) {
+    /** @param v6 the instance's family, or null for excluded addresses, which may be of either */
+    static List<Vip> read(List<Statement> blocks, String iface, Boolean v6, Scope scope) {
         List<Vip> vips = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Statement block : blocks) {
             for (Statement line : block.children()) {
                 one(line, iface, scope).ifPresent(vip -> {
-                    if (vip.ip().v6() != v6) {
+                    if (v6 != null && vip.ip().v6() != v6) {
                         scope.notMapped(line, vip.ip().family() + " in an " + (v6 ? "IPv6" : "IPv4") + " instance "
                                 + "(the family of its first address); keepalived ignores it too");
-                    } else if (seen.add(vip.ip().address())) {
+                    } else if (seen.add(vip.on(iface) + " " + vip.ip().address())) {
                         vips.add(vip);
                     } else {
                         scope.notMapped(line, "the address is listed twice");
@@ -54,16 +67,19 @@ final class VipMapper {
             return Optional.empty();
         }
         List<String> args = line.args();
+        String dev = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             String value = WITH_VALUE.contains(option) && i + 1 < args.size() ? args.get(++i) : null;
             String what = value == null ? option : option + " " + value;
             switch (option) {
                 case "dev" -> {
-                    if (value != null && !value.equals(iface)) {
-                        scope.notMapped(line, "on " + value + ", not the instance's interface " + iface
-                                + "; not yet: floatip adds addresses to the instance's interface only");
+                    if (value != null && !InstanceMapper.interfaceName(value)) {
+                        scope.notMapped(line, "on " + value + ", not an interface name floatip accepts");
                         return Optional.empty();
+                    }
+                    if (value != null && !value.equals(iface)) {
+                        dev = value;
                     }
                 }
                 case "label" -> scope.notMapped(what + " of " + written + " (ignored: floatip adds the address "
@@ -80,6 +96,6 @@ final class VipMapper {
                         line.place());
             }
         }
-        return Optional.of(new Vip(ip.get(), line.place()));
+        return Optional.of(new Vip(ip.get(), line.place(), dev));
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AgentCommand {
     /** The launcher's lean flags (agent/bin/floatip): keep the two in step. */
-    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmn1m", "-Xmx64m", "-Xss512k",
+    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmn1m", "-Xmx64m", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
             "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions",
             "-XX:AsyncDeflationInterval=1000", "-XX:GuaranteedSafepointInterval=0", "-XX:StringTableSize=4096",

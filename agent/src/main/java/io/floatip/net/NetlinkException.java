@@ -34,11 +34,14 @@ public class NetlinkException extends Exception {
 
     private static String message(String operation, int errno, String device, String kernelMessage) {
         StringBuilder text = new StringBuilder(operation).append(" failed: ").append(Errno.name(errno));
-        String hint = hint(errno, device);
+        // The capability check fails without a reason of the kernel's; with one (EACCES "IPv6 is disabled on this
+        // device"), guessing a missing capability would send the operator the wrong way.
+        boolean kernelSaid = kernelMessage != null && !kernelMessage.isEmpty();
+        String hint = kernelSaid && (errno == Errno.EPERM || errno == Errno.EACCES) ? null : hint(errno, device);
         if (hint != null) {
             text.append(": ").append(hint);
         }
-        if (kernelMessage != null && !kernelMessage.isEmpty()) {
+        if (kernelSaid) {
             text.append(" (kernel: ").append(kernelMessage).append(')');
         }
         return text.toString();

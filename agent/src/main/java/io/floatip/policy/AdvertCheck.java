@@ -46,6 +46,9 @@ public final class AdvertCheck {
     private volatile InetAddress[] adopted = new InetAddress[0];
     private volatile int lastLoggedInterval;
     private volatile List<InetAddress> lastMismatchedAddresses;
+    private final boolean skipCheckAdvAddr;
+    /** The sender of the last advert whose addresses were compared (skip_check_adv_addr). */
+    private volatile InetAddress lastChecked;
 
     public AdvertCheck(InstanceConfig config) {
         this.version = config.version();
@@ -55,6 +58,7 @@ public final class AdvertCheck {
         this.authData = passwordBytes(config.authPassword());
         this.addresses = addresses(config);
         this.addressSet = Set.copyOf(addresses);
+        this.skipCheckAdvAddr = config.skipCheckAdvAddr();
     }
 
     /** The same checks for a reloaded config, remembering what was last logged. */
@@ -63,6 +67,7 @@ public final class AdvertCheck {
         c.lastLoggedInterval = lastLoggedInterval;
         c.lastMismatchedAddresses = lastMismatchedAddresses;
         c.adopted = adopted;
+        c.lastChecked = lastChecked;
         return c;
     }
 
@@ -102,6 +107,11 @@ public final class AdvertCheck {
             lastLoggedInterval = p.advertInterval();
             sink.followsInterval(p, intervalCentis);
         }
+        // keepalived's vrrp.c vrrp_state_backup checks a new master's first advert even with the skip.
+        if (skipCheckAdvAddr && p.source().equals(lastChecked)) {
+            return true;
+        }
+        lastChecked = p.source();
         if (!sameAddresses(p.addresses())) {
             boolean fresh = !p.addresses().equals(lastMismatchedAddresses);
             if (fresh) {

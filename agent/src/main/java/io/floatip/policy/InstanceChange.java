@@ -36,6 +36,7 @@ public record InstanceChange(Kind kind, String detail) {
                 && before.trackInterfaces().equals(after.trackInterfaces())
                 && before.trackFiles().equals(after.trackFiles())
                 && before.trackProcesses().equals(after.trackProcesses())
+                && before.dontTrackPrimary() == after.dontTrackPrimary()
                 && before.notifications().equals(after.notifications());
     }
 
@@ -58,18 +59,24 @@ public record InstanceChange(Kind kind, String detail) {
         if (!before.garp().equals(next.garp())) {
             changes.add(new InstanceChange(Kind.GARP, "garp " + next.garp()));
         }
-        Set<VirtualIp> oldVips = Set.copyOf(before.virtualIps());
-        Set<VirtualIp> newVips = Set.copyOf(next.virtualIps());
-        for (VirtualIp vip : before.virtualIps()) {
-            if (!newVips.contains(vip)) {
-                changes.add(new InstanceChange(Kind.VIP_REMOVED, "VIP " + vip + " removed"));
-            }
-        }
-        for (VirtualIp vip : next.virtualIps()) {
-            if (!oldVips.contains(vip)) {
-                changes.add(new InstanceChange(Kind.VIP_ADDED, "VIP " + vip + " added"));
-            }
-        }
+        vips(changes, "VIP ", before.virtualIps(), next.virtualIps());
+        vips(changes, "excluded address ", before.excludedIps(), next.excludedIps());
         return List.copyOf(changes);
+    }
+
+    // A VIP moved to another interface is one removed and one added: the record holds its interface.
+    private static void vips(List<InstanceChange> changes, String what, List<VirtualIp> before, List<VirtualIp> next) {
+        Set<VirtualIp> oldVips = Set.copyOf(before);
+        Set<VirtualIp> newVips = Set.copyOf(next);
+        for (VirtualIp vip : before) {
+            if (!newVips.contains(vip)) {
+                changes.add(new InstanceChange(Kind.VIP_REMOVED, what + vip + " removed"));
+            }
+        }
+        for (VirtualIp vip : next) {
+            if (!oldVips.contains(vip)) {
+                changes.add(new InstanceChange(Kind.VIP_ADDED, what + vip + " added"));
+            }
+        }
     }
 }

@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
  * Loop thread only, except {@link #addresses()} and {@link #master()}.
  */
 public final class InstancePolicy implements RouterActions {
-    /** After a failed claim, FAULT lasts this long before the instance listens and may try again. */
-    public static final long CLAIM_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** While a unicast peer's MAC is unknown, ask again this often; once known, re-check this often. */
     public static final long RESOLVE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     public static final long RESOLVE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -34,6 +32,8 @@ public final class InstancePolicy implements RouterActions {
     private volatile InstanceConfig config;
     /** Immutable, replaced whole on reload: a stopping thread's advert reads it. */
     private volatile List<InetAddress> addresses;
+    /** What the gratuitous ARPs / NAs announce: the VIPs and the excluded addresses. Loop thread. */
+    private List<InetAddress> announced;
     /** The VIPs this instance added (and so must remove), not those it failed to add. */
     private final Set<VirtualIp> held = new HashSet<>();
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
@@ -47,6 +47,7 @@ public final class InstancePolicy implements RouterActions {
         this.source = source;
         this.port = port;
         this.addresses = AdvertCheck.addresses(config);
+        this.announced = announced(config);
         this.router = new Router(routerConfig(config), this);
     }
 
@@ -68,6 +69,22 @@ public final class InstancePolicy implements RouterActions {
         return addresses;
     }
 
+    /** Loop thread: the addresses a takeover announces, VIPs then excluded ones; immutable. */
+    public List<InetAddress> announced() {
+        return announced;
+    }
+
+    private static List<InetAddress> announced(InstanceConfig c) {
+        if (c.excludedIps().isEmpty()) {
+            return AdvertCheck.addresses(c);
+        }
+        List<InetAddress> list = new ArrayList<>();
+        for (VirtualIp vip : c.heldIps()) {
+            list.add(vip.address());
+        }
+        return List.copyOf(list);
+    }
+
     /** Any thread: whether the last transition was to MASTER. */
     public boolean master() {
         return master;
@@ -78,10 +95,10 @@ public final class InstancePolicy implements RouterActions {
         return held.contains(vip);
     }
 
-    /** The VIPs this instance holds now, in config order. */
+    /** The VIPs and excluded addresses this instance holds now, in config order. */
     public List<VirtualIp> heldVips() {
         List<VirtualIp> out = new ArrayList<>(held.size());
-        for (VirtualIp vip : config.virtualIps()) {
+        for (VirtualIp vip : config.heldIps()) {
             if (held.contains(vip)) {
                 out.add(vip);
             }
@@ -114,7 +131,6 @@ public final class InstancePolicy implements RouterActions {
                     scheduleRefresh(ofTerm);
                 }
             }
-            case CLAIM_RETRY -> port.claimFault(null);
             case RESOLVE_PEERS -> resolvePeers();
         }
     }
@@ -130,10 +146,10 @@ public final class InstancePolicy implements RouterActions {
      */
     public void reconfigure(InstanceConfig next) {
         InstanceConfig before = config;
-        Set<VirtualIp> oldVips = Set.copyOf(before.virtualIps());
-        Set<VirtualIp> newVips = Set.copyOf(next.virtualIps());
+        Set<VirtualIp> oldVips = Set.copyOf(before.heldIps());
+        Set<VirtualIp> newVips = Set.copyOf(next.heldIps());
         boolean isMaster = router.state() == State.MASTER;
-        for (VirtualIp vip : before.virtualIps()) {
+        for (VirtualIp vip : before.heldIps()) {
             if (!newVips.contains(vip) && isMaster) {
                 held.remove(vip);
                 port.removeVip(vip);
@@ -141,9 +157,11 @@ public final class InstancePolicy implements RouterActions {
         }
         config = next;
         addresses = AdvertCheck.addresses(next);
-        for (VirtualIp vip : next.virtualIps()) {
-            if (!oldVips.contains(vip) && isMaster) {
-                claim(List.of(vip), List.of(vip.address()));
+        announced = announced(next);
+        for (VirtualIp vip : next.heldIps()) {
+            String failed = !oldVips.contains(vip) && isMaster ? claim(List.of(vip), List.of(vip.address())) : null;
+            if (failed != null) {
+                port.stepDownLater(failed);
             }
         }
         router.reconfigure(routerConfig(next));
@@ -157,36 +175,44 @@ public final class InstancePolicy implements RouterActions {
     }
 
     @Override
-    public void claimVips(Router r) {
+    public String claimVips(Router r) {
         term++;
-        claim(config.virtualIps(), addresses);
+        String failed = claim(config.heldIps(), announced);
+        if (failed != null) {
+            return failed; // the router releases what was added and stays BACKUP: no GARP timers
+        }
         long delay = config.garp().delayMillis();
         if (delay > 0) {
             port.schedule(TimeUnit.MILLISECONDS.toNanos(delay), Timer.GARP_REPEAT, term);
         }
         scheduleRefresh(term);
+        return null;
     }
 
     /**
-     * A master that cannot add its VIP serves nobody, and its adverts would keep a healthy backup from taking
-     * over: FAULT, after the current event (the router is mid-transition), and try again a little later.
+     * Adds {@code vips}; returns why the first that failed did, or null. A master that cannot add its VIP
+     * serves nobody, so the router gives up the claim ({@link Router#claimFailed}) and backs off; the error is
+     * logged once per episode (the first failure after a claim that succeeded), the rest are in the status.
      */
-    private void claim(List<VirtualIp> vips, List<InetAddress> announce) {
+    private String claim(List<VirtualIp> vips, List<InetAddress> announce) {
         List<Claim> results = port.addVips(vips, announce, config.garp().repeat());
         List<Claim> claimed = new ArrayList<>(results.size());
+        String failed = null;
         for (Claim c : results) {
             if (c.ok()) {
                 held.add(c.vip());
                 claimed.add(c);
-            } else {
-                port.claimFailed(c);
-                port.claimFault("cannot add VIP " + c.vip() + ": " + c.error());
-                port.schedule(CLAIM_RETRY_NANOS, Timer.CLAIM_RETRY, term);
+            } else if (failed == null) {
+                failed = "cannot add VIP " + c.vip() + ": " + c.error();
+                if (router.claimBackoff().failures() == 0) {
+                    port.claimFailed(c);
+                }
             }
         }
         if (!claimed.isEmpty()) {
             port.claimed(claimed);
         }
+        return failed;
     }
 
     private void scheduleRefresh(long ofTerm) {
@@ -199,7 +225,7 @@ public final class InstancePolicy implements RouterActions {
     @Override
     public void releaseVips(Router r) {
         term++;
-        for (VirtualIp vip : config.virtualIps()) {
+        for (VirtualIp vip : config.heldIps()) {
             if (held.remove(vip)) {
                 port.removeVip(vip);
             }
@@ -208,7 +234,7 @@ public final class InstancePolicy implements RouterActions {
 
     @Override
     public void announceVips(Router r) {
-        port.announce(addresses, config.garp().repeat());
+        port.announce(announced, config.garp().repeat());
     }
 
     @Override

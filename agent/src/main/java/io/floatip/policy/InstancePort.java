@@ -1,6 +1,7 @@
 package io.floatip.policy;
 
 import io.floatip.config.VirtualIp;
+import io.floatip.router.Router;
 import io.floatip.router.State;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -24,7 +25,7 @@ public interface InstancePort {
     /** The VIPs that are on the link now, for a line each once the takeover's frames are out. */
     void claimed(List<Claim> claims);
 
-    /** A VIP could not be added ({@link Claim#error()}), worth an error line now. */
+    /** A VIP could not be added ({@link Claim#error()}), the first failure of an episode: worth an error line. */
     void claimFailed(Claim claim);
 
     /** Removes one VIP from the link (if it is there). */
@@ -39,8 +40,8 @@ public interface InstancePort {
     /** Whether every unicast peer's MAC is known. */
     boolean peersResolved();
 
-    /** Sets ({@code why} non-null) or clears the instance's claim fault, after the current event. */
-    void claimFault(String why);
+    /** A master's claim failed (a reload's new VIP): {@link Router#claimFailed} after the current event. */
+    void stepDownLater(String why);
 
     /** Calls {@link InstancePolicy#fired}({@code timer}, {@code term}) back on the loop {@code afterNanos} from now. */
     void schedule(long afterNanos, Timer timer, long term);

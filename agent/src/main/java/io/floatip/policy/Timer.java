@@ -6,8 +6,6 @@ public enum Timer {
     GARP_REPEAT,
     /** keepalived's garp_master_refresh: announce again every refresh interval while the term lasts. */
     GARP_REFRESH,
-    /** A failed claim's FAULT is over: clear it, so the instance listens and may try again. */
-    CLAIM_RETRY,
     /** Ask for the unicast peers' MACs again. */
     RESOLVE_PEERS
 }

@@ -153,10 +153,9 @@ public final class VrrpCodec {
         }
         int vrid = b[at + 1] & 0xff;
         int priority = b[at + 2] & 0xff;
+        // RFC 9568 5.2.5 says at least 1, but an instance with no VIP sends 0 and keepalived takes it
+        // (vrrp.c, vrrp_check_packet: a count unlike ours is counted, never dropped).
         int count = b[at + 3] & 0xff;
-        if (count == 0) {
-            return Decoded.Dropped.of(WireDrop.ZERO_COUNT);
-        }
         int expected = VRRP_HEADER + addressLength * count + (version == 2 ? VrrpPacket.AUTH_DATA_LENGTH : 0);
         if (length != expected) {
             return Decoded.Dropped.of(WireDrop.LENGTH_MISMATCH);

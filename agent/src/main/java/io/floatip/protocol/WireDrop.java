@@ -20,7 +20,6 @@ public enum WireDrop implements DropReason {
     TTL_NOT_255("IPv4 TTL or IPv6 hop limit is not 255 (RFC 5798 7.1: sent from off-link or forwarded)"),
     BAD_VERSION("VRRP version is neither 2 nor 3, or 2 over IPv6 (VRRPv2 is IPv4 only, RFC 3768)"),
     BAD_TYPE("VRRP type is not ADVERTISEMENT (1)"),
-    ZERO_COUNT("address count is zero"),
     LENGTH_MISMATCH("VRRP length does not match the address count"),
     BAD_CHECKSUM("VRRP checksum is wrong"),
     ZERO_INTERVAL("advertisement interval is zero"),

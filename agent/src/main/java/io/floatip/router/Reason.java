@@ -33,10 +33,12 @@ public record Reason(Code code, String detail) {
         EQUAL_PRIORITY_HIGHER_ADDRESS,
         /** A master frozen longer than Master_Down_Interval steps down. */
         FROZEN,
-        /** Its link, tracking or a failed claim put it in FAULT. */
+        /** Its link or tracking put it in FAULT. */
         FAULT,
         /** Every fault is gone: listening again. */
         FAULT_CLEARED,
+        /** A VIP could not be added: listening, and not preempting until the claim back-off ends. */
+        CLAIM_FAILED,
         /** Its sync group moved it. */
         SYNC_GROUP,
         /** The operator drained it (floatip drain): a master hands over. */

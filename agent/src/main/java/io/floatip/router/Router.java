@@ -28,14 +28,10 @@ public final class Router {
     private long lastAssertAt = Long.MIN_VALUE;
     private InetAddress masterAddress;
     private int masterPriority;
-    /** The lower-priority master we are about to preempt, for the transition's reason. */
-    private InetAddress preempted;
-    /** The master said it is stopping (priority 0), for the transition's reason. */
-    private boolean masterStopped;
-    private int preemptedPriority;
-    private long lastAdvertAt;
+    private final TakeoverCause cause = new TakeoverCause();
     private long since;
     private Reason reason = new Reason(Reason.Code.NOT_STARTED, "not started");
+    private final ClaimBackoff claimBackoff = new ClaimBackoff();
 
     public Router(RouterConfig config, RouterActions actions) {
         this.config = config;
@@ -83,11 +79,8 @@ public final class Router {
     /** Fires every timer whose deadline is at or before {@code now}. */
     public void fireTimers(long now) {
         if (state == State.BACKUP && masterDownTimer <= now) {
-            becomeMaster(now, masterDownReason(now));
-        } else if (state == State.MASTER && adverTimer <= now) {
-            if (wasFrozen(now)) {
-                return;
-            }
+            becomeMaster(now, cause.reason(priority.current(), masterAddress, now, masterDownInterval()));
+        } else if (state == State.MASTER && adverTimer <= now && !wasFrozen(now)) {
             actions.sendAdvert(this, priority.current());
             // Keep the cadence unless we fell behind by a whole interval (then restart from now, no burst).
             long next = adverTimer + Timers.centisToNanos(config.advertIntervalCentis());
@@ -119,8 +112,7 @@ public final class Router {
         }
         if (state == State.MASTER) {
             // Not in RFC 9568, which has no FAULT state: hand over as a stopping master does, so a backup takes
-            // over after Skew_Time instead of Master_Down_Interval. On a link that is down the advert goes
-            // nowhere, which costs nothing.
+            // over after Skew_Time instead of Master_Down_Interval. On a link that is down it costs nothing.
             actions.sendAdvert(this, 0);
             actions.releaseVips(this);
         }
@@ -157,6 +149,11 @@ public final class Router {
         }
     }
 
+    /** The claim back-off: failures since the last claim that succeeded, and when preempting is allowed. */
+    public ClaimBackoff claimBackoff() {
+        return claimBackoff;
+    }
+
     public boolean drained() {
         return priority.drained();
     }
@@ -175,6 +172,26 @@ public final class Router {
         masterAddress = null;
         masterDownTimer = now + masterDownInterval();
         transition(now, State.BACKUP, code, why);
+    }
+
+    /**
+     * A VIP could not be added, at a takeover or (after the event, on a master only) a reload's new VIP. It sends
+     * priority 0: a master hands over, and a master still serving answers at once and announces its VIPs again
+     * (our claim's ARPs went out before the kernel's refusal was read). It listens without preempting.
+     */
+    public void claimFailed(long now, String why) {
+        long until = claimBackoff.failed(now, why);
+        adverTimer = NEVER;
+        actions.sendAdvert(this, 0);
+        if (state == State.MASTER) {
+            masterAddress = null;
+        }
+        actions.releaseVips(this);
+        masterDownTimer = Math.max(now + masterDownInterval(), until);
+        if (state != State.BACKUP) {
+            transition(now, State.BACKUP, Reason.Code.CLAIM_FAILED, why + "; not preempting for "
+                    + claimBackoff.waitNanos() / 1_000_000_000 + " s");
+        }
     }
 
     /** Sync group: another member became MASTER, so this one does too. */
@@ -202,8 +219,7 @@ public final class Router {
     private void enterListening(long now, Reason.Code code, String why) {
         preemptAllowedAt = now + config.preemptDelayNanos();
         masterAddress = null;
-        preempted = null;
-        masterStopped = false;
+        cause.clear();
         if (priority.current() == OWNER_PRIORITY) {
             becomeMaster(now, new Reason(Reason.Code.ADDRESS_OWNER, why + ": address owner (priority 255)"));
             return;
@@ -217,29 +233,30 @@ public final class Router {
     private void backupReceived(long now, InetAddress source, int advertPriority, int advertInterval) {
         if (advertPriority == 0) {
             masterDownTimer = now + skewTime();
-            masterStopped = true;
+            cause.masterStopped();
             return;
         }
-        masterStopped = false;
-        boolean preemptNow = config.preempt() && now >= preemptAllowedAt;
+        boolean preemptNow = config.preempt() && now >= preemptAllowedAt && !claimBackoff.holding(now);
         if (!preemptNow || advertPriority >= priority.current()) {
-            if (config.version() == 3) {
-                masterAdverInterval = advertInterval; // v3 learns the master's interval
-            }
-            masterAddress = source;
-            masterPriority = advertPriority;
-            lastAdvertAt = now;
-            masterDownTimer = now + masterDownInterval();
-            preempted = null;
+            follow(now, source, advertPriority, advertInterval);
         } else {
             // Preempting: RFC 9568 6.4.2 discards the advert and lets the master down timer run out. With
             // fast_preempt the first lower advert is enough: take over after Skew_Time, as after a priority 0.
-            if (config.fastPreempt() && preempted == null) {
+            if (cause.preempting(source, advertPriority) && config.fastPreempt()) {
                 masterDownTimer = Math.min(masterDownTimer, now + skewTime());
             }
-            preempted = source;
-            preemptedPriority = advertPriority;
         }
+    }
+
+    /** The master's advert is the one to follow: its address, priority and (v3) interval; its timer restarts. */
+    private void follow(long now, InetAddress source, int advertPriority, int advertInterval) {
+        if (config.version() == 3) {
+            masterAdverInterval = advertInterval; // v3 learns the master's interval
+        }
+        masterAddress = source;
+        masterPriority = advertPriority;
+        masterDownTimer = now + masterDownInterval();
+        cause.following(now);
     }
 
     /**
@@ -272,15 +289,9 @@ public final class Router {
             return;
         }
         if (advertPriority > priority.current()
-                || (advertPriority == priority.current() && compareAddresses(source, config.primaryAddress()) > 0)) {
+                || (advertPriority == priority.current() && Addresses.compare(source, config.primaryAddress()) > 0)) {
             adverTimer = NEVER;
-            if (config.version() == 3) {
-                masterAdverInterval = advertInterval;
-            }
-            masterAddress = source;
-            masterPriority = advertPriority;
-            lastAdvertAt = now;
-            masterDownTimer = now + masterDownInterval();
+            follow(now, source, advertPriority, advertInterval);
             // Not in the RFC: say "I stop being master" (priority 0) before yielding, so a winner that never
             // heard us during a partition learns there were two masters and announces again to the clients
             // that followed us. Other backups are not disturbed: the winner's own advert answers at once.
@@ -310,26 +321,20 @@ public final class Router {
 
     private void becomeMaster(long now, Reason why) {
         masterDownTimer = NEVER;
-        preempted = null;
-        masterStopped = false;
-        masterAddress = config.primaryAddress();
+        cause.clear();
         // RFC 5798 6.4.2 advertises first, then announces. We claim and announce first: when preempting, the
         // old master lets go as soon as it hears our advert, and clients must already be coming to us by then.
-        actions.claimVips(this);
+        // A claim that fails sends no advert at our priority: the master we meant to preempt keeps serving.
+        String failed = actions.claimVips(this);
+        if (failed != null) {
+            claimFailed(now, failed);
+            return;
+        }
+        claimBackoff.succeeded();
+        masterAddress = config.primaryAddress();
         actions.sendAdvert(this, priority.current());
         adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
         transition(now, State.MASTER, why.code(), why.detail());
-    }
-
-    private Reason masterDownReason(long now) {
-        if (preempted != null) {
-            return Reason.preempting(preempted, preemptedPriority, priority.current());
-        }
-        if (masterStopped) {
-            return Reason.masterStopped(masterAddress);
-        }
-        return masterAddress == null ? Reason.noAdvert(masterDownInterval() / 1_000_000)
-                : Reason.masterSilent(masterAddress, (now - lastAdvertAt) / 1_000_000);
     }
 
     private void transition(long now, State to, Reason.Code code, String why) {
@@ -338,11 +343,6 @@ public final class Router {
         since = now;
         reason = new Reason(code, why);
         actions.stateChanged(this, from, to, why);
-    }
-
-    /** Compares two addresses as unsigned big-endian numbers (RFC 5798 6.4.3: "greater than"). */
-    static int compareAddresses(InetAddress a, InetAddress b) {
-        return Addresses.compare(a, b);
     }
 
     // ---- derived values and accessors ----

@@ -9,8 +9,8 @@ public interface RouterActions {
     /** Send one advertisement with this priority (0 when stopping as master). */
     void sendAdvert(Router router, int priority);
 
-    /** Add the virtual addresses and announce them (gratuitous ARP bursts). */
-    void claimVips(Router router);
+    /** Add the virtual addresses and announce them (gratuitous ARP bursts); returns why one failed, or null. */
+    String claimVips(Router router);
 
     /** Remove the virtual addresses. */
     void releaseVips(Router router);

@@ -33,15 +33,28 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param tracked           each tracked script, interface and file with its state
      * @param drained           drained by the operator (floatip drain): BACKUP at the lowest priority
      * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
+     * @param claimBackoff      after a VIP claim failed, until one succeeds: the back-off; else null
      * @param conflict          another node holds our VIP while we are master (split brain), or null
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
-                                 boolean drained, String reasonCode, ConflictStatus conflict) {
+                                 boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
+                                 ConflictStatus conflict) {
 
-        /** Without a conflict (a snapshot from an older agent reads the same). */
+        /** Without a split brain (none, or a snapshot from an older agent). */
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
+                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
+                              boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
+                    drained, reasonCode, claimBackoff, null);
+        }
+
+        /** Without a claim back-off (none going on, or a snapshot from an older agent). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                               int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                               List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
@@ -71,6 +84,17 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                     virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
                     false, null);
         }
+    }
+
+    /**
+     * A node whose VIP claims fail stays BACKUP and does not preempt until the back-off ends.
+     *
+     * @param failures            failed claims since the last one that succeeded
+     * @param backoffMillis       the current back-off (5 s, doubling to 5 min)
+     * @param preemptHeldForMillis how much longer preempting is held off (0: the next chance tries again)
+     * @param lastError           the last failure's reason
+     */
+    public record ClaimBackoffStatus(int failures, long backoffMillis, long preemptHeldForMillis, String lastError) {
     }
 
     /**

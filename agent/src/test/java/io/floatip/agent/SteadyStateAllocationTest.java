@@ -80,7 +80,7 @@ class SteadyStateAllocationTest {
         }
 
         @Override
-        public void claimFault(String why) {
+        public void stepDownLater(String why) {
         }
 
         @Override

@@ -21,7 +21,8 @@ class TrackingTest {
                 }
 
                 @Override
-                public void claimVips(Router r) {
+                public String claimVips(Router r) {
+                    return null;
                 }
 
                 @Override

@@ -305,11 +305,16 @@ class HardeningTest {
             long worst = 0;
             int during = 0;
             String worstIn = what;
+            List<String> late = new ArrayList<>();
             for (int i = 1; i < stamps.size(); i++) {
                 long gap = (stamps.get(i) - stamps.get(i - 1)) / 1000;
                 if (stamps.get(i) <= attackFromMicros) {
                     quiet = Math.max(quiet, gap);
                 } else {
+                    if (gap > INTERVAL_MS + 5 && late.size() < 20) {
+                        late.add(java.time.Instant.ofEpochSecond(0, stamps.get(i) * 1000).toString().substring(11, 23)
+                                + " " + gap + " ms");
+                    }
                     if (gap > worst) {
                         worst = gap;
                         for (Object[] ph : phases) {
@@ -321,16 +326,18 @@ class HardeningTest {
                     during++;
                 }
             }
-            System.out.println("[attack] the worst gap ended during: " + worstIn);
+            System.out.println("[attack] the worst gap ended during: " + worstIn + "; gaps over interval + 5 ms "
+                    + "(UTC, at the later advert): " + late);
             System.out.printf("[attack] %s: n1's worst advert gap %d ms over %d adverts (%d ms in the quiet 3 s "
                     + "before, this machine's load alone); VIP on both nodes in %d samples, n1 without it in %d "
                     + "(every 20 ms)%n", what, worst, during, quiet, both, lost.get());
             assertTrue(during >= 10, "adverts captured: " + during);
-            // Issue 16 asks for interval + 5 ms. A clean-clone CI run on 2 cores saw 109 ms while 100 silent metrics
-            // clients, 40 silent control clients and the curl and status processes ran (the quiet stretch: 100 ms),
-            // so the bound is interval + 15 ms until that is understood (issue 16 stays open for it); on a machine
-            // whose load alone makes gaps longer, the attack may add no more than that to the quiet stretch.
-            long bound = Math.max(INTERVAL_MS + 15, quiet + 15);
+            // Issue 16: interval + 5 ms. The late adverts seen under the silent clients (109 ms in CI, 341 ms here)
+            // were the JVM's stop-the-world pauses, run by its VM Thread at an ordinary priority while the loop
+            // waited: a 240 ms full collection (the heap growing from -Xms8m) and 14-17 ms young ones at a load of
+            // 15. Now the VM Thread is real-time too and the heap starts at 16 MB: no full collection, 4 ms at most.
+            // On a machine whose load alone makes gaps longer, the attack may add no more than 5 ms to that.
+            long bound = Math.max(INTERVAL_MS + 5, quiet + 5);
             assertTrue(worst <= bound, "adverts on time: worst gap " + worst + " ms, quiet " + quiet + " ms");
             assertEquals(0, both, "the VIP was never seen on both nodes");
             assertEquals(0, lost.get(), "n1 kept its VIP throughout");

@@ -121,8 +121,8 @@ class ImportKeepalivedCommandTest {
         assertTrue(run.err().startsWith(expected), run.err());
         assertTrue(run.err().contains("instances: must define at least one instance"), run.err());
         assertTrue(run.err().endsWith("\nwhat was left out of " + file + ":\n"
-                + "  " + file + ":6: not mapped: 198.51.100.130/24 dev eth9 (on eth9, not the instance's interface "
-                + "eth0; not yet: floatip adds addresses to the instance's interface only)\n"
+                + "  " + file + ":6: not mapped: 198.51.100.130/24 dev eth9:1 (on eth9:1, not an interface name "
+                + "floatip accepts)\n"
                 + "  " + file + ":2: not mapped: vrrp_instance VI_NONE (no virtual_ipaddress floatip can hold)\n"),
                 run.err());
     }

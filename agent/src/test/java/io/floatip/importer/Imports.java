@@ -48,6 +48,10 @@ final class Imports {
         return warnings(result).stream().filter(w -> w.contains(" not mapped: ")).toList();
     }
 
+    static VirtualIp vip(String address, int prefix, String iface) throws Exception {
+        return new VirtualIp(java.net.InetAddress.getByName(address), prefix, iface);
+    }
+
     static VirtualIp vip(String address, int prefix) throws Exception {
         return new VirtualIp(InetAddress.getByName(address), prefix);
     }

@@ -205,26 +205,48 @@ class KeepalivedRulesImportTest {
     void everyKeywordFloatipCannotMapHasOneLine() throws Exception {
         ImportResult result = corpus("unmappable.conf");
         List<String> leftOut = Imports.leftOut(result);
-        for (String keyword : List.of("max_auto_priority", "vrrp_garp_interval", "vrrp_gna_interval",
+        for (String keyword : List.of("max_auto_priority",
                 "default_interface", "dynamic_interfaces", "notify_fifo_script",
-                "vrrp_track_process", "user haproxy", "use_vmac", "vmac_xmit_base", "dont_track_primary",
-                "mcast_src_ip", "garp_master_refresh_repeat", "virtual_ipaddress_excluded", "virtual_routes",
-                "virtual_rules", "track_process", "label eth0:vip", "scope link", "203.0.113.161/24 dev eth1",
-                "vrrp_instance VI_NOTIFY_ONLY")) {
+                "use_vmac", "vmac_xmit_base",
+                "mcast_src_ip", "garp_master_refresh_repeat", "virtual_routes",
+                "virtual_rules", "label eth0:vip", "scope link")) {
             assertEquals(1, leftOut.stream().filter(w -> w.contains(" not mapped: " + keyword + " ")).count(),
                     () -> keyword + " in " + leftOut);
         }
-        assertEquals(21, leftOut.size(), leftOut::toString);
-        // keepalived only counts and logs a different address list too: skipping that check loses nothing.
-        assertTrue(Imports.warnings(result).contains("unmappable.conf:17 note: vrrp_skip_check_adv_addr"
-                + Unmapped.SKIP_CHECK), Imports.warnings(result)::toString);
+        assertEquals(12, leftOut.size(), leftOut::toString);
+        // vrrp_skip_check_adv_addr is every instance's skip_check_adv_addr (vrrp_data.c alloc_vrrp).
+        assertTrue(load(result).instances().get("VI_1").skipCheckAdvAddr());
         assertTrue(leftOut.stream().noneMatch(w -> w.contains("accept")), leftOut::toString);
-        assertTrue(leftOut.stream().filter(w -> !w.contains("user haproxy") && !w.contains("label")
+        assertTrue(leftOut.stream().filter(w -> !w.contains("label")
                 && !w.contains("scope link") && !w.contains("max_auto_priority") && !w.contains("default_interface")
                 && !w.contains("dynamic_interfaces")).allMatch(w -> w.contains("not yet: ")
                         || w.contains("garp.repeat")), leftOut::toString);
         assertEquals(List.of(vip("198.51.100.161", 24), vip("198.51.100.162", 24)),
                 load(result).instances().get("VI_1").virtualIps());
+    }
+
+    @Test
+    void dontTrackPrimaryAndTheGarpIntervalsAreMapped() throws Exception {
+        Config tracked = load(corpus("dont-track-primary.conf"));
+        assertTrue(tracked.instances().get("EXTERNAL").dontTrackPrimary());
+        assertFalse(tracked.instances().get("INTERNAL").dontTrackPrimary());
+        Config garp = load(corpus("garp-interval.conf"));
+        assertEquals(2, garp.instances().get("V4").garp().intervalMillis(), "0.0015 s rounded up to a whole ms");
+        assertEquals(10, garp.instances().get("V6").garp().intervalMillis(), "the NA interval for IPv6");
+    }
+
+    @Test
+    void trackedProcessesMapToProcessesAndTrackProcesses() throws Exception {
+        Config config = load(corpus("track-process.conf"));
+        assertEquals(List.of("haproxy", "api", "exact"), List.copyOf(config.processes().keySet()));
+        assertEquals("haproxy", config.processes().get("haproxy").processName());
+        assertEquals(2, config.processes().get("haproxy").quorum());
+        assertEquals(1_500, config.processes().get("haproxy").delayMillis());
+        assertEquals(-30, config.processes().get("haproxy").weight());
+        assertEquals(List.of("/usr/bin/python3", "/opt/api/server.py"), config.processes().get("api").command());
+        assertEquals(List.of("haproxy", "api", "exact"), config.instances().get("VI_1").trackProcesses().stream()
+                .map(io.floatip.config.TrackedProcess::name).toList());
+        assertEquals(-50, config.instances().get("VI_1").trackProcesses().get(1).weight());
     }
 
     @Test

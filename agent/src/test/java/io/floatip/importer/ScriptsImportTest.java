@@ -80,7 +80,6 @@ class ScriptsImportTest {
                 "keepalived.conf:4 not mapped: timeout 0 (keepalived takes whole seconds from 1 here, and ignores it "
                         + "too)",
                 "keepalived.conf:5 not mapped: rise 0 (floatip counts 1 to 255)",
-                "keepalived.conf:6 not mapped: user nobody (not yet: floatip runs every script as global.script_user)",
                 "keepalived.conf:7 not mapped: weight -300 (floatip weights are -253 to 253)",
                 "keepalived.conf:1 not mapped: vrrp_script chk (its weight cannot be carried over, and any other "
                         + "weight would change what a failure does)",

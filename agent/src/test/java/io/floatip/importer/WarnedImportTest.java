@@ -38,7 +38,9 @@ class WarnedImportTest {
     void everythingUnsupportedIsNamed() throws Exception {
         ImportResult result = Imports.corpus("unsupported.conf");
         InstanceConfig odd = load(result).instances().get("VI_ODD");
-        assertEquals(List.of(vip("198.51.100.110", 24), vip("198.51.100.112", 24)), odd.virtualIps());
+        assertEquals(List.of(vip("198.51.100.110", 24), vip("198.51.100.111", 24, "eth1"), vip("198.51.100.112", 24)),
+                odd.virtualIps());
+        assertEquals(List.of(vip("198.51.100.120", 24)), odd.excludedIps());
         assertEquals(100, odd.priority());
         String email = " (out of scope: email alerts; a notify script can send them)";
         String network = " (out of scope: network configuration, not failover; keep it in the system's network "
@@ -51,24 +53,18 @@ class WarnedImportTest {
                 "unsupported.conf:9 not mapped: smtp_connect_timeout 30" + email,
                 "unsupported.conf:10 not mapped: lvs_id LB1 (out of scope: LVS load balancing; floatip moves addresses "
                         + "only)",
-                "unsupported.conf:11 not mapped: vrrp_garp_interval 0.001 (not yet: floatip sends the gratuitous "
-                        + "ARPs/NAs of a burst back to back)",
+                "unsupported.conf:11 note: vrrp_garp_interval 0.001: garp.interval 1ms on each IPv4 instance; "
+                        + "keepalived spaces all of an interface's gratuitous ARPs, floatip each instance's",
                 "unsupported.conf:14 not mapped: static_ipaddress" + network,
                 "unsupported.conf:18 not mapped: static_routes" + network,
                 "unsupported.conf:24 not mapped: use_vmac vrrp.91 (not yet: virtual MAC interfaces (issue 14))",
                 "unsupported.conf:25 not mapped: vmac_xmit_base (not yet: virtual MAC interfaces (issue 14))",
                 "unsupported.conf:28 not mapped: mcast_src_ip 198.51.100.2 (not yet: floatip sends multicast adverts "
                         + "from the interface's own address)",
-                "unsupported.conf:35 not mapped: virtual_ipaddress_excluded (not yet: addresses held but not "
-                        + "advertised; adding them to virtual_ips would change the adverts)",
                 "unsupported.conf:38 not mapped: virtual_routes (not yet: routes added and removed with the VIPs; a "
                         + "notify script can add them meanwhile)",
                 "unsupported.conf:41 not mapped: Priority 200 (not a keyword: keepalived's are lowercase here, and it "
                         + "ignores this too)",
-                "unsupported.conf:42 not mapped: dont_track_primary (not yet: floatip always goes to FAULT when its "
-                        + "interface loses its link)",
-                "unsupported.conf:31 not mapped: 198.51.100.111/24 dev eth1 (on eth1, not the instance's interface "
-                        + "eth0; not yet: floatip adds addresses to the instance's interface only)",
                 "unsupported.conf:32 not mapped: label eth0:7 of 198.51.100.112/24 (ignored: floatip adds the address "
                         + "without a label)",
                 "unsupported.conf:32 not mapped: scope link of 198.51.100.112/24 (ignored: floatip adds addresses "
@@ -91,8 +87,8 @@ class WarnedImportTest {
     void withNoInstanceLeftTheResultDoesNotLoad() throws Exception {
         ImportResult result = Imports.corpus("no-instances.conf");
         assertEquals(List.of(
-                "no-instances.conf:6 not mapped: 198.51.100.130/24 dev eth9 (on eth9, not the instance's interface "
-                        + "eth0; not yet: floatip adds addresses to the instance's interface only)",
+                "no-instances.conf:6 not mapped: 198.51.100.130/24 dev eth9:1 (on eth9:1, not an interface name "
+                        + "floatip accepts)",
                 "no-instances.conf:2 not mapped: vrrp_instance VI_NONE (no virtual_ipaddress floatip can hold)"),
                 Imports.warnings(result));
         assertEquals(1, result.loadErrors().size());

@@ -32,4 +32,11 @@ class NetlinkExceptionTest {
         assertEquals("add 2001:db8::1/64 on interface index 3 failed: EINVAL (kernel: Invalid prefix length)",
                 e.getMessage());
     }
+
+    @Test
+    void aPermissionErrorWithTheKernelsOwnReasonIsNotBlamedOnACapability() {
+        assertEquals("add 2001:db8::1/64 on interface index 3 failed: EACCES (kernel: ipv6: IPv6 is disabled on this "
+                        + "device)", new NetlinkException("add 2001:db8::1/64 on interface index 3", Errno.EACCES, null,
+                "ipv6: IPv6 is disabled on this device").getMessage());
+    }
 }

@@ -173,4 +173,22 @@ class AdvertCheckTest {
         assertArrayEquals(new byte[]{'r', 'i', 'g', 'h', 't', 0, 0, 0}, AdvertCheck.passwordBytes("right"));
         assertArrayEquals(new byte[8], AdvertCheck.passwordBytes(null));
     }
+
+    @Test
+    void skipCheckAdvAddrComparesOnlyANewSendersFirstAdvert() {
+        InstanceConfig c = v3();
+        InstanceConfig skip = new InstanceConfig(c.name(), c.interfaceName(), c.vrid(), c.priority(), c.version(),
+                c.advertIntervalCentis(), c.preempt(), c.preemptDelayMillis(), c.virtualIps(), c.garp(), null,
+                List.of(), null, List.of(), List.of(), List.of(), c.notifications(), false, List.of(), List.of(), false, true);
+        AdvertCheck check = new AdvertCheck(skip);
+        List<InetAddress> fewer = List.of(ip("198.51.100.100"));
+        for (int k = 0; k < 3; k++) {
+            assertTrue(check.accept(v3(100, 255, fewer), sink));
+        }
+        assertEquals(List.of("mismatch 1 logged"), told, "the first advert of a sender only");
+        VrrpPacket other = new VrrpPacket(3, 51, 150, 100, fewer, AuthType.NONE, new byte[0], ip("198.51.100.13"),
+                GROUP, 255);
+        assertTrue(check.accept(other, sink));
+        assertEquals(List.of("mismatch 1 logged", "mismatch 1"), told, "a new sender is checked (and counted)");
+    }
 }

@@ -12,6 +12,7 @@ import io.floatip.config.GarpConfig;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
+import io.floatip.router.ClaimBackoff;
 import io.floatip.router.Reason;
 import io.floatip.router.State;
 import io.floatip.router.Timers;
@@ -28,50 +29,114 @@ class InstancePolicyTest {
     private static final long MDI = Timers.masterDownInterval(100, 10);
 
     @Test
-    void aFailedClaimGoesToFaultAfterTheTakeoverAndListensAgainFiveSecondsLater() {
+    void aFailedTakeoverClaimSendsOnlyPriorityZeroReleasesWhatWasAddedAndStaysBackup() {
         PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A, B));
         b.failing.put(B, "No such device");
         b.start();
         b.runUntil(MDI);
-        assertEquals(State.FAULT, b.router.state(), b.log.toString());
-        assertEquals(Reason.Code.FAULT, b.router.why().code());
+        assertEquals(State.BACKUP, b.router.state(), b.log.toString());
         assertEquals(List.of("360ms add [" + A + ", " + B + "]",
                 "360ms announce [198.51.100.100, 198.51.100.101] x1",
                 "360ms cannot claim " + B + ": No such device",
-                "360ms claim fault: cannot add VIP " + B + ": No such device",
                 "360ms claimed [" + A + "]",
-                "360ms advert 100",
-                "360ms BACKUP->MASTER (no advert heard for Master_Down_Interval 360 ms)",
                 "360ms advert 0",
-                "360ms remove " + A,
-                "360ms MASTER->FAULT (cannot add VIP " + B + ": No such device)"),
-                b.log.subList(1, b.log.size()), "the takeover completes, then FAULT hands over (priority 0) and releases only what was added");
-
-        b.failing.clear();
-        b.runUntil(MDI + InstancePolicy.CLAIM_RETRY_NANOS - 1);
-        assertEquals(State.FAULT, b.router.state(), "FAULT lasts five seconds");
-        b.runUntil(MDI + InstancePolicy.CLAIM_RETRY_NANOS);
-        assertEquals(State.BACKUP, b.router.state(), "then it listens, as at startup");
-        b.runUntil(2 * MDI + InstancePolicy.CLAIM_RETRY_NANOS);
-        assertEquals(State.MASTER, b.router.state());
-        assertEquals(List.of("5721ms claimed [" + A + ", " + B + "]"), b.lines("claimed [" + A + ", "));
-        b.runFor(60_000 * MS);
-        assertEquals(State.MASTER, b.router.state(), "no transition after it settled: " + b.lines("->"));
-        assertEquals(5, b.lines("->").size());
+                "360ms remove " + A),
+                b.log.subList(1, b.log.size()), "no advert at its priority, no transition; what was added goes");
+        assertEquals(1, b.router.claimBackoff().failures());
+        assertEquals(MDI + ClaimBackoff.FIRST_NANOS, b.router.claimBackoff().until());
+        assertEquals("cannot add VIP " + B + ": No such device", b.router.claimBackoff().lastError());
     }
 
     @Test
-    void eachFailedVipFaultsAndRetriesOnItsOwnTimer() {
-        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A, B));
+    void aLoneNodeWhoseClaimsFailTriesAgainOnlyAsTheBackOffAllowsAndLogsOncePerEpisode() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A));
         b.failing.put(A, "Permission denied");
-        b.failing.put(B, "Permission denied");
         b.start();
-        b.runUntil(MDI);
-        assertEquals(2, b.lines("claim fault: cannot add VIP").size());
-        assertEquals(0, b.lines("claimed").size(), "nothing to log as claimed");
-        assertEquals(0, b.lines("remove").size(), "nothing was added, so nothing is removed");
-        b.runUntil(MDI + InstancePolicy.CLAIM_RETRY_NANOS);
-        assertEquals(2, b.lines("claim fault cleared").size());
+        b.runUntil(MDI + 3_600_000 * MS); // an hour alone, every claim failing
+        List<String> adds = b.lines("add [");
+        // 5, 10, 20, 40, 80, 160 s, then every 300 s.
+        long at = MDI / MS;
+        List<String> expected = new java.util.ArrayList<>();
+        long wait = 5_000;
+        while (at <= (MDI / MS) + 3_600_000) {
+            expected.add(at + "ms add [" + A + "]");
+            at += wait;
+            wait = Math.min(300_000, wait * 2);
+        }
+        assertEquals(expected, adds);
+        assertEquals(1, b.lines("cannot claim").size(), "one error line for the whole episode");
+        assertEquals(List.of("0ms INIT->BACKUP (startup)"), b.lines("->"), "it never was MASTER");
+        assertEquals(ClaimBackoff.MAX_NANOS, b.router.claimBackoff().waitNanos());
+
+        b.failing.clear();
+        b.runFor(300_000 * MS);
+        assertEquals(State.MASTER, b.router.state(), "the next try succeeds");
+        assertEquals(0, b.router.claimBackoff().failures(), "and ends the episode");
+        assertEquals(1, b.lines("claimed [").size());
+    }
+
+    @Test
+    void whileBackingOffItFollowsALowerMasterWithoutPreemptingAndPreemptsOnceTheBackOffEnds() {
+        PolicyBench b = new PolicyBench(config(150, new GarpConfig(0, 1), A));
+        b.failing.put(A, "Permission denied");
+        b.start();
+        b.heard("198.51.100.12", 100);
+        for (int i = 1; i <= 400; i++) { // 40 s of a lower master advertising every 100 ms
+            b.runFor(100 * MS);
+            b.heard("198.51.100.12", 100);
+        }
+        assertEquals(State.BACKUP, b.router.state());
+        assertEquals(List.of("0ms INIT->BACKUP (startup)"), b.lines("->"));
+        // Each try: the back-off ends, the next lower advert is discarded, Master_Down_Interval (~341 ms) runs out.
+        assertEquals(List.of("341ms add [" + A + "]", "5641ms add [" + A + "]", "15941ms add [" + A + "]",
+                "36241ms add [" + A + "]"), b.lines("add ["), "tries 5 s, 10 s, 20 s after each failure");
+        assertEquals(List.of("advert 0", "advert 0", "advert 0", "advert 0"),
+                b.lines("advert").stream().map(l -> l.substring(l.indexOf(' ') + 1)).toList(),
+                "only priority 0 adverts, one per failed try: none at 150 that would make the master yield");
+        assertEquals(1, b.lines("cannot claim").size());
+
+        // The master falls silent while we are backing off: at least one holder comes first.
+        b.failing.clear();
+        long silentFrom = b.now();
+        b.runFor(1_000 * MS);
+        assertEquals(State.MASTER, b.router.state(), "took over from the silent master despite the back-off");
+        assertEquals(Reason.Code.MASTER_SILENT, b.router.why().code());
+        assertTrue(b.router.since() - silentFrom < Timers.masterDownInterval(150, 10) + MS);
+    }
+
+    @Test
+    void aSuccessfulClaimResetsTheBackOffToItsFirstStep() {
+        PolicyBench b = new PolicyBench(config(150, new GarpConfig(0, 1), A));
+        b.failing.put(A, "Permission denied");
+        b.start();
+        b.runUntil(60_000 * MS); // fails at 0.3 s, 5.3, 15.3, 35.3 s: the back-off is 40 s now
+        assertEquals(4, b.router.claimBackoff().failures());
+        b.failing.clear();
+        b.runUntil(80_000 * MS);
+        assertEquals(State.MASTER, b.router.state());
+        b.heard("198.51.100.12", 200); // yields to a higher priority
+        assertEquals(State.BACKUP, b.router.state());
+        b.failing.put(A, "Permission denied");
+        b.runFor(1_000 * MS); // the higher one went silent: take over, and the claim fails again
+        assertEquals(1, b.router.claimBackoff().failures());
+        assertEquals(ClaimBackoff.FIRST_NANOS, b.router.claimBackoff().waitNanos(), "a new episode starts at 5 s");
+        assertEquals(2, b.lines("cannot claim").size(), "one line per episode");
+    }
+
+    @Test
+    void aReloadedVipThatCannotBeAddedMakesTheMasterHandOverAndBackOff() {
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A));
+        b.start();
+        b.runUntil(1_000 * MS);
+        assertEquals(State.MASTER, b.router.state());
+        b.failing.put(B, "Permission denied");
+        b.policy.reconfigure(config(100, new GarpConfig(0, 1), A, B));
+        b.runFor(0);
+        assertEquals(State.BACKUP, b.router.state(), b.log.toString());
+        assertEquals(Reason.Code.CLAIM_FAILED, b.router.why().code());
+        assertEquals(List.of("1000ms advert 0", "1000ms remove " + A), b.log.subList(b.log.size() - 3,
+                b.log.size() - 1), "hands over with priority 0 and releases what it held");
+        assertTrue(b.router.reason().endsWith("not preempting for 5 s"), b.router.reason());
     }
 
     @Test

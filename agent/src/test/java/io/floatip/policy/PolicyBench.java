@@ -4,7 +4,6 @@ import io.floatip.config.GarpConfig;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
-import io.floatip.router.Faults;
 import io.floatip.router.Router;
 import io.floatip.router.State;
 import java.net.Inet4Address;
@@ -19,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * One {@link InstancePolicy} in virtual time with a recording port: every effect is a line "<ms>ms <what>",
- * timers fire at their time, and a claim fault goes to a real {@link Faults} after the current event, as the
- * agent's tracking does. Like the router's SimNetwork, without sockets, threads or sleeps.
+ * timers fire at their time, and a master's failed claim reaches the router after the current event, as in
+ * the agent. Like the router's SimNetwork, without sockets, threads or sleeps.
  */
 final class PolicyBench implements InstancePort {
     static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -28,7 +27,6 @@ final class PolicyBench implements InstancePort {
     final List<String> log = new ArrayList<>();
     final InstancePolicy policy;
     final Router router;
-    final Faults faults = new Faults();
     /** VIPs whose add fails, with the kernel's error. */
     final Map<VirtualIp, String> failing = new HashMap<>();
     boolean peersResolved;
@@ -82,6 +80,7 @@ final class PolicyBench implements InstancePort {
 
     /** Runs router timers and scheduled timers in time order up to {@code until}. */
     void runUntil(long until) {
+        settle();
         while (true) {
             long next = Math.min(router.nextDeadline(), due.isEmpty() ? Router.NEVER : due.peek().at);
             if (next > until) {
@@ -173,11 +172,12 @@ final class PolicyBench implements InstancePort {
     }
 
     @Override
-    public void claimFault(String why) {
-        line(why == null ? "claim fault cleared" : "claim fault: " + why);
+    public void stepDownLater(String why) {
+        line("step down later: " + why);
         afterEvent.add(() -> {
-            faults.set("claim", why);
-            faults.apply(router, now, why == null ? "claim cleared" : why);
+            if (router.state() == State.MASTER) {
+                router.claimFailed(now, why);
+            }
         });
     }
 

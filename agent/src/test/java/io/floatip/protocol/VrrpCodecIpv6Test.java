@@ -287,11 +287,19 @@ class VrrpCodecIpv6Test {
     }
 
     @Test
-    void dropsACountOfZero() {
+    void acceptsACountOfZero() {
+        VrrpPacket p = advert(100, List.of());
+        byte[] f = VrrpCodec.encodeIpv6Frame(p, SENDER_MAC, GROUP_MAC, 0);
+        assertEquals(0, f[57], "count");
+        assertEquals(List.of(), accepted(f).addresses());
+    }
+
+    @Test
+    void dropsACountOfZeroWithAnAddressLeftOver() {
         byte[] f = v6();
         f[57] = 0;
         fixChecksum(f);
-        assertDropped(WireDrop.ZERO_COUNT, f);
+        assertDropped(WireDrop.LENGTH_MISMATCH, f);
     }
 
     @Test

@@ -236,11 +236,23 @@ class VrrpCodecTest {
     }
 
     @Test
-    void dropsACountOfZero() {
+    void acceptsACountOfZero() {
+        // An instance with no VIP (keepalived's no_virtual_ipaddress) advertises none; keepalived takes it.
+        for (int version : new int[]{2, 3}) {
+            VrrpPacket p = new VrrpPacket(version, 51, 100, 100, List.of(), AuthType.NONE, new byte[8], SENDER,
+                    VrrpCodec.MULTICAST_GROUP, 255);
+            byte[] f = VrrpCodec.encodeFrame(p, SENDER_MAC, GROUP_MAC, 7);
+            assertEquals(0, f[37], "count");
+            assertEquals(List.of(), accepted(f).addresses());
+        }
+    }
+
+    @Test
+    void dropsACountOfZeroWithAnAddressLeftOver() {
         byte[] f = v3();
         f[37] = 0;
         fixVrrpChecksum(f, 3);
-        assertDropped(WireDrop.ZERO_COUNT, f);
+        assertDropped(WireDrop.LENGTH_MISMATCH, f);
     }
 
     @Test

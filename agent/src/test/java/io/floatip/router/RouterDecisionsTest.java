@@ -115,10 +115,10 @@ class RouterDecisionsTest {
 
     @Test
     void addressesCompareAsUnsignedNumbersAndFamiliesBySize() {
-        assertEquals(0, Router.compareAddresses(SimNetwork.addr("198.51.100.12"), SimNetwork.addr("198.51.100.12")));
-        assertTrue(Router.compareAddresses(SimNetwork.addr("198.51.100.11"), SimNetwork.addr("198.51.100.12")) < 0);
-        assertTrue(Router.compareAddresses(SimNetwork.addr("2001:db8::1"), SimNetwork.addr("198.51.100.12")) > 0);
-        assertTrue(Router.compareAddresses(SimNetwork.addr("198.51.100.12"), SimNetwork.addr("2001:db8::1")) < 0);
+        assertEquals(0, Addresses.compare(SimNetwork.addr("198.51.100.12"), SimNetwork.addr("198.51.100.12")));
+        assertTrue(Addresses.compare(SimNetwork.addr("198.51.100.11"), SimNetwork.addr("198.51.100.12")) < 0);
+        assertTrue(Addresses.compare(SimNetwork.addr("2001:db8::1"), SimNetwork.addr("198.51.100.12")) > 0);
+        assertTrue(Addresses.compare(SimNetwork.addr("198.51.100.12"), SimNetwork.addr("2001:db8::1")) < 0);
     }
 
     @Test

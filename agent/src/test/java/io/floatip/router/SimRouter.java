@@ -35,9 +35,10 @@ final class SimRouter implements RouterActions {
     }
 
     @Override
-    public void claimVips(Router r) {
+    public String claimVips(Router r) {
         holdsVips = true;
         log.add(net.now() / SimNetwork.MS + "ms claim");
+        return null;
     }
 
     @Override
