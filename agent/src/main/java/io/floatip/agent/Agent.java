@@ -106,7 +106,12 @@ public final class Agent implements AutoCloseable {
                 public void addressChanged(io.floatip.net.InterfaceAddress address, boolean added) {
                     loop.execute(() -> guard.addressChanged(address, added));
                 }
-            }, true));
+
+                @Override
+                public void routingRemoved() {
+                    loop.execute(guard::routingRemoved);
+                }
+            }, true, config.instances().values().stream().anyMatch(ic -> !ic.routing().isEmpty())));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }

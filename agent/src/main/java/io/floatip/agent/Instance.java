@@ -2,6 +2,7 @@ package io.floatip.agent;
 
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.VirtualIp;
+import io.floatip.config.VirtualRouting;
 import io.floatip.net.Errno;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
@@ -51,6 +52,8 @@ final class Instance implements InstancePort, SyncGroup.Member {
     final AtomicLong transitions = new AtomicLong();
     /** VIPs something else removed while we were master, and the guard put back. */
     final AtomicLong vipsRestored = new AtomicLong();
+    /** virtual_routes and virtual_rules, over the link's netlink socket. */
+    final Routing routing;
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private final Tracking tracking;
@@ -86,6 +89,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
         this.tracking = new Tracking(config.priority(), router, loop);
         this.conflictWatch = ConflictWatch.of(config, link, loop, source, router, receiver, sender, this::announceVips);
         this.garps = new GarpPacer(loop, link::send);
+        this.routing = new Routing(config.name(), link.netlink(), loop, router, policy);
     }
 
     /** Loop thread: where to find the links of VIPs on other interfaces (opened by {@link Instances}). */
@@ -285,6 +289,16 @@ final class Instance implements InstancePort, SyncGroup.Member {
         });
     }
 
+    @Override
+    public void addRouting(VirtualRouting held) {
+        routing.addAfterThisEvent(held);
+    }
+
+    @Override
+    public void removeRouting(VirtualRouting held) {
+        routing.remove(held, false);
+    }
+
     /** Removes an address if present; used on release and to clean up after a run that was killed. */
     @Override
     public void removeVip(VirtualIp vip) {
@@ -345,7 +359,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
             garps.clear();
         }
         Map<DropReason, Long> dropsNow = receiver.drops.snapshot();
-        String dropped = to == State.MASTER ? droppedSince(dropsAtLastChange, dropsNow) : "";
+        String dropped = to == State.MASTER ? DroppedSince.describe(dropsAtLastChange, dropsNow) : "";
         dropsAtLastChange = dropsNow;
         log.info("{}: {} -> {} ({}{}), priority {}", name(), from, to, reason, dropped, priority);
         if (notifications != null) {
@@ -380,21 +394,5 @@ final class Instance implements InstancePort, SyncGroup.Member {
         } catch (RuntimeException e) {
             log.debug("{}: could not prime the advert path: {}", name(), e.toString()); // only slower
         }
-    }
-
-    /**
-     * Becoming master while the peer's adverts were being dropped is the usual cause of two masters (a wrong
-     * password, another interval): say so in the transition line, where an operator looks first.
-     */
-    static String droppedSince(Map<DropReason, Long> before, Map<DropReason, Long> now) {
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<DropReason, Long> e : now.entrySet()) {
-            long n = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            if (n > 0) {
-                sb.append(sb.length() == 0 ? "; adverts dropped meanwhile: " : ", ")
-                        .append(n).append(' ').append(e.getKey().key());
-            }
-        }
-        return sb.toString();
     }
 }

@@ -88,6 +88,15 @@ final class Instances {
                     i.removeVip(v);
                 }
             }
+            i.routing.removeStale();
+            Link own = links.get(ic.interfaceName());
+            if (ic.unicastSource() != null && own != null && !present(own).contains(ic.unicastSource())) {
+                // keepalived sends from a configured source it does not hold too; say so, since replies to it
+                // (and a unicast peer's check of it) go astray.
+                log.warn("{}: the advert source {} ({}) is not an address of {}; adverts are sent from it anyway",
+                        ic.name(), ic.unicastSource().getHostAddress(), ic.unicast() ? "unicast_source"
+                                : "multicast_source", ic.interfaceName());
+            }
         }
         openProtocolSocketIfNeeded();
     }

@@ -68,7 +68,8 @@ final class StatusCollector {
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
                             i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
-                            i.vipsRestored.get(), i.conflictWatch.conflicts.get()), r.drained(),
+                            i.vipsRestored.get(), i.routing.restored.get(), i.routing.failures.get(),
+                            i.conflictWatch.conflicts.get()), r.drained(),
                     r.why().code().key(), claimBackoff(r.claimBackoff(), nowNanos), conflict(i, nowNanos, nowMillis)));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();

@@ -40,7 +40,7 @@ final class TakeoverWarmup {
             primed += new Claim(vip, true, null).ok() ? 1 : 0;
         }
         Map<DropReason, Long> now = drops.snapshot();
-        return primed + Instance.droppedSince(now, now).length();
+        return primed + DroppedSince.describe(now, now).length();
     }
 
     /** Our own advert's frame decoded, and handed through a scratch inbox. */

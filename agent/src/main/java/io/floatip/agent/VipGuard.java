@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Keeps each VIP where the protocol put it when something else changes the addresses (systemd-networkd
  * restarting, NetworkManager, an operator's {@code ip addr del}): a master puts back a VIP it holds as soon
  * as the kernel reports it gone, and a backup or faulty node removes a VIP that appears on it, since clients
- * would otherwise be answered by two nodes. Loop thread only; the address events come from the link monitor.
+ * would otherwise be answered by two nodes. The same for a master's virtual_routes and virtual_rules. Loop thread only; the address events come from the link monitor.
  * Our own claims and releases also produce events: each case below is a no-op for those.
  */
 final class VipGuard {
@@ -51,12 +51,22 @@ final class VipGuard {
         }
     }
 
+    /** A route or rule floatip added was deleted: every master puts back what it is missing (counted). */
+    void routingRemoved() {
+        for (Instance i : instances) {
+            i.routing.restoreIfMaster();
+        }
+    }
+
     private void restore(Instance i, Link link, VirtualIp vip) {
         try {
             // EEXIST (false): the event was our own release of an earlier term, and we claimed it again since.
             if (netlink.addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null)) {
                 long n = i.vipsRestored.incrementAndGet();
                 i.announceVips();
+                // The kernel dropped the routes that needed the VIP (a gateway on its subnet, src VIP) without
+                // a notification for IPv4: put them back with it.
+                i.routing.restoreIfMaster();
                 if (LogLimit.shouldLog(n)) {
                     log.warn("{}: {} was removed from {} by something other than floatip while MASTER; put it "
                             + "back and announced it ({} so far)", i.config().name(), vip, link.name(), n);

@@ -48,6 +48,11 @@ public final class ConfigSummary {
             for (TrackedFile t : i.trackFiles()) {
                 out.add("    track file " + t.path() + ": " + fileEffect(i.priority(), t.weight()));
             }
+            if (i.unicastSource() != null && !i.unicast()) {
+                out.add("    multicast source: " + i.unicastSource().getHostAddress());
+            }
+            i.routing().routes().forEach(r -> out.add("    route while master: " + r));
+            i.routing().rules().forEach(r -> out.add("    rule while master: " + r));
             notify(out, i.notifications(), "INSTANCE " + i.name() + " STATE PRIORITY");
         }
         for (SyncGroupConfig g : c.syncGroups().values()) {

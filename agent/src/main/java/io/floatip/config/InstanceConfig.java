@@ -14,8 +14,9 @@ import java.util.function.Function;
  * @param advertIntervalCentis advertisement interval in centiseconds, the unit VRRPv3 puts on the wire;
  *                             for version 2 it is still centiseconds (always a multiple of 100)
  * @param preemptDelayMillis   how long a higher-priority backup waits before taking over
- * @param unicastSource        the source address of our adverts in unicast mode; null means the interface's
- *                             first primary address
+ * @param unicastSource        the source address of our IPv4 adverts, unicast ({@code unicast_source}) or
+ *                             multicast ({@code multicast_source}); null means the interface's first primary
+ *                             address
  * @param unicastPeers         where adverts go and the only senders accepted; empty means multicast
  * @param authPassword         VRRPv2 simple text password (RFC 2338), 1..8 printable ASCII characters;
  *                             null means no authentication
@@ -32,6 +33,7 @@ import java.util.function.Function;
  *                             down does not put the instance in FAULT (its deletion still does)
  * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
  *                             when it comes from another sender than the last one
+ * @param routing              routes and rules held, like the VIPs, only while master
  */
 public record InstanceConfig(
         String name,
@@ -55,7 +57,8 @@ public record InstanceConfig(
         List<TrackedProcess> trackProcesses,
         List<VirtualIp> excludedIps,
         boolean dontTrackPrimary,
-        boolean skipCheckAdvAddr) {
+        boolean skipCheckAdvAddr,
+        VirtualRouting routing) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -97,7 +100,7 @@ public record InstanceConfig(
         requireRange("virtualIps.size", virtualIps.size(), 0, MAX_VIRTUAL_IPS);
         unicastPeers = List.copyOf(unicastPeers);
         requireUnicast(unicastSource, unicastPeers);
-        requireOneFamily(virtualIps, version, unicastPeers);
+        requireOneFamily(virtualIps, version, unicastSource, unicastPeers);
         if (authPassword != null) {
             requireAuthentication(authPassword, version);
         }
@@ -111,6 +114,32 @@ public record InstanceConfig(
         trackProcesses = List.copyOf(trackProcesses);
         requireOnce("trackProcesses", trackProcesses, TrackedProcess::name);
         excludedIps = List.copyOf(excludedIps);
+        Objects.requireNonNull(routing, "routing");
+    }
+
+    /** No virtual routes or rules: what the config gives without {@code virtual_routes} or {@code virtual_rules}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, VirtualRouting routing) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, false, false, routing);
+    }
+
+    /** No routes or rules: what the config gives without {@code virtual_routes} and {@code virtual_rules}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, VirtualRouting.NONE);
     }
 
     /** No excluded addresses: what the config gives without {@code excluded_ips}. */
@@ -143,7 +172,8 @@ public record InstanceConfig(
             List<VirtualIp> excludedIps) {
         this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
                 virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
-                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, false, false);
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, false, false,
+                VirtualRouting.NONE);
     }
 
     /** No tracked processes: what the config gives without {@code track_processes}. */
@@ -199,7 +229,8 @@ public record InstanceConfig(
     }
 
     /** One advert carries one family (RFC 5798 5.2.9); VRRPv2 knows only IPv4 (RFC 3768). */
-    private static void requireOneFamily(List<VirtualIp> ips, int version, List<UnicastPeer> peers) {
+    private static void requireOneFamily(List<VirtualIp> ips, int version, Inet4Address source,
+            List<UnicastPeer> peers) {
         boolean v6 = !ips.isEmpty() && ips.get(0).address() instanceof Inet6Address;
         for (VirtualIp ip : ips) {
             if (ip.address() instanceof Inet6Address != v6) {
@@ -209,15 +240,15 @@ public record InstanceConfig(
         if (v6 && version == 2) {
             throw new IllegalArgumentException("VRRPv2 is IPv4 only (RFC 3768): " + ips);
         }
+        if (v6 && source != null) {
+            throw new IllegalArgumentException("IPv6 adverts are sent from the link-local address: " + source);
+        }
         if (v6 && !peers.isEmpty()) {
             throw new IllegalArgumentException("unicast peers are IPv4 only, the virtual IPs are IPv6: " + ips);
         }
     }
 
     private static void requireUnicast(Inet4Address source, List<UnicastPeer> peers) {
-        if (source != null && peers.isEmpty()) {
-            throw new IllegalArgumentException("unicastSource needs unicastPeers");
-        }
         Set<Inet4Address> seen = new HashSet<>();
         for (UnicastPeer peer : peers) {
             if (!seen.add(peer.address()) || peer.address().equals(source)) {

@@ -64,13 +64,22 @@ final class InstanceReader {
                     + "advertise to ff02::12");
             oneFamily = false;
         }
+        if (ipv6.orElse(false) && unicast.isPresent() && unicast.get().peers().isEmpty()
+                && unicast.get().source() != null) {
+            Field source = s.field("multicast_source").orElseThrow();
+            s.problems().at(source.keyMark(), source.path(), "applies to IPv4 instances; IPv6 adverts are sent "
+                    + "from the interface's link-local address (RFC 9568 5.1.2.1), and this instance's virtual_ips "
+                    + "are IPv6 (line " + vips.get().first().line() + ")");
+            oneFamily = false;
+        }
         Optional<AuthenticationReader.Authentication> auth = AuthenticationReader.read(s, version);
         Optional<TrackReader.Tracking> tracking = TrackReader.read(s, scripts, processes);
         Optional<NotifyConfig> notify = NotifyReader.read(s, commands);
+        Optional<VirtualRouting> routing = RoutesReader.read(s, ipv6);
         s.finish();
 
         if (!oneFamily || List.of(iface, vrid, priority, version, advert, preempt, fastPreempt, preemptDelay, ips,
-                garp, unicast, auth, tracking, notify, excluded, accept, dontTrackPrimary, skipCheckAdvAddr)
+                garp, unicast, auth, tracking, notify, excluded, accept, dontTrackPrimary, skipCheckAdvAddr, routing)
                 .contains(Optional.empty())) {
             return Optional.empty();
         }
@@ -79,7 +88,7 @@ final class InstanceReader {
                 unicast.get().source(), unicast.get().peers(), auth.get().password(),
                 tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
                 fastPreempt.get(), tracking.get().processes(), excluded.get(), dontTrackPrimary.get(),
-                skipCheckAdvAddr.get()));
+                skipCheckAdvAddr.get(), routing.get()));
     }
 
     private static Optional<String> interfaceName(Field field) {

@@ -20,6 +20,8 @@ final class Section {
     private final String path;
     private final Problems problems;
     private final Set<String> known = new LinkedHashSet<>();
+    /** Keys reported by {@link #refuse}: neither unknown nor suggested. */
+    private final Set<String> refused = new LinkedHashSet<>();
 
     Section(Node.MapNode map, String path, Problems problems) {
         this.map = map;
@@ -70,11 +72,23 @@ final class Section {
         return map.entries().values();
     }
 
+    /**
+     * A key this map does not take but that a config may bring from elsewhere (keepalived): reported with
+     * {@code why} at the key, and kept out of the "known keys" a typo is offered.
+     */
+    void refuse(String key, String why) {
+        Node.Entry entry = map.entries().get(key);
+        if (entry != null) {
+            refused.add(key);
+            problems.at(entry.keyMark(), pathOf(key), why);
+        }
+    }
+
     /** Reports every key no one asked for. */
     void finish() {
         List<String> allowed = new ArrayList<>(known);
         for (Map.Entry<String, Node.Entry> entry : map.entries().entrySet()) {
-            if (!known.contains(entry.getKey())) {
+            if (!known.contains(entry.getKey()) && !refused.contains(entry.getKey())) {
                 if (problems.full()) {
                     problems.skipped(); // no suggestion worked out for an error that is only counted
                     continue;

@@ -9,11 +9,12 @@ import java.util.Optional;
 
 /**
  * Reads an instance's {@code unicast_source} and {@code unicast_peers} (keepalived's unicast_src_ip and
- * unicast_peer): for networks that drop multicast, such as most clouds.
+ * unicast_peer): for networks that drop multicast, such as most clouds; and {@code multicast_source}
+ * (keepalived's mcast_src_ip), the source of multicast adverts. Both are one setting, the advert's source.
  */
 final class UnicastReader {
 
-    /** Peers empty (and source null) means multicast. */
+    /** Peers empty means multicast, from {@code source} if set. */
     record Unicast(Inet4Address source, List<UnicastPeer> peers) {
         static final Unicast MULTICAST = new Unicast(null, List.of());
     }
@@ -34,15 +35,27 @@ final class UnicastReader {
     static Optional<Unicast> read(Section instance) {
         Optional<Field> sourceField = instance.field("unicast_source");
         Optional<Field> peersField = instance.field("unicast_peers");
+        Optional<Field> multicastField = instance.field("multicast_source");
         Optional<Placed> source = sourceField.map(Field::withDefault).flatMap(UnicastReader::source);
         boolean sourceOk = sourceField.isEmpty() || source.isPresent();
         if (peersField.isEmpty()) {
             sourceField.ifPresent(f -> f.problems().at(f.keyMark(), f.path(), "unicast_source only applies with "
-                    + "unicast_peers; add unicast_peers or remove it"));
-            return sourceField.isEmpty() ? Optional.of(Unicast.MULTICAST) : Optional.empty();
+                    + "unicast_peers; add unicast_peers, or name the source of multicast adverts with "
+                    + "multicast_source"));
+            if (sourceField.isPresent()) {
+                return Optional.empty();
+            }
+            // keepalived's mcast_src_ip: the same source as unicast_src_ip, for multicast adverts.
+            Optional<Placed> multicast = multicastField.map(Field::withDefault).flatMap(UnicastReader::source);
+            if (multicastField.isPresent() && multicast.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(multicast.map(p -> new Unicast(p.address(), List.of())).orElse(Unicast.MULTICAST));
         }
+        multicastField.ifPresent(f -> f.problems().at(f.keyMark(), f.path(), "multicast_source applies to "
+                + "multicast adverts; with unicast_peers the source is unicast_source"));
         Optional<List<UnicastPeer>> peers = peers(peersField.get(), source);
-        if (!sourceOk || peers.isEmpty()) {
+        if (!sourceOk || peers.isEmpty() || multicastField.isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new Unicast(source.map(Placed::address).orElse(null), peers.get()));

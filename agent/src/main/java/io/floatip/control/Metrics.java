@@ -131,6 +131,12 @@ public final class Metrics {
         perInstance(instances, "floatip_split_brains_total", "counter",
                 "Split brains confirmed on this instance (another node held its virtual addresses beside it).",
                 i -> i.counters().conflicts());
+        perInstance(instances, "floatip_routing_restored_total", "counter",
+                "virtual_routes and virtual_rules something else removed from this master, put back.",
+                i -> i.counters().routingRestored());
+        perInstance(instances, "floatip_routing_failures_total", "counter",
+                "virtual_routes and virtual_rules the kernel refused to add.",
+                i -> i.counters().routingFailures());
         family("floatip_advert_drops_total", "counter",
                 "Adverts for this instance dropped, by reason (each reason from 0 on).");
         for (InstanceStatus i : instances) {

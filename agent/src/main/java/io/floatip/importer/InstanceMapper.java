@@ -61,6 +61,11 @@ final class InstanceMapper {
     private Long garpRefresh;
     private Place garpRefreshPlace;
     private Statement unicastSource;
+    private Statement mcastSource;
+    /** The later of unicast_src_ip and mcast_src_ip: one setting in keepalived (vrrp_srcip_handler). */
+    private Statement source;
+    private final List<Statement> routeBlocks = new ArrayList<>();
+    private final List<Statement> ruleBlocks = new ArrayList<>();
     private Statement auth;
     private final List<Statement> vipBlocks = new ArrayList<>();
     private final List<Statement> excludedBlocks = new ArrayList<>();
@@ -126,8 +131,11 @@ final class InstanceMapper {
             }
             case "mcast_src_ip" -> {
                 family(s.arg(0));
-                scope.notMapped(s, Unmapped.why(s.keyword()));
+                mcastSource = s;
+                source(s);
             }
+            case "virtual_routes" -> routeBlocks.add(s);
+            case "virtual_rules" -> ruleBlocks.add(s);
             case "garp_master_delay" -> garpDelay = Numbers.secondsAsMillis(s.arg(0)).orElseGet(() -> {
                 scope.notMapped(s, "not a number of seconds");
                 return null;
@@ -151,6 +159,7 @@ final class InstanceMapper {
             case "unicast_src_ip" -> {
                 unicastSource = s;
                 family(s.arg(0));
+                source(s);
             }
             case "unicast_peer" -> {
                 peerBlocks.add(s);
@@ -178,6 +187,14 @@ final class InstanceMapper {
         } else {
             scope.notMapped(s, "not a boolean; keepalived refuses it");
         }
+    }
+
+    private void source(Statement s) {
+        if (source != null) {
+            scope.notMapped(source, "keepalived's mcast_src_ip and unicast_src_ip are one setting, and the later "
+                    + s.keyword() + " (line " + s.place().line() + ") overrides it");
+        }
+        source = s;
     }
 
     /** keepalived's parser gives the instance the family of the first address it reads, whatever its keyword. */
@@ -254,9 +271,13 @@ final class InstanceMapper {
             out.put("excluded_ips", held);
         }
         garp(v6);
-        UnicastMapper.Unicast unicast = UnicastMapper.read(unicastSource, peerBlocks, scope);
+        if (v6 && mcastSource != null) {
+            scope.notMapped(mcastSource, "floatip sends IPv6 adverts from the interface's link-local address "
+                    + "(RFC 9568 5.1.2.1)");
+        }
+        UnicastMapper.Unicast unicast = UnicastMapper.read(v6 ? null : source, peerBlocks, scope);
         if (unicast.source() != null) {
-            out.put("unicast_source", YamlNode.text(unicast.source()));
+            out.put(unicast.peers().isEmpty() ? "multicast_source" : "unicast_source", YamlNode.text(unicast.source()));
         }
         if (!unicast.peers().isEmpty()) {
             if (strictMode) {
@@ -278,6 +299,7 @@ final class InstanceMapper {
                 context.processes(), scope);
         trackBlocks.forEach(tracking::read);
         tracking.putInto(out);
+        RoutingMapper.putInto(out, routeBlocks, ruleBlocks, scope);
         YamlNode.MapNode notify = NotifyMapper.read(notifies, scope);
         if (!notify.entries().isEmpty()) {
             out.put("notify", notify);

@@ -16,7 +16,7 @@ final class UnicastMapper {
     private UnicastMapper() {
     }
 
-    /** @param source the unicast_src_ip statement, or null */
+    /** @param source the unicast_src_ip or mcast_src_ip statement (the later), or null */
     static Unicast read(Statement source, List<Statement> peerBlocks, Scope scope) {
         String src = source == null ? null : address(source, source.arg(0), scope).orElse(null);
         List<YamlNode> peers = new ArrayList<>();
@@ -40,8 +40,10 @@ final class UnicastMapper {
                 }
             }
         }
-        if (src != null && peers.isEmpty()) {
-            scope.notMapped(source, "floatip uses a unicast source only with unicast_peer");
+        // Without peers keepalived sends multicast adverts from it (vrrp_srcip_handler sets the one source);
+        // with peers that all failed to map, it would be unicast: no source is better than a wrong mode.
+        if (src != null && peers.isEmpty() && !peerBlocks.isEmpty()) {
+            scope.notMapped(source, "none of the unicast_peer addresses could be mapped");
             src = null;
         }
         if (onLinkOnly) {

@@ -47,10 +47,6 @@ final class Unmapped {
             Map.entry("static_ipaddress", STATIC),
             Map.entry("static_routes", STATIC),
             Map.entry("static_rules", STATIC),
-            Map.entry("virtual_routes", "not yet: routes added and removed with the VIPs; a notify script can "
-                    + "add them meanwhile"),
-            Map.entry("virtual_rules", "not yet: routing rules added and removed with the VIPs; a notify script "
-                    + "can add them meanwhile"),
             Map.entry("notification_email", EMAIL),
             Map.entry("notification_email_from", EMAIL),
             Map.entry("smtp_server", EMAIL),
@@ -65,7 +61,6 @@ final class Unmapped {
             Map.entry("enable_traps", SNMP),
             Map.entry("track_bfd", "BFD is not supported"),
             Map.entry("bfd_instance", "BFD is not supported"),
-            Map.entry("mcast_src_ip", "not yet: floatip sends multicast adverts from the interface's own address"),
             Map.entry("notify_deleted", "floatip has no such notification"),
             Map.entry("notify_master_rx_lower_pri", "floatip has no such notification"),
             Map.entry("notify_fifo_script", FIFO_SCRIPT),

@@ -32,4 +32,11 @@ public interface LinkListener {
      */
     default void addressChanged(InterfaceAddress address, boolean added) {
     }
+
+    /**
+     * A route or rule floatip added (its protocol, {@link RouteRequest#PROTOCOL}) was deleted, by anyone
+     * (RTM_DELROUTE / RTM_DELRULE). Only a monitor started with routing watched calls it.
+     */
+    default void routingRemoved() {
+    }
 }

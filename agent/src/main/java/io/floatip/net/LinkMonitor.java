@@ -8,6 +8,12 @@ import static io.floatip.net.NetlinkConstants.RTM_DELADDR;
 import static io.floatip.net.NetlinkConstants.RTM_NEWADDR;
 import static io.floatip.net.NetlinkConstants.RTM_DELLINK;
 import static io.floatip.net.NetlinkConstants.RTM_NEWLINK;
+import static io.floatip.net.NetlinkConstants.RTMGRP_IPV4_ROUTE;
+import static io.floatip.net.NetlinkConstants.RTMGRP_IPV4_RULE;
+import static io.floatip.net.NetlinkConstants.RTMGRP_IPV6_ROUTE;
+import static io.floatip.net.NetlinkConstants.RTMGRP_IPV6_RULE;
+import static io.floatip.net.NetlinkConstants.RTM_DELROUTE;
+import static io.floatip.net.NetlinkConstants.RTM_DELRULE;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +59,17 @@ public final class LinkMonitor implements AutoCloseable {
 
     /** As {@link #start(LinkListener)}; with {@code addresses}, IPv4 and IPv6 address changes too. */
     public static LinkMonitor start(LinkListener listener, boolean addresses) throws NetlinkException {
-        int groups = RTMGRP_LINK | (addresses ? RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR : 0);
+        return start(listener, addresses, false);
+    }
+
+    /**
+     * As {@link #start(LinkListener, boolean)}; with {@code routing}, the deletion of floatip's own routes and
+     * rules too. Only when asked: on a router with full BGP tables every route change would wake this thread.
+     */
+    public static LinkMonitor start(LinkListener listener, boolean addresses, boolean routing)
+            throws NetlinkException {
+        int groups = RTMGRP_LINK | (addresses ? RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR : 0)
+                | (routing ? RTMGRP_IPV4_ROUTE | RTMGRP_IPV6_ROUTE | RTMGRP_IPV4_RULE | RTMGRP_IPV6_RULE : 0);
         LinkMonitor monitor = new LinkMonitor(new NetlinkSocket(groups, POLL, KERNEL_BUFFER), listener);
         monitor.thread.start();
         return monitor;
@@ -137,6 +153,10 @@ public final class LinkMonitor implements AutoCloseable {
                 deliverAddress(message);
                 continue;
             }
+            if ((message.type() == RTM_DELROUTE || message.type() == RTM_DELRULE) && RoutingMessages.ours(message)) {
+                deliverRoutingRemoved();
+                continue;
+            }
             if (message.type() != RTM_NEWLINK && message.type() != RTM_DELLINK) {
                 continue;
             }
@@ -162,6 +182,14 @@ public final class LinkMonitor implements AutoCloseable {
             listener.addressChanged(address, message.type() == RTM_NEWADDR);
         } catch (RuntimeException e) {
             LOG.error("link listener failed on the address change {}", address, e);
+        }
+    }
+
+    private void deliverRoutingRemoved() {
+        try {
+            listener.routingRemoved();
+        } catch (RuntimeException e) {
+            LOG.error("link listener failed on a removed route or rule", e);
         }
     }
 

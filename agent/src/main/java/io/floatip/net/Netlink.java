@@ -121,6 +121,54 @@ public final class Netlink implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Adds a route (RTM_NEWROUTE) tagged with floatip's protocol.
+     *
+     * @return true if added, false if an equal route was there already (EEXIST)
+     */
+    public synchronized boolean addRoute(RouteRequest route) throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(RoutingMessages.newRoute(request, route), request);
+        if (reply.errno() == Errno.EEXIST) {
+            return false;
+        }
+        reply.check("add route " + route, route.oif());
+        return true;
+    }
+
+    /** Deletes floatip's route (RTM_DELROUTE); false if there was none (ESRCH, ENOENT). */
+    public synchronized boolean deleteRoute(RouteRequest route) throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(RoutingMessages.deleteRoute(request, route), request);
+        if (reply.errno() == Errno.ESRCH || reply.errno() == Errno.ENOENT) {
+            return false;
+        }
+        reply.check("delete route " + route, route.oif());
+        return true;
+    }
+
+    /** Adds a rule (RTM_NEWRULE) tagged with floatip's protocol; false if an equal one was there (EEXIST). */
+    public synchronized boolean addRule(RuleRequest rule) throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(RoutingMessages.newRule(request, rule), request);
+        if (reply.errno() == Errno.EEXIST) {
+            return false;
+        }
+        reply.check("add rule " + rule, 0);
+        return true;
+    }
+
+    /** Deletes floatip's rule (RTM_DELRULE); false if there was none (ENOENT). */
+    public synchronized boolean deleteRule(RuleRequest rule) throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(RoutingMessages.deleteRule(request, rule), request);
+        if (reply.errno() == Errno.ENOENT || reply.errno() == Errno.ESRCH) {
+            return false;
+        }
+        reply.check("delete rule " + rule, 0);
+        return true;
+    }
+
     /** IPv4 and IPv6 addresses of one interface (RTM_GETADDR dump), in the kernel's order. */
     public synchronized List<InterfaceAddress> addresses(int ifIndex) throws NetlinkException {
         for (int attempt = 1; ; attempt++) {

@@ -35,7 +35,38 @@ final class NetlinkConstants {
     static final int RTM_DELADDR = 21;
     static final int RTM_GETADDR = 22;
 
+    static final int RTM_NEWROUTE = 24;
+    static final int RTM_DELROUTE = 25;
+    static final int RTM_NEWRULE = 32;
+    static final int RTM_DELRULE = 33;
+
     static final int RTMGRP_LINK = 1;
+    static final int RTMGRP_IPV4_ROUTE = 0x40;
+    static final int RTMGRP_IPV4_RULE = 0x80;
+    static final int RTMGRP_IPV6_ROUTE = 0x400;
+    /** RTNLGRP_IPV6_RULE (19) has no RTMGRP_ constant; as a bind(2) group bit it is 1 << (19 - 1). */
+    static final int RTMGRP_IPV6_RULE = 1 << 18;
+
+    /** sizeof(struct rtmsg) and sizeof(struct fib_rule_hdr): eight u8 fields and a u32. */
+    static final int RTMSG_LEN = 12;
+    static final int RTA_DST = 1;
+    static final int RTA_OIF = 4;
+    static final int RTA_GATEWAY = 5;
+    static final int RTA_PRIORITY = 6;
+    static final int RTA_PREFSRC = 7;
+    static final int RTA_TABLE = 15;
+    /** rtm_table is a u8; a larger table goes in RTA_TABLE with this in the header. */
+    static final int RT_TABLE_COMPAT = 252;
+    static final int FRA_DST = 1;
+    static final int FRA_SRC = 2;
+    static final int FRA_IIFNAME = 3;
+    static final int FRA_PRIORITY = 6;
+    static final int FRA_FWMARK = 10;
+    static final int FRA_TABLE = 15;
+    static final int FRA_FWMASK = 16;
+    static final int FRA_OIFNAME = 17;
+    static final int FRA_PROTOCOL = 21;
+    static final int FR_ACT_TO_TBL = 1;
     static final int RTMGRP_IPV4_IFADDR = 0x10;
     static final int RTMGRP_IPV6_IFADDR = 0x100;
 

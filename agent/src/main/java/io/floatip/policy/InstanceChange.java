@@ -2,6 +2,7 @@ package io.floatip.policy;
 
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.VirtualIp;
+import io.floatip.config.VirtualRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 public record InstanceChange(Kind kind, String detail) {
     public enum Kind {
-        PRIORITY, ADVERT_INTERVAL, PREEMPT, GARP, VIP_REMOVED, VIP_ADDED
+        PRIORITY, ADVERT_INTERVAL, PREEMPT, GARP, VIP_REMOVED, VIP_ADDED, ROUTING
     }
 
     @Override
@@ -61,6 +62,13 @@ public record InstanceChange(Kind kind, String detail) {
         }
         vips(changes, "VIP ", before.virtualIps(), next.virtualIps());
         vips(changes, "excluded address ", before.excludedIps(), next.excludedIps());
+        if (!before.routing().equals(next.routing())) {
+            VirtualRouting gone = InstancePolicy.minus(before.routing(), next.routing());
+            VirtualRouting added = InstancePolicy.minus(next.routing(), before.routing());
+            changes.add(new InstanceChange(Kind.ROUTING, "virtual_routes/virtual_rules: "
+                    + (gone.routes().size() + gone.rules().size()) + " removed, "
+                    + (added.routes().size() + added.rules().size()) + " added"));
+        }
         return List.copyOf(changes);
     }
 

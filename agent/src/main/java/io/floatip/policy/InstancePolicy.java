@@ -3,6 +3,9 @@ package io.floatip.policy;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.config.VirtualIp;
+import io.floatip.config.VirtualRoute;
+import io.floatip.config.VirtualRouting;
+import io.floatip.config.VirtualRule;
 import io.floatip.router.Router;
 import io.floatip.router.RouterActions;
 import io.floatip.router.RouterConfig;
@@ -36,6 +39,8 @@ public final class InstancePolicy implements RouterActions {
     private List<InetAddress> announced;
     /** The VIPs this instance added (and so must remove), not those it failed to add. */
     private final Set<VirtualIp> held = new HashSet<>();
+    /** The routes and rules this instance added as master (and so must remove); NONE when not master. */
+    private VirtualRouting heldRouting = VirtualRouting.NONE;
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
     /** The router's state is the loop's; this copy tells a stopping thread whether there is a term to end. */
@@ -93,6 +98,11 @@ public final class InstancePolicy implements RouterActions {
     /** Whether this instance added {@code vip} and has not released it. */
     public boolean holds(VirtualIp vip) {
         return held.contains(vip);
+    }
+
+    /** The routes and rules this instance holds now: its config's while master, else none. */
+    public VirtualRouting heldRouting() {
+        return heldRouting;
     }
 
     /** The VIPs and excluded addresses this instance holds now, in config order. */
@@ -164,7 +174,27 @@ public final class InstancePolicy implements RouterActions {
                 port.stepDownLater(failed);
             }
         }
+        if (isMaster) {
+            VirtualRouting gone = minus(before.routing(), next.routing());
+            VirtualRouting added = minus(next.routing(), before.routing());
+            if (!gone.isEmpty()) {
+                port.removeRouting(gone);
+            }
+            heldRouting = next.routing();
+            if (!added.isEmpty()) {
+                port.addRouting(added);
+            }
+        }
         router.reconfigure(routerConfig(next));
+    }
+
+    /** What {@code a} has and {@code b} has not, in {@code a}'s order. */
+    static VirtualRouting minus(VirtualRouting a, VirtualRouting b) {
+        List<VirtualRoute> routes = new ArrayList<>(a.routes());
+        routes.removeAll(b.routes());
+        List<VirtualRule> rules = new ArrayList<>(a.rules());
+        rules.removeAll(b.rules());
+        return new VirtualRouting(routes, rules);
     }
 
     // ---- RouterActions ----
@@ -180,6 +210,11 @@ public final class InstancePolicy implements RouterActions {
         String failed = claim(config.heldIps(), announced);
         if (failed != null) {
             return failed; // the router releases what was added and stays BACKUP: no GARP timers
+        }
+        // After the VIPs: a route through a gateway on a VIP's subnet, or from a VIP, needs the VIP first.
+        heldRouting = config.routing();
+        if (!heldRouting.isEmpty()) {
+            port.addRouting(heldRouting);
         }
         long delay = config.garp().delayMillis();
         if (delay > 0) {
@@ -225,6 +260,10 @@ public final class InstancePolicy implements RouterActions {
     @Override
     public void releaseVips(Router r) {
         term++;
+        if (!heldRouting.isEmpty()) {
+            port.removeRouting(heldRouting);
+        }
+        heldRouting = VirtualRouting.NONE;
         for (VirtualIp vip : config.heldIps()) {
             if (held.remove(vip)) {
                 port.removeVip(vip);

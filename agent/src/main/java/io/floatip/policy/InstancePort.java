@@ -1,6 +1,7 @@
 package io.floatip.policy;
 
 import io.floatip.config.VirtualIp;
+import io.floatip.config.VirtualRouting;
 import io.floatip.router.Router;
 import io.floatip.router.State;
 import java.net.Inet4Address;
@@ -27,6 +28,12 @@ public interface InstancePort {
 
     /** A VIP could not be added ({@link Claim#error()}), the first failure of an episode: worth an error line. */
     void claimFailed(Claim claim);
+
+    /** Adds routes and rules (virtual_routes, virtual_rules), once the VIPs they may depend on are in place. */
+    void addRouting(VirtualRouting routing);
+
+    /** Removes routes and rules (those that are there). */
+    void removeRouting(VirtualRouting routing);
 
     /** Removes one VIP from the link (if it is there). */
     void removeVip(VirtualIp vip);

@@ -119,13 +119,23 @@ public record AgentStatus(String routerId, String version, long pid, long starte
     /**
      * @param drops        drop reason key (auth_mismatch, unknown_peer...) to count, non-zero only
      * @param vipsRestored VIPs that something else removed from this master and it put back (the VIP guard)
-     * @param conflicts    split brains confirmed on this instance since start
+     * @param routingRestored virtual routes and rules something else removed from this master, put back
+     * @param routingFailures virtual routes and rules the kernel refused to add
+     * @param conflicts       split brains confirmed on this instance since start
      */
     public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
-                           java.util.Map<String, Long> drops, long vipsRestored, long conflicts) {
+                           java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
+                           long routingFailures, long conflicts) {
+        public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
+                        java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
+                        long routingFailures) {
+            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, vipsRestored, routingRestored,
+                    routingFailures, 0);
+        }
+
         public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
                         java.util.Map<String, Long> drops, long vipsRestored) {
-            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, vipsRestored, 0);
+            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, vipsRestored, 0, 0);
         }
 
         public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,

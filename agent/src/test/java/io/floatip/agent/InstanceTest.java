@@ -16,8 +16,8 @@ class InstanceTest {
         Map<DropReason, Long> now = new java.util.LinkedHashMap<>(new java.util.EnumMap<>(Map.of(PolicyDrop.AUTH_MISMATCH,
                 6L, PolicyDrop.UNKNOWN_PEER, 5L, PolicyDrop.INTERVAL_MISMATCH, 1L)));
         assertEquals("; adverts dropped meanwhile: 4 auth_mismatch, 1 interval_mismatch",
-                Instance.droppedSince(before, now));
-        assertEquals("", Instance.droppedSince(now, now));
+                DroppedSince.describe(before, now));
+        assertEquals("", DroppedSince.describe(now, now));
     }
 
     @Test

@@ -63,6 +63,16 @@ class SteadyStateAllocationTest {
         }
 
         @Override
+        public void addRouting(io.floatip.config.VirtualRouting routing) {
+
+        }
+
+        @Override
+        public void removeRouting(io.floatip.config.VirtualRouting routing) {
+
+        }
+
+        @Override
         public void removeVip(VirtualIp vip) {
         }
 

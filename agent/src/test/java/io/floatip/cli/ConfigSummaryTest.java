@@ -75,4 +75,18 @@ class ConfigSummaryTest {
         assertEquals("    preempt: owner (priority 255): master at once, whatever preempt says", lines.get(2));
         assertEquals("    track script chk: weight -10 (no effect: an owner's 255 never changes)", lines.get(3));
     }
+
+    @Test
+    void theMulticastSourceAndTheRoutesAndRulesHeldWhileMaster() throws Exception {
+        Config c = parse("""
+                instances:
+                  VI_1: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.50], multicast_source: 198.51.100.11,
+                         virtual_routes: [{to: 203.0.113.0/24, via: 198.51.100.1, table: 100}],
+                         virtual_rules: [{from: 198.51.100.50/32, table: 100}]}
+                """);
+        List<String> lines = ConfigSummary.lines(Path.of("t.yaml"), c);
+        assertEquals(List.of("    multicast source: 198.51.100.11",
+                "    route while master: 203.0.113.0/24 via 198.51.100.1 table 100",
+                "    rule while master: from 198.51.100.50/32 lookup 100"), lines.subList(3, 6));
+    }
 }

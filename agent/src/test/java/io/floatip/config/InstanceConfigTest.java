@@ -43,9 +43,11 @@ class InstanceConfigTest {
     }
 
     @Test
-    void refusesSourceWithoutPeers() throws Exception {
+    void aSourceWithoutPeersIsTheMulticastSource() throws Exception {
         Inet4Address source = address("198.51.100.11");
-        assertThrows(IllegalArgumentException.class, () -> with(3, source, List.of(), null));
+        InstanceConfig config = with(3, source, List.of(), null);
+        assertEquals(source, config.unicastSource());
+        assertFalse(config.unicast());
     }
 
     @Test

@@ -41,7 +41,7 @@ class UnicastErrorsTest {
     @Test
     void sourceWithoutPeersIsReportedAtTheKey() {
         assertEquals(List.of("bad.yaml:6:5: instances.VI_1.unicast_source: unicast_source only applies with "
-                + "unicast_peers; add unicast_peers or remove it"), errors(instanceWith("""
+                + "unicast_peers; add unicast_peers, or name the source of multicast adverts with multicast_source"), errors(instanceWith("""
                 unicast_source: 198.51.100.11
                 """)));
     }

@@ -63,7 +63,7 @@ class StatusTableTest {
         AgentStatus s = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(new AgentStatus.InstanceStatus(
                 "VI_1", "eth0", 51, 2, "MASTER", 150, 150, 1000, List.of("198.51.100.50/32"),
                 List.of("198.51.100.50/32"), false, "198.51.100.11", NOW - 5_000, null, "", List.of(),
-                new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 1), false, null, null, c)),
+                new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 0, 0, 1), false, null, null, c)),
                 List.of(), List.of(), List.of(), Map.of());
         String table = StatusTable.render(s, NOW, ZoneId.of("UTC"));
         assertEquals(true, table.contains("""

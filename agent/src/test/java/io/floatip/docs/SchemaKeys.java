@@ -46,6 +46,8 @@ final class SchemaKeys {
                     track_files: [{path: /x, zzqqxx: 1}]
                     track_processes: [{name: haproxy, zzqqxx: 1}]
                     notify: {zzqqxx: 1}
+                    virtual_routes: [{to: 203.0.113.0/24, via: 198.51.100.1, zzqqxx: 1}]
+                    virtual_rules: [{table: 100, zzqqxx: 1}]
                 sync_groups:
                   G: {instances: [VI_1, VI_2], zzqqxx: 1}
                 """;

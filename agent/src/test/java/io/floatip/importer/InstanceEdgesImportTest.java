@@ -216,10 +216,11 @@ class InstanceEdgesImportTest {
 
     @Test
     void unicastOddities() throws Exception {
+        // keepalived's vrrp_srcip_handler: without peers, the multicast adverts' source.
         ImportResult alone = instance("unicast_src_ip 198.51.100.11\n");
-        assertNull(load(alone).instances().get("VI_1").unicastSource());
-        assertEquals(List.of("keepalived.conf:7 not mapped: unicast_src_ip 198.51.100.11 (floatip uses a unicast "
-                + "source only with unicast_peer)"), Imports.warnings(alone));
+        assertEquals("/198.51.100.11", String.valueOf(load(alone).instances().get("VI_1").unicastSource()));
+        assertFalse(load(alone).instances().get("VI_1").unicast());
+        assertEquals(List.of(), Imports.warnings(alone));
         ImportResult odd = instance("unicast_src_ip 198.51.100.11\nunicast_peer {\n    2001:db8::2\n"
                 + "    198.51.100.11\n    198.51.100.12 min_ttl 200 max_ttl 100\n    198.51.100.13 hops 3\n"
                 + "    198.51.100.14 min_ttl 254\n    198.51.100.14\n}\n");

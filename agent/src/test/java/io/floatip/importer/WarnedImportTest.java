@@ -59,10 +59,6 @@ class WarnedImportTest {
                 "unsupported.conf:18 not mapped: static_routes" + network,
                 "unsupported.conf:24 not mapped: use_vmac vrrp.91 (not yet: virtual MAC interfaces (issue 14))",
                 "unsupported.conf:25 not mapped: vmac_xmit_base (not yet: virtual MAC interfaces (issue 14))",
-                "unsupported.conf:28 not mapped: mcast_src_ip 198.51.100.2 (not yet: floatip sends multicast adverts "
-                        + "from the interface's own address)",
-                "unsupported.conf:38 not mapped: virtual_routes (not yet: routes added and removed with the VIPs; a "
-                        + "notify script can add them meanwhile)",
                 "unsupported.conf:41 not mapped: Priority 200 (not a keyword: keepalived's are lowercase here, and it "
                         + "ignores this too)",
                 "unsupported.conf:32 not mapped: label eth0:7 of 198.51.100.112/24 (ignored: floatip adds the address "

@@ -37,6 +37,7 @@ public final class KeepalivedConfig {
     private double preemptDelay;
     private final List<String> vips = new ArrayList<>();
     private String unicastSrcIp;
+    private String mcastSrcIp;
     private final List<String> unicastPeers = new ArrayList<>();
     private String authPass;
 
@@ -141,6 +142,13 @@ public final class KeepalivedConfig {
         return this;
     }
 
+    /** Source address for multicast adverts (keepalived's mcast_src_ip; the same setting as unicast_src_ip). */
+    public KeepalivedConfig mcastSrcIp(String address) {
+        LabRanges.requireLabAddress(address);
+        this.mcastSrcIp = address;
+        return this;
+    }
+
     /** Sends adverts to these addresses by unicast instead of to the multicast group. */
     public KeepalivedConfig unicastPeer(String... addresses) {
         for (String address : addresses) {
@@ -206,6 +214,9 @@ public final class KeepalivedConfig {
         }
         if (unicastSrcIp != null) {
             line(out, "unicast_src_ip", unicastSrcIp);
+        }
+        if (mcastSrcIp != null) {
+            line(out, "mcast_src_ip", mcastSrcIp);
         }
         block(out, "unicast_peer", unicastPeers);
         if (authPass != null) {

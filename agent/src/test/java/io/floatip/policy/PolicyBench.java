@@ -152,6 +152,16 @@ final class PolicyBench implements InstancePort {
     }
 
     @Override
+    public void addRouting(io.floatip.config.VirtualRouting routing) {
+        line("add routing " + routing);
+    }
+
+    @Override
+    public void removeRouting(io.floatip.config.VirtualRouting routing) {
+        line("remove routing " + routing);
+    }
+
+    @Override
     public void removeVip(VirtualIp vip) {
         line("remove " + vip);
     }
