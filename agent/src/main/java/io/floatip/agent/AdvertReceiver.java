@@ -38,6 +38,10 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     private final AdvertInbox inbox = new AdvertInbox();
     private final AdvertInbox.Heard heard = new AdvertInbox.Heard();
     private final Runnable drain = this::drain;
+    /** Split-brain signs: the dropped adverts of our VRID, and lower adverts while master (null: not watched). */
+    private ConflictWatch watch;
+    /** Capture thread: the frame of the advert being checked, for the watch's MAC. */
+    private byte[] frame;
     /** Capture thread: the lines valid but odd adverts earn, limited per peer and reason. */
     private final PeerLogLimit oddLines = new PeerLogLimit();
     private long checkingAt;
@@ -55,6 +59,13 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     /** Loop thread: a reload's settings, from the next advert on. */
     void reconfigure(InstanceConfig next) {
         check = check.reconfigured(next);
+        if (watch != null) {
+            watch.reconfigure(next);
+        }
+    }
+
+    void watch(ConflictWatch w) {
+        this.watch = w;
     }
 
     AdvertCheck check() {
@@ -70,6 +81,7 @@ final class AdvertReceiver implements AdvertCheck.Sink {
      * Ethernet frame it came in (its source MAC teaches us a unicast peer's MAC).
      */
     void accept(VrrpPacket p, byte[] frame, long receivedAt) {
+        this.frame = frame;
         checkingAt = receivedAt;
         if (!check.accept(p, this)) {
             return;
@@ -95,6 +107,10 @@ final class AdvertReceiver implements AdvertCheck.Sink {
                         heard.priority, heard.advertInterval * 10);
             }
             router.advertReceived(heard.receivedAt, heard.source, heard.priority, heard.advertInterval);
+            if (watch != null) {
+                watch.accepted(heard.source, heard.priority, router.state() == io.floatip.router.State.MASTER,
+                        router.priority());
+            }
         }
         heard.source = null;
     }
@@ -102,6 +118,9 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     @Override
     public void dropped(DropReason reason, VrrpPacket p) {
         long n = drops.count(reason);
+        if (watch != null) {
+            watch.dropped(reason, p, frame);
+        }
         if (LogLimit.shouldLog(n)) {
             log.warn("{}: dropped advert from {}: {} ({} so far)", name, p.source().getHostAddress(),
                     reason.description(), n);

@@ -31,7 +31,17 @@ final class AdvertSender {
     private final AdvertFrame multicastFrame = new AdvertFrame();
     private AdvertFrame[] unicastFrames = new AdvertFrame[0];
     private int ipId;
+    /**
+     * The other holders of a split brain that frames still reach (see ConflictWatch): each advert goes to
+     * each of them too, to its MAC, so the RFC election settles it and stays settled. Replaced whole, under
+     * {@link #sending}; at most {@link #MAX_DIRECT}.
+     */
+    private Direct[] direct = new Direct[0];
+    static final int MAX_DIRECT = 4;
     private final Object sending = new Object();
+
+    private record Direct(InetAddress address, byte[] mac, AdvertFrame frame) {
+    }
     private boolean resigned;
 
     AdvertSender(Link link, InetAddress source, AuthType authType, byte[] authData, Peers peers) {
@@ -67,7 +77,34 @@ final class AdvertSender {
         }
     }
 
+    /**
+     * Loop thread: from now on every advert also goes to {@code mac} at {@code address} (the other holder's
+     * advert source, or the VIP it answers for). False when it is there already or the list is full.
+     */
+    boolean sendAlsoTo(InetAddress address, byte[] mac) {
+        synchronized (sending) {
+            for (Direct d : direct) {
+                if (java.util.Arrays.equals(d.mac(), mac)) {
+                    return false;
+                }
+            }
+            if (direct.length >= MAX_DIRECT) {
+                return false;
+            }
+            Direct[] grown = java.util.Arrays.copyOf(direct, direct.length + 1);
+            grown[direct.length] = new Direct(address, mac.clone(), new AdvertFrame());
+            direct = grown;
+            return true;
+        }
+    }
+
     private void sendNow(InstanceConfig c, List<InetAddress> addresses, int priority) {
+        for (int i = 0; i < direct.length; i++) { // indexed: no iterator in the steady state
+            Direct d = direct[i];
+            if (d.address().getAddress().length == (c.ipv6() ? 16 : 4)) {
+                send(d.frame(), c, addresses, priority, d.address(), d.mac());
+            }
+        }
         if (peers == null) {
             if (c.ipv6()) {
                 send(multicastFrame, c, addresses, priority, VrrpCodec.MULTICAST_GROUP_V6, Link.GROUP_MAC_V6);

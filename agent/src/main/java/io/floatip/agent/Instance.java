@@ -57,6 +57,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private final Tracking tracking;
+    final ConflictWatch conflictWatch;
     private Notifications notifications;
     private Runnable afterTransition;
     /** Claims to log once the takeover's frames are out (loop thread). */
@@ -86,6 +87,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
         AdvertCheck check = receiver.check();
         this.sender = new AdvertSender(link, source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
+        this.conflictWatch = ConflictWatch.of(config, link, loop, source, router, receiver, sender, this::announceVips);
         this.garps = new GarpPacer(loop, link::send);
         this.routing = new Routing(config.name(), link.netlink(), loop, router, policy);
     }
@@ -120,7 +122,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
     void reconfigure(InstanceConfig next) {
         announceOn = announceOn(next);
-        receiver.reconfigure(next);
+        receiver.reconfigure(next); // and the split-brain watch's
         policy.reconfigure(next);
         tracking.basePriority(next.priority(), "reload");
     }

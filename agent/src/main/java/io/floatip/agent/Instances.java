@@ -62,7 +62,11 @@ final class Instances {
     }
 
     /** At start: every interface opened, every instance built on it (routers start on the loop). */
+    /** global.split_brain: yield, as of the last start or reload. */
+    private boolean splitBrainYield;
+
     void open(Config config) throws AgentException {
+        splitBrainYield = config.global().splitBrainYield();
         Map<String, List<InstanceConfig>> byInterface = new LinkedHashMap<>();
         for (InstanceConfig ic : config.instances().values()) {
             byInterface.computeIfAbsent(ic.interfaceName(), k -> new ArrayList<>()).add(ic);
@@ -110,7 +114,13 @@ final class Instances {
         link.attach(i);
         tracking.attach(i);
         instances.add(i);
-        i.afterTransition(transitioned);
+        i.afterTransition(() -> { // the split-brain watch first: it must know whether we are master
+            i.conflictWatch.role(i.router().state() == io.floatip.router.State.MASTER);
+            if (transitioned != null) {
+                transitioned.run();
+            }
+        });
+        i.conflictWatch.yieldWith(splitBrainYield ? i.tracking() : null);
         return i;
     }
 

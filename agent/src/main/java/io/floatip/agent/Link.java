@@ -52,6 +52,9 @@ final class Link {
         this.netlink = netlink;
     }
 
+    /** Every instance's split-brain watch: ARP and NA frames about its VIPs. */
+    private volatile ConflictWatch[] watches = new ConflictWatch[0];
+
     /** Instances in unicast mode: they learn their peers' MACs from ARP, and check TTL ranges themselves. */
     private volatile Peers[] unicast = new Peers[0];
 
@@ -64,6 +67,9 @@ final class Link {
 
     void attach(Instance instance) {
         table(instance.config().ipv6()).set(instance.config().vrid(), instance.receiver());
+        ConflictWatch[] moreWatches = java.util.Arrays.copyOf(watches, watches.length + 1);
+        moreWatches[watches.length] = instance.conflictWatch;
+        watches = moreWatches;
         if (instance.unicast()) {
             Peers[] grown = java.util.Arrays.copyOf(unicast, unicast.length + 1);
             grown[unicast.length] = instance.receiver().peers();
@@ -89,6 +95,8 @@ final class Link {
         table(instance.config().ipv6()).compareAndSet(instance.config().vrid(), instance.receiver(), null);
         Peers gone = instance.receiver().peers();
         unicast = java.util.Arrays.stream(unicast).filter(p -> p != gone).toArray(Peers[]::new);
+        ConflictWatch goneWatch = instance.conflictWatch;
+        watches = java.util.Arrays.stream(watches).filter(w -> w != goneWatch).toArray(ConflictWatch[]::new);
     }
 
     io.floatip.net.MulticastMembership membership(boolean ipv6) {
@@ -124,6 +132,24 @@ final class Link {
         return anyUnicast ? "ip proto 112 or ip6 proto 112 or arp" : "ip proto 112 or ip6 proto 112";
     }
 
+    /**
+     * The capture filter with the split-brain watch's frames: ARP sent by each IPv4 VIP (gratuitous, or an
+     * answer) and NAs for each IPv6 VIP, matched in the kernel so that other ARP traffic never wakes us.
+     */
+    static String filter(boolean anyUnicast, java.util.Collection<java.net.InetAddress> vips) {
+        StringBuilder sb = new StringBuilder(filter(anyUnicast));
+        for (java.net.InetAddress vip : vips) {
+            if (vip instanceof Inet4Address) {
+                if (!anyUnicast) { // all ARP is in the filter already
+                    sb.append(" or ").append(io.floatip.protocol.ClaimFrame.arpFilter(vip.getAddress()));
+                }
+            } else {
+                sb.append(" or ").append(io.floatip.protocol.ClaimFrame.advertFilter(vip.getAddress()));
+            }
+        }
+        return sb.toString();
+    }
+
     void transport(PcapTransport transport) {
         this.transport = transport;
     }
@@ -131,14 +157,22 @@ final class Link {
     /** Capture thread; {@code receivedAt}: the kernel's receive time on the System.nanoTime clock. */
     void onFrame(byte[] frame, int length, long receivedAt) {
         Peers[] unicastPeers = unicast;
-        if (unicastPeers.length > 0) {
-            Inet4Address sender = ArpCodec.senderIp(frame, length);
-            if (sender != null) {
-                for (Peers peers : unicastPeers) {
-                    peers.learn(sender, frame, ArpCodec.SENDER_MAC_OFFSET);
-                }
-                return;
+        boolean arp = io.floatip.protocol.ClaimFrame.isArp(frame, length);
+        if (arp || io.floatip.protocol.ClaimFrame.isIcmp6(frame, length)) {
+            // The split-brain watch's frames (see filter): never an advert, never a drop.
+            ConflictWatch[] w = watches;
+            for (int i = 0; i < w.length; i++) {
+                w[i].frame(frame, length);
             }
+            if (arp && unicastPeers.length > 0) {
+                Inet4Address sender = ArpCodec.senderIp(frame, length);
+                if (sender != null) {
+                    for (Peers peers : unicastPeers) {
+                        peers.learn(sender, frame, ArpCodec.SENDER_MAC_OFFSET);
+                    }
+                }
+            }
+            return;
         }
         // On a link with unicast peers the TTL is each instance's to judge (keepalived's per-peer range).
         Decoded d = decoder.decode(frame, length, unicastPeers.length == 0);

@@ -135,9 +135,13 @@ final class LinkOpener {
                 + "from it (is IPv6 enabled on " + name + "? see sysctl net.ipv6.conf." + name + ".disable_ipv6)");
     }
 
+    private static List<InetAddress> vipsOf(Collection<InstanceConfig> onLink) {
+        return onLink.stream().flatMap(c -> io.floatip.policy.AdvertCheck.addresses(c).stream()).distinct().toList();
+    }
+
     /** No instance on it: it only holds VIPs of an instance elsewhere (keepalived's dev), and hears nothing. */
     static String filter(Collection<InstanceConfig> onLink) {
-        return onLink.isEmpty() ? Link.NO_FRAMES : Link.filter(anyUnicast(onLink));
+        return onLink.isEmpty() ? Link.NO_FRAMES : Link.filter(anyUnicast(onLink), vipsOf(onLink));
     }
 
     private static boolean anyUnicast(Collection<InstanceConfig> onLink) {

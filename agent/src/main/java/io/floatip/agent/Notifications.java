@@ -57,6 +57,24 @@ final class Notifications {
         }
     }
 
+    /**
+     * A split brain confirmed on this instance (see SplitBrain): {@code any} gets CONFLICT as the state, and the
+     * FIFO the same line, as keepalived's FIFO carries MASTER_RX_LOWER_PRI next to the states. The state's own
+     * commands are not run: the instance is still MASTER.
+     */
+    void conflict(int priority) {
+        if (queue != null && config.any() != null) {
+            List<String> argv = new ArrayList<>(config.any().argv());
+            argv.addAll(List.of(kind, name, CONFLICT, Integer.toString(priority)));
+            queue.submit(argv);
+        }
+        if (fifo != null) {
+            fifo.write(NotifyFifo.line(kind, name, CONFLICT, priority));
+        }
+    }
+
+    static final String CONFLICT = "CONFLICT";
+
     NotifyQueue queue() {
         return queue;
     }

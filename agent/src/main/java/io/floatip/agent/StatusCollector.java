@@ -68,9 +68,9 @@ final class StatusCollector {
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
                             i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
-                            i.vipsRestored.get(), i.routing.restored.get(), i.routing.failures.get()), r.drained(),
-                    r.why().code().key(),
-                    claimBackoff(r.claimBackoff(), nowNanos)));
+                            i.vipsRestored.get(), i.routing.restored.get(), i.routing.failures.get(),
+                            i.conflictWatch.conflicts.get()), r.drained(),
+                    r.why().code().key(), claimBackoff(r.claimBackoff(), nowNanos), conflict(i, nowNanos, nowMillis)));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
         for (CheckScript s : tracking.scripts().values()) {
@@ -86,6 +86,18 @@ final class StatusCollector {
         links.forEach((name, l) -> ifs.add(new AgentStatus.InterfaceStatus(name, drops(l.drops), l.sendErrors())));
         return new AgentStatus(config.global().routerId(), Version.current(), ProcessHandle.current().pid(),
                 startedAtMillis, is, ss, gs, ifs, io.floatip.status.Refusals.snapshot());
+    }
+
+    private static AgentStatus.ConflictStatus conflict(Instance i, long nowNanos, long nowMillis) {
+        io.floatip.policy.Conflict c = i.conflictWatch.conflict();
+        if (c == null) {
+            return null;
+        }
+        var cfg = i.config();
+        return new AgentStatus.ConflictStatus(c.cause().key(), c.describe(cfg.vrid(), cfg.version(),
+                cfg.advertIntervalCentis(), io.floatip.policy.AdvertCheck.addresses(cfg)),
+                c.peerAddress() == null ? null : c.peerAddress().getHostAddress(), c.peerMac(), c.peerPriority(),
+                nowMillis - (nowNanos - c.since()) / 1_000_000);
     }
 
     private static Map<String, Long> drops(DropCounters counters) {

@@ -115,6 +115,7 @@ final class TrackingSetup implements AutoCloseable {
         Attachment a = new Attachment();
         Notifications n = notifications("INSTANCE", i.config().name(), i.config().notifications());
         i.notifications(n);
+        i.conflictWatch.notifications(n);
         a.queue = n == null ? null : n.queue();
         for (TrackedScript ts : i.config().trackScripts()) {
             CheckScript script = scripts.get(ts.name());

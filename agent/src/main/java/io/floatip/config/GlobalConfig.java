@@ -16,10 +16,23 @@ import java.util.Objects;
  * @param metricsListen    where Prometheus metrics are served over HTTP; null means not at all
  * @param realtimePriority SCHED_RR priority (1..99) for the threads that carry the protocol's timing (the event
  *                         loop and the captures), like keepalived's vrrp_rt_priority; 0 means ordinary scheduling
+ * @param splitBrainYield  split_brain: yield: a master in a split brain whose other holder's dropped advert has
+ *                         the higher priority steps down (FAULT) while those adverts keep coming; false: report
  */
 public record GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
         Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen, int realtimePriority,
-        Path stateDir) {
+        Path stateDir, boolean splitBrainYield) {
+
+    /** With split_brain: report, the default. */
+    public GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
+            Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen, int realtimePriority,
+            Path stateDir) {
+        this(routerId, logLevel, scriptUser, allowRootScripts, notifyFifo, controlSocket, metricsListen,
+                realtimePriority, stateDir, false);
+    }
+
+    /** Accepted {@code split_brain} values; the first is the default. */
+    public static final List<String> SPLIT_BRAIN = List.of("report", "yield");
 
     public static final int MAX_REALTIME_PRIORITY = 99;
 

@@ -51,8 +51,10 @@ final class GlobalReader {
                     f -> f.intBetween(0, GlobalConfig.MAX_REALTIME_PRIORITY));
             Optional<Path> stateDir = global.optional("state_dir", GlobalConfig.DEFAULT_STATE_DIR,
                     GlobalReader::stateDir);
+            Optional<String> splitBrain = global.optional("split_brain", GlobalConfig.SPLIT_BRAIN.get(0),
+                    f -> f.oneOf(GlobalConfig.SPLIT_BRAIN));
             global.finish();
-            boolean ok = routerId.isPresent() && logLevel.isPresent() && allowRoot.isPresent()
+            boolean ok = splitBrain.isPresent() && routerId.isPresent() && logLevel.isPresent() && allowRoot.isPresent()
                     && (userField.isEmpty() || written.isPresent()) && (fifoField.isEmpty() || fifo.isPresent())
                     && socket.isPresent() && (metricsField.isEmpty() || metrics.isPresent()) && realtime.isPresent()
                     && stateDir.isPresent();
@@ -61,7 +63,8 @@ final class GlobalReader {
             }
             return scriptUser(written, userField, allowRoot.get(), globalMark, needsUser, host, problems)
                     .map(user -> new GlobalConfig(routerId.get(), logLevel.get(), user.orElse(null), allowRoot.get(),
-                            fifo.orElse(null), socket.get(), metrics.orElse(null), realtime.get(), stateDir.get()));
+                            fifo.orElse(null), socket.get(), metrics.orElse(null), realtime.get(), stateDir.get(),
+                            splitBrain.get().equals("yield")));
         });
     }
 

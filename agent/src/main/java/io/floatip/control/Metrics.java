@@ -125,6 +125,12 @@ public final class Metrics {
         perInstance(instances, "floatip_vips_restored_total", "counter",
                 "Virtual addresses something else removed from this master, put back by the VIP guard.",
                 i -> i.counters().vipsRestored());
+        perInstance(instances, "floatip_split_brain", "gauge",
+                "1 while this master sees another node hold its virtual addresses (a conflict in status), else 0.",
+                i -> i.conflict() != null ? 1 : 0);
+        perInstance(instances, "floatip_split_brains_total", "counter",
+                "Split brains confirmed on this instance (another node held its virtual addresses beside it).",
+                i -> i.counters().conflicts());
         perInstance(instances, "floatip_routing_restored_total", "counter",
                 "virtual_routes and virtual_rules something else removed from this master, put back.",
                 i -> i.counters().routingRestored());

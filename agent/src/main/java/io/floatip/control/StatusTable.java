@@ -39,6 +39,9 @@ public final class StatusTable {
                 .filter(i -> i.faults() != null && !i.faults().isBlank())
                 .map(i -> i.name() + ": " + i.faults()).toList();
         section(out, "FAULTS", faults);
+        section(out, "SPLIT BRAIN", s.instances().stream().filter(i -> i.conflict() != null)
+                .map(i -> i.name() + ": " + i.conflict().description() + " (" + i.conflict().cause() + ", since "
+                        + time(i.conflict().sinceMillis(), zone) + ")").toList());
         section(out, "DRAINED", s.instances().stream().filter(InstanceStatus::drained)
                 .map(i -> i.name() + ": stays BACKUP while another node can serve; floatip undrain " + i.name()
                         + " ends it").toList());

@@ -42,6 +42,8 @@ public final class AdvertCheck {
     private final byte[] authData;
     private final List<InetAddress> addresses;
     private final Set<InetAddress> addressSet;
+    /** Sources outside unicast_peers whose adverts we take to heal a split brain (see ConflictWatch). */
+    private volatile InetAddress[] adopted = new InetAddress[0];
     private volatile int lastLoggedInterval;
     private volatile List<InetAddress> lastMismatchedAddresses;
     private final boolean skipCheckAdvAddr;
@@ -64,6 +66,7 @@ public final class AdvertCheck {
         AdvertCheck c = new AdvertCheck(next);
         c.lastLoggedInterval = lastLoggedInterval;
         c.lastMismatchedAddresses = lastMismatchedAddresses;
+        c.adopted = adopted;
         c.lastChecked = lastChecked;
         return c;
     }
@@ -81,11 +84,11 @@ public final class AdvertCheck {
             }
         } else {
             UnicastPeer peer = find(peers, p.source());
-            if (peer == null) {
+            if (peer == null && !adopted(p.source())) {
                 sink.dropped(PolicyDrop.UNKNOWN_PEER, p);
                 return false;
             }
-            if (!peer.acceptsTtl(p.ttl())) {
+            if (peer == null ? p.ttl() != VrrpPacket.TTL : !peer.acceptsTtl(p.ttl())) {
                 sink.dropped(PolicyDrop.TTL_OUT_OF_RANGE, p);
                 return false;
             }
@@ -117,6 +120,32 @@ public final class AdvertCheck {
             sink.addressMismatch(p, addresses, fresh);
         }
         return true;
+    }
+
+    /**
+     * Loop thread: take adverts from {@code source} too, though it is not in unicast_peers: the other holder of
+     * a split brain whose list has us, so the election can settle it (TTL 255 only, as on a shared segment).
+     */
+    public void adopt(InetAddress source) {
+        InetAddress[] now = adopted;
+        for (InetAddress a : now) {
+            if (a.equals(source)) {
+                return;
+            }
+        }
+        InetAddress[] grown = java.util.Arrays.copyOf(now, now.length + 1);
+        grown[now.length] = source;
+        adopted = grown;
+    }
+
+    private boolean adopted(InetAddress source) {
+        InetAddress[] a = adopted;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].equals(source)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The configured peer with this address, or null. Indexed: no iterator on the capture thread. */

@@ -34,12 +34,25 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param drained           drained by the operator (floatip drain): BACKUP at the lowest priority
      * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
      * @param claimBackoff      after a VIP claim failed, until one succeeds: the back-off; else null
+     * @param conflict          another node holds our VIP while we are master (split brain), or null
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
-                                 boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff) {
+                                 boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
+                                 ConflictStatus conflict) {
+
+        /** Without a split brain (none, or a snapshot from an older agent). */
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
+                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
+                              boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
+                    drained, reasonCode, claimBackoff, null);
+        }
 
         /** Without a claim back-off (none going on, or a snapshot from an older agent). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
@@ -84,6 +97,21 @@ public record AgentStatus(String routerId, String version, long pid, long starte
     public record ClaimBackoffStatus(int failures, long backoffMillis, long preemptHeldForMillis, String lastError) {
     }
 
+    /**
+     * A split brain seen by this master (see REFERENCE.md, "Split brain").
+     *
+     * @param cause        auth_mismatch, version_mismatch, interval_mismatch, unknown_peer, ttl_out_of_range,
+     *                     not_heard or silent
+     * @param description  the log line's text: who, what differs, which VIPs both hold
+     * @param peerAddress  the other node's advert source, or null when none of its adverts reach us
+     * @param peerMac      the other node's MAC, or null
+     * @param peerPriority its advertised priority, or -1 when unknown
+     * @param sinceMillis  epoch milliseconds when it was confirmed
+     */
+    public record ConflictStatus(String cause, String description, String peerAddress, String peerMac,
+                                 int peerPriority, long sinceMillis) {
+    }
+
     /** @param kind script, interface or file; @param state up/down, or the file's value */
     public record TrackedStatus(String kind, String name, int weight, String state) {
     }
@@ -93,10 +121,18 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param vipsRestored VIPs that something else removed from this master and it put back (the VIP guard)
      * @param routingRestored virtual routes and rules something else removed from this master, put back
      * @param routingFailures virtual routes and rules the kernel refused to add
+     * @param conflicts       split brains confirmed on this instance since start
      */
     public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
                            java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
-                           long routingFailures) {
+                           long routingFailures, long conflicts) {
+        public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
+                        java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
+                        long routingFailures) {
+            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, vipsRestored, routingRestored,
+                    routingFailures, 0);
+        }
+
         public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
                         java.util.Map<String, Long> drops, long vipsRestored) {
             this(advertsSent, advertsReceived, transitions, addressMismatches, drops, vipsRestored, 0, 0);

@@ -60,10 +60,21 @@ class ConfigLoaderErrorsTest {
         void farFromAnythingListsTheKnownKeys() {
             assertError("bad.yaml:3:3: global.colour: unknown key; known keys here: router_id, log_level, "
                     + "script_user, allow_root_scripts, notify_fifo, control_socket, metrics, realtime_priority, "
-                    + "state_dir", """
+                    + "state_dir, split_brain", """
                     global:
                       router_id: lb1
                       colour: blue
+                    instances:
+                      VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50]}
+                    """);
+        }
+
+        @Test
+        void splitBrainIsReportOrYield() {
+            assertError("bad.yaml:3:16: global.split_brain: must be report or yield, got 'fight'", """
+                    global:
+                      router_id: lb1
+                      split_brain: fight
                     instances:
                       VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50]}
                     """);

@@ -56,6 +56,25 @@ class StatusTableTest {
     }
 
     @Test
+    void aSplitBrainHasItsOwnSection() {
+        AgentStatus.ConflictStatus c = new AgentStatus.ConflictStatus("auth_mismatch", "peer 198.51.100.12 "
+                + "(02:00:00:00:00:12) advertises VRID 51 with a different password; both of us hold 198.51.100.50",
+                "198.51.100.12", "02:00:00:00:00:12", 100, NOW - 2_000);
+        AgentStatus s = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(new AgentStatus.InstanceStatus(
+                "VI_1", "eth0", 51, 2, "MASTER", 150, 150, 1000, List.of("198.51.100.50/32"),
+                List.of("198.51.100.50/32"), false, "198.51.100.11", NOW - 5_000, null, "", List.of(),
+                new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 0, 0, 1), false, null, null, c)),
+                List.of(), List.of(), List.of(), Map.of());
+        String table = StatusTable.render(s, NOW, ZoneId.of("UTC"));
+        assertEquals(true, table.contains("""
+
+                SPLIT BRAIN
+                  VI_1: peer 198.51.100.12 (02:00:00:00:00:12) advertises VRID 51 with a different password; both \
+                of us hold 198.51.100.50 (auth_mismatch, since 2023-11-14 22:13:18)
+                """), table);
+    }
+
+    @Test
     void ages() {
         assertEquals("0s", StatusTable.age(-3_000)); // a clock step backwards
         assertEquals("59s", StatusTable.age(59_999));

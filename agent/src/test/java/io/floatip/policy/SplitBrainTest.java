@@ -1,0 +1,285 @@
+package io.floatip.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floatip.protocol.PolicyDrop;
+import io.floatip.protocol.WireDrop;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.junit.jupiter.api.Test;
+
+/** The dual-master detector in virtual time: what confirms a conflict, what is a handover, what ends one. */
+class SplitBrainTest {
+    static final long MS = 1_000_000L;
+    static final String MAC = "02:00:00:00:00:12";
+    final InetAddress vip = address("198.51.100.50");
+    final InetAddress peer = address("198.51.100.12");
+
+    /** A port that records and a clock that runs the timers in order. */
+    static final class World implements SplitBrain.Port {
+        SplitBrain sb;
+        long now;
+        final PriorityQueue<long[]> timers = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+        final List<Conflict> conflicts = new ArrayList<>();
+        final List<String> resolved = new ArrayList<>();
+        final List<Long> probes = new ArrayList<>();
+        final List<Conflict> healed = new ArrayList<>();
+        /** What the other holder does when probed: answers at once. */
+        boolean peerAnswers;
+
+        @Override
+        public void probe(InetAddress vip) {
+            probes.add(now);
+            if (peerAnswers) {
+                sb.claimed(now, MAC);
+            }
+        }
+
+        @Override
+        public void schedule(long afterNanos, long term) {
+            timers.add(new long[]{now + afterNanos, term});
+        }
+
+        @Override
+        public void conflict(Conflict c) {
+            conflicts.add(c);
+        }
+
+        @Override
+        public void resolved(Conflict c, String why) {
+            resolved.add(why);
+        }
+
+        @Override
+        public void heal(Conflict c) {
+            healed.add(c);
+        }
+
+        /** Runs the timers due up to {@code until}. */
+        void runTo(long until) {
+            while (!timers.isEmpty() && timers.peek()[0] <= until) {
+                long[] t = timers.poll();
+                now = t[0];
+                sb.fired(now, t[1]);
+            }
+            now = until;
+        }
+    }
+
+    World world(int intervalCentis) {
+        World w = new World();
+        w.sb = new SplitBrain(w, vip, intervalCentis);
+        return w;
+    }
+
+    @Test
+    void aGratuitousArpFromAnotherMacWhileMasterIsConfirmedByTheProbeWithinTwoSeconds() {
+        World w = world(100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        w.now = 5000 * MS;
+        w.sb.claimed(w.now, MAC);
+        w.runTo(8000 * MS);
+        assertEquals(1, w.conflicts.size(), "one conflict");
+        Conflict c = w.conflicts.get(0);
+        assertEquals(ConflictCause.SILENT, c.cause());
+        assertEquals(MAC, c.peerMac());
+        assertNull(c.peerAddress());
+        assertTrue(c.since() - 5000 * MS <= 2000 * MS, "within 2 s: " + (c.since() - 5000 * MS) / MS + " ms");
+        assertTrue(c.describe(51, 3, 100, List.of(vip)).contains("the node at " + MAC + " answers for our VIP"),
+                c.describe(51, 3, 100, List.of(vip)));
+        assertTrue(w.probes.size() >= 2, "probed to confirm, then to keep watching: " + w.probes);
+    }
+
+    @Test
+    void aHandoverIsNotAConflict() {
+        // A node became master beside us, heard our next advert and stepped down: no answer to the probe.
+        World w = world(100);
+        w.sb.role(0, true);
+        w.now = 5000 * MS;
+        w.sb.claimed(w.now, MAC);
+        w.sb.lowerAdvert(w.now, peer, 100);
+        w.runTo(10_000 * MS);
+        assertTrue(w.conflicts.isEmpty(), "no conflict: " + w.conflicts);
+        assertEquals(1, w.probes.size(), "probed once");
+    }
+
+    @Test
+    void weSteppingDownIsNotAConflictEither() {
+        World w = world(100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        w.now = 5000 * MS;
+        w.sb.claimed(w.now, MAC); // the higher node's takeover ARP
+        w.sb.role(w.now + MS, false); // and its advert: we step down
+        w.runTo(10_000 * MS);
+        assertTrue(w.conflicts.isEmpty(), "no conflict: " + w.conflicts);
+        assertTrue(w.probes.isEmpty(), "nothing to probe");
+    }
+
+    @Test
+    void droppedAdvertsBeforeWeTookOverNameTheCauseAndThePeer() {
+        World w = world(100);
+        w.peerAnswers = true;
+        for (long t = 0; t <= 3000 * MS; t += 1000 * MS) {
+            w.sb.dropped(t, ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 100);
+        }
+        w.now = 3500 * MS;
+        w.sb.role(w.now, true); // our master-down timer: the peer's adverts never counted
+        for (long t = 4000 * MS; t <= 7000 * MS; t += 1000 * MS) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 100);
+        }
+        assertEquals(1, w.conflicts.size());
+        Conflict c = w.conflicts.get(0);
+        assertEquals(ConflictCause.AUTH_MISMATCH, c.cause());
+        assertEquals(peer, c.peerAddress());
+        assertEquals(100, c.peerPriority());
+        assertTrue(c.since() - 3500 * MS <= 2000 * MS, (c.since() - 3500 * MS) / MS + " ms");
+        assertEquals("peer 198.51.100.12 (" + MAC + ") advertises VRID 51 with a different password; both of us "
+                + "hold 198.51.100.50", c.describe(51, 2, 100, List.of(vip)));
+    }
+
+    @Test
+    void aVersionMismatchSaysBothVersions() {
+        World w = world(100);
+        w.peerAnswers = true;
+        w.sb.role(0, true);
+        for (long t = 0; t <= 3000 * MS; t += 1000 * MS) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.VERSION_MISMATCH, peer, MAC, 100, 3, 100);
+        }
+        Conflict c = w.sb.conflict();
+        assertNotNull(c);
+        assertTrue(c.describe(51, 2, 100, List.of(vip)).contains("as VRRPv3, we speak VRRPv2"));
+    }
+
+    @Test
+    void aLowerMasterWeHearDoesNotHearUs() {
+        World w = world(100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        for (long t = 1000 * MS; t <= 4000 * MS; t += 1000 * MS) {
+            w.runTo(t);
+            w.sb.lowerAdvert(t, peer, 100);
+        }
+        Conflict c = w.sb.conflict();
+        assertNotNull(c);
+        assertEquals(ConflictCause.NOT_HEARD, c.cause());
+        assertTrue(c.describe(51, 3, 100, List.of(vip)).contains("at priority 100, below ours"));
+    }
+
+    @Test
+    void itEndsWhenTheSignsStopAndWhenWeStepDown() {
+        World w = world(100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        w.sb.claimed(0, MAC);
+        w.runTo(2000 * MS);
+        assertNotNull(w.sb.conflict());
+        w.peerAnswers = false; // the other node gave up the VIP
+        w.runTo(10_000 * MS);
+        assertNull(w.sb.conflict());
+        assertEquals(1, w.resolved.size());
+        assertEquals("the other holder no longer answers for 198.51.100.50", w.resolved.get(0));
+        assertEquals(1, w.healed.size(), "a silent peer is healed: " + w.healed);
+
+        w.peerAnswers = true;
+        w.sb.claimed(w.now, MAC);
+        w.runTo(w.now + 2000 * MS);
+        assertNotNull(w.sb.conflict());
+        w.sb.role(w.now, false);
+        assertNull(w.sb.conflict());
+        assertEquals("we are no longer master", w.resolved.get(1));
+    }
+
+    @Test
+    void onlyTheDropsThatNameASettingAreCauses() {
+        assertEquals(ConflictCause.AUTH_MISMATCH, SplitBrain.cause(PolicyDrop.AUTH_MISMATCH));
+        assertEquals(ConflictCause.UNKNOWN_PEER, SplitBrain.cause(PolicyDrop.UNKNOWN_PEER));
+        assertNull(SplitBrain.cause(PolicyDrop.LOOP_BEHIND));
+        assertNull(SplitBrain.cause(PolicyDrop.OWN_ADVERT));
+        assertNull(SplitBrain.cause(WireDrop.BAD_CHECKSUM));
+    }
+
+    @Test
+    void aLeavingMastersPriorityZeroIsNoSign() {
+        World w = world(100);
+        w.sb.role(0, true);
+        w.sb.dropped(0, ConflictCause.AUTH_MISMATCH, peer, MAC, 0, 2, 100);
+        w.runTo(5000 * MS);
+        assertTrue(w.conflicts.isEmpty());
+    }
+
+    @Test
+    void withoutAProbeTheConflictEndsAfterThreeQuietIntervals() {
+        World w = new World();
+        w.sb = new SplitBrain(w, null, 100); // IPv6: no probe
+        w.sb.role(0, true);
+        for (long t = 0; t <= 3000 * MS; t += 1000 * MS) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.VERSION_MISMATCH, peer, MAC, 100, 2, 100);
+        }
+        assertNotNull(w.sb.conflict());
+        assertTrue(w.healed.isEmpty(), "a version mismatch cannot be healed by adverts");
+        w.runTo(5900 * MS);
+        assertNotNull(w.sb.conflict(), "2.9 s without a sign");
+        w.runTo(8000 * MS);
+        assertNull(w.sb.conflict());
+        assertTrue(w.resolved.get(0).startsWith("no sign of the other holder for"), w.resolved.toString());
+        assertTrue(w.probes.isEmpty());
+    }
+
+    @Test
+    void anUnknownPeerIsHealedWithItsAddress() {
+        World w = world(100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        w.sb.dropped(0, ConflictCause.UNKNOWN_PEER, peer, MAC, 150, 3, 100);
+        w.runTo(2000 * MS);
+        assertEquals(1, w.healed.size());
+        assertEquals(peer, w.healed.get(0).peerAddress());
+        assertEquals(MAC, w.healed.get(0).peerMac());
+    }
+
+    @Test
+    void forgedAdvertsAloneAreNoConflict() {
+        World w = world(100);
+        w.sb.role(0, true);
+        for (long t = 0; t <= 3000 * MS; t += 500 * MS) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.UNKNOWN_PEER, peer, "02:00:00:00:00:66", 200, 3, 100);
+        }
+        assertNull(w.sb.conflict(), "not reported: nothing answers for the VIP, so nobody else holds it");
+        assertTrue(w.healed.isEmpty(), "not adopted");
+    }
+
+    @Test
+    void yieldIsForTheLoserOfADroppedAdvertOnly() {
+        InetAddress ours = address("198.51.100.11");
+        Conflict higher = new Conflict(ConflictCause.AUTH_MISMATCH, peer, MAC, 200, 2, 100, 0);
+        Conflict lower = new Conflict(ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 100, 0);
+        Conflict tie = new Conflict(ConflictCause.VERSION_MISMATCH, peer, MAC, 150, 3, 100, 0);
+        Conflict silent = new Conflict(ConflictCause.SILENT, null, MAC, -1, 0, 0, 0);
+        Conflict notHeard = new Conflict(ConflictCause.NOT_HEARD, peer, MAC, 100, 0, 0, 0);
+        assertTrue(SplitBrain.yields(higher, 150, ours));
+        assertTrue(!SplitBrain.yields(lower, 150, ours));
+        assertTrue(SplitBrain.yields(tie, 150, ours), ".12 is the higher address");
+        assertTrue(!SplitBrain.yields(tie, 150, address("198.51.100.13")));
+        assertTrue(!SplitBrain.yields(silent, 1, ours), "no advert read: nothing to yield to");
+        assertTrue(!SplitBrain.yields(notHeard, 1, ours), "the election runs there: the other side decides");
+    }
+
+    static InetAddress address(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.floatip.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+/** The split-brain watch's frames: who claims an address, read without allocating. */
+class ClaimFrameTest {
+    static final byte[] MAC = {2, 0, 0, 0, 0, 0x12};
+
+    @Test
+    void aGratuitousArpAndAnAnswerClaimTheSenderAddressOnly() throws Exception {
+        Inet4Address vip = (Inet4Address) InetAddress.getByName("198.51.100.50");
+        Inet4Address node = (Inet4Address) InetAddress.getByName("198.51.100.12");
+        byte[] garp = ArpCodec.gratuitousRequest(MAC, vip);
+        assertTrue(ClaimFrame.isArp(garp, garp.length));
+        assertTrue(ClaimFrame.arpFrom(garp, garp.length, vip.getAddress()));
+        assertTrue(ClaimFrame.macIs(garp, ClaimFrame.ARP_SENDER_MAC, MAC));
+        // Someone asking who has the VIP does not claim it: the sender is the asker.
+        byte[] ask = ArpCodec.request(MAC, node, vip);
+        assertFalse(ClaimFrame.arpFrom(ask, ask.length, vip.getAddress()));
+        assertTrue(ClaimFrame.arpFrom(ask, ask.length, node.getAddress()));
+        byte[] reply = ArpCodec.gratuitousRequest(MAC, vip);
+        reply[21] = 2; // operation: reply
+        assertTrue(ClaimFrame.arpFrom(reply, reply.length, vip.getAddress()));
+        reply[21] = 3;
+        assertFalse(ClaimFrame.arpFrom(reply, reply.length, vip.getAddress()), "RARP is no claim");
+        assertFalse(ClaimFrame.arpFrom(garp, 41, vip.getAddress()), "truncated");
+    }
+
+    @Test
+    void aNeighbourAdvertClaimsItsTarget() throws Exception {
+        Inet6Address vip = (Inet6Address) InetAddress.getByName("2001:db8::50");
+        byte[] na = NdpCodec.unsolicitedAdvert(MAC, vip, false);
+        assertTrue(ClaimFrame.isIcmp6(na, na.length));
+        assertTrue(ClaimFrame.advertFor(na, na.length, vip.getAddress()));
+        assertFalse(ClaimFrame.advertFor(na, na.length, InetAddress.getByName("2001:db8::51").getAddress()));
+        na[Ethernet.HEADER_LENGTH + Ip.IPV6_HEADER] = (byte) 135; // a solicitation asks, it does not claim
+        assertFalse(ClaimFrame.advertFor(na, na.length, vip.getAddress()));
+        assertFalse(ClaimFrame.isArp(na, na.length));
+    }
+
+    @Test
+    void theFiltersMatchTheBytesInTheKernel() throws Exception {
+        assertEquals("(arp and arp[14:4] = 0xc6336432)",
+                ClaimFrame.arpFilter(InetAddress.getByName("198.51.100.50").getAddress()));
+        assertEquals("(icmp6 and ip6[40] = 136 and ip6[48:4] = 0x20010db8 and ip6[52:4] = 0x00000000"
+                        + " and ip6[56:4] = 0x00000000 and ip6[60:4] = 0x00000050)",
+                ClaimFrame.advertFilter(InetAddress.getByName("2001:db8::50").getAddress()));
+    }
+}
