@@ -58,8 +58,10 @@ final class ConflictWatch implements SplitBrain.Port {
         this.priority = priority;
         this.config = config;
         this.vips = bytes(AdvertCheck.addresses(config));
-        InetAddress probe = config.ipv6() || !(source instanceof Inet4Address) ? null
-                : AdvertCheck.addresses(config).get(0);
+        // No probe for IPv6 and for an instance without VIPs (nothing to ask for).
+        List<InetAddress> advertised = AdvertCheck.addresses(config);
+        InetAddress probe = config.ipv6() || !(source instanceof Inet4Address) || advertised.isEmpty() ? null
+                : advertised.get(0);
         this.splitBrain = new SplitBrain(this, probe, config.advertIntervalCentis());
     }
 

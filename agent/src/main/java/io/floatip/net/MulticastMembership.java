@@ -37,7 +37,12 @@ public final class MulticastMembership implements AutoCloseable {
 
     @Override
     public void close() {
-        key.drop();
+        try {
+            key.drop();
+        } catch (AssertionError gone) {
+            // The JDK wraps the kernel's refusal in an AssertionError: the interface was deleted (and maybe made
+            // again) since the join, so the membership went with it. Closing the channel is all that is left.
+        }
         try {
             channel.close();
         } catch (IOException ignored) {
