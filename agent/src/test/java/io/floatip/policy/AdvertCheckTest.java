@@ -191,4 +191,28 @@ class AdvertCheckTest {
         assertTrue(check.accept(other, sink));
         assertEquals(List.of("mismatch 1 logged", "mismatch 1"), told, "a new sender is checked (and counted)");
     }
+
+    @Test
+    void anAdoptedSourceOutsideUnicastPeersIsTakenAtTtl255Only() {
+        // The other holder of a split brain whose list has us but ours not it (SplitBrain's heal adopts it).
+        AdvertCheck check = new AdvertCheck(unicast(new UnicastPeer((Inet4Address) PEER, 250, 254)));
+        InetAddress first = ip("198.51.100.13");
+        InetAddress second = ip("198.51.100.14");
+        VrrpPacket fromFirst = new VrrpPacket(3, 51, 150, 100, OURS, AuthType.NONE, new byte[0], first,
+                ip("198.51.100.11"), 255);
+        VrrpPacket fromSecond = new VrrpPacket(3, 51, 150, 100, OURS, AuthType.NONE, new byte[0], second,
+                ip("198.51.100.11"), 255);
+        VrrpPacket firstAt254 = new VrrpPacket(3, 51, 150, 100, OURS, AuthType.NONE, new byte[0], first,
+                ip("198.51.100.11"), 254);
+        assertFalse(check.accept(fromFirst, sink), "not in unicast_peers");
+        check.adopt(first);
+        check.adopt(first); // twice: still one entry, nothing else changes
+        assertTrue(check.accept(fromFirst, sink), "adopted");
+        assertFalse(check.accept(fromSecond, sink), "only the adopted source");
+        check.adopt(second);
+        assertTrue(check.accept(fromSecond, sink), "a second adopted source");
+        assertTrue(check.accept(fromFirst, sink), "the first still");
+        assertFalse(check.accept(firstAt254, sink), "an adopted source has no TTL range: 255 only");
+        assertEquals(List.of("drop unknown_peer", "drop unknown_peer", "drop ttl_out_of_range"), told);
+    }
 }

@@ -282,4 +282,51 @@ class SplitBrainTest {
             throw new IllegalArgumentException(e);
         }
     }
+
+    @Test
+    void theRoleAndTheRecentDropsAreWhatTheWatchWasTold() {
+        World w = world(100);
+        assertEquals(false, w.sb.master());
+        w.sb.role(0, true);
+        assertEquals(true, w.sb.master());
+        assertEquals(false, w.sb.droppedRecently(0), "nothing dropped yet");
+        w.sb.dropped(1000 * MS, ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 100);
+        assertTrue(w.sb.droppedRecently(1000 * MS + w.sb.quiet()), "a drop counts for quiet(), its end included");
+        assertEquals(false, w.sb.droppedRecently(1000 * MS + w.sb.quiet() + 1), "and no longer");
+        w.sb.role(2000 * MS, false);
+        assertEquals(false, w.sb.master());
+    }
+
+    @Test
+    void yieldingNeedsTheOtherToWinTheElectionOutright() {
+        Conflict sameNode = new Conflict(ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 100, 0);
+        assertEquals(false, SplitBrain.yields(sameNode, 100, peer), "equal priority and equal address: no winner");
+        assertTrue(SplitBrain.yields(sameNode, 100, address("198.51.100.11")), "equal priority, its address higher");
+        assertEquals(false, SplitBrain.yields(sameNode, 100, address("198.51.100.13")), "ours higher");
+    }
+
+    @Test
+    void theCausesKeysAndTheIntervalLineAreWhatStatusAndTheLogShow() {
+        assertEquals("auth_mismatch", ConflictCause.AUTH_MISMATCH.key());
+        assertEquals("silent", ConflictCause.SILENT.key());
+        Conflict c = new Conflict(ConflictCause.INTERVAL_MISMATCH, peer, MAC, 100, 2, 200, 0);
+        assertEquals("peer 198.51.100.12 (" + MAC + ") advertises VRID 51 every 2000 ms, we every 1000 ms (VRRPv2 "
+                + "drops another interval); both of us hold 198.51.100.50", c.describe(51, 2, 100, List.of(vip)));
+    }
+
+    @Test
+    void aDroppedAdvertWithoutItsMacKeepsTheMacLearnedFromTheSameSource() {
+        // No probe (IPv6): repeated drops confirm. The first drop came with the frame's MAC, the later ones not.
+        World w = new World();
+        w.sb = new SplitBrain(w, null, 100);
+        w.sb.role(0, true);
+        w.sb.dropped(1000 * MS, ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 100);
+        for (long t = 2000 * MS; t <= 6000 * MS; t += 1000 * MS) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.AUTH_MISMATCH, peer, null, 100, 2, 100);
+        }
+        assertEquals(1, w.conflicts.size(), "confirmed by the drops: " + w.conflicts);
+        assertEquals(MAC, w.conflicts.get(0).peerMac(), "the same source's MAC");
+        assertEquals(MAC, w.sb.conflict().peerMac());
+    }
 }

@@ -36,6 +36,8 @@ class VipPlacementPolicyTest {
         assertEquals(List.of("360ms add [" + A + ", " + EXT + ", " + X + "]"), b.lines("add"));
         assertEquals(List.of("360ms announce [198.51.100.100, 203.0.113.50, 198.51.100.160] x1"), b.lines("announce"));
         assertEquals(List.of(A, EXT, X), b.policy.heldVips());
+        assertEquals(List.of(A.address(), EXT.address(), X.address()), b.policy.announced(),
+                "what a takeover announces: the VIPs, then the excluded addresses");
         b.router.shutdown(b.now());
         assertEquals(List.of("360ms remove " + A, "360ms remove " + EXT, "360ms remove " + X), b.lines("remove"));
     }
