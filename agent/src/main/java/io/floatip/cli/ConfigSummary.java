@@ -65,6 +65,14 @@ public final class ConfigSummary {
                     + s.intervalMillis() + " ms, timeout " + s.timeoutMillis() + " ms, rise " + s.rise() + ", fall "
                     + s.fall() + ", starts " + (s.initFail() ? "down" : "up"));
         }
+        if (c.global().notifyFifo() != null) {
+            out.add("  state changes written to " + c.global().notifyFifo() + " as INSTANCE \"NAME\" STATE PRIORITY");
+        }
+        if (c.global().notifyFifoScript() != null) {
+            out.add("  " + c.global().notifyFifo() + " read by " + c.global().notifyFifoScript() + " "
+                    + c.global().notifyFifo() + ": started with the agent, started again when it exits, stopped "
+                    + "after the last line");
+        }
         if (c.global().scriptUser() != null) {
             out.add("  scripts run as " + c.global().scriptUser() + " by an agent run as root, as the agent's own "
                     + "user otherwise");
