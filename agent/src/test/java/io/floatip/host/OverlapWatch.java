@@ -25,6 +25,9 @@ final class OverlapWatch {
     private long bothSince = -1;
     private long longestMicros;
     private int events;
+    /** Per node: how many times it gained, and lost, the address while watched. */
+    private final int[] gained = new int[2];
+    private final int[] lost = new int[2];
 
     OverlapWatch(Host a, Host b, String address) {
         this.address = address;
@@ -67,6 +70,16 @@ final class OverlapWatch {
         }
     }
 
+    /** How many times the first node ({@code 0}) or the second ({@code 1}) lost the address while watched. */
+    synchronized int losses(int node) {
+        return lost[node];
+    }
+
+    /** How many times a node gained the address while watched (a holder at the start counts once). */
+    synchronized int gains(int node) {
+        return gained[node];
+    }
+
     private synchronized boolean bothHeld() {
         return bothSince >= 0;
     }
@@ -90,6 +103,7 @@ final class OverlapWatch {
             return;
         }
         heldSince[node] = added ? micros : -1;
+        (added ? gained : lost)[node]++;
         boolean both = heldSince[0] >= 0 && heldSince[1] >= 0;
         if (both) {
             bothSince = Math.max(heldSince[0], heldSince[1]);
