@@ -203,6 +203,9 @@ public final class KeepalivedImporter {
     /** Who runs the scripts differs when keepalived.conf does not say; so does the security check. */
     private void scriptNotes() {
         if (firstCommand == null) {
+            firstCommand = global.command();
+        }
+        if (firstCommand == null) {
             return;
         }
         if (!global.setsScriptUser()) {

@@ -19,8 +19,6 @@ final class Unmapped {
     static final String STRICT = "floatip has no strict mode: the import applies what it changes in the settings "
             + "(authentication ignored, no preempt_delay, state MASTER only for priority 255), but not the rest, "
             + "such as the firewall that drops traffic to the VIPs without accept";
-    static final String FIFO_SCRIPT = "not yet: floatip writes notify_fifo but starts no reader; run the "
-            + "script with the FIFO's path as its argument as a service beside floatip";
     static final String GARP_INTERVAL = "a per-interface setting; set garp.interval on the instances of its "
             + "interfaces (floatip spaces each instance's gratuitous ARPs/NAs, not an interface's)";
     static final String NONE = "no floatip equivalent";
@@ -63,8 +61,6 @@ final class Unmapped {
             Map.entry("bfd_instance", "BFD is not supported"),
             Map.entry("notify_deleted", "floatip has no such notification"),
             Map.entry("notify_master_rx_lower_pri", "floatip has no such notification"),
-            Map.entry("notify_fifo_script", FIFO_SCRIPT),
-            Map.entry("vrrp_notify_fifo_script", FIFO_SCRIPT),
             Map.entry("track_group", "static track groups are not supported"),
             Map.entry("linkbeat_interfaces", "floatip follows links through netlink only"),
             Map.entry("garp_group", GARP_INTERVAL),
