@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class KeepalivedRulesImportTest {
 
     private static ImportResult corpus(String name) throws ImportException {
-        return KeepalivedImporter.importFile(KeepalivedCorpusTest.DIR.resolve(name));
+        return KeepalivedImporter.importFile(KeepalivedCorpusTest.DIR.resolve(name), Imports.HOST);
     }
 
     private static Config config(String name) throws Exception {
@@ -142,22 +142,46 @@ class KeepalivedRulesImportTest {
         assertTrue(Imports.warnings(result).stream().noneMatch(w -> w.contains("lowercase")));
     }
 
+    /**
+     * One keepalived.conf for two nodes (lib/parser.c read_line): each id gets its own lines and the YAML says
+     * which id it was made for; without --config-id, keepalived's default, the host name up to its first dot.
+     */
     @Test
     void configIdLinesFollowTheChosenId() throws Exception {
         Path file = KeepalivedCorpusTest.DIR.resolve("config-id.conf");
-        InstanceConfig low = load(KeepalivedImporter.importFile(file, "low")).instances().get("VI_1");
+        ImportResult lowResult = KeepalivedImporter.importFile(file, ConfigId.chosen("low"));
+        InstanceConfig low = load(lowResult).instances().get("VI_1");
         assertEquals(100, low.priority());
         assertFalse(low.preempt());
-        ImportResult highResult = KeepalivedImporter.importFile(file, "high");
+        assertEquals(List.of(
+                "config-id.conf:10 note: config id low (--config-id): 2 line(s) starting with @ read for it, 1 skipped; "
+                        + "import once per node, with --config-id ID for each (one floatip config per node)",
+                "config-id.conf:11 note: @high   priority 150: skipped: keepalived reads it only with config id high, "
+                        + "and this import is for low"), Imports.warnings(lowResult));
+        ImportResult highResult = KeepalivedImporter.importFile(file, ConfigId.chosen("high"));
         InstanceConfig high = load(highResult).instances().get("VI_1");
         assertEquals(150, high.priority());
         assertTrue(high.preempt());
-        assertEquals(List.of(), highResult.warnings());
-        List<String> without = Imports.leftOut(corpus("config-id.conf"));
-        assertEquals(3, without.size());
-        assertTrue(without.get(2).startsWith("config-id.conf:11 not mapped: @^high nopreempt (read by keepalived "
-                + "only when its config id is not high"), without::toString);
-        assertTrue(without.stream().allMatch(w -> w.contains("import with --config-id ID")));
+        assertEquals(List.of(), highResult.warnings().stream().filter(Warning::leftOut).toList());
+        assertTrue(Imports.warnings(highResult).contains("config-id.conf:12 note: @^high  nopreempt: skipped: "
+                + "keepalived reads it with every config id but high, and this import is for high"),
+                Imports.warnings(highResult)::toString);
+
+        ImportResult byHost = corpus("config-id.conf");
+        assertEquals(List.of(), Imports.leftOut(byHost), "lines for other nodes are skipped, not lost");
+        assertTrue(Imports.warnings(byHost).get(0).startsWith("config-id.conf:10 note: config id lb9, this host's name "
+                + "up to its first dot (keepalived's default without -i): 1 line(s) starting with @ read for it, 2 "
+                + "skipped; import once per node, with --config-id ID for each"), Imports.warnings(byHost)::toString);
+        assertEquals(100, load(byHost).instances().get("VI_1").priority(), "neither @low nor @high: the default");
+        assertFalse(load(byHost).instances().get("VI_1").preempt(), "@^high is for lb9");
+    }
+
+    @Test
+    void keepalivedsDefaultIdIsTheHostNameUpToItsFirstDot() {
+        assertEquals(new ConfigId("lb1", false), ConfigId.ofHost("lb1.dc1.example.com"));
+        assertEquals(new ConfigId("lb1", false), ConfigId.ofHost("lb1"));
+        assertTrue(ConfigId.chosen("high").chosen());
+        assertFalse(ConfigId.local().id().contains("."));
     }
 
     @Test
