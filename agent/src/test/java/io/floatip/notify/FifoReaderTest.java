@@ -80,7 +80,9 @@ class FifoReaderTest {
 
                 long exits = Refusals.get(Refusal.NOTIFY_FIFO_SCRIPT_EXITED);
                 assertEquals(0, LibC.INSTANCE.kill((int) first, LibC.SIGKILL));
-                // Written while no one reads: it waits in the pipe for the next reader.
+                // Once it is gone (a reader killed inside its read takes what it read with it), during the
+                // back-off: written while no one reads, it waits in the pipe for the next reader.
+                Lab.await(Duration.ofSeconds(5), () -> reader.pid() != first, "the first reader's exit seen");
                 writer.write(NotifyFifo.line("GROUP", "EDGE", "BACKUP", 0));
                 Lab.await(Duration.ofSeconds(10), () -> reader.pid() > 0 && reader.pid() != first,
                         "started again after its first back-off");
