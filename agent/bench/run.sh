@@ -8,6 +8,7 @@
 #   agent/bench/run.sh --quick    smoke run: 3 repetitions at 100 ms, 20 s CPU windows (about 6 min)
 #   agent/bench/run.sh --soak [MINUTES]   both pairs at 20 ms under stress-ng for MINUTES (default 10)
 #   agent/bench/run.sh --idle-threads [SECONDS]   where an idle master's CPU goes, per thread (default 60)
+#   agent/bench/run.sh --scale    255 instances at 100 ms and 50 at 10 ms, three start histories (about 10 min)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 agent=$(dirname "$here")
@@ -18,6 +19,7 @@ minutes=10
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) mode=quick ;;
+        --scale) mode=scale ;;
         --soak)
             mode=soak
             if [ $# -gt 1 ] && [ -n "$2" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
@@ -31,7 +33,7 @@ while [ $# -gt 0 ]; do
                 seconds=$2
                 shift
             fi ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -64,6 +66,7 @@ case "$mode" in
     quick) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --quick ;;
     full)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" ;;
     soak)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --soak "$minutes"; exit 0 ;;
+    scale) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --scale; exit 0 ;;
     threads) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --idle-threads "$seconds"; exit 0 ;;
 esac
 
