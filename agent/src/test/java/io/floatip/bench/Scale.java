@@ -50,7 +50,13 @@ final class Scale {
         for (int[] shape : shapes) {
             for (History h : History.values()) {
                 for (AgentKind kind : kinds) {
-                    Outcome o = one(kind, shape[0], shape[1], h);
+                    Outcome o;
+                    try {
+                        o = one(kind, shape[0], shape[1], h);
+                    } catch (RuntimeException e) { // a pair that did not start or settle: said, not measured
+                        o = new Outcome(kind.name(), shape[0], shape[1], h, Double.NaN, Double.NaN, Double.NaN,
+                                Double.NaN, "not measured: " + e.getMessage());
+                    }
                     System.out.printf("[bench] scale %s, %d at %s, %s: master %s s %s/s, backup %s s %s/s%s%n",
                             o.agent(), o.instances(), Failover.label(o.centis()), h.label,
                             Report.sig3(o.cpuMaster()), Math.round(o.wakeMaster()), Report.sig3(o.cpuBackup()),
