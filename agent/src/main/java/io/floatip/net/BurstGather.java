@@ -12,8 +12,12 @@ package io.floatip.net;
 final class BurstGather {
     /** Frames closer than this are one burst (a master sends its instances' adverts back to back). */
     static final long BURST_GAP_NANOS = 1_000_000L;
-    /** How long the rest of a burst may wait: 5 % of a 10 ms interval, far inside Master_Down_Interval. */
-    static final long PAUSE_NANOS = 500_000L;
+    /**
+     * How long the rest of a burst may wait: 2 % of a 10 ms interval, far inside Master_Down_Interval. Short, too,
+     * because the frames of the pause wait in the capture ring (512 KiB, about a hundred frames): a longer pause in a
+     * 255-advert burst would fill it and the kernel would drop adverts.
+     */
+    static final long PAUSE_NANOS = 200_000L;
     /** A read that took longer than this waited for its frame (a ring read that finds one takes ~1 µs). */
     static final long WAITED_NANOS = 20_000L;
 

@@ -203,6 +203,49 @@ class TimerHeapTest {
         assertEquals(40 - 14, w.heap.size());
     }
 
+    @Test
+    void aWakeUpOf255MastersAllocatesNothing() throws Exception {
+        RouterActions quiet = new RouterActions() {
+            @Override
+            public void sendAdvert(Router r, int priority) {
+            }
+
+            @Override
+            public String claimVips(Router r) {
+                return null;
+            }
+
+            @Override
+            public void releaseVips(Router r) {
+            }
+
+            @Override
+            public void announceVips(Router r) {
+            }
+
+            @Override
+            public void stateChanged(Router r, State from, State to, String reason) {
+            }
+        };
+        TimerHeap heap = new TimerHeap();
+        InetAddress primary = InetAddress.getByName("198.51.100.11");
+        for (int i = 0; i < 255; i++) {
+            Router r = new Router(new RouterConfig("VI_" + i, 1 + i, 3, 150, 10, true, 0, primary), quiet);
+            heap.add(r);
+            r.startup(i * 397_000L); // scattered, as after preempting
+        }
+        long[] now = {0};
+        for (int i = 0; i < 6_000; i++) { // every router MASTER, and past the drift
+            now[0] = heap.next();
+            heap.fire(now[0]);
+        }
+        double perRun = Allocated.perRun(2_000, () -> {
+            now[0] = heap.next();
+            heap.fire(now[0]);
+        });
+        assertTrue(perRun < 1, perRun + " bytes per wake-up");
+    }
+
     /** Every timer advert left no later than its deadline and no earlier than the early window; gaps near I. */
     private static void assertCadence(World w, long interval) {
         long early = Timers.advertEarly(interval);

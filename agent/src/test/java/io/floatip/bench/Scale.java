@@ -53,7 +53,7 @@ final class Scale {
                     Outcome o;
                     try {
                         o = one(kind, shape[0], shape[1], h);
-                    } catch (RuntimeException e) { // a pair that did not start or settle: said, not measured
+                    } catch (RuntimeException | AssertionError e) { // did not start or settle (LabTimeout): said
                         o = new Outcome(kind.name(), shape[0], shape[1], h, Double.NaN, Double.NaN, Double.NaN,
                                 Double.NaN, "not measured: " + e.getMessage());
                     }
