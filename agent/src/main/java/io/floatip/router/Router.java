@@ -86,7 +86,7 @@ public final class Router {
             actions.sendAdvert(this, priority.current());
             // Keep the cadence unless we fell behind by a whole interval (then restart from now, no burst).
             long next = deadlines.advert + interval > now ? deadlines.advert + interval : now + interval;
-            deadlines.advert(early > 0 ? Timers.nextAdvert(next, now, interval) : next);
+            deadlines.advert(early > 0 ? Timers.nextAdvert(next, now, interval, config.vrid()) : next);
         }
     }
 

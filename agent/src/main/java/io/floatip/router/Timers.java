@@ -41,13 +41,22 @@ public final class Timers {
     }
 
     /**
-     * The next advert deadline after one sent at {@code now}, where the cadence says {@code due}: moved earlier
-     * by at most half the slack towards the last multiple of the interval on the clock (the grid every instance
-     * with this interval shares), so that masters that took over at scattered times drift, a little each
-     * interval, into one burst per interval. Never at or before {@code now}.
+     * Bursts per interval: instances are spread over this many grids (by VRID), so that one burst carries at most
+     * an eighth of them (32 of 255). A backup's capture ring holds about 64 frames: one burst of 255 adverts would
+     * overflow it while its capture thread catches up, and lost adverts are false takeovers.
      */
-    public static long nextAdvert(long due, long now, long intervalNanos) {
-        long grid = due - Math.floorMod(due, intervalNanos);
+    public static final int PHASES = 8;
+
+    /**
+     * The next advert deadline after one sent at {@code now}, where the cadence says {@code due}: moved earlier
+     * by at most half the slack towards the last point of this VRID's grid (multiples of the interval on the
+     * clock, offset by {@code (vrid % PHASES) / PHASES} of it, shared by every instance of that phase), so that
+     * masters that took over at scattered times drift, a little each interval, into {@link #PHASES} bursts per
+     * interval. Never at or before {@code now}, never after {@code due}.
+     */
+    public static long nextAdvert(long due, long now, long intervalNanos, int vrid) {
+        long offset = Math.floorMod(vrid, PHASES) * (intervalNanos / PHASES);
+        long grid = due - Math.floorMod(due - offset, intervalNanos);
         long aligned = Math.max(grid, due - advertSlack(intervalNanos) / 2);
         return aligned > now ? aligned : due;
     }
