@@ -79,7 +79,11 @@ public final class AcceptFirewall implements AutoCloseable {
             }
             if (addresses.isEmpty()) {
                 refused.remove(instance);
+                log.info("{}: accepting packets to its addresses again (nftables table {})", instance,
+                        NftRuleset.TABLE);
             } else {
+                log.info("{}: accept: false: dropping packets to {} (nftables table {})", instance, addresses,
+                        NftRuleset.TABLE);
                 refused.put(instance, List.copyOf(addresses));
                 ownInterface.put(instance, iface);
             }
