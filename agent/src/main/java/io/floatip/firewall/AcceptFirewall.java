@@ -47,24 +47,27 @@ public final class AcceptFirewall implements AutoCloseable {
     }
 
     /**
-     * At start: takes away the table a run that was killed left (its drop rules would outlive its VIPs).
-     * Silent when nft is absent or fails and no instance needs it ({@code needed} false): a host without
-     * nftables that never sets {@code accept: false} has nothing to clean.
+     * At start: takes away the table a run that was killed left (its drop rules would outlive its VIPs), on the
+     * nft thread, ahead of any write, so the agent's start does not wait for nft. Silent when nft is absent or
+     * fails and no instance needs it ({@code needed} false): a host without nftables that never sets
+     * {@code accept: false} has nothing to clean.
      */
     public void removeStale(boolean needed) {
-        if (!nft.present()) {
-            if (needed) {
-                failed("nft not found: accept: false needs the nftables package (apt install nftables); until "
-                        + "then a master accepts packets to its VIPs");
+        writer.execute(() -> {
+            if (!nft.present()) {
+                if (needed) {
+                    failed("nft not found: accept: false needs the nftables package (apt install nftables); "
+                            + "until then a master accepts packets to its VIPs");
+                }
+                return;
             }
-            return;
-        }
-        String error = nft.apply(NftRuleset.remove());
-        if (error != null && needed) {
-            failed("cannot clean table " + NftRuleset.TABLE + ": " + error);
-        } else if (error != null) {
-            log.debug("could not clean nftables table {}: {}", NftRuleset.TABLE, error);
-        }
+            String error = nft.apply(NftRuleset.remove());
+            if (error != null && needed) {
+                failed("cannot clean table " + NftRuleset.TABLE + ": " + error);
+            } else if (error != null) {
+                log.debug("could not clean nftables table {}: {}", NftRuleset.TABLE, error);
+            }
+        });
     }
 
     /**

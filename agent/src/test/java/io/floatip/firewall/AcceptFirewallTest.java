@@ -27,6 +27,7 @@ class AcceptFirewallTest {
         volatile boolean present = true;
         volatile CountDownLatch gate = new CountDownLatch(0);
         final CountDownLatch entered = new CountDownLatch(1);
+        final java.util.concurrent.Semaphore done = new java.util.concurrent.Semaphore(0);
 
         @Override
         public String apply(String script) {
@@ -37,6 +38,7 @@ class AcceptFirewallTest {
                 Thread.currentThread().interrupt();
             }
             scripts.add(script);
+            done.release();
             return error;
         }
 
@@ -63,6 +65,7 @@ class AcceptFirewallTest {
         f.removeStale(true);
         f.refuse("VI_1", "eth0", List.of(vip("198.51.100.50")));
         assertEquals(List.of(vip("198.51.100.50")), f.refused("VI_1"));
+        assertTrue(nft.done.tryAcquire(2, 5, TimeUnit.SECONDS), "the clean-up and the table written");
         f.refuse("VI_1", "eth0", List.of(vip("198.51.100.50"))); // no change: nothing written
         f.refuse("VI_1", "eth0", List.of());
         List<String> scripts = afterClose(f, nft);
@@ -106,14 +109,14 @@ class AcceptFirewallTest {
         nft.present = false;
         AcceptFirewall quiet = new AcceptFirewall(nft);
         quiet.removeStale(false);
+        quiet.close(); // waits for the nft thread
         assertEquals(0, quiet.failures.get());
         assertNull(quiet.lastError());
         AcceptFirewall needed = new AcceptFirewall(nft);
         needed.removeStale(true);
+        needed.close();
         assertEquals(1, needed.failures.get());
         assertTrue(needed.lastError().contains("apt install nftables"), needed.lastError());
-        quiet.close();
-        needed.close();
         assertEquals(List.of(), nft.scripts);
     }
 
