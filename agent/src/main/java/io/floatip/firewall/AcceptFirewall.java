@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What each instance refuses now (RFC 9568 Accept_Mode false, while master), applied to floatip's nftables
  * table by {@link Nft} on a thread of its own: nft takes tens of ms (over 100 on a busy host), which must
- * delay neither a takeover's advert and ARPs nor any other instance's timers. The latest wish wins: changes that come faster than nft
- * are written as one table. A failure is logged (1st, 10th, 100th...) and counted, never thrown; the next
+ * delay neither a takeover's advert and ARPs nor any other instance's timers. The latest wish wins: changes
+ * that come faster than nft are written as one table. A failure is logged (1st, 10th, 100th...) and counted, never thrown; the next
  * change writes the whole table again, so it also repairs one an operator's {@code nft flush ruleset} took.
  * Any thread.
  */

@@ -107,7 +107,7 @@ public final class InstancePolicy implements RouterActions {
         return heldRouting;
     }
 
-    /** The addresses packets to which this instance has dropped: its own while a non-owner master with accept false. */
+    /** The addresses this instance has packets to dropped: its own while a non-owner master with accept false. */
     public List<VirtualIp> refusing() {
         return refusing;
     }
