@@ -509,4 +509,27 @@ class SplitBrainTest {
         assertEquals(2, w.conflicts.size(), "reported again: " + w.conflicts);
         assertEquals(7650 * MS, w.conflicts.get(1).since(), "the new check's probe at 7.45 s and its grace");
     }
+
+    @Test
+    void aCheckAfterAFlapIsNotCutShortByATimerOfAnEarlierOne() {
+        // A dropped advert from a peer advertising every 3 s starts a check (probe at 2.05 s, its answer awaited
+        // until 5.15 s); we flap (backup at 2.1 s, master at 2.2 s) and that check ends unanswered at 4.35 s. At
+        // 4.5 s the peer really takes the VIP: its ARP starts a new check, whose probe at 5.55 s it answers.
+        World w = world(100);
+        w.sb.role(0, true);
+        w.sb.dropped(1000 * MS, ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 300);
+        w.runTo(2100 * MS);
+        w.sb.role(w.now, false);
+        w.runTo(2200 * MS);
+        w.sb.role(w.now, true);
+        w.runTo(2300 * MS);
+        w.sb.dropped(w.now, ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 100);
+        w.runTo(4500 * MS);
+        assertTrue(w.conflicts.isEmpty(), w.conflicts.toString());
+        w.peerAnswers = true;
+        w.sb.claimed(w.now, MAC);
+        w.runTo(10_000 * MS);
+        assertEquals(1, w.conflicts.size(), "found: " + w.conflicts);
+        assertEquals(5750 * MS, w.conflicts.get(0).since(), "the new check's probe at 5.55 s and its grace");
+    }
 }
