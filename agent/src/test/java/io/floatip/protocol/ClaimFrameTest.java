@@ -71,7 +71,7 @@ class ClaimFrameTest {
         byte[] garp = ArpCodec.gratuitousRequest(MAC, vip);
         assertFalse(ClaimFrame.isIcmp6(garp, garp.length), "ARP is not ICMPv6");
         assertFalse(ClaimFrame.macIs(garp, ClaimFrame.ARP_SENDER_MAC, new byte[]{2, 0, 0, 0, 0, 0x11}),
-                "our own MAC is not the other node's");
+                "the other node's ARP is not ours (the watch skips only ours)");
         byte[] v6advert = VrrpCodec.encodeIpv6Frame(VrrpCodecIpv6Test.advert(150, java.util.List.of(VrrpCodecIpv6Test.VIP)),
                 VrrpCodecIpv6Test.SENDER_MAC, VrrpCodecIpv6Test.GROUP_MAC, 0);
         assertFalse(ClaimFrame.isIcmp6(v6advert, v6advert.length), "a VRRP advert over IPv6 is not ICMPv6");
