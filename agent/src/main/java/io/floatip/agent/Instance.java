@@ -42,10 +42,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
     private final Router router;
     private final AdvertReceiver receiver;
     private final AdvertSender sender;
-    /**
-     * Our advert source: for IPv4, unicast_source or else the interface's primary address; for IPv6 the
-     * interface's link-local address (RFC 5798 5.1.2.1), which is also what keepalived sends from.
-     */
+    /** Our advert source: IPv4, unicast_source or the primary address; IPv6, the link-local (RFC 5798 5.1.2.1). */
     private final InetAddress source;
     /** Null in multicast mode. */
     private final Peers peers;
@@ -60,18 +57,18 @@ final class Instance implements InstancePort, SyncGroup.Member {
     final ConflictWatch conflictWatch;
     private Notifications notifications;
     private Runnable afterTransition;
-    /** Claims to log once the takeover's frames are out (loop thread). */
-    private final List<Claim> toLog = new ArrayList<>();
+    private final List<Claim> toLog = new ArrayList<>(); // to log once the takeover's frames are out
     private final Runnable logClaims = this::logClaims;
     /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
     private final Runnable announceAll = this::announceAll;
     private int announceRepeat;
-    /** Spaces the gratuitous ARPs/NAs by garp.interval. */
-    private final GarpPacer garps;
+    private final GarpPacer garps; // spaces the gratuitous ARPs/NAs by garp.interval
     /** The open links by name, for VIPs on another interface than the instance's (keepalived's dev). */
     private java.util.function.Function<String, Link> linksByName = name -> null;
     /** Loop thread: the link of each address not on the instance's own, for its ARPs; usually empty. */
     private Map<InetAddress, Link> announceOn = Map.of();
+    /** Accept_Mode false's drop rules, in the agent's nftables table. */
+    io.floatip.firewall.AcceptFirewall firewall;
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
 
@@ -297,6 +294,11 @@ final class Instance implements InstancePort, SyncGroup.Member {
     @Override
     public void removeRouting(VirtualRouting held) {
         routing.remove(held, false);
+    }
+
+    @Override
+    public void refuse(List<VirtualIp> addresses) {
+        firewall.refuse(name(), link.name(), addresses);
     }
 
     /** Removes an address if present; used on release and to clean up after a run that was killed. */

@@ -39,6 +39,8 @@ final class Instances {
     private final int realtimePriority;
     private final Drains drains;
     private ProtocolSocket protocolSocket;
+    /** Accept_Mode false's nftables table, shared by every instance. */
+    private io.floatip.firewall.AcceptFirewall firewall;
 
     /** @param transitioned run on the loop after every instance's transition */
     Instances(EventLoop loop, Netlink netlink, TrackingSetup tracking, List<AutoCloseable> edges,
@@ -51,6 +53,10 @@ final class Instances {
         this.transitioned = transitioned;
         this.realtimePriority = realtimePriority;
         this.drains = drains;
+    }
+
+    void firewall(io.floatip.firewall.AcceptFirewall firewall) {
+        this.firewall = firewall;
     }
 
     List<Instance> all() {
@@ -110,6 +116,7 @@ final class Instances {
     Instance create(InstanceConfig ic) {
         Link link = links.get(ic.interfaceName());
         Instance i = new Instance(ic, link, loop);
+        i.firewall = firewall;
         i.linksByName(links::get);
         link.attach(i);
         tracking.attach(i);

@@ -9,6 +9,7 @@ import io.floatip.config.SyncGroupConfig;
 import io.floatip.config.TrackedFile;
 import io.floatip.config.TrackedInterface;
 import io.floatip.config.TrackedScript;
+import io.floatip.firewall.NftRuleset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,11 @@ public final class ConfigSummary {
             }
             if (i.unicastSource() != null && !i.unicast()) {
                 out.add("    multicast source: " + i.unicastSource().getHostAddress());
+            }
+            if (!i.accept()) {
+                out.add("    accept: false: " + (i.refusedWhileMaster().isEmpty() ? "ignored, the address owner "
+                        + "(priority 255) accepts what it owns" : "packets to " + i.refusedWhileMaster()
+                        + " dropped (nftables table " + NftRuleset.TABLE + ") while master"));
             }
             i.routing().routes().forEach(r -> out.add("    route while master: " + r));
             i.routing().rules().forEach(r -> out.add("    rule while master: " + r));

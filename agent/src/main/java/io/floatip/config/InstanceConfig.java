@@ -34,6 +34,8 @@ import java.util.function.Function;
  * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
  *                             when it comes from another sender than the last one
  * @param routing              routes and rules held, like the VIPs, only while master
+ * @param accept               RFC 9568 6.1 Accept_Mode: whether a non-owner master accepts packets addressed to
+ *                             its VIPs; false drops them in floatip's nftables table while master
  */
 public record InstanceConfig(
         String name,
@@ -58,7 +60,8 @@ public record InstanceConfig(
         List<VirtualIp> excludedIps,
         boolean dontTrackPrimary,
         boolean skipCheckAdvAddr,
-        VirtualRouting routing) {
+        VirtualRouting routing,
+        boolean accept) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -115,6 +118,29 @@ public record InstanceConfig(
         requireOnce("trackProcesses", trackProcesses, TrackedProcess::name);
         excludedIps = List.copyOf(excludedIps);
         Objects.requireNonNull(routing, "routing");
+    }
+
+    /** Accept_Mode true: what the config gives without {@code accept}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr,
+            VirtualRouting routing) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, routing, true);
+    }
+
+    /**
+     * What RFC 9568 6.4.3 says a master must not accept when it is not the address owner: the addresses it
+     * holds (VIPs and excluded ones, as keepalived's firewall set has both), or none with Accept_Mode true or
+     * priority 255 (the owner's addresses are its own).
+     */
+    public List<VirtualIp> refusedWhileMaster() {
+        return accept || priority == MAX_PRIORITY ? List.of() : heldIps();
     }
 
     /** No virtual routes or rules: what the config gives without {@code virtual_routes} or {@code virtual_rules}. */

@@ -17,8 +17,10 @@ final class Unmapped {
             + "network config";
     static final String VMAC = "not yet: virtual MAC interfaces (issue 14)";
     static final String STRICT = "floatip has no strict mode: the import applies what it changes in the settings "
-            + "(authentication ignored, no preempt_delay, state MASTER only for priority 255), but not the rest, "
-            + "such as the firewall that drops traffic to the VIPs without accept";
+            + "(authentication ignored, no preempt_delay, state MASTER only for priority 255, accept: false unless "
+            + "the instance says accept), but not the rest";
+    static final String FIREWALL = "floatip writes accept: false's drop rules into an nftables table of its own, "
+            + "inet floatip, whatever keepalived's firewall settings say";
     static final String FIFO_SCRIPT = "not yet: floatip writes notify_fifo but starts no reader; run the "
             + "script with the FIFO's path as its argument as a service beside floatip";
     static final String GARP_INTERVAL = "a per-interface setting; set garp.interval on the instances of its "
@@ -80,12 +82,9 @@ final class Unmapped {
             Map.entry("default_interface", "floatip has no default interface: every instance names its own"),
             Map.entry("dynamic_interfaces", "floatip needs each instance's interface when it starts; it follows "
                     + "its link, not its creation"),
-            Map.entry("no_accept", "not yet: floatip as master always accepts traffic to its VIPs (RFC 9568 "
-                    + "Accept_Mode true; floatip's accept: false is an error until it adds the firewall rule "
-                    + "keepalived adds); drop that traffic with an nftables rule of your own if you need it"),
             Map.entry("mcast_dst_ip", "floatip always uses keepalived's default group"),
-            Map.entry("vrrp_iptables", "floatip installs no firewall rules"),
-            Map.entry("nftables", "floatip installs no firewall rules"));
+            Map.entry("vrrp_iptables", FIREWALL),
+            Map.entry("nftables", FIREWALL));
 
     private Unmapped() {
     }

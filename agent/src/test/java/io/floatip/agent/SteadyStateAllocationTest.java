@@ -68,6 +68,10 @@ class SteadyStateAllocationTest {
         }
 
         @Override
+        public void refuse(java.util.List<io.floatip.config.VirtualIp> addresses) {
+        }
+
+        @Override
         public void removeRouting(io.floatip.config.VirtualRouting routing) {
 
         }

@@ -77,6 +77,21 @@ class ConfigSummaryTest {
     }
 
     @Test
+    void acceptFalseSaysWhatIsDroppedWhileMasterAndThatTheOwnerIgnoresIt() throws Exception {
+        Config c = parse("""
+                instances:
+                  VI_1: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.50/24], accept: false}
+                  VI_2: {interface: eth0, vrid: 2, priority: 255, virtual_ips: [198.51.100.51/24], accept: false}
+                  VI_3: {interface: eth0, vrid: 3, virtual_ips: [198.51.100.52/24]}
+                """);
+        List<String> lines = ConfigSummary.lines(Path.of("t.yaml"), c);
+        assertEquals(List.of("    accept: false: packets to [198.51.100.50/24] dropped (nftables table inet floatip) "
+                        + "while master",
+                "    accept: false: ignored, the address owner (priority 255) accepts what it owns"),
+                lines.stream().filter(l -> l.contains("accept")).toList());
+    }
+
+    @Test
     void theMulticastSourceAndTheRoutesAndRulesHeldWhileMaster() throws Exception {
         Config c = parse("""
                 instances:

@@ -46,6 +46,23 @@ class KeepalivedRulesImportTest {
     }
 
     @Test
+    void acceptAndNoAcceptMapAndStrictModeImpliesNoAcceptExceptForTheOwner() throws Exception {
+        Config config = config("accept.conf");
+        java.util.Map<String, Boolean> accept = new java.util.LinkedHashMap<>();
+        config.instances().forEach((name, ic) -> accept.put(name, ic.accept()));
+        assertEquals(java.util.Map.of("NO_ACCEPT", false, "ACCEPT", true, "LAST_WINS", false,
+                "STRICT_DEFAULT", false, "STRICT_ACCEPT", true, "STRICT_V2_ACCEPT", false, "STRICT_OWNER", true),
+                accept);
+        assertEquals(List.of(), config.instances().get("STRICT_OWNER").refusedWhileMaster());
+        assertFalse(Imports.leftOut(corpus("accept.conf")).stream()
+                .anyMatch(w -> w.contains("not mapped: accept") || w.contains("not mapped: no_accept")));
+        // vrrp_strict in global_defs does the same to every instance without accept.
+        Config strict = config("strict-auth.conf");
+        assertFalse(strict.instances().get("VI_1").accept());
+        assertTrue(strict.instances().get("VI_3").refusedWhileMaster().isEmpty(), "the owner accepts");
+    }
+
+    @Test
     void theDefaultMulticastGroupIsNotAWarning() throws Exception {
         assertTrue(Imports.warnings(corpus("strict-auth.conf")).stream().noneMatch(w -> w.contains("mcast")));
         assertTrue(Imports.warnings(corpus("ipv6.conf")).stream().noneMatch(w -> w.contains("mcast")));

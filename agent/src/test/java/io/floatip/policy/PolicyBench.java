@@ -157,6 +157,11 @@ final class PolicyBench implements InstancePort {
     }
 
     @Override
+    public void refuse(List<io.floatip.config.VirtualIp> addresses) {
+        line("refuse " + addresses);
+    }
+
+    @Override
     public void removeRouting(io.floatip.config.VirtualRouting routing) {
         line("remove routing " + routing);
     }
