@@ -3,6 +3,7 @@ package io.floatip.net;
 import com.sun.jna.Pointer;
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@link #send}. If the capture fails (the interface went away), it reopens with a back-off.
  *
  * <p>pcap4j opens, configures and closes the handle; reading and sending go straight to libpcap
- * ({@link PcapCalls}) with buffers made once, so a frame in or out allocates nothing.
+ * ({@link PcapCalls}) with buffers made once, so a frame in or out allocates nothing. A burst of frames (a master's
+ * adverts for many instances) is read in a few rounds rather than one wake-up per frame ({@link BurstGather}).
  */
 public final class PcapTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PcapTransport.class);
@@ -144,11 +146,14 @@ public final class PcapTransport implements AutoCloseable {
         byte[] pkthdr = new byte[PKTHDR];
         byte[] frame = new byte[SNAPLEN];
         long[] clock = new long[2];
+        BurstGather gather = new BurstGather();
         while (!closing) {
             Open h = handle;
             if (h != null) {
+                long readStart = System.nanoTime();
                 int rc = PcapCalls.pcap_next_ex(h.pcap, header, data);
                 if (rc == 1) {
+                    long readNanos = System.nanoTime() - readStart;
                     NativeMemory.memcpy(pkthdr, header[0], PKTHDR);
                     int length = Math.min(NativeMemory.int32(pkthdr, 16), SNAPLEN);
                     NativeMemory.memcpy(frame, data[0], length);
@@ -156,6 +161,9 @@ public final class PcapTransport implements AutoCloseable {
                             clock);
                     deliver(frame, length, receivedAt);
                     backoffMs = 50;
+                    if (gather.pauseAfter(readNanos, receivedAt)) {
+                        LockSupport.parkNanos(BurstGather.PAUSE_NANOS); // the rest of the burst, in one read round
+                    }
                     continue;
                 }
                 if (rc == 0 || rc == PcapCalls.PCAP_ERROR_BREAK) {

@@ -119,11 +119,11 @@ class SteadyStateAllocationTest {
         long[] now = {0};
         router.startup(0);
         now[0] = router.nextDeadline();
-        router.fireTimers(now[0]);
+        router.fireTimers(now[0], 0);
         assertEquals(State.MASTER, router.state());
         double perRun = Allocated.perRun(20_000, () -> {
             now[0] += INTERVAL;
-            router.fireTimers(now[0]);
+            router.fireTimers(now[0], 0);
         });
         assertEquals(40_001, port.adverts, "one advert a run");
         assertTrue(perRun < 1, perRun + " bytes per advert");

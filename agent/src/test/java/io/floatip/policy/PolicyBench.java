@@ -88,7 +88,7 @@ final class PolicyBench implements InstancePort {
             }
             now = Math.max(now, next);
             if (router.nextDeadline() <= now) {
-                router.fireTimers(now);
+                router.fireTimers(now, 0);
             } else {
                 due.poll().task.run();
             }
