@@ -30,8 +30,14 @@ public final class PcapTransport implements AutoCloseable {
      * then dropped as TRUNCATED, which is what it is.
      */
     private static final int SNAPLEN = 4200;
-    /** ~120 slots (a 4.2 KB frame takes an 8 KiB block in the ring): a burst of frames waits here while the capture thread catches up (the ring is resident memory). */
+    /**
+     * A burst of frames waits here while the capture thread catches up (the ring is resident memory). With the
+     * snaplen cut to a 1500-byte link's frame (below) a slot is ~1.6 KB and the ring holds ~330 frames: a
+     * keepalived master sends all 255 instances' adverts in one burst. At 4200 it held ~120 (one 8 KiB block each).
+     */
     private static final int BUFFER_BYTES = 512 * 1024;
+    /** Ethernet header with a VLAN tag: what a frame adds to the interface's MTU. */
+    private static final int LINK_HEADER = 18;
     /** Idle wakeups cost CPU; close() does not wait for this: breakLoop wakes the read. */
     private static final int READ_TIMEOUT_MS = 1000;
     private static final int PKTHDR = 24;
@@ -75,11 +81,30 @@ public final class PcapTransport implements AutoCloseable {
         this.realtimePriority = priority;
     }
 
+    /**
+     * The longest frame the link can carry, at most {@link #SNAPLEN}: no advert is longer than the MTU (a fragment
+     * is dropped anyway), and a smaller snaplen means smaller ring slots, so more frames of a burst fit.
+     * {@code mtu <= 0} (unknown) gives the full {@link #SNAPLEN}.
+     */
+    static int snaplen(int mtu) {
+        return mtu <= 0 ? SNAPLEN : Math.min(SNAPLEN, mtu + LINK_HEADER);
+    }
+
+    /** The interface's MTU in this network namespace (an ioctl, not /sys, which may show another), or -1. */
+    private static int mtu(String interfaceName) {
+        try {
+            java.net.NetworkInterface nic = java.net.NetworkInterface.getByName(interfaceName);
+            return nic == null ? -1 : nic.getMTU();
+        } catch (java.net.SocketException e) {
+            return -1;
+        }
+    }
+
     private static Open openHandle(String interfaceName, String filter) throws TransportException {
         PcapHandle h;
         try {
             h = new PcapHandle.Builder(interfaceName)
-                    .snaplen(SNAPLEN)
+                    .snaplen(snaplen(mtu(interfaceName)))
                     .bufferSize(BUFFER_BYTES)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
                     .timeoutMillis(READ_TIMEOUT_MS)
