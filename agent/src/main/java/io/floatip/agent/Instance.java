@@ -37,15 +37,14 @@ final class Instance implements InstancePort, SyncGroup.Member {
     private static final Logger log = LoggerFactory.getLogger("floatip");
 
     private final Link link;
+    /** Where the VIPs go and adverts and ARPs come from: the link itself, or use_vmac's macvlan over it. */
+    private final Link vipLink;
     private final EventLoop loop;
     private final InstancePolicy policy;
     private final Router router;
     private final AdvertReceiver receiver;
     private final AdvertSender sender;
-    /**
-     * Our advert source: for IPv4, unicast_source or else the interface's primary address; for IPv6 the
-     * interface's link-local address (RFC 5798 5.1.2.1), which is also what keepalived sends from.
-     */
+    /** Advert source: IPv4 unicast_source or the primary address; IPv6 the link-local (RFC 5798 5.1.2.1). */
     private final InetAddress source;
     /** Null in multicast mode. */
     private final Peers peers;
@@ -75,8 +74,10 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
 
-    Instance(InstanceConfig config, Link link, EventLoop loop) {
+    /** @param vipLink {@code link}, or use_vmac's macvlan, whose frames leave through {@code link}'s capture */
+    Instance(InstanceConfig config, Link link, Link vipLink, EventLoop loop) {
         this.link = link;
+        this.vipLink = vipLink;
         this.loop = loop;
         this.source = config.ipv6() ? link.linkLocal()
                 : config.unicastSource() != null ? config.unicastSource() : link.primaryAddress();
@@ -85,10 +86,10 @@ final class Instance implements InstancePort, SyncGroup.Member {
         this.router = policy.router();
         this.receiver = new AdvertReceiver(config, router, loop, peers);
         AdvertCheck check = receiver.check();
-        this.sender = new AdvertSender(link, source, check.authType(), check.authData(), peers);
+        this.sender = new AdvertSender(vipLink, source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
         this.conflictWatch = ConflictWatch.of(config, link, loop, source, router, receiver, sender, this::announceVips);
-        this.garps = new GarpPacer(loop, link::send);
+        this.garps = new GarpPacer(loop, vipLink::send);
         this.routing = new Routing(config.name(), link.netlink(), loop, router, policy);
     }
 
@@ -111,12 +112,12 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     /** The link {@code vip} goes on, or null if its interface is not open. */
     Link linkOf(VirtualIp vip) {
-        return vip.interfaceName() == null ? link : linksByName.apply(vip.interfaceName());
+        return vip.interfaceName() == null ? vipLink : linksByName.apply(vip.interfaceName());
     }
 
     /** " on eth0" for an address on the instance's own interface; one on another says "dev eth1" itself. */
     private String onOwn(VirtualIp vip) {
-        return vip.interfaceName() == null ? " on " + link.name() : "";
+        return vip.interfaceName() == null ? " on " + vipLink.name() : "";
     }
 
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
@@ -168,6 +169,9 @@ final class Instance implements InstancePort, SyncGroup.Member {
     List<VirtualIp> heldVips() {
         return policy.heldVips();
     }
+
+    /** use_vmac's macvlan, else null. */
+    String vmacName() { return vipLink == link ? null : vipLink.name(); }
 
     /** Loop thread: the VIPs announced again (the guard put one back). */
     void announceVips() {
@@ -255,10 +259,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
         announce(policy.announced(), announceRepeat);
     }
 
-    /**
-     * Logged after this event, once the ARPs and the takeover's advert are out: writing the lines first would
-     * delay every client, and the old master's letting go, by that much.
-     */
+    /** Logged once the ARPs and the takeover's advert are out: lines written first would delay them. */
     @Override
     public void claimed(List<Claim> claims) {
         toLog.addAll(claims);
@@ -325,10 +326,10 @@ final class Instance implements InstancePort, SyncGroup.Member {
         garps.interval(policy.config().garp().intervalMillis());
         for (int i = 0; i < repeat; i++) {
             for (InetAddress a : which) {
-                Link on = announceOn.isEmpty() ? link : announceOn.getOrDefault(a, link);
+                Link on = announceOn.isEmpty() ? vipLink : announceOn.getOrDefault(a, vipLink);
                 byte[] frame = a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(on.mac(), v6, false)
                         : ArpCodec.gratuitousRequest(on.mac(), (Inet4Address) a);
-                if (on == link) {
+                if (on == vipLink) {
                     garps.send(frame);
                 } else {
                     garps.send(frame, on::send);
@@ -385,7 +386,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
      * codec's classes load), milliseconds that would otherwise fall inside the first failover. Loop thread.
      */
     void primeTakeover() {
-        primed += TakeoverWarmup.prime(policy.config(), link.mac(), receiver.drops);
+        primed += TakeoverWarmup.prime(policy.config(), vipLink.mac(), receiver.drops);
         // The first advert heard: its decode and its hand-over to the loop took ~10 ms cold, enough for a
         // backup starting beside its master to miss that advert and take over for a moment. Build one of our
         // own, decode it, and pass it through a scratch inbox.

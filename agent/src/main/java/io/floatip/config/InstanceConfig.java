@@ -33,6 +33,8 @@ import java.util.function.Function;
  *                             down does not put the instance in FAULT (its deletion still does)
  * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
  *                             when it comes from another sender than the last one
+ * @param useVmac              keepalived's use_vmac: the VIPs on a macvlan carrying RFC 5798 7.3's virtual
+ *                             router MAC, which the adverts and gratuitous ARPs come from
  * @param routing              routes and rules held, like the VIPs, only while master
  */
 public record InstanceConfig(
@@ -58,6 +60,7 @@ public record InstanceConfig(
         List<VirtualIp> excludedIps,
         boolean dontTrackPrimary,
         boolean skipCheckAdvAddr,
+        boolean useVmac,
         VirtualRouting routing) {
 
     public static final int MIN_VRID = 1;
@@ -115,6 +118,20 @@ public record InstanceConfig(
         requireOnce("trackProcesses", trackProcesses, TrackedProcess::name);
         excludedIps = List.copyOf(excludedIps);
         Objects.requireNonNull(routing, "routing");
+    }
+
+    /** Without use_vmac: what the config gives without {@code use_vmac}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr,
+            VirtualRouting routing) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, false, routing);
     }
 
     /** No virtual routes or rules: what the config gives without {@code virtual_routes} or {@code virtual_rules}. */

@@ -35,13 +35,26 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
      * @param claimBackoff      after a VIP claim failed, until one succeeds: the back-off; else null
      * @param conflict          another node holds our VIP while we are master (split brain), or null
+     * @param vmac              use_vmac's macvlan the VIPs go on (vrrp.51), or null
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
                                  boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
-                                 ConflictStatus conflict) {
+                                 ConflictStatus conflict, String vmac) {
+
+        /** Without use_vmac (or a snapshot from an older agent). */
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
+                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
+                              boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
+                              ConflictStatus conflict) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
+                    drained, reasonCode, claimBackoff, conflict, null);
+        }
 
         /** Without a split brain (none, or a snapshot from an older agent). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
@@ -51,7 +64,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                               boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
                     virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, null);
+                    drained, reasonCode, claimBackoff, null, null);
         }
 
         /** Without a claim back-off (none going on, or a snapshot from an older agent). */
