@@ -6,6 +6,7 @@
 #
 #   agent/bench/run.sh            full run: 7 repetitions at 1 s, 100 ms and 10 ms (about 25 min on 2 cores)
 #   agent/bench/run.sh --quick    smoke run: 3 repetitions at 100 ms, 20 s CPU windows (about 6 min)
+#   agent/bench/run.sh --proxy    haproxy killed on the master, and a VIP that fails over and back (about 7 min)
 #   agent/bench/run.sh --soak [MINUTES]   both pairs at 20 ms under stress-ng for MINUTES (default 10)
 #   agent/bench/run.sh --idle-threads [SECONDS]   where an idle master's CPU goes, per thread (default 60)
 set -eu
@@ -18,6 +19,7 @@ minutes=10
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) mode=quick ;;
+        --proxy) mode=proxy ;;
         --soak)
             mode=soak
             if [ $# -gt 1 ] && [ -n "$2" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
@@ -31,7 +33,7 @@ while [ $# -gt 0 ]; do
                 seconds=$2
                 shift
             fi ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -46,6 +48,7 @@ fi
 . "$root/scripts/deps.sh"
 needed="libpcap0.8 iproute2 iputils-ping tcpdump keepalived procps gnuplot-nox"
 [ "$mode" = soak ] && needed="$needed stress-ng"
+[ "$mode" = proxy ] && needed="$needed haproxy"
 # shellcheck disable=SC2086 # a list of package names
 floatip_install_deps $needed
 
@@ -62,6 +65,7 @@ fi
 cp="$jar:$agent/target/test-classes"
 case "$mode" in
     quick) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --quick ;;
+    proxy) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --proxy; exit 0 ;;
     full)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" ;;
     soak)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --soak "$minutes"; exit 0 ;;
     threads) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --idle-threads "$seconds"; exit 0 ;;
