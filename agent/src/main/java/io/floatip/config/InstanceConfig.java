@@ -33,6 +33,8 @@ import java.util.function.Function;
  *                             down does not put the instance in FAULT (its deletion still does)
  * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
  *                             when it comes from another sender than the last one
+ * @param useVmac              keepalived's use_vmac: the VIPs on a macvlan carrying RFC 5798 7.3's virtual
+ *                             router MAC, which the adverts and gratuitous ARPs come from
  * @param routing              routes and rules held, like the VIPs, only while master
  * @param accept               RFC 9568 6.1 Accept_Mode: whether a non-owner master accepts packets addressed to
  *                             its VIPs; false drops them in floatip's nftables table while master
@@ -60,6 +62,7 @@ public record InstanceConfig(
         List<VirtualIp> excludedIps,
         boolean dontTrackPrimary,
         boolean skipCheckAdvAddr,
+        boolean useVmac,
         VirtualRouting routing,
         boolean accept) {
 
@@ -120,7 +123,7 @@ public record InstanceConfig(
         Objects.requireNonNull(routing, "routing");
     }
 
-    /** Accept_Mode true: what the config gives without {@code accept}. */
+    /** Without use_vmac, Accept_Mode true: what the config gives without {@code use_vmac} or {@code accept}. */
     public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
             int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
             GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
@@ -131,7 +134,21 @@ public record InstanceConfig(
         this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
                 virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
                 trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
-                skipCheckAdvAddr, routing, true);
+                skipCheckAdvAddr, false, routing, true);
+    }
+
+    /** Accept_Mode true: what the config gives without {@code accept}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr, boolean useVmac,
+            VirtualRouting routing) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, useVmac, routing, true);
     }
 
     /**

@@ -32,6 +32,7 @@ final class InstanceReader {
         Optional<Boolean> fastPreempt = s.optional("fast_preempt", false, Field::bool);
         Optional<Boolean> dontTrackPrimary = s.optional("dont_track_primary", false, Field::bool);
         Optional<Boolean> skipCheckAdvAddr = s.optional("skip_check_adv_addr", false, Field::bool);
+        Optional<Boolean> useVmac = s.optional("use_vmac", false, Field::bool);
         Optional<Long> preemptDelay = s.optional("preempt_delay", 0L,
                 f -> f.millisBetween(0, InstanceConfig.MAX_PREEMPT_DELAY_MILLIS));
         // Absent or empty: the instance elects a master for its notify scripts only.
@@ -79,8 +80,8 @@ final class InstanceReader {
         s.finish();
 
         if (!oneFamily || List.of(iface, vrid, priority, version, advert, preempt, fastPreempt, preemptDelay, ips,
-                garp, unicast, auth, tracking, notify, excluded, accept, dontTrackPrimary, skipCheckAdvAddr, routing)
-                .contains(Optional.empty())) {
+                garp, unicast, auth, tracking, notify, excluded, accept, dontTrackPrimary, skipCheckAdvAddr, useVmac,
+                routing).contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
@@ -88,7 +89,7 @@ final class InstanceReader {
                 unicast.get().source(), unicast.get().peers(), auth.get().password(),
                 tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
                 fastPreempt.get(), tracking.get().processes(), excluded.get(), dontTrackPrimary.get(),
-                skipCheckAdvAddr.get(), routing.get(), accept.get()));
+                skipCheckAdvAddr.get(), useVmac.get(), routing.get(), accept.get()));
     }
 
     private static Optional<String> interfaceName(Field field) {

@@ -55,6 +55,7 @@ final class InstanceMapper {
     private Statement accept;
     private Statement noVips;
     private boolean dontTrackPrimary;
+    private Statement useVmac;
     private Boolean skipCheckAdvAddr;
     /** The first statement that sets the instance's address family, as keepalived's parser sees them. */
     private String familyAddress;
@@ -125,6 +126,7 @@ final class InstanceMapper {
             case "skip_check_adv_addr" -> skipCheckAdvAddr(s);
             case "no_virtual_ipaddress" -> noVips = s;
             case "dont_track_primary" -> dontTrackPrimary = true;
+            case "use_vmac" -> useVmac = s;
             case "mcast_dst_ip" -> {
                 family(s.arg(0));
                 if (!String.valueOf(s.arg(0)).equalsIgnoreCase(GlobalMapper.MCAST_GROUP4)
@@ -262,6 +264,14 @@ final class InstanceMapper {
         AcceptMapper.map(accept, strictMode, start.priority(), v, instance.place(), out, scope);
         if (dontTrackPrimary) {
             out.put("dont_track_primary", YamlNode.typed("true"));
+        }
+        if (useVmac != null) {
+            out.put("use_vmac", YamlNode.typed("true"));
+            String named = useVmac.arg(0);
+            String ours = (v6 ? "vrrp6." : "vrrp.") + vrid;
+            if (named != null && !named.equals(ours)) {
+                scope.note("use_vmac " + named + ": floatip names the macvlan " + ours, useVmac.place());
+            }
         }
         if (skipCheckAdvAddr != null ? skipCheckAdvAddr : context.defaults().skipCheckAdvAddr) {
             out.put("skip_check_adv_addr", YamlNode.typed("true"));

@@ -15,7 +15,8 @@ final class Unmapped {
     static final String SNMP = "out of scope: SNMP; floatip reports through status --json and its metrics";
     static final String STATIC = "out of scope: network configuration, not failover; keep it in the system's "
             + "network config";
-    static final String VMAC = "not yet: virtual MAC interfaces (issue 14)";
+    static final String XMIT_BASE = "floatip sends adverts with the virtual MAC as their source, as keepalived "
+            + "does without vmac_xmit_base; peers take either";
     static final String STRICT = "floatip has no strict mode: the import applies what it changes in the settings "
             + "(authentication ignored, no preempt_delay, state MASTER only for priority 255, accept: false unless "
             + "the instance says accept), but not the rest";
@@ -37,9 +38,8 @@ final class Unmapped {
     private static final Map<String, String> WHY = Map.ofEntries(
             Map.entry("vrrp_strict", STRICT),
             Map.entry("strict_mode", STRICT),
-            Map.entry("use_vmac", VMAC),
-            Map.entry("vmac_xmit_base", VMAC),
-            Map.entry("use_vmac_addr", VMAC),
+            Map.entry("vmac_xmit_base", XMIT_BASE),
+            Map.entry("use_vmac_addr", "no floatip equivalent; use_vmac's macvlan always has the virtual MAC"),
             Map.entry("use_ipvlan", "ipvlan interfaces are not supported"),
             Map.entry("virtual_server", LVS),
             Map.entry("virtual_server_group", LVS),

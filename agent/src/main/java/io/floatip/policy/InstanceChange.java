@@ -39,6 +39,7 @@ public record InstanceChange(Kind kind, String detail) {
                 && before.trackFiles().equals(after.trackFiles())
                 && before.trackProcesses().equals(after.trackProcesses())
                 && before.dontTrackPrimary() == after.dontTrackPrimary()
+                && before.useVmac() == after.useVmac()
                 && before.notifications().equals(after.notifications());
     }
 

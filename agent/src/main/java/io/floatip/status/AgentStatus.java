@@ -37,15 +37,16 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param conflict          another node holds our VIP while we are master (split brain), or null
      * @param acceptMode        RFC 9568 Accept_Mode: the setting and what this node drops now, or null (an older
      *                          agent)
+     * @param vmac              use_vmac's macvlan the VIPs go on (vrrp.51), or null
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
                                  boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
-                                 ConflictStatus conflict, AcceptStatus acceptMode) {
+                                 ConflictStatus conflict, AcceptStatus acceptMode, String vmac) {
 
-        /** Without Accept_Mode (a snapshot from an older agent). */
+        /** Without Accept_Mode and use_vmac (a snapshot from an older agent). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                               int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                               List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
@@ -54,7 +55,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                               ConflictStatus conflict) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
                     virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, conflict, null);
+                    drained, reasonCode, claimBackoff, conflict, null, null);
         }
 
         /** Without a split brain (none, or a snapshot from an older agent). */
@@ -65,7 +66,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                               boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
                     virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, null);
+                    drained, reasonCode, claimBackoff, null, null, null);
         }
 
         /** Without a claim back-off (none going on, or a snapshot from an older agent). */
