@@ -35,13 +35,32 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
      * @param claimBackoff      after a VIP claim failed, until one succeeds: the back-off; else null
      * @param conflict          another node holds our VIP while we are master (split brain), or null
+     * @param excludedIps       the configured excluded_ips: held with the VIPs while master, not advertised (they
+     *                          are in heldVips while held), as configured ("203.0.113.60/24 dev eth1")
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
                                  boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
-                                 ConflictStatus conflict) {
+                                 ConflictStatus conflict, List<String> excludedIps) {
+
+        public InstanceStatus {
+            // A snapshot from an agent without excluded_ips reads as none.
+            excludedIps = excludedIps == null ? List.of() : List.copyOf(excludedIps);
+        }
+
+        /** Without excluded addresses (none configured, or a snapshot from an older agent). */
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
+                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
+                              boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
+                              ConflictStatus conflict) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
+                    drained, reasonCode, claimBackoff, conflict, List.of());
+        }
 
         /** Without a split brain (none, or a snapshot from an older agent). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
