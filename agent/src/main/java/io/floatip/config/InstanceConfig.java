@@ -34,6 +34,9 @@ import java.util.function.Function;
  * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
  *                             when it comes from another sender than the last one
  * @param routing              routes and rules held, like the VIPs, only while master
+ * @param ipv6                 the instance's family: its VIPs' when it has some, else the config's
+ *                             {@code family} (keepalived's native_ipv6); an instance without VIPs is IPv4 unless
+ *                             told. IPv6: VRRPv3 to ff02::12 from the link-local address (unicast is IPv4 only)
  */
 public record InstanceConfig(
         String name,
@@ -58,7 +61,8 @@ public record InstanceConfig(
         List<VirtualIp> excludedIps,
         boolean dontTrackPrimary,
         boolean skipCheckAdvAddr,
-        VirtualRouting routing) {
+        VirtualRouting routing,
+        boolean ipv6) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -100,7 +104,7 @@ public record InstanceConfig(
         requireRange("virtualIps.size", virtualIps.size(), 0, MAX_VIRTUAL_IPS);
         unicastPeers = List.copyOf(unicastPeers);
         requireUnicast(unicastSource, unicastPeers);
-        requireOneFamily(virtualIps, version, unicastSource, unicastPeers);
+        requireOneFamily(virtualIps, ipv6, version, unicastSource, unicastPeers);
         if (authPassword != null) {
             requireAuthentication(authPassword, version);
         }
@@ -115,6 +119,20 @@ public record InstanceConfig(
         requireOnce("trackProcesses", trackProcesses, TrackedProcess::name);
         excludedIps = List.copyOf(excludedIps);
         Objects.requireNonNull(routing, "routing");
+    }
+
+    /** The family of the VIPs, IPv4 without any: what the config gives without {@code family}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr,
+            VirtualRouting routing) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, routing, !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address);
     }
 
     /** No virtual routes or rules: what the config gives without {@code virtual_routes} or {@code virtual_rules}. */
@@ -220,21 +238,13 @@ public record InstanceConfig(
         return !unicastPeers.isEmpty();
     }
 
-    /**
-     * Whether this instance is IPv6: its virtual IPs are all IPv6, it speaks VRRPv3 to ff02::12 (unicast is
-     * IPv4 only for now). Otherwise they are all IPv4, or there are none (an IPv4 instance).
-     */
-    public boolean ipv6() {
-        return !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address;
-    }
-
     /** One advert carries one family (RFC 5798 5.2.9); VRRPv2 knows only IPv4 (RFC 3768). */
-    private static void requireOneFamily(List<VirtualIp> ips, int version, Inet4Address source,
+    private static void requireOneFamily(List<VirtualIp> ips, boolean v6, int version, Inet4Address source,
             List<UnicastPeer> peers) {
-        boolean v6 = !ips.isEmpty() && ips.get(0).address() instanceof Inet6Address;
         for (VirtualIp ip : ips) {
             if (ip.address() instanceof Inet6Address != v6) {
-                throw new IllegalArgumentException("virtualIps mix IPv4 and IPv6: " + ips);
+                throw new IllegalArgumentException("virtualIps mix IPv4 and IPv6, or are not of the instance's "
+                        + "family (" + (v6 ? "IPv6" : "IPv4") + "): " + ips);
             }
         }
         if (v6 && version == 2) {
