@@ -38,6 +38,9 @@ import java.util.function.Function;
  * @param routing              routes and rules held, like the VIPs, only while master
  * @param accept               RFC 9568 6.1 Accept_Mode: whether a non-owner master accepts packets addressed to
  *                             its VIPs; false drops them in floatip's nftables table while master
+ * @param ipv6                 the instance's family: its VIPs' when it has some, else the config's
+ *                             {@code family} (keepalived's native_ipv6); an instance without VIPs is IPv4 unless
+ *                             told. IPv6: VRRPv3 to ff02::12 from the link-local address (unicast is IPv4 only)
  */
 public record InstanceConfig(
         String name,
@@ -64,7 +67,8 @@ public record InstanceConfig(
         boolean skipCheckAdvAddr,
         boolean useVmac,
         VirtualRouting routing,
-        boolean accept) {
+        boolean accept,
+        boolean ipv6) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -106,7 +110,7 @@ public record InstanceConfig(
         requireRange("virtualIps.size", virtualIps.size(), 0, MAX_VIRTUAL_IPS);
         unicastPeers = List.copyOf(unicastPeers);
         requireUnicast(unicastSource, unicastPeers);
-        requireOneFamily(virtualIps, version, unicastSource, unicastPeers);
+        requireOneFamily(virtualIps, ipv6, version, unicastSource, unicastPeers);
         if (authPassword != null) {
             requireAuthentication(authPassword, version);
         }
@@ -123,7 +127,7 @@ public record InstanceConfig(
         Objects.requireNonNull(routing, "routing");
     }
 
-    /** Without use_vmac, Accept_Mode true: what the config gives without {@code use_vmac} or {@code accept}. */
+    /** Without use_vmac, Accept_Mode true, the VIPs' family: the config without use_vmac, accept, family. */
     public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
             int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
             GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
@@ -134,7 +138,7 @@ public record InstanceConfig(
         this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
                 virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
                 trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
-                skipCheckAdvAddr, false, routing, true);
+                skipCheckAdvAddr, false, routing, true, familyOf(virtualIps));
     }
 
     /** Accept_Mode true: what the config gives without {@code accept}. */
@@ -148,7 +152,12 @@ public record InstanceConfig(
         this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
                 virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
                 trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
-                skipCheckAdvAddr, useVmac, routing, true);
+                skipCheckAdvAddr, useVmac, routing, true, familyOf(virtualIps));
+    }
+
+    /** Whether VIPs are IPv6 (the first one's family): IPv4 without any. */
+    private static boolean familyOf(List<VirtualIp> virtualIps) {
+        return !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address;
     }
 
     /**
@@ -263,21 +272,13 @@ public record InstanceConfig(
         return !unicastPeers.isEmpty();
     }
 
-    /**
-     * Whether this instance is IPv6: its virtual IPs are all IPv6, it speaks VRRPv3 to ff02::12 (unicast is
-     * IPv4 only for now). Otherwise they are all IPv4, or there are none (an IPv4 instance).
-     */
-    public boolean ipv6() {
-        return !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address;
-    }
-
     /** One advert carries one family (RFC 5798 5.2.9); VRRPv2 knows only IPv4 (RFC 3768). */
-    private static void requireOneFamily(List<VirtualIp> ips, int version, Inet4Address source,
+    private static void requireOneFamily(List<VirtualIp> ips, boolean v6, int version, Inet4Address source,
             List<UnicastPeer> peers) {
-        boolean v6 = !ips.isEmpty() && ips.get(0).address() instanceof Inet6Address;
         for (VirtualIp ip : ips) {
             if (ip.address() instanceof Inet6Address != v6) {
-                throw new IllegalArgumentException("virtualIps mix IPv4 and IPv6: " + ips);
+                throw new IllegalArgumentException("virtualIps mix IPv4 and IPv6, or are not of the instance's "
+                        + "family (" + (v6 ? "IPv6" : "IPv4") + "): " + ips);
             }
         }
         if (v6 && version == 2) {

@@ -125,6 +125,7 @@ final class InstanceMapper {
             case "strict_mode" -> strictMode(s);
             case "skip_check_adv_addr" -> skipCheckAdvAddr(s);
             case "no_virtual_ipaddress" -> noVips = s;
+            case "native_ipv6" -> nativeIpv6(s);
             case "dont_track_primary" -> dontTrackPrimary = true;
             case "use_vmac" -> useVmac = s;
             case "mcast_dst_ip" -> {
@@ -202,6 +203,16 @@ final class InstanceMapper {
         source = s;
     }
 
+    /** vrrp_parser.c vrrp_native_ipv6_handler: IPv6 (and VRRPv3), unless an IPv4 address came first. */
+    private void nativeIpv6(Statement s) {
+        if (familyAddress != null && !Ipv4.isV6(familyAddress)) {
+            scope.notMapped(s, "after the IPv4 address " + familyAddress + " keepalived ignores it (\"Cannot specify "
+                    + "native_ipv6 with IPv4 addresses\"); the instance is IPv4");
+        } else {
+            family("::");
+        }
+    }
+
     /** keepalived's parser gives the instance the family of the first address it reads, whatever its keyword. */
     private void family(String address) {
         if (familyAddress == null && address != null) {
@@ -241,8 +252,7 @@ final class InstanceMapper {
         List<VipMapper.Vip> excluded = unclaimed(VipMapper.read(excludedBlocks, iface, null, scope));
         boolean strictMode = strict != null ? strict : context.defaults().strict;
         if (vips.isEmpty()) {
-            String refused = v6 ? "not yet: an IPv6 instance with no VIP; floatip's instances without VIPs are IPv4"
-                    : noVips(strictMode);
+            String refused = noVips(v6, strictMode);
             if (refused != null) {
                 return refused;
             }
@@ -266,12 +276,7 @@ final class InstanceMapper {
             out.put("dont_track_primary", YamlNode.typed("true"));
         }
         if (useVmac != null) {
-            out.put("use_vmac", YamlNode.typed("true"));
-            String named = useVmac.arg(0);
-            String ours = (v6 ? "vrrp6." : "vrrp.") + vrid;
-            if (named != null && !named.equals(ours)) {
-                scope.note("use_vmac " + named + ": floatip names the macvlan " + ours, useVmac.place());
-            }
+            VmacMapper.useVmac(useVmac, v6, vrid, out, scope);
         }
         if (skipCheckAdvAddr != null ? skipCheckAdvAddr : context.defaults().skipCheckAdvAddr) {
             out.put("skip_check_adv_addr", YamlNode.typed("true"));
@@ -279,6 +284,10 @@ final class InstanceMapper {
         YamlNode.ListNode ips = new YamlNode.ListNode();
         vips.forEach(vip -> ips.add(vip.node()));
         out.put("virtual_ips", ips);
+        if (v6 && vips.isEmpty()) {
+            // keepalived took the family from an IPv6 source, peer or native_ipv6; floatip is told.
+            out.put("family", YamlNode.text("ipv6"));
+        }
         if (!excluded.isEmpty()) {
             YamlNode.ListNode held = new YamlNode.ListNode();
             excluded.forEach(vip -> held.add(vip.node()));
@@ -290,20 +299,8 @@ final class InstanceMapper {
             scope.notMapped(mcastSource, "floatip sends IPv6 adverts from the interface's link-local address "
                     + "(RFC 9568 5.1.2.1)");
         }
-        UnicastMapper.Unicast unicast = UnicastMapper.read(v6 ? null : source, peerBlocks, scope);
-        if (unicast.source() != null) {
-            out.put(unicast.peers().isEmpty() ? "multicast_source" : "unicast_source", YamlNode.text(unicast.source()));
-        }
-        if (!unicast.peers().isEmpty()) {
-            if (strictMode) {
-                scope.note("unicast_peer in strict mode: keepalived refuses it on an interface that can multicast "
-                        + "and stops its VRRP process (\"Unicast peers are not supported in strict mode\"); floatip "
-                        + "runs the instance in unicast", peerBlocks.get(0).place());
-            }
-            YamlNode.ListNode peers = new YamlNode.ListNode();
-            unicast.peers().forEach(peers::add);
-            out.put("unicast_peers", peers);
-        }
+        UnicastMapper.putInto(UnicastMapper.read(v6 ? null : source, peerBlocks, scope), strictMode, peerBlocks, out,
+                scope);
         if (auth != null) {
             AuthMapper.read(auth, v, strictMode, scope).ifPresent(map -> out.put("authentication", map));
         }
@@ -350,11 +347,11 @@ final class InstanceMapper {
      * no_virtual_ipaddress it runs for its notify scripts, unless strict mode clears that keyword; without it,
      * VRRPv2 runs with a warning and VRRPv3 or strict mode is refused. The reason it is refused, or null.
      */
-    private String noVips(boolean strictMode) {
+    private String noVips(boolean v6, boolean strictMode) {
         if (!vipBlocks.isEmpty() && vipBlocks.stream().anyMatch(b -> !b.children().isEmpty())) {
             return "no virtual_ipaddress floatip can hold";
         }
-        boolean v3 = version(false, strictMode) == 3;
+        boolean v3 = v6 || version(false, strictMode) == 3;
         if (noVips != null && !strictMode) {
             scope.note("no_virtual_ipaddress: virtual_ips is empty; the instance elects a master for its notify "
                     + "scripts, and its adverts carry no address, as keepalived's do", noVips.place());

@@ -30,7 +30,7 @@ public record InstanceChange(Kind kind, String detail) {
      */
     public static boolean inPlace(InstanceConfig before, InstanceConfig after) {
         return before.interfaceName().equals(after.interfaceName()) && before.vrid() == after.vrid()
-                && before.version() == after.version()
+                && before.version() == after.version() && before.ipv6() == after.ipv6()
                 && Objects.equals(before.unicastSource(), after.unicastSource())
                 && before.unicastPeers().equals(after.unicastPeers())
                 && Objects.equals(before.authPassword(), after.authPassword())

@@ -38,15 +38,23 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param acceptMode        RFC 9568 Accept_Mode: the setting and what this node drops now, or null (an older
      *                          agent)
      * @param vmac              use_vmac's macvlan the VIPs go on (vrrp.51), or null
+     * @param excludedIps       the configured excluded_ips: held with the VIPs while master, not advertised (they
+     *                          are in heldVips while held), as configured ("203.0.113.60/24 dev eth1")
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
                                  boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
-                                 ConflictStatus conflict, AcceptStatus acceptMode, String vmac) {
+                                 ConflictStatus conflict, AcceptStatus acceptMode, String vmac,
+                                 List<String> excludedIps) {
 
-        /** Without Accept_Mode and use_vmac (a snapshot from an older agent). */
+        public InstanceStatus {
+            // A snapshot from an agent without excluded_ips reads as none.
+            excludedIps = excludedIps == null ? List.of() : List.copyOf(excludedIps);
+        }
+
+        /** Without Accept_Mode, use_vmac and excluded addresses (a snapshot from an older agent). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                               int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                               List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
@@ -55,7 +63,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                               ConflictStatus conflict) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
                     virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, conflict, null, null);
+                    drained, reasonCode, claimBackoff, conflict, null, null, List.of());
         }
 
         /** Without a split brain (none, or a snapshot from an older agent). */
@@ -66,7 +74,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                               boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
                     virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, null, null, null);
+                    drained, reasonCode, claimBackoff, null, null, null, List.of());
         }
 
         /** Without a claim back-off (none going on, or a snapshot from an older agent). */

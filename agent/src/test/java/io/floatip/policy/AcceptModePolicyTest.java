@@ -27,7 +27,7 @@ class AcceptModePolicyTest {
                 c.advertIntervalCentis(), c.preempt(), c.preemptDelayMillis(), c.virtualIps(), c.garp(),
                 c.unicastSource(), c.unicastPeers(), c.authPassword(), c.trackScripts(), c.trackInterfaces(),
                 c.trackFiles(), c.notifications(), c.fastPreempt(), c.trackProcesses(), c.excludedIps(),
-                c.dontTrackPrimary(), c.skipCheckAdvAddr(), c.useVmac(), c.routing(), accept);
+                c.dontTrackPrimary(), c.skipCheckAdvAddr(), c.useVmac(), c.routing(), accept, c.ipv6());
     }
 
     private static PolicyBench masterOf(InstanceConfig c) {
