@@ -2,13 +2,14 @@
 # floatip against keepalived on the same lab topology (issue #8): failover times, client-visible outage and
 # footprint, one table side by side, a chart, and BENCHMARKS.md's generated sections. Needs root: the lab is
 # made of network namespaces and both agents send raw frames. Everything runs inside the lab's namespaces,
-# on 198.51.100.0/24.
+# on 198.51.100.0/24 (and 203.0.113.0/24 for --scale's VIPs above 100 instances).
 #
 #   agent/bench/run.sh            full run: 7 repetitions at 1 s, 100 ms and 10 ms (about 25 min on 2 cores)
 #   agent/bench/run.sh --quick    smoke run: 3 repetitions at 100 ms, 20 s CPU windows (about 6 min)
 #   agent/bench/run.sh --proxy    haproxy killed on the master, and a VIP that fails over and back (about 7 min)
 #   agent/bench/run.sh --soak [MINUTES]   both pairs at 20 ms under stress-ng for MINUTES (default 10)
 #   agent/bench/run.sh --idle-threads [SECONDS]   where an idle master's CPU goes, per thread (default 60)
+#   agent/bench/run.sh --scale    255 instances at 100 ms and 50 at 10 ms, three start histories (about 10 min)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 agent=$(dirname "$here")
@@ -19,6 +20,7 @@ minutes=10
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) mode=quick ;;
+        --scale) mode=scale ;;
         --proxy) mode=proxy ;;
         --soak)
             mode=soak
@@ -33,7 +35,7 @@ while [ $# -gt 0 ]; do
                 seconds=$2
                 shift
             fi ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -68,6 +70,7 @@ case "$mode" in
     proxy) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --proxy; exit 0 ;;
     full)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" ;;
     soak)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --soak "$minutes"; exit 0 ;;
+    scale) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --scale; exit 0 ;;
     threads) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --idle-threads "$seconds"; exit 0 ;;
 esac
 

@@ -2,6 +2,8 @@ package io.floatip.agent;
 
 import io.floatip.config.Config;
 import io.floatip.control.ReloadResult;
+import io.floatip.firewall.AcceptFirewall;
+import io.floatip.firewall.Nft;
 import io.floatip.net.LibpcapCheck;
 import io.floatip.net.LinkMonitor;
 import io.floatip.net.LinkState;
@@ -37,6 +39,7 @@ public final class Agent implements AutoCloseable {
     private Netlink netlink;
     private TrackingSetup tracking;
     private volatile Instances instances;
+    private AcceptFirewall firewall;
     private ReloadExecutor reloads;
     /** One for the agent's life: its start time is the agent's, whatever reloads came since. */
     private StatusCollector statusCollector;
@@ -82,10 +85,15 @@ public final class Agent implements AutoCloseable {
             throw new AgentException("cannot open netlink: " + e.getMessage(), e);
         }
         edges.add(netlink);
+        // Closed after the instances let go of their VIPs: it removes the table last.
+        firewall = new AcceptFirewall(Nft.system());
+        firewall.removeStale(config.instances().values().stream().anyMatch(ic -> !ic.refusedWhileMaster().isEmpty()));
+        edges.add(firewall);
         tracking = new TrackingSetup(config, loop, netlink);
         edges.add(tracking);
         instances = new Instances(loop, netlink, tracking, edges, this::transitioned,
                 config.global().realtimePriority(), drains);
+        instances.firewall(firewall);
         drains.load(config);
         instances.open(config);
         reloads = new ReloadExecutor(instances, tracking);

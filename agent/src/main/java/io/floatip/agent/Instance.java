@@ -44,33 +44,30 @@ final class Instance implements InstancePort, SyncGroup.Member {
     private final Router router;
     private final AdvertReceiver receiver;
     private final AdvertSender sender;
-    /** Advert source: IPv4 unicast_source or the primary address; IPv6 the link-local (RFC 5798 5.1.2.1). */
+    /** Our advert source: IPv4, unicast_source or the primary address; IPv6, the link-local (RFC 5798 5.1.2.1). */
     private final InetAddress source;
-    /** Null in multicast mode. */
-    private final Peers peers;
+    private final Peers peers; // null in multicast mode
     final AtomicLong transitions = new AtomicLong();
     /** VIPs something else removed while we were master, and the guard put back. */
     final AtomicLong vipsRestored = new AtomicLong();
-    /** virtual_routes and virtual_rules, over the link's netlink socket. */
-    final Routing routing;
+    final Routing routing; // virtual_routes and virtual_rules, over the link's netlink socket
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private final Tracking tracking;
     final ConflictWatch conflictWatch;
     private Notifications notifications;
     private Runnable afterTransition;
-    /** Claims to log once the takeover's frames are out (loop thread). */
-    private final List<Claim> toLog = new ArrayList<>();
+    private final List<Claim> toLog = new ArrayList<>(); // to log once the takeover's frames are out
     private final Runnable logClaims = this::logClaims;
     /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
     private final Runnable announceAll = this::announceAll;
     private int announceRepeat;
-    /** Spaces the gratuitous ARPs/NAs by garp.interval. */
-    private final GarpPacer garps;
+    private final GarpPacer garps; // spaces the gratuitous ARPs/NAs by garp.interval
     /** The open links by name, for VIPs on another interface than the instance's (keepalived's dev). */
     private java.util.function.Function<String, Link> linksByName = name -> null;
     /** Loop thread: the link of each address not on the instance's own, for its ARPs; usually empty. */
     private Map<InetAddress, Link> announceOn = Map.of();
+    io.floatip.firewall.AcceptFirewall firewall; // Accept_Mode false's drop rules, in the agent's nftables table
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
 
@@ -170,8 +167,9 @@ final class Instance implements InstancePort, SyncGroup.Member {
         return policy.heldVips();
     }
 
-    /** use_vmac's macvlan, else null. */
-    String vmacName() { return vipLink == link ? null : vipLink.name(); }
+    String vmacName() { // use_vmac's macvlan, else null
+        return vipLink == link ? null : vipLink.name();
+    }
 
     /** Loop thread: the VIPs announced again (the guard put one back). */
     void announceVips() {
@@ -300,6 +298,11 @@ final class Instance implements InstancePort, SyncGroup.Member {
         routing.remove(held, false);
     }
 
+    @Override
+    public void refuse(List<VirtualIp> addresses) {
+        firewall.refuse(name(), link.name(), addresses);
+    }
+
     /** Removes an address if present; used on release and to clean up after a run that was killed. */
     @Override
     public void removeVip(VirtualIp vip) {
@@ -381,15 +384,13 @@ final class Instance implements InstancePort, SyncGroup.Member {
     }
 
     /**
-     * Runs the pure half of a takeover once, at start, without sending or changing anything: the JVM links
-     * code the first time it runs it (a record's hashCode and toString are bootstrapped method handles, a
-     * codec's classes load), milliseconds that would otherwise fall inside the first failover. Loop thread.
+     * Runs the pure half of a takeover once, at start, changing nothing: the JVM links code the first time it
+     * runs it (bootstrapped method handles, codec classes), milliseconds otherwise in the first failover. Loop.
      */
     void primeTakeover() {
         primed += TakeoverWarmup.prime(policy.config(), vipLink.mac(), receiver.drops);
-        // The first advert heard: its decode and its hand-over to the loop took ~10 ms cold, enough for a
-        // backup starting beside its master to miss that advert and take over for a moment. Build one of our
-        // own, decode it, and pass it through a scratch inbox.
+        // The first advert heard took ~10 ms cold, enough for a backup starting beside its master to take over
+        // for a moment: build one of our own, decode it, and pass it through a scratch inbox.
         try {
             primed += TakeoverWarmup.primeReceive(sender.primeFrame(policy.config(), policy.addresses()));
         } catch (RuntimeException e) {

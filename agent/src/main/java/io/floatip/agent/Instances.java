@@ -39,6 +39,8 @@ final class Instances {
     private final int realtimePriority;
     private final Drains drains;
     private ProtocolSocket protocolSocket;
+    /** Accept_Mode false's nftables table, shared by every instance. */
+    private io.floatip.firewall.AcceptFirewall firewall;
     /** use_vmac's macvlans; an edge, so they go after the captures close and before netlink does. */
     private final Vmacs vmacs;
 
@@ -60,6 +62,10 @@ final class Instances {
     /** The use_vmac macvlan of the instance named, or null. */
     String vmacOf(String instance) {
         return vmacs.nameOf(instance);
+    }
+
+    void firewall(io.floatip.firewall.AcceptFirewall firewall) {
+        this.firewall = firewall;
     }
 
     List<Instance> all() {
@@ -125,6 +131,7 @@ final class Instances {
     private Instance create(InstanceConfig ic, Link vipLink) {
         Link link = links.get(ic.interfaceName());
         Instance i = new Instance(ic, link, vipLink, loop);
+        i.firewall = firewall;
         i.linksByName(links::get);
         link.attach(i);
         tracking.attach(i);

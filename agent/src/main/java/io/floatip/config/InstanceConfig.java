@@ -36,6 +36,8 @@ import java.util.function.Function;
  * @param useVmac              keepalived's use_vmac: the VIPs on a macvlan carrying RFC 5798 7.3's virtual
  *                             router MAC, which the adverts and gratuitous ARPs come from
  * @param routing              routes and rules held, like the VIPs, only while master
+ * @param accept               RFC 9568 6.1 Accept_Mode: whether a non-owner master accepts packets addressed to
+ *                             its VIPs; false drops them in floatip's nftables table while master
  */
 public record InstanceConfig(
         String name,
@@ -61,7 +63,8 @@ public record InstanceConfig(
         boolean dontTrackPrimary,
         boolean skipCheckAdvAddr,
         boolean useVmac,
-        VirtualRouting routing) {
+        VirtualRouting routing,
+        boolean accept) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -120,7 +123,7 @@ public record InstanceConfig(
         Objects.requireNonNull(routing, "routing");
     }
 
-    /** Without use_vmac: what the config gives without {@code use_vmac}. */
+    /** Without use_vmac, Accept_Mode true: what the config gives without {@code use_vmac} or {@code accept}. */
     public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
             int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
             GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
@@ -131,7 +134,30 @@ public record InstanceConfig(
         this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
                 virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
                 trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
-                skipCheckAdvAddr, false, routing);
+                skipCheckAdvAddr, false, routing, true);
+    }
+
+    /** Accept_Mode true: what the config gives without {@code accept}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr, boolean useVmac,
+            VirtualRouting routing) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, useVmac, routing, true);
+    }
+
+    /**
+     * What RFC 9568 6.4.3 says a master must not accept when it is not the address owner: the addresses it
+     * holds (VIPs and excluded ones, as keepalived's firewall set has both), or none with Accept_Mode true or
+     * priority 255 (the owner's addresses are its own).
+     */
+    public List<VirtualIp> refusedWhileMaster() {
+        return accept || priority == MAX_PRIORITY ? List.of() : heldIps();
     }
 
     /** No virtual routes or rules: what the config gives without {@code virtual_routes} or {@code virtual_rules}. */

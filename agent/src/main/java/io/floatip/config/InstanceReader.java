@@ -46,7 +46,7 @@ final class InstanceReader {
                 : vips.flatMap(VirtualIpsReader.VirtualIps::ipv6);
         Optional<List<VirtualIp>> excluded = s.optional("excluded_ips", List.of(),
                 f -> VirtualIpsReader.read(f, name, iface, claims, false).flatMap(VirtualIpsReader.VirtualIps::ips));
-        Optional<Boolean> accept = s.optional("accept", true, AcceptReader::read);
+        Optional<Boolean> accept = s.optional("accept", true, Field::bool);
         if (vrid.isPresent() && iface.isPresent() && ipv6.isPresent()) {
             claims.vrid(iface.get(), ipv6.get(), vrid.get(), name, vridField[0]);
         }
@@ -89,7 +89,7 @@ final class InstanceReader {
                 unicast.get().source(), unicast.get().peers(), auth.get().password(),
                 tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
                 fastPreempt.get(), tracking.get().processes(), excluded.get(), dontTrackPrimary.get(),
-                skipCheckAdvAddr.get(), useVmac.get(), routing.get()));
+                skipCheckAdvAddr.get(), useVmac.get(), routing.get(), accept.get()));
     }
 
     private static Optional<String> interfaceName(Field field) {

@@ -51,6 +51,8 @@ final class InstanceMapper {
     private Statement preemptDelayStatement;
     private Long preemptDelay;
     private Boolean strict;
+    /** The last accept or no_accept: keepalived's parser lets it win. */
+    private Statement accept;
     private Statement noVips;
     private boolean dontTrackPrimary;
     private Statement useVmac;
@@ -108,9 +110,10 @@ final class InstanceMapper {
                 versionStatement = s;
             }
             case "nopreempt" -> nopreempt = s;
-            case "preempt", "accept" -> {
-                // keepalived's defaults, and floatip's: preempting, and a master accepting traffic to its VIPs.
+            case "preempt" -> {
+                // keepalived's default, and floatip's.
             }
+            case "accept", "no_accept" -> accept = s;
             case "preempt_delay" -> {
                 preemptDelayStatement = s;
                 preemptDelay = Numbers.secondsAsMillis(s.arg(0))
@@ -258,6 +261,7 @@ final class InstanceMapper {
         if (start.preemptDelay() != null) {
             out.put("preempt_delay", Millis.node(start.preemptDelay()));
         }
+        AcceptMapper.map(accept, strictMode, start.priority(), v, instance.place(), out, scope);
         if (dontTrackPrimary) {
             out.put("dont_track_primary", YamlNode.typed("true"));
         }

@@ -35,6 +35,8 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
      * @param claimBackoff      after a VIP claim failed, until one succeeds: the back-off; else null
      * @param conflict          another node holds our VIP while we are master (split brain), or null
+     * @param acceptMode        RFC 9568 Accept_Mode: the setting and what this node drops now, or null (an older
+     *                          agent)
      * @param vmac              use_vmac's macvlan the VIPs go on (vrrp.51), or null
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
@@ -42,9 +44,9 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
                                  boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
-                                 ConflictStatus conflict, String vmac) {
+                                 ConflictStatus conflict, AcceptStatus acceptMode, String vmac) {
 
-        /** Without use_vmac (or a snapshot from an older agent). */
+        /** Without Accept_Mode and use_vmac (a snapshot from an older agent). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                               int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                               List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
@@ -53,7 +55,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                               ConflictStatus conflict) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
                     virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, conflict, null);
+                    drained, reasonCode, claimBackoff, conflict, null, null);
         }
 
         /** Without a split brain (none, or a snapshot from an older agent). */
@@ -64,7 +66,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                               boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
                     virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, null, null);
+                    drained, reasonCode, claimBackoff, null, null, null);
         }
 
         /** Without a claim back-off (none going on, or a snapshot from an older agent). */
@@ -123,6 +125,18 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      */
     public record ConflictStatus(String cause, String description, String peerAddress, String peerMac,
                                  int peerPriority, long sinceMillis) {
+    }
+
+    /**
+     * RFC 9568 Accept_Mode.
+     *
+     * @param accept        the instance's {@code accept} setting
+     * @param dropping      the addresses packets to which this node drops now (a non-owner master with accept
+     *                      false), as asked of nftables
+     * @param applyFailures tables nft failed to write since start, for every instance (a failure is logged too)
+     * @param lastError     the last failure, or null once a write worked
+     */
+    public record AcceptStatus(boolean accept, List<String> dropping, long applyFailures, String lastError) {
     }
 
     /** @param kind script, interface or file; @param state up/down, or the file's value */

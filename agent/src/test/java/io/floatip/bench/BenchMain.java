@@ -30,6 +30,7 @@ public final class BenchMain {
         int flapReps = 5;
         int soakMinutes = -1;
         int idleSeconds = -1;
+        boolean scale = false;
         Integer reps = null;
         List<Integer> intervals = null;
         Integer window = null;
@@ -45,6 +46,7 @@ public final class BenchMain {
                 case "--flap-reps" -> flapReps = Integer.parseInt(args[++i]);
                 case "--soak" -> soakMinutes = Integer.parseInt(args[++i]);
                 case "--idle-threads" -> idleSeconds = Integer.parseInt(args[++i]);
+                case "--scale" -> scale = true;
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--intervals" -> {
                     intervals = new ArrayList<>();
@@ -57,7 +59,8 @@ public final class BenchMain {
                 case "--no-footprint" -> footprint = false;
                 case "--no-failover" -> failover = false;
                 default -> {
-                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N]] [--soak MINUTES] [--idle-threads S] [--reps N] "
+                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N]] [--soak MINUTES] "
+                            + "[--idle-threads S] [--scale] [--reps N] "
                             + "[--intervals CENTIS,...] [--cpu-window S] [--only floatip|keepalived] "
                             + "[--no-footprint] [--no-failover]");
                     System.exit(2);
@@ -82,6 +85,20 @@ public final class BenchMain {
             for (AgentKind kind : kinds) {
                 System.out.println(IdleThreads.run(kind, work, Duration.ofSeconds(idleSeconds)));
             }
+            return;
+        }
+
+        if (scale) {
+            // 12 pairs (2 shapes, 3 histories, 2 agents); a 20 s window keeps the mode near 10 minutes.
+            Duration w = Duration.ofSeconds(window != null ? window : 20);
+            long began = System.nanoTime();
+            List<Scale.Outcome> outcomes = new Scale(kinds, work, w).run();
+            String table = Scale.table(outcomes, only);
+            System.out.println(table);
+            double took = (System.nanoTime() - began) / 60e9;
+            Report.replaceSection(md, "scale", Report.machine("--scale: 255 instances at 100 ms and 50 at 10 ms, "
+                    + "three start histories, " + w.toSeconds() + " s windows scaled to 60 s, one run each; took "
+                    + Report.num(took) + " min, load average before: " + Report.loadAverage()) + "\n" + table);
             return;
         }
 

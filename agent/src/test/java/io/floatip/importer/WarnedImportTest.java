@@ -65,7 +65,9 @@ class WarnedImportTest {
                 "unsupported.conf:32 not mapped: scope link of 198.51.100.112/24 (ignored: floatip adds addresses "
                         + "with scope global)",
                 "unsupported.conf:33 not mapped: 2001:db8::10/64 (IPv6 in an IPv4 instance (the family of its first "
-                        + "address); keepalived ignores it too)"),
+                        + "address); keepalived ignores it too)",
+                "unsupported.conf:22 note: strict mode: keepalived's master drops packets to its VIPs unless the "
+                        + "instance says accept (vrrp.c, vrrp_complete_instance): accept: false"),
                 Imports.warnings(result));
     }
 
