@@ -141,6 +141,28 @@ class VmacHostTest {
         }
     }
 
+    @Test
+    void aReloadTurnsUseVmacOnAndOff() throws Exception {
+        try (Lab lab = Lab.create("vmacr", 1)) {
+            Node n1 = lab.node(1);
+            Path cfg = Files.writeString(dir.resolve("n1.yaml"), config(150, VIP4 + "/24")
+                    .replace("use_vmac: true", "use_vmac: false"));
+            Process agent = n1.start(AgentCommand.run(cfg), line -> System.out.println("[n1] " + line));
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP4), "n1 to hold the VIP on eth0");
+            assertFalse(linkExists(n1, "vrrp.51"), "no macvlan without use_vmac");
+
+            Files.writeString(cfg, config(150, VIP4 + "/24"));
+            n1.signal(agent, "HUP");
+            Lab.await(Duration.ofSeconds(10), () -> hasAddress(n1, "vrrp.51", VIP4) && !n1.hasAddress(VIP4),
+                    "the replaced instance to hold the VIP on vrrp.51");
+
+            Files.writeString(cfg, config(150, VIP4 + "/24").replace("use_vmac: true", "use_vmac: false"));
+            n1.signal(agent, "HUP");
+            Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP4) && !linkExists(n1, "vrrp.51"),
+                    "the VIP back on eth0 and the macvlan gone");
+        }
+    }
+
     List<Process> start(Node n1, Node n2, String vip) throws Exception {
         List<Process> agents = new ArrayList<>();
         for (Node n : new Node[]{n1, n2}) {
