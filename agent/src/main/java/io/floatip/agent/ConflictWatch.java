@@ -9,8 +9,11 @@ import io.floatip.policy.SplitBrain;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.ClaimFrame;
 import io.floatip.protocol.DropReason;
+import io.floatip.protocol.NdpCodec;
 import io.floatip.protocol.VrrpPacket;
+import io.floatip.config.Ipv6Text;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +38,6 @@ final class ConflictWatch implements SplitBrain.Port {
      * we take over (the other node took over beside us) must still count when we do.
      */
     static final long BACKUP_SPACING_NANOS = 1_000_000_000L;
-    private static final byte[] VMAC_PREFIX = {0, 0, 0x5e, 0};
 
     private final Link link;
     private final EventLoop loop;
@@ -43,6 +45,8 @@ final class ConflictWatch implements SplitBrain.Port {
     private final IntSupplier priority;
     private volatile InstanceConfig config;
     private volatile byte[][] vips;
+    /** Our virtual router MAC: a claim from it is one of ours (a node using keepalived's use_vmac). */
+    private volatile byte[] vmac;
     private final SplitBrain splitBrain;
     /** The loop writes, the capture thread reads: whether we are master (claims are passed on more often). */
     private volatile boolean watching;
@@ -58,10 +62,12 @@ final class ConflictWatch implements SplitBrain.Port {
         this.priority = priority;
         this.config = config;
         this.vips = bytes(AdvertCheck.addresses(config));
-        // No probe for IPv6 and for an instance without VIPs (nothing to ask for).
+        this.vmac = ClaimFrame.virtualMac(config.vrid(), config.ipv6());
+        // The probe asks for the first VIP, from our advert source of its family: an ARP request from the
+        // IPv4 source, a Neighbor Solicitation from the link-local address. None without VIPs (nothing to ask).
         List<InetAddress> advertised = AdvertCheck.addresses(config);
-        InetAddress probe = config.ipv6() || !(source instanceof Inet4Address) || advertised.isEmpty() ? null
-                : advertised.get(0);
+        InetAddress probe = advertised.isEmpty() || source == null
+                || source.getAddress().length != advertised.get(0).getAddress().length ? null : advertised.get(0);
         this.splitBrain = new SplitBrain(this, probe, config.advertIntervalCentis());
     }
 
@@ -78,6 +84,7 @@ final class ConflictWatch implements SplitBrain.Port {
     void reconfigure(InstanceConfig next) {
         config = next;
         vips = bytes(AdvertCheck.addresses(next));
+        vmac = ClaimFrame.virtualMac(next.vrid(), next.ipv6());
         splitBrain.interval(next.advertIntervalCentis());
     }
 
@@ -91,7 +98,10 @@ final class ConflictWatch implements SplitBrain.Port {
 
     // ---- capture thread ----
 
-    /** Whether the frame is an ARP or NA about one of our VIPs; one from another MAC goes to the loop. */
+    /**
+     * Whether the frame is an ARP or NA about one of our VIPs; one from another MAC goes to the loop. An NA
+     * must be one {@link io.floatip.protocol.NeighborAdvert#check} took (the link checks it once for every watch).
+     */
     boolean frame(byte[] f, int length) {
         byte[][] ours = vips;
         boolean v6 = config.ipv6();
@@ -100,8 +110,9 @@ final class ConflictWatch implements SplitBrain.Port {
             if (!about) {
                 continue;
             }
-            int macAt = v6 ? ClaimFrame.ETHERNET_SOURCE : ClaimFrame.ARP_SENDER_MAC;
-            if (!ClaimFrame.macIs(f, macAt, link.mac()) && !vmac(f, macAt)) {
+            byte[] own = link.mac();
+            int macAt = v6 ? ClaimFrame.advertClaimant(f, length, own, vmac) : ClaimFrame.arpClaimant(f, own, vmac);
+            if (macAt >= 0) {
                 long now = System.nanoTime();
                 if (now - lastClaim >= (watching ? SPACING_NANOS : BACKUP_SPACING_NANOS)) {
                     lastClaim = now;
@@ -112,16 +123,6 @@ final class ConflictWatch implements SplitBrain.Port {
             return true;
         }
         return false;
-    }
-
-    /** RFC 5798 7.3's virtual router MAC of our VRID: 00-00-5E-00-01-{VRID} (IPv4), 00-00-5E-00-02-{VRID}. */
-    private boolean vmac(byte[] f, int at) {
-        for (int i = 0; i < 4; i++) {
-            if (f[at + i] != VMAC_PREFIX[i]) {
-                return false;
-            }
-        }
-        return f[at + 4] == (config.ipv6() ? 2 : 1) && (f[at + 5] & 0xff) == config.vrid();
     }
 
     /** An advert of our VRID dropped for {@code reason}; {@code frame} is the one it came in. */
@@ -165,6 +166,8 @@ final class ConflictWatch implements SplitBrain.Port {
     public void probe(InetAddress vip) {
         if (vip instanceof Inet4Address v4 && source instanceof Inet4Address from) {
             link.send(ArpCodec.request(link.mac(), from, v4));
+        } else if (vip instanceof Inet6Address v6 && source instanceof Inet6Address from) {
+            link.send(NdpCodec.solicitation(link.mac(), from, v6));
         }
     }
 
@@ -186,8 +189,8 @@ final class ConflictWatch implements SplitBrain.Port {
         }
         if (yieldTo != null && SplitBrain.yields(c, priority.getAsInt(), source)) {
             log.warn("{}: split_brain is yield: stepping down while {} keeps advertising", cfg.name(),
-                    c.peerAddress().getHostAddress());
-            yieldTo.fault(YIELD, "split brain: yielded to " + c.peerAddress().getHostAddress() + " (priority "
+                    Ipv6Text.format(c.peerAddress()));
+            yieldTo.fault(YIELD, "split brain: yielded to " + Ipv6Text.format(c.peerAddress()) + " (priority "
                     + c.peerPriority() + ")");
             loop.schedule(loop.now() + 1_000_000_000L, this::checkYield);
         }
@@ -229,7 +232,7 @@ final class ConflictWatch implements SplitBrain.Port {
         }
         if (sender.sendAlsoTo(to, mac)) {
             log.warn("{}: healing the split brain: adverts go to {} at {} too, from now on, so the election can "
-                    + "settle it{}", config.name(), to.getHostAddress(), c.peerMac(),
+                    + "settle it{}", config.name(), Ipv6Text.format(to), c.peerMac(),
                     c.cause() == io.floatip.policy.ConflictCause.UNKNOWN_PEER
                             ? "; its adverts are taken though it is not in unicast_peers (fix the lists)" : "");
         }

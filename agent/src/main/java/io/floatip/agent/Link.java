@@ -159,7 +159,13 @@ final class Link {
         Peers[] unicastPeers = unicast;
         boolean arp = io.floatip.protocol.ClaimFrame.isArp(frame, length);
         if (arp || io.floatip.protocol.ClaimFrame.isIcmp6(frame, length)) {
-            // The split-brain watch's frames (see filter): never an advert, never a drop.
+            // The split-brain watch's frames (see filter): never an advert. An NA no node would take claims
+            // nothing: dropped here, once for every watch.
+            io.floatip.protocol.NaDrop invalid = arp ? null : io.floatip.protocol.NeighborAdvert.check(frame, length);
+            if (invalid != null) {
+                drop(invalid, null);
+                return;
+            }
             ConflictWatch[] w = watches;
             for (int i = 0; i < w.length; i++) {
                 w[i].frame(frame, length);

@@ -100,7 +100,7 @@ final class StatusCollector {
         var cfg = i.config();
         return new AgentStatus.ConflictStatus(c.cause().key(), c.describe(cfg.vrid(), cfg.version(),
                 cfg.advertIntervalCentis(), io.floatip.policy.AdvertCheck.addresses(cfg)),
-                c.peerAddress() == null ? null : c.peerAddress().getHostAddress(), c.peerMac(), c.peerPriority(),
+                c.peerAddress() == null ? null : io.floatip.config.Ipv6Text.format(c.peerAddress()), c.peerMac(), c.peerPriority(),
                 nowMillis - (nowNanos - c.since()) / 1_000_000);
     }
 

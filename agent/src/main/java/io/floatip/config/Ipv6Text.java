@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * calls InetAddress.getByName, so no value, however mistyped, can turn into a DNS lookup (getByName would also
  * take "[::1]" and "fe80::1%eth0", which a config should not). Writes addresses back as RFC 5952 says.
  */
-final class Ipv6Text {
+public final class Ipv6Text {
 
     /** The address, and the prefix length as written after the '/', or null when there is none. */
     record Parsed(Inet6Address address, String prefix) {
@@ -124,7 +124,7 @@ final class Ipv6Text {
      * IPv6 as RFC 5952 writes it (lower case, no leading zeros, the longest run of two or more zero groups as
      * "::", the first on a tie), IPv4 dotted: "2001:db8:1::50" where getHostAddress says "2001:db8:1:0:0:0:0:50".
      */
-    static String format(InetAddress address) {
+    public static String format(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }

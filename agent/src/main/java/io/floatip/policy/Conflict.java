@@ -1,5 +1,6 @@
 package io.floatip.policy;
 
+import io.floatip.config.Ipv6Text;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,7 +21,7 @@ public record Conflict(ConflictCause cause, InetAddress peerAddress, String peer
     /** The log line's text: who, what differs, and which VIPs both hold. */
     public String describe(int vrid, int ourVersion, int ourIntervalCentis, List<InetAddress> vips) {
         String who = peerAddress != null
-                ? "peer " + peerAddress.getHostAddress() + (peerMac != null ? " (" + peerMac + ")" : "")
+                ? "peer " + Ipv6Text.format(peerAddress) + (peerMac != null ? " (" + peerMac + ")" : "")
                 : "the node at " + peerMac;
         String what = switch (cause) {
             case VERSION_MISMATCH -> cause.text().formatted(vrid, peerVersion, ourVersion);
@@ -29,6 +30,6 @@ public record Conflict(ConflictCause cause, InetAddress peerAddress, String peer
             default -> cause.text().formatted(vrid);
         };
         return who + " " + what + "; both of us hold "
-                + vips.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+                + vips.stream().map(Ipv6Text::format).collect(Collectors.joining(", "));
     }
 }

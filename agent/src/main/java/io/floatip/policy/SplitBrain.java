@@ -1,5 +1,6 @@
 package io.floatip.policy;
 
+import io.floatip.config.Ipv6Text;
 import io.floatip.protocol.DropReason;
 import io.floatip.protocol.PolicyDrop;
 import java.net.InetAddress;
@@ -15,7 +16,7 @@ import java.net.InetAddress;
 public final class SplitBrain {
     /** What the detector asks the world to do (the instance's driver, or a test). */
     public interface Port {
-        /** Ask who holds {@code vip} (an ARP request; the other holder answers, we do not). */
+        /** Ask who holds {@code vip} (an ARP request, or a Neighbor Solicitation; the other holder answers, we do not). */
         void probe(InetAddress vip);
 
         /** Call {@link #fired} with {@code term} back after {@code afterNanos}. */
@@ -68,7 +69,7 @@ public final class SplitBrain {
     private int peerVersion;
     private int peerInterval;
 
-    /** @param probeVip the IPv4 VIP to probe for, or null (IPv6: no probe; the NA and dropped adverts only) */
+    /** @param probeVip the VIP to probe for (IPv4 or IPv6), or null (no VIP: the dropped adverts only) */
     public SplitBrain(Port port, InetAddress probeVip, int intervalCentis) {
         this.port = port;
         this.probeVip = probeVip;
@@ -267,7 +268,7 @@ public final class SplitBrain {
             conflict = null;
             lastProbe = Long.MIN_VALUE;
             term++;
-            port.resolved(c, unanswered ? "the other holder no longer answers for " + probeVip.getHostAddress()
+            port.resolved(c, unanswered ? "the other holder no longer answers for " + Ipv6Text.format(probeVip)
                     : "no sign of the other holder for " + (now - lastSign) / MS + " ms");
             return;
         }

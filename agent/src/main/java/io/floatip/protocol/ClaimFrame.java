@@ -50,6 +50,31 @@ public final class ClaimFrame {
                 && (f[Ethernet.HEADER_LENGTH + 6] & 0xff) == NdpCodec.ICMPV6;
     }
 
+    /**
+     * Where the MAC that claims an NA's target is: its Target Link-Layer Address option's (what neighbours
+     * cache) unless that is {@code mac} or {@code vmac}, else its Ethernet source unless that is; -1 when both
+     * are ours. Only for an NA that {@link NeighborAdvert#check} took.
+     */
+    public static int advertClaimant(byte[] f, int length, byte[] mac, byte[] vmac) {
+        int option = NeighborAdvert.targetLinkLayer(f, length);
+        int claim = option < 0 ? -1 : foreign(f, option, mac, vmac);
+        return claim >= 0 ? claim : foreign(f, ETHERNET_SOURCE, mac, vmac);
+    }
+
+    /** Where the MAC that claims an ARP frame's sender address is, or -1 when it is {@code mac} or {@code vmac}. */
+    public static int arpClaimant(byte[] f, byte[] mac, byte[] vmac) {
+        return foreign(f, ARP_SENDER_MAC, mac, vmac);
+    }
+
+    private static int foreign(byte[] f, int at, byte[] mac, byte[] vmac) {
+        return same(f, at, mac) || same(f, at, vmac) ? -1 : at;
+    }
+
+    /** RFC 5798 7.3's virtual router MAC of {@code vrid}: 00-00-5E-00-01-{VRID}, for IPv6 00-00-5E-00-02-{VRID}. */
+    public static byte[] virtualMac(int vrid, boolean ipv6) {
+        return new byte[]{0, 0, 0x5e, 0, (byte) (ipv6 ? 2 : 1), (byte) vrid};
+    }
+
     /** Whether the 6 bytes at {@code offset} are {@code mac}. */
     public static boolean macIs(byte[] f, int offset, byte[] mac) {
         return same(f, offset, mac);

@@ -11,11 +11,16 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class DropCounters {
     private static final WireDrop[] WIRE = WireDrop.values();
     private static final PolicyDrop[] POLICY = PolicyDrop.values();
-    private final AtomicLongArray counts = new AtomicLongArray(WIRE.length + POLICY.length);
+    private static final NaDrop[] NA = NaDrop.values();
+    private final AtomicLongArray counts = new AtomicLongArray(WIRE.length + POLICY.length + NA.length);
 
-    /** Wire reasons first, then policy ones: the order status and metrics list them in. */
+    /** Wire reasons first, then policy ones, then NDP ones: the order status and metrics list them in. */
     private static int index(DropReason reason) {
-        return reason instanceof WireDrop w ? w.ordinal() : WIRE.length + ((PolicyDrop) reason).ordinal();
+        if (reason instanceof WireDrop w) {
+            return w.ordinal();
+        }
+        return reason instanceof PolicyDrop p ? WIRE.length + p.ordinal() : WIRE.length + POLICY.length
+                + ((NaDrop) reason).ordinal();
     }
 
     /** Returns the new count, so callers can rate-limit logging (log on 1, 10, 100...). */
@@ -35,13 +40,16 @@ public final class DropCounters {
         return sum;
     }
 
-    /** The non-zero counters, wire reasons then policy reasons, each in enum order. */
+    /** The non-zero counters, wire reasons, policy reasons, then NDP reasons, each in enum order. */
     public Map<DropReason, Long> snapshot() {
         Map<DropReason, Long> map = new LinkedHashMap<>();
         for (WireDrop r : WIRE) {
             put(map, r);
         }
         for (PolicyDrop r : POLICY) {
+            put(map, r);
+        }
+        for (NaDrop r : NA) {
             put(map, r);
         }
         return map;

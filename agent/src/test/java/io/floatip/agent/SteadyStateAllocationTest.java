@@ -173,4 +173,27 @@ class SteadyStateAllocationTest {
         assertEquals(40_000, about[0], "the VIP's frames are recognised");
         assertTrue(perRun < 1, perRun + " bytes per frame");
     }
+
+    @Test
+    void theSplitBrainWatchAllocatesNothingForTheNeighbourAdvertsOfItsBackup() throws Exception {
+        // An IPv6 instance's backup sees its master's NAs for the VIP (passed on once a second at most: once
+        // here) and the link's check of each.
+        InstanceConfig c = new InstanceConfig("VI_6", "eth0", 51, 150, 3, 1, true, 0,
+                List.of(new VirtualIp(InetAddress.getByName("2001:db8:5::50"), 64)), new GarpConfig(0, 1));
+        java.net.Inet6Address linkLocal = (java.net.Inet6Address) InetAddress.getByName("fe80::ff:fe00:1");
+        Link link = new Link("eth0", 2, new byte[]{2, 0, 0, 0, 0, 1}, null, null);
+        ConflictWatch watch = new ConflictWatch(c, link, new EventLoop(), linkLocal, () -> 150); // not started
+        byte[] fromMaster = io.floatip.protocol.NdpCodec.unsolicitedAdvert(new byte[]{2, 0, 0, 0, 0, 9},
+                (java.net.Inet6Address) InetAddress.getByName("2001:db8:5::50"), false);
+        byte[] other = io.floatip.protocol.NdpCodec.unsolicitedAdvert(new byte[]{2, 0, 0, 0, 0, 9},
+                (java.net.Inet6Address) InetAddress.getByName("2001:db8:5::77"), false);
+        long[] about = {0};
+        double perRun = Allocated.perRun(20_000, () -> {
+            about[0] += io.floatip.protocol.NeighborAdvert.check(fromMaster, fromMaster.length) == null
+                    && watch.frame(fromMaster, fromMaster.length) ? 1 : 0;
+            about[0] += watch.frame(other, other.length) ? 1 : 0;
+        });
+        assertEquals(40_000, about[0], "the VIP's NAs are recognised, the other address's not");
+        assertTrue(perRun < 1, perRun + " bytes per frame");
+    }
 }

@@ -1,5 +1,6 @@
 package io.floatip.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,5 +91,41 @@ class ClaimFrameTest {
         ipv6[12] = (byte) 0x86;
         ipv6[13] = (byte) 0xdd;
         assertFalse(ClaimFrame.isIcmp6(ipv6, ipv6.length), "the next-header byte is not in the frame");
+    }
+
+    @Test
+    void theClaimingMacOfAnAdvertIsItsOptionsThenItsEthernetSources() throws Exception {
+        byte[] ours = {2, 0, 0, 0, 0, 0x11};
+        byte[] vmac = ClaimFrame.virtualMac(51, true);
+        byte[] answer = Hex.pcapFrame("linux-solicited-na.pcap"); // from ...:12, option ...:12
+        assertTrue(ClaimFrame.advertFor(answer, answer.length, InetAddress.getByName("2001:db8:5::50").getAddress()));
+        assertEquals(80, ClaimFrame.advertClaimant(answer, answer.length, ours, vmac), "the option's MAC");
+        assertEquals(-1, ClaimFrame.advertClaimant(answer, answer.length, MAC, vmac), "our own answer");
+        byte[] relayed = answer.clone();
+        System.arraycopy(ours, 0, relayed, 80, 6); // the option says us, the frame came from ...:12
+        assertEquals(ClaimFrame.ETHERNET_SOURCE, ClaimFrame.advertClaimant(relayed, relayed.length, ours, vmac));
+        byte[] viaVmac = answer.clone();
+        System.arraycopy(vmac, 0, viaVmac, 80, 6);
+        System.arraycopy(vmac, 0, viaVmac, 6, 6);
+        assertEquals(-1, ClaimFrame.advertClaimant(viaVmac, viaVmac.length, ours, vmac), "our VRID's VMAC");
+        System.arraycopy(ClaimFrame.virtualMac(52, true), 0, viaVmac, 80, 6);
+        assertEquals(80, ClaimFrame.advertClaimant(viaVmac, viaVmac.length, ours, vmac), "another VRID's VMAC");
+        // No option (RFC 4861 7.2.4): the Ethernet source.
+        byte[] bare = java.util.Arrays.copyOf(answer, 78);
+        bare[19] = 24;
+        assertEquals(ClaimFrame.ETHERNET_SOURCE, ClaimFrame.advertClaimant(bare, bare.length, ours, vmac));
+        assertEquals(-1, ClaimFrame.advertClaimant(bare, bare.length, MAC, vmac));
+    }
+
+    @Test
+    void theClaimingMacOfAnArpFrameIsItsSenders() throws Exception {
+        byte[] vmac = ClaimFrame.virtualMac(51, false);
+        assertArrayEquals(new byte[]{0, 0, 0x5e, 0, 1, 51}, vmac);
+        assertArrayEquals(new byte[]{0, 0, 0x5e, 0, 2, (byte) 255}, ClaimFrame.virtualMac(255, true));
+        byte[] garp = ArpCodec.gratuitousRequest(MAC, (Inet4Address) InetAddress.getByName("198.51.100.50"));
+        assertEquals(ClaimFrame.ARP_SENDER_MAC, ClaimFrame.arpClaimant(garp, new byte[]{2, 0, 0, 0, 0, 1}, vmac));
+        assertEquals(-1, ClaimFrame.arpClaimant(garp, MAC, vmac));
+        assertEquals(-1, ClaimFrame.arpClaimant(ArpCodec.gratuitousRequest(vmac,
+                (Inet4Address) InetAddress.getByName("198.51.100.50")), MAC, vmac));
     }
 }

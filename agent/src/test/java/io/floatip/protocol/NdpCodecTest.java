@@ -69,4 +69,18 @@ class NdpCodecTest {
         assertArrayEquals(Hex.bytes("0200000000aa"), Arrays.copyOfRange(f, 80, 86));
         assertEquals(0, InternetChecksumTest.ipv6UpperLayerChecksum(f, 58));
     }
+
+    /** The split-brain probe asks as the kernel does: byte for byte its solicitation (linux-ns.pcap). */
+    @Test
+    void theSolicitationIsTheKernels() {
+        byte[] ours = NdpCodec.solicitation(MAC, Ip.ipv6(0x2001, 0xdb8, 5, 0, 0, 0, 0, 0x11),
+                Ip.ipv6(0x2001, 0xdb8, 5, 0, 0, 0, 0, 0x50));
+        assertArrayEquals(Hex.pcapFrame("linux-ns.pcap"), ours);
+        // The solicited-node group takes the target's low 24 bits, the MAC its low 32.
+        byte[] far = NdpCodec.solicitation(MAC, Ip.ipv6(0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 0x11),
+                Ip.ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0xabcd, 0xef12));
+        assertArrayEquals(Hex.bytes("3333ffcdef12"), Arrays.copyOf(far, 6));
+        assertArrayEquals(Hex.bytes("ff020000000000000000 0001ffcdef12"), Arrays.copyOfRange(far, 38, 54));
+        assertEquals(0, InternetChecksumTest.ipv6UpperLayerChecksum(far, 58));
+    }
 }

@@ -22,10 +22,17 @@ class ValuesTest {
         assertEquals(2, c.get(WireDrop.TTL_NOT_255));
         assertEquals(0, c.get(WireDrop.FRAGMENT));
         assertEquals(3, c.total());
+        c.count(NaDrop.NA_BAD_CHECKSUM);
         c.count(PolicyDrop.UNKNOWN_PEER);
-        assertEquals(List.of(WireDrop.TTL_NOT_255, WireDrop.BAD_CHECKSUM, PolicyDrop.UNKNOWN_PEER),
-                List.copyOf(c.snapshot().keySet()), "the codec's reasons in its order of checks, then the policy's");
+        c.count(NaDrop.NA_TRUNCATED);
+        assertEquals(List.of(WireDrop.TTL_NOT_255, WireDrop.BAD_CHECKSUM, PolicyDrop.UNKNOWN_PEER,
+                        NaDrop.NA_TRUNCATED, NaDrop.NA_BAD_CHECKSUM), List.copyOf(c.snapshot().keySet()),
+                "the codec's reasons in its order of checks, then the policy's, then the NDP checks'");
         assertEquals(2L, c.snapshot().get(WireDrop.TTL_NOT_255));
+        assertEquals(1, c.get(NaDrop.NA_BAD_CHECKSUM));
+        assertEquals(0, c.get(NaDrop.NA_BAD_OPTION));
+        assertEquals(0, c.get(PolicyDrop.OWN_ADVERT), "the families do not share counters");
+        assertEquals(6, c.total());
     }
 
     @Test
@@ -34,6 +41,9 @@ class ValuesTest {
         assertEquals("length_mismatch", WireDrop.LENGTH_MISMATCH.key());
         List<DropReason> all = new java.util.ArrayList<>(List.of(WireDrop.values()));
         all.addAll(List.of(PolicyDrop.values()));
+        all.addAll(List.of(NaDrop.values()));
+        assertEquals(all.size(), all.stream().map(DropReason::key).distinct().count(),
+                "one key for one reason: the interface's counters share a metric label");
         for (DropReason r : all) {
             assertTrue(r.key().matches("[a-z0-9_]+"), r.key());
             assertFalse(r.description().isBlank(), r.name());
