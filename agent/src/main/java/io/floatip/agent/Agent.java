@@ -38,6 +38,7 @@ public final class Agent implements AutoCloseable {
     private TrackingSetup tracking;
     private volatile Instances instances;
     private ReloadExecutor reloads;
+    private LinkMonitor linkMonitor;
     /** One for the agent's life: its start time is the agent's, whatever reloads came since. */
     private StatusCollector statusCollector;
     /** Written on the loop (a reload), read by the thread that re-reads the file. */
@@ -91,7 +92,7 @@ public final class Agent implements AutoCloseable {
         reloads = new ReloadExecutor(instances, tracking);
         try {
             VipGuard guard = new VipGuard(netlink, instances.all());
-            edges.add(LinkMonitor.start(new io.floatip.net.LinkListener() {
+            edges.add(linkMonitor = LinkMonitor.start(new io.floatip.net.LinkListener() {
                 @Override
                 public void linkChanged(LinkState state) {
                     linkChanged(state, System.nanoTime());
@@ -111,7 +112,7 @@ public final class Agent implements AutoCloseable {
                 public void routingRemoved() {
                     loop.execute(guard::routingRemoved);
                 }
-            }, true, config.instances().values().stream().anyMatch(ic -> !ic.routing().isEmpty())));
+            }, true, holdsRouting(config)));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
@@ -197,6 +198,10 @@ public final class Agent implements AutoCloseable {
 
     // ---- reload ----
 
+    /** Whether any instance holds routes or rules: only then are their deletions watched (a BGP router's churn). */
+    static boolean holdsRouting(Config c) {
+        return c.instances().values().stream().anyMatch(ic -> !ic.routing().isEmpty());
+    }
     /**
      * Applies a new (valid) config, changing only what changed: an unchanged instance keeps its state and its
      * VIPs with no gap in its adverts; a changed priority, interval, preemption, VIP list or GARP setting is
@@ -249,6 +254,11 @@ public final class Agent implements AutoCloseable {
 
     private ReloadResult applyReload(Config next) {
         trimNativeHeapLater(START_SETTLED_NANOS);
+        try { // before the reload adds them, so a deletion right after is seen
+            linkMonitor.watchRouting(holdsRouting(next));
+        } catch (NetlinkException e) {
+            log.error("reload: cannot watch floatip's routes and rules (deleted, they stay so): {}", e.getMessage());
+        }
         ReloadResult result = reloads.apply(config, next);
         config = next;
         statusCollector.reloaded(next);
