@@ -2,6 +2,8 @@ package io.floatip.agent;
 
 import io.floatip.config.Config;
 import io.floatip.control.ReloadResult;
+import io.floatip.firewall.AcceptFirewall;
+import io.floatip.firewall.Nft;
 import io.floatip.net.LibpcapCheck;
 import io.floatip.net.LinkMonitor;
 import io.floatip.net.LinkState;
@@ -37,6 +39,7 @@ public final class Agent implements AutoCloseable {
     private Netlink netlink;
     private TrackingSetup tracking;
     private volatile Instances instances;
+    private AcceptFirewall firewall;
     private ReloadExecutor reloads;
     private LinkMonitor linkMonitor;
     /** One for the agent's life: its start time is the agent's, whatever reloads came since. */
@@ -83,10 +86,15 @@ public final class Agent implements AutoCloseable {
             throw new AgentException("cannot open netlink: " + e.getMessage(), e);
         }
         edges.add(netlink);
+        // Closed after the instances let go of their VIPs: it removes the table last.
+        firewall = new AcceptFirewall(Nft.system());
+        firewall.removeStale(config.instances().values().stream().anyMatch(ic -> !ic.refusedWhileMaster().isEmpty()));
+        edges.add(firewall);
         tracking = new TrackingSetup(config, loop, netlink);
         edges.add(tracking);
         instances = new Instances(loop, netlink, tracking, edges, this::transitioned,
                 config.global().realtimePriority(), drains);
+        instances.firewall(firewall);
         drains.load(config);
         instances.open(config);
         reloads = new ReloadExecutor(instances, tracking);
@@ -112,7 +120,7 @@ public final class Agent implements AutoCloseable {
                 public void routingRemoved() {
                     loop.execute(guard::routingRemoved);
                 }
-            }, true, holdsRouting(config)));
+            }, true, ReloadExecutor.holdsRouting(config)));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
@@ -198,10 +206,6 @@ public final class Agent implements AutoCloseable {
 
     // ---- reload ----
 
-    /** Whether any instance holds routes or rules: only then are their deletions watched (a BGP router's churn). */
-    static boolean holdsRouting(Config c) {
-        return c.instances().values().stream().anyMatch(ic -> !ic.routing().isEmpty());
-    }
     /**
      * Applies a new (valid) config, changing only what changed: an unchanged instance keeps its state and its
      * VIPs with no gap in its adverts; a changed priority, interval, preemption, VIP list or GARP setting is
@@ -254,11 +258,7 @@ public final class Agent implements AutoCloseable {
 
     private ReloadResult applyReload(Config next) {
         trimNativeHeapLater(START_SETTLED_NANOS);
-        try { // before the reload adds them, so a deletion right after is seen
-            linkMonitor.watchRouting(holdsRouting(next));
-        } catch (NetlinkException e) {
-            log.error("reload: cannot watch floatip's routes and rules (deleted, they stay so): {}", e.getMessage());
-        }
+        linkMonitor.watchRouting(ReloadExecutor.holdsRouting(next)); // before the reload adds them
         ReloadResult result = reloads.apply(config, next);
         config = next;
         statusCollector.reloaded(next);

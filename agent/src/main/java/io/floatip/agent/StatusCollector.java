@@ -71,6 +71,9 @@ final class StatusCollector {
                             i.vipsRestored.get(), i.routing.restored.get(), i.routing.failures.get(),
                             i.conflictWatch.conflicts.get()), r.drained(),
                     r.why().code().key(), claimBackoff(r.claimBackoff(), nowNanos), conflict(i, nowNanos, nowMillis),
+                    new AgentStatus.AcceptStatus(c.accept(),
+                            i.firewall.refused(c.name()).stream().map(VirtualIp::toString).toList(),
+                            i.firewall.failures.get(), i.firewall.lastError()), i.vmacName(),
                     c.excludedIps().stream().map(VirtualIp::toString).toList()));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();

@@ -33,7 +33,11 @@ import java.util.function.Function;
  *                             down does not put the instance in FAULT (its deletion still does)
  * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
  *                             when it comes from another sender than the last one
+ * @param useVmac              keepalived's use_vmac: the VIPs on a macvlan carrying RFC 5798 7.3's virtual
+ *                             router MAC, which the adverts and gratuitous ARPs come from
  * @param routing              routes and rules held, like the VIPs, only while master
+ * @param accept               RFC 9568 6.1 Accept_Mode: whether a non-owner master accepts packets addressed to
+ *                             its VIPs; false drops them in floatip's nftables table while master
  * @param ipv6                 the instance's family: its VIPs' when it has some, else the config's
  *                             {@code family} (keepalived's native_ipv6); an instance without VIPs is IPv4 unless
  *                             told. IPv6: VRRPv3 to ff02::12 from the link-local address (unicast is IPv4 only)
@@ -61,7 +65,9 @@ public record InstanceConfig(
         List<VirtualIp> excludedIps,
         boolean dontTrackPrimary,
         boolean skipCheckAdvAddr,
+        boolean useVmac,
         VirtualRouting routing,
+        boolean accept,
         boolean ipv6) {
 
     public static final int MIN_VRID = 1;
@@ -127,12 +133,50 @@ public record InstanceConfig(
             GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
             List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
             NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr, boolean useVmac,
+            VirtualRouting routing, boolean accept) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, useVmac, routing, accept,
+                !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address);
+    }
+
+    /** Without use_vmac, Accept_Mode true: what the config gives without {@code use_vmac} or {@code accept}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
             List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr,
             VirtualRouting routing) {
         this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
                 virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
                 trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
-                skipCheckAdvAddr, routing, !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address);
+                skipCheckAdvAddr, false, routing, true);
+    }
+
+    /** Accept_Mode true: what the config gives without {@code accept}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr, boolean useVmac,
+            VirtualRouting routing) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, useVmac, routing, true);
+    }
+
+    /**
+     * What RFC 9568 6.4.3 says a master must not accept when it is not the address owner: the addresses it
+     * holds (VIPs and excluded ones, as keepalived's firewall set has both), or none with Accept_Mode true or
+     * priority 255 (the owner's addresses are its own).
+     */
+    public List<VirtualIp> refusedWhileMaster() {
+        return accept || priority == MAX_PRIORITY ? List.of() : heldIps();
     }
 
     /** No virtual routes or rules: what the config gives without {@code virtual_routes} or {@code virtual_rules}. */

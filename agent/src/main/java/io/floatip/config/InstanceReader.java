@@ -32,6 +32,7 @@ final class InstanceReader {
         Optional<Boolean> fastPreempt = s.optional("fast_preempt", false, Field::bool);
         Optional<Boolean> dontTrackPrimary = s.optional("dont_track_primary", false, Field::bool);
         Optional<Boolean> skipCheckAdvAddr = s.optional("skip_check_adv_addr", false, Field::bool);
+        Optional<Boolean> useVmac = s.optional("use_vmac", false, Field::bool);
         Optional<Long> preemptDelay = s.optional("preempt_delay", 0L,
                 f -> f.millisBetween(0, InstanceConfig.MAX_PREEMPT_DELAY_MILLIS));
         // Absent or empty: the instance elects a master for its notify scripts only.
@@ -62,7 +63,7 @@ final class InstanceReader {
                 : "this instance is family: ipv6 (line " + familyField[0].mark().line() + ")";
         Optional<List<VirtualIp>> excluded = s.optional("excluded_ips", List.of(),
                 f -> VirtualIpsReader.read(f, name, iface, claims, false).flatMap(VirtualIpsReader.VirtualIps::ips));
-        Optional<Boolean> accept = s.optional("accept", true, AcceptReader::read);
+        Optional<Boolean> accept = s.optional("accept", true, Field::bool);
         if (vrid.isPresent() && iface.isPresent() && ipv6.isPresent()) {
             claims.vrid(iface.get(), ipv6.get(), vrid.get(), name, vridField[0]);
         }
@@ -96,7 +97,7 @@ final class InstanceReader {
 
         if (!oneFamily || !familyAgrees || List.of(iface, vrid, priority, version, advert, preempt, fastPreempt,
                 preemptDelay, ips, garp, unicast, auth, tracking, notify, excluded, accept, dontTrackPrimary,
-                skipCheckAdvAddr, routing, ipv6).contains(Optional.empty())) {
+                skipCheckAdvAddr, useVmac, routing, ipv6).contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
@@ -104,7 +105,7 @@ final class InstanceReader {
                 unicast.get().source(), unicast.get().peers(), auth.get().password(),
                 tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
                 fastPreempt.get(), tracking.get().processes(), excluded.get(), dontTrackPrimary.get(),
-                skipCheckAdvAddr.get(), routing.get(), ipv6.get()));
+                skipCheckAdvAddr.get(), useVmac.get(), routing.get(), accept.get(), ipv6.get()));
     }
 
     private static Optional<String> interfaceName(Field field) {

@@ -51,8 +51,11 @@ final class InstanceMapper {
     private Statement preemptDelayStatement;
     private Long preemptDelay;
     private Boolean strict;
+    /** The last accept or no_accept: keepalived's parser lets it win. */
+    private Statement accept;
     private Statement noVips;
     private boolean dontTrackPrimary;
+    private Statement useVmac;
     private Boolean skipCheckAdvAddr;
     /** The first statement that sets the instance's address family, as keepalived's parser sees them. */
     private String familyAddress;
@@ -107,9 +110,10 @@ final class InstanceMapper {
                 versionStatement = s;
             }
             case "nopreempt" -> nopreempt = s;
-            case "preempt", "accept" -> {
-                // keepalived's defaults, and floatip's: preempting, and a master accepting traffic to its VIPs.
+            case "preempt" -> {
+                // keepalived's default, and floatip's.
             }
+            case "accept", "no_accept" -> accept = s;
             case "preempt_delay" -> {
                 preemptDelayStatement = s;
                 preemptDelay = Numbers.secondsAsMillis(s.arg(0))
@@ -123,6 +127,7 @@ final class InstanceMapper {
             case "no_virtual_ipaddress" -> noVips = s;
             case "native_ipv6" -> nativeIpv6(s);
             case "dont_track_primary" -> dontTrackPrimary = true;
+            case "use_vmac" -> useVmac = s;
             case "mcast_dst_ip" -> {
                 family(s.arg(0));
                 if (!String.valueOf(s.arg(0)).equalsIgnoreCase(GlobalMapper.MCAST_GROUP4)
@@ -247,7 +252,8 @@ final class InstanceMapper {
         List<VipMapper.Vip> excluded = unclaimed(VipMapper.read(excludedBlocks, iface, null, scope));
         boolean strictMode = strict != null ? strict : context.defaults().strict;
         if (vips.isEmpty()) {
-            String refused = noVips(v6, strictMode);
+            String refused = NoVips.refusal(vipBlocks, noVips, v6 || version(false, strictMode) == 3, strictMode,
+                    instance, scope);
             if (refused != null) {
                 return refused;
             }
@@ -266,8 +272,17 @@ final class InstanceMapper {
         if (start.preemptDelay() != null) {
             out.put("preempt_delay", Millis.node(start.preemptDelay()));
         }
+        AcceptMapper.map(accept, strictMode, start.priority(), v, instance.place(), out, scope);
         if (dontTrackPrimary) {
             out.put("dont_track_primary", YamlNode.typed("true"));
+        }
+        if (useVmac != null) {
+            out.put("use_vmac", YamlNode.typed("true"));
+            String named = useVmac.arg(0);
+            String ours = (v6 ? "vrrp6." : "vrrp.") + vrid;
+            if (named != null && !named.equals(ours)) {
+                scope.note("use_vmac " + named + ": floatip names the macvlan " + ours, useVmac.place());
+            }
         }
         if (skipCheckAdvAddr != null ? skipCheckAdvAddr : context.defaults().skipCheckAdvAddr) {
             out.put("skip_check_adv_addr", YamlNode.typed("true"));
@@ -343,34 +358,6 @@ final class InstanceMapper {
             }
         }
         return kept;
-    }
-
-    /**
-     * An instance with no VIP to hold, as keepalived's vrrp_complete_instance (vrrp.c) has it: with
-     * no_virtual_ipaddress it runs for its notify scripts, unless strict mode clears that keyword; without it,
-     * VRRPv2 runs with a warning and VRRPv3 or strict mode is refused. The reason it is refused, or null.
-     */
-    private String noVips(boolean v6, boolean strictMode) {
-        if (!vipBlocks.isEmpty() && vipBlocks.stream().anyMatch(b -> !b.children().isEmpty())) {
-            return "no virtual_ipaddress floatip can hold";
-        }
-        boolean v3 = v6 || version(false, strictMode) == 3;
-        if (noVips != null && !strictMode) {
-            scope.note("no_virtual_ipaddress: virtual_ips is empty; the instance elects a master for its notify "
-                    + "scripts, and its adverts carry no address, as keepalived's do", noVips.place());
-            return null;
-        }
-        if (noVips == null && !v3 && !strictMode) {
-            scope.note("no virtual_ipaddress: keepalived runs a VRRPv2 instance without one (\"No VIP specified; "
-                    + "at least one is sensible\"), and so does floatip: virtual_ips is empty", instance.place());
-            return null;
-        }
-        return strictMode && noVips != null
-                ? "no_virtual_ipaddress in strict mode: keepalived clears it and refuses the instance (\"No VIP "
-                        + "specified; at least one is required\", vrrp.c, vrrp_complete_instance)"
-                : "no VIP and no no_virtual_ipaddress: keepalived refuses a VRRPv3 or strict instance without "
-                        + "one (\"No VIP specified; at least one is required\"); add no_virtual_ipaddress if the "
-                        + "notify scripts move the address";
     }
 
     /**

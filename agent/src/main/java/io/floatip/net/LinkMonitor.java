@@ -80,16 +80,21 @@ public final class LinkMonitor implements AutoCloseable {
 
     /**
      * Starts or stops delivering the deletion of floatip's routes and rules, for a reload that adds the first
-     * ones or removes the last: joins or leaves those groups on the running socket.
+     * ones or removes the last: joins or leaves those groups on the running socket. A failure is logged.
      */
-    public synchronized void watchRouting(boolean on) throws NetlinkException {
+    public synchronized void watchRouting(boolean on) {
         if (on == routing) {
             return;
         }
-        for (int group : NetlinkConstants.RTNLGRP_ROUTING) {
-            socket.membership(group, on);
+        try {
+            for (int group : NetlinkConstants.RTNLGRP_ROUTING) {
+                socket.membership(group, on);
+            }
+            routing = on;
+        } catch (NetlinkException e) {
+            LOG.error("cannot {} watching floatip's routes and rules (one deleted stays so until a transition): {}",
+                    on ? "start" : "stop", e.getMessage());
         }
-        routing = on;
     }
 
     /** Whether the deletion of floatip's routes and rules is delivered now. */

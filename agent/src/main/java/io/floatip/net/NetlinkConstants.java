@@ -92,6 +92,18 @@ final class NetlinkConstants {
     static final int IFINFOMSG_LEN = 16;
     static final int IFLA_ADDRESS = 1;
     static final int IFLA_IFNAME = 3;
+    static final int IFLA_LINK = 5;
+    static final int IFLA_LINKINFO = 18;
+    static final int IFLA_AF_SPEC = 26;
+    /** Inside IFLA_LINKINFO. */
+    static final int IFLA_INFO_KIND = 1;
+    static final int IFLA_INFO_DATA = 2;
+    /** Inside IFLA_INFO_DATA of a macvlan (linux/if_link.h). */
+    static final int IFLA_MACVLAN_MODE = 1;
+    static final int MACVLAN_MODE_PRIVATE = 1;
+    /** Inside IFLA_AF_SPEC's AF_INET6 (linux/if_link.h): how the kernel makes the link-local address. */
+    static final int IFLA_INET6_ADDR_GEN_MODE = 8;
+    static final int IN6_ADDR_GEN_MODE_NONE = 1;
 
     static final int IFF_UP = 0x1;
     static final int IFF_RUNNING = 0x40;

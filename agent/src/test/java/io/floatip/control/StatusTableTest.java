@@ -80,7 +80,7 @@ class StatusTableTest {
                 "VI_1", "eth0", 51, 3, "MASTER", 150, 150, 1000, List.of("198.51.100.50/32"),
                 List.of("198.51.100.50/32", "198.51.100.60/24", "203.0.113.60/24 dev eth1"), false,
                 "198.51.100.11", NOW - 5_000, null, "", List.of(),
-                new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 0, 0, 0), false, null, null, null,
+                new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 0, 0, 0), false, null, null, null, null, null,
                 List.of("198.51.100.60/24", "203.0.113.60/24 dev eth1"))),
                 List.of(), List.of(), List.of(), Map.of());
         String table = StatusTable.render(s, NOW, ZoneId.of("UTC"));
