@@ -41,6 +41,7 @@ public final class Agent implements AutoCloseable {
     private volatile Instances instances;
     private AcceptFirewall firewall;
     private ReloadExecutor reloads;
+    private LinkMonitor linkMonitor;
     /** One for the agent's life: its start time is the agent's, whatever reloads came since. */
     private StatusCollector statusCollector;
     /** Written on the loop (a reload), read by the thread that re-reads the file. */
@@ -99,7 +100,7 @@ public final class Agent implements AutoCloseable {
         reloads = new ReloadExecutor(instances, tracking);
         try {
             VipGuard guard = new VipGuard(netlink, instances.all());
-            edges.add(LinkMonitor.start(new io.floatip.net.LinkListener() {
+            edges.add(linkMonitor = LinkMonitor.start(new io.floatip.net.LinkListener() {
                 @Override
                 public void linkChanged(LinkState state) {
                     linkChanged(state, System.nanoTime());
@@ -119,7 +120,7 @@ public final class Agent implements AutoCloseable {
                 public void routingRemoved() {
                     loop.execute(guard::routingRemoved);
                 }
-            }, true, config.instances().values().stream().anyMatch(ic -> !ic.routing().isEmpty())));
+            }, true, ReloadExecutor.holdsRouting(config)));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
@@ -257,6 +258,7 @@ public final class Agent implements AutoCloseable {
 
     private ReloadResult applyReload(Config next) {
         trimNativeHeapLater(START_SETTLED_NANOS);
+        linkMonitor.watchRouting(ReloadExecutor.holdsRouting(next)); // before the reload adds them
         ReloadResult result = reloads.apply(config, next);
         config = next;
         statusCollector.reloaded(next);

@@ -252,7 +252,8 @@ final class InstanceMapper {
         List<VipMapper.Vip> excluded = unclaimed(VipMapper.read(excludedBlocks, iface, null, scope));
         boolean strictMode = strict != null ? strict : context.defaults().strict;
         if (vips.isEmpty()) {
-            String refused = noVips(v6, strictMode);
+            String refused = NoVips.refusal(vipBlocks, noVips, v6 || version(false, strictMode) == 3, strictMode,
+                    instance, scope);
             if (refused != null) {
                 return refused;
             }
@@ -340,34 +341,6 @@ final class InstanceMapper {
             }
         }
         return kept;
-    }
-
-    /**
-     * An instance with no VIP to hold, as keepalived's vrrp_complete_instance (vrrp.c) has it: with
-     * no_virtual_ipaddress it runs for its notify scripts, unless strict mode clears that keyword; without it,
-     * VRRPv2 runs with a warning and VRRPv3 or strict mode is refused. The reason it is refused, or null.
-     */
-    private String noVips(boolean v6, boolean strictMode) {
-        if (!vipBlocks.isEmpty() && vipBlocks.stream().anyMatch(b -> !b.children().isEmpty())) {
-            return "no virtual_ipaddress floatip can hold";
-        }
-        boolean v3 = v6 || version(false, strictMode) == 3;
-        if (noVips != null && !strictMode) {
-            scope.note("no_virtual_ipaddress: virtual_ips is empty; the instance elects a master for its notify "
-                    + "scripts, and its adverts carry no address, as keepalived's do", noVips.place());
-            return null;
-        }
-        if (noVips == null && !v3 && !strictMode) {
-            scope.note("no virtual_ipaddress: keepalived runs a VRRPv2 instance without one (\"No VIP specified; "
-                    + "at least one is sensible\"), and so does floatip: virtual_ips is empty", instance.place());
-            return null;
-        }
-        return strictMode && noVips != null
-                ? "no_virtual_ipaddress in strict mode: keepalived clears it and refuses the instance (\"No VIP "
-                        + "specified; at least one is required\", vrrp.c, vrrp_complete_instance)"
-                : "no VIP and no no_virtual_ipaddress: keepalived refuses a VRRPv3 or strict instance without "
-                        + "one (\"No VIP specified; at least one is required\"); add no_virtual_ipaddress if the "
-                        + "notify scripts move the address";
     }
 
     /**

@@ -46,6 +46,11 @@ final class NetlinkConstants {
     static final int RTMGRP_IPV6_ROUTE = 0x400;
     /** RTNLGRP_IPV6_RULE (19) has no RTMGRP_ constant; as a bind(2) group bit it is 1 << (19 - 1). */
     static final int RTMGRP_IPV6_RULE = 1 << 18;
+    /** netlink(7): join or leave one group (RTNLGRP_*, its bind(2) bit's index + 1) on a bound socket. */
+    static final int NETLINK_ADD_MEMBERSHIP = 1;
+    static final int NETLINK_DROP_MEMBERSHIP = 2;
+    /** rtnetlink.h: the route and rule groups, numbered as NETLINK_ADD_MEMBERSHIP takes them. */
+    static final int[] RTNLGRP_ROUTING = {7, 8, 11, 19}; // IPV4_ROUTE, IPV4_RULE, IPV6_ROUTE, IPV6_RULE
 
     /** sizeof(struct rtmsg) and sizeof(struct fib_rule_hdr): eight u8 fields and a u32. */
     static final int RTMSG_LEN = 12;
