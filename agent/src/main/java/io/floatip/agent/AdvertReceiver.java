@@ -131,7 +131,7 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     public void followsInterval(VrrpPacket p, int ourIntervalCentis) {
         if (oddLines.allow(p.source(), ODD_INTERVAL, checkingAt)) {
             log.warn("{}: {} advertises every {} ms, we are set to {} ms; following the master's interval (RFC "
-                    + "5798){}", name, p.source().getHostAddress(), p.advertInterval() * 10, ourIntervalCentis * 10,
+                    + "9568){}", name, p.source().getHostAddress(), p.advertInterval() * 10, ourIntervalCentis * 10,
                     heldBack());
         }
     }

@@ -44,7 +44,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
     private final Router router;
     private final AdvertReceiver receiver;
     private final AdvertSender sender;
-    /** Our advert source: IPv4, unicast_source or the primary address; IPv6, the link-local (RFC 5798 5.1.2.1). */
+    /** Our advert source: IPv4, unicast_source or the primary address; IPv6, the link-local (RFC 9568 5.1.2.1). */
     private final InetAddress source;
     private final Peers peers; // null in multicast mode
     final AtomicLong transitions = new AtomicLong();

@@ -36,7 +36,7 @@ final class Link {
     private volatile java.net.Inet6Address linkLocal;
     private final Netlink netlink;
     /**
-     * RFC 5798 lets an IPv4 and an IPv6 router share a VRID: one table per family. Written on the loop, read
+     * RFC 9568 lets an IPv4 and an IPv6 router share a VRID: one table per family. Written on the loop, read
      * on the capture thread: an atomic array makes each write visible there (a volatile read, no allocation).
      */
     private final AtomicReferenceArray<AdvertReceiver> byVrid4 = new AtomicReferenceArray<>(256);

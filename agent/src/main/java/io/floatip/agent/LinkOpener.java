@@ -120,7 +120,7 @@ final class LinkOpener {
         }
     }
 
-    /** RFC 5798 5.1.2.1: IPv6 adverts come from the interface's link-local address. */
+    /** RFC 9568 5.1.2.1: IPv6 adverts come from the interface's link-local address. */
     private java.net.Inet6Address linkLocal(String name, int ifIndex) throws AgentException {
         try {
             for (InterfaceAddress a : netlink.addresses(ifIndex)) {

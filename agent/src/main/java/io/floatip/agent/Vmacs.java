@@ -81,7 +81,7 @@ final class Vmacs implements AutoCloseable {
                 case CREATE -> netlink.createMacvlan(parent.ifIndex(), name, mac);
             }
             index = netlink.details(name).ifIndex();
-            // No link-local from the VMAC (the backup's macvlan has the same MAC): RFC 5798 7.4.
+            // No link-local from the VMAC (the backup's macvlan has the same MAC): RFC 9568 7.4.
             netlink.addrGenModeNone(index);
         } catch (NetlinkException e) {
             throw new AgentException(ic.name() + ": cannot set up the macvlan " + name + " on " + parent.name()

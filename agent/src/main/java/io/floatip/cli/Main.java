@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** The floatip command line. Each subcommand lives in a file of its own. */
 @Command(name = "floatip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "A VRRP floating-IP failover agent (RFC 5798 / RFC 3768), a keepalived peer.",
+        description = "A VRRP floating-IP failover agent (RFC 9568 / RFC 3768), a keepalived peer.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, ReloadCommand.class,
                 DrainCommand.class, UndrainCommand.class,
                 DoctorCommand.class, ReleaseCommand.class, DemoCommand.class, ImportKeepalivedCommand.class,

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * What each instance takes on its interface: a VRID and addresses. Two instances on one interface that
  * share either would fight over the same virtual router or the same address. A VRID belongs to one address
- * family: an IPv4 and an IPv6 instance may both be VRID 51 on one interface (RFC 5798 allows it, and keepalived
+ * family: an IPv4 and an IPv6 instance may both be VRID 51 on one interface (RFC 9568 allows it, and keepalived
  * too). Instances are read in file order, so the later one is the one reported, naming the earlier.
  */
 final class Claims {

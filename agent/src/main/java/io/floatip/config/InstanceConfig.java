@@ -33,7 +33,7 @@ import java.util.function.Function;
  *                             down does not put the instance in FAULT (its deletion still does)
  * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
  *                             when it comes from another sender than the last one
- * @param useVmac              keepalived's use_vmac: the VIPs on a macvlan carrying RFC 5798 7.3's virtual
+ * @param useVmac              keepalived's use_vmac: the VIPs on a macvlan carrying RFC 9568 7.3's virtual
  *                             router MAC, which the adverts and gratuitous ARPs come from
  * @param routing              routes and rules held, like the VIPs, only while master
  * @param accept               RFC 9568 6.1 Accept_Mode: whether a non-owner master accepts packets addressed to
@@ -272,7 +272,7 @@ public record InstanceConfig(
         return !unicastPeers.isEmpty();
     }
 
-    /** One advert carries one family (RFC 5798 5.2.9); VRRPv2 knows only IPv4 (RFC 3768). */
+    /** One advert carries one family (RFC 9568 5.2.9); VRRPv2 knows only IPv4 (RFC 3768). */
     private static void requireOneFamily(List<VirtualIp> ips, boolean v6, int version, Inet4Address source,
             List<UnicastPeer> peers) {
         for (VirtualIp ip : ips) {

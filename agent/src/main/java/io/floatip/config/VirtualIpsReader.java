@@ -9,7 +9,7 @@ import java.util.Optional;
  * Reads an instance's {@code virtual_ips} (or {@code excluded_ips}) list and claims each address on its
  * interface: the instance's, or the one an item names ({@code {address: ..., interface: eth1}}). The VIPs of
  * an instance are of one address family, set by the first address that parses: one VRRP advert carries IPv4
- * or IPv6 addresses, never both (RFC 5798 5.2.9). Excluded addresses are never advertised, so they may mix.
+ * or IPv6 addresses, never both (RFC 9568 5.2.9). Excluded addresses are never advertised, so they may mix.
  * An empty list is an instance that elects a master for its notify scripts only (keepalived's
  * {@code no_virtual_ipaddress}).
  */

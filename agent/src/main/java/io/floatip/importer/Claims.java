@@ -13,7 +13,7 @@ final class Claims {
     private final Map<String, String> vrids = new HashMap<>();
     private final Map<String, String> addresses = new HashMap<>();
 
-    /** An IPv4 and an IPv6 instance may share a VRID: they are separate routers (RFC 5798 5.2.3). */
+    /** An IPv4 and an IPv6 instance may share a VRID: they are separate routers (RFC 9568 5.2.3). */
     Optional<String> vridOwner(String iface, boolean v6, int vrid) {
         return Optional.ofNullable(vrids.get(iface + (v6 ? " v6 " : " v4 ") + vrid));
     }

@@ -11,7 +11,7 @@ final class LinkMessages {
 
     /**
      * RTM_NEWLINK creating a macvlan on {@code parentIndex} named {@code name} with {@code mac}, in private mode
-     * (RFC 5798's virtual MAC must not let the node hear its own frames through a sibling macvlan, as bridge
+     * (RFC 9568's virtual MAC must not let the node hear its own frames through a sibling macvlan, as bridge
      * mode would). NLM_F_EXCL: an interface of that name answers EEXIST instead of being changed.
      */
     static byte[] newMacvlan(int seq, int parentIndex, String name, byte[] mac) {
@@ -43,7 +43,7 @@ final class LinkMessages {
 
     /**
      * RTM_NEWLINK with IFLA_AF_SPEC { AF_INET6 { IFLA_INET6_ADDR_GEN_MODE = none } }: no link-local address
-     * derived from the virtual MAC (RFC 5798 7.4 wants none; the same VMAC on the other node would make them
+     * derived from the virtual MAC (RFC 9568 7.4 wants none; the same VMAC on the other node would make them
      * collide). Sent after creation: in the creating request this kernel does not apply it.
      */
     static byte[] addrGenModeNone(int seq, int ifIndex) {

@@ -4,7 +4,7 @@ package io.floatip.net;
  * A frame's arrival on the System.nanoTime clock, from libpcap's timestamp (the kernel's wall clock when
  * the frame reached the packet socket). Between that moment and the event loop handling the advert are two
  * thread wake-ups, 0.2 to 1 ms on a small VM; a Master_Down_Timer started at the handling would expire that
- * much late, and a backup would take over later than RFC 5798 says (and later than keepalived, whose one
+ * much late, and a backup would take over later than RFC 9568 says (and later than keepalived, whose one
  * thread reads the socket itself).
  */
 public final class ReceiveTime {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An instance's own checks of an advert the codec accepted for its VRID (RFC 3768 7.1, RFC 5798 7.1, and
+ * An instance's own checks of an advert the codec accepted for its VRID (RFC 3768 7.1, RFC 9568 7.1, and
  * keepalived's unicast peer rules): version, TTL or the unicast peer and its TTL range, the VRRPv2 password
  * and interval; and what is only worth a log line (a v3 master's other interval, another VIP list). Runs on
  * the capture thread and allocates nothing. Its settings are fixed: a reload builds a new one with

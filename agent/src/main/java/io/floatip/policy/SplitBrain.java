@@ -286,7 +286,7 @@ public final class SplitBrain {
 
     /**
      * Whether {@code global.split_brain: yield} steps us down for {@code c}: the other holder's advert was
-     * dropped for a setting (so the election cannot run) and it wins the election as RFC 5798 6.4.3 would
+     * dropped for a setting (so the election cannot run) and it wins the election as RFC 9568 6.4.3 would
      * decide it: the higher priority, or the same and the higher address.
      */
     public static boolean yields(Conflict c, int ourPriority, InetAddress ourAddress) {

@@ -2,7 +2,7 @@ package io.floatip.protocol;
 
 import java.net.Inet4Address;
 
-/** Gratuitous ARP (RFC 5227 3 / RFC 5798 8.1.2), built as keepalived sends it: a broadcast request. */
+/** Gratuitous ARP (RFC 5227 3 / RFC 9568 8.1.2), built as keepalived sends it: a broadcast request. */
 public final class ArpCodec {
     public static final int ETHERTYPE_ARP = 0x0806;
     public static final int FRAME_LENGTH = 42;

@@ -70,7 +70,7 @@ public final class ClaimFrame {
         return same(f, at, mac) || same(f, at, vmac) ? -1 : at;
     }
 
-    /** RFC 5798 7.3's virtual router MAC of {@code vrid}: 00-00-5E-00-01-{VRID}, for IPv6 00-00-5E-00-02-{VRID}. */
+    /** RFC 9568 7.3's virtual router MAC of {@code vrid}: 00-00-5E-00-01-{VRID}, for IPv6 00-00-5E-00-02-{VRID}. */
     public static byte[] virtualMac(int vrid, boolean ipv6) {
         return new byte[]{0, 0, 0x5e, 0, (byte) (ipv6 ? 2 : 1), (byte) vrid};
     }

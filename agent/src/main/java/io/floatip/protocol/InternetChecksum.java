@@ -21,7 +21,7 @@ public final class InternetChecksum {
     /**
      * Adds a pseudo-header for an upper-layer checksum: the source and destination address, which both IP
      * headers hold side by side from {@code addressesAt} ({@code addressLength} 4 or 16 bytes each), then the
-     * protocol (next header) and the upper-layer length. The IPv4 layout (RFC 5798 5.2.8: zero, protocol,
+     * protocol (next header) and the upper-layer length. The IPv4 layout (RFC 9568 5.2.8: zero, protocol,
      * 16-bit length) and the IPv6 one (RFC 8200 8.1: 32-bit length, three zero bytes, next header) differ only
      * in zero bytes, so for lengths below 65536 their sums are the same.
      */

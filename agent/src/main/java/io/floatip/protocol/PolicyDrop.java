@@ -2,7 +2,7 @@ package io.floatip.protocol;
 
 /**
  * Why a well-formed advert was not handed to a router: the link's demultiplexing (our own advert, a VRID we do
- * not run), the instance's policy (RFC 5798 7.1's version, authentication and interval checks, unicast peers
+ * not run), the instance's policy (RFC 9568 7.1's version, authentication and interval checks, unicast peers
  * and their TTL range) and the event loop's back-pressure. The codec never returns these.
  */
 public enum PolicyDrop implements DropReason {

@@ -1,11 +1,11 @@
 package io.floatip.protocol;
 
-/** RFC 5798 7.3: the virtual router MAC address, and the name floatip gives the macvlan that carries it. */
+/** RFC 9568 7.3: the virtual router MAC address, and the name floatip gives the macvlan that carries it. */
 public final class VirtualMac {
     private VirtualMac() {
     }
 
-    /** RFC 5798 7.3: 00-00-5E-00-01-{VRID} for IPv4, 00-00-5E-00-02-{VRID} for IPv6. */
+    /** RFC 9568 7.3: 00-00-5E-00-01-{VRID} for IPv4, 00-00-5E-00-02-{VRID} for IPv6. */
     public static byte[] of(int vrid, boolean ipv6) {
         if (vrid < 1 || vrid > 255) {
             throw new IllegalArgumentException("VRID must be 1..255: " + vrid);
@@ -14,7 +14,7 @@ public final class VirtualMac {
     }
 
     /**
-     * keepalived's default name, vrrp.{VRID}, for IPv4; vrrp6.{VRID} for IPv6, since RFC 5798 lets an IPv4
+     * keepalived's default name, vrrp.{VRID}, for IPv4; vrrp6.{VRID} for IPv6, since RFC 9568 lets an IPv4
      * and an IPv6 router share a VRID and each needs its own MAC.
      */
     public static String interfaceName(int vrid, boolean ipv6) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Encodes and decodes VRRP advertisements carried over Ethernet: VRRPv2 (RFC 3768) and VRRPv3 (RFC 5798) in
+ * Encodes and decodes VRRP advertisements carried over Ethernet: VRRPv2 (RFC 3768) and VRRPv3 (RFC 9568) in
  * IPv4, and VRRPv3 in IPv6. Pure: no I/O, no clock, no logging. Decoding checks in wire order and returns the
  * first failed check; it never throws on any frame content.
  */
@@ -17,13 +17,13 @@ public final class VrrpCodec {
     /** VRRP fixed header: version/type, VRID, priority, count, (auth type, adver int | rsvd, max adver int), checksum. */
     public static final int VRRP_HEADER = 8;
     /**
-     * DSCP CS6 (48 << 2), which keepalived and RFC 5798 routers use for adverts: the IPv4 TOS byte, and the IPv6
+     * DSCP CS6 (48 << 2), which keepalived and RFC 9568 routers use for adverts: the IPv4 TOS byte, and the IPv6
      * Traffic Class.
      */
     public static final int TOS_CS6 = 0xc0;
-    /** RFC 5798 5.1.1.2: the IPv4 multicast address for VRRP. */
+    /** RFC 9568 5.1.1.2: the IPv4 multicast address for VRRP. */
     public static final Inet4Address MULTICAST_GROUP = Ip.ipv4(224, 0, 0, 18);
-    /** RFC 5798 5.1.2.2: the IPv6 multicast address for VRRP. */
+    /** RFC 9568 5.1.2.2: the IPv6 multicast address for VRRP. */
     public static final Inet6Address MULTICAST_GROUP_V6 = Ip.ipv6(0xff02, 0, 0, 0, 0, 0, 0, 0x12);
     /** The maximum v3 Max Adver Int: 12 bits of centiseconds. */
     public static final int MAX_V3_INTERVAL = 0x0fff;
@@ -105,7 +105,7 @@ public final class VrrpCodec {
 
     /**
      * Decodes an IPv6 packet (fixed header included) of {@code length} captured bytes starting at
-     * {@code offset}. VRRP must follow the fixed header directly (next header 112): RFC 5798 adverts carry no
+     * {@code offset}. VRRP must follow the fixed header directly (next header 112): RFC 9568 adverts carry no
      * extension headers, and one here is dropped rather than walked. A hop limit other than 255 is
      * {@link DropReason#TTL_NOT_255}, as for IPv4.
      */
@@ -240,7 +240,7 @@ public final class VrrpCodec {
     /**
      * Builds the Ethernet frame for an IPv6 advert: version 6, Traffic Class CS6, the given flow label, next
      * header 112 straight after the fixed header, hop limit from the packet (255), source and destination from
-     * the packet (RFC 5798 5.1.2: the interface's link-local address, and ff02::12 whose MAC is
+     * the packet (RFC 9568 5.1.2: the interface's link-local address, and ff02::12 whose MAC is
      * {@code Ethernet.multicastMac(MULTICAST_GROUP_V6)}). floatip sends flow label 0; keepalived's adverts carry
      * the one the kernel picks for its socket, so a test rebuilding its bytes passes that.
      *
@@ -295,7 +295,7 @@ public final class VrrpCodec {
         }
         long sum = InternetChecksum.add(0, f, at, vrrpLength);
         if (p.version() == 3) {
-            // RFC 5798 5.2.8: v3's checksum covers the IPv4 or IPv6 pseudo-header; v2's covers VRRP only.
+            // RFC 9568 5.2.8: v3's checksum covers the IPv4 or IPv6 pseudo-header; v2's covers VRRP only.
             sum = InternetChecksum.addPseudoHeader(sum, f, addressesAt, addressLength, VrrpPacket.PROTOCOL,
                     vrrpLength);
         }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * advert is of one address family: its source, destination and addresses are all IPv4 ({@code Inet4Address})
  * or all IPv6 ({@code Inet6Address}), and an IPv6 advert is VRRPv3 (RFC 3768 defines VRRPv2 for IPv4 only).
  *
- * @param version            2 (RFC 3768) or 3 (RFC 5798)
+ * @param version            2 (RFC 3768) or 3 (RFC 9568)
  * @param vrid               Virtual Rtr ID, 1..255
  * @param priority           0 (master stopping) .. 255 (address owner)
  * @param advertInterval     in centiseconds; v2 carries whole seconds on the wire, kept here as 100 * seconds
@@ -26,7 +26,7 @@ public record VrrpPacket(int version, int vrid, int priority, int advertInterval
                          AuthType authType, byte[] authData, InetAddress source, InetAddress destination, int ttl) {
 
     public static final int PROTOCOL = 112;
-    /** RFC 5798 5.1.1.3 / 5.1.2.3, RFC 3768 5.2.3: TTL (IPv4) and Hop Limit (IPv6) must be 255. */
+    /** RFC 9568 5.1.1.3 / 5.1.2.3, RFC 3768 5.2.3: TTL (IPv4) and Hop Limit (IPv6) must be 255. */
     public static final int TTL = 255;
     public static final int TYPE_ADVERTISEMENT = 1;
     public static final int AUTH_DATA_LENGTH = 8;

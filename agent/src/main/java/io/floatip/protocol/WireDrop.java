@@ -2,7 +2,7 @@ package io.floatip.protocol;
 
 /**
  * Why the codec would not read a frame as a VRRP advert: what is wrong on the wire. The order follows the order
- * in which {@link VrrpCodec} checks, like RFC 5798 section 7.1. IPv4 and IPv6 share a reason where the check is
+ * in which {@link VrrpCodec} checks, like RFC 9568 section 7.1. IPv4 and IPv6 share a reason where the check is
  * the same: an IPv6 hop limit other than 255 is {@link #TTL_NOT_255}, so the per-peer TTL range and its
  * counters work alike for both families.
  */
@@ -15,9 +15,9 @@ public enum WireDrop implements DropReason {
     BAD_IP_CHECKSUM("IPv4 header checksum is wrong"),
     NOT_IPV6("IPv6 ethertype, but the IP version is not 6"),
     FRAGMENT("IP fragment, or an IPv6 Fragment header (VRRP is never fragmented)"),
-    IPV6_EXTENSION_HEADER("IPv6 extension header before VRRP (RFC 5798 sends none; only the fixed header is read)"),
+    IPV6_EXTENSION_HEADER("IPv6 extension header before VRRP (RFC 9568 sends none; only the fixed header is read)"),
     NOT_VRRP("IPv4 protocol or IPv6 next header is not 112"),
-    TTL_NOT_255("IPv4 TTL or IPv6 hop limit is not 255 (RFC 5798 7.1: sent from off-link or forwarded)"),
+    TTL_NOT_255("IPv4 TTL or IPv6 hop limit is not 255 (RFC 9568 7.1: sent from off-link or forwarded)"),
     BAD_VERSION("VRRP version is neither 2 nor 3, or 2 over IPv6 (VRRPv2 is IPv4 only, RFC 3768)"),
     BAD_TYPE("VRRP type is not ADVERTISEMENT (1)"),
     LENGTH_MISMATCH("VRRP length does not match the address count"),

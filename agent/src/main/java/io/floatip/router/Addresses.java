@@ -2,7 +2,7 @@ package io.floatip.router;
 
 import java.net.InetAddress;
 
-/** RFC 5798 6.4.3's tie-break: of two equal priorities, the higher primary address wins. */
+/** RFC 9568 6.4.3's tie-break: of two equal priorities, the higher primary address wins. */
 final class Addresses {
     private Addresses() {
     }

@@ -13,11 +13,11 @@ public record Reason(Code code, String detail) {
     public enum Code {
         /** No transition yet. */
         NOT_STARTED,
-        /** RFC 5798 6.4.1: Startup, and leaving FAULT (listening again). */
+        /** RFC 9568 6.4.1: Startup, and leaving FAULT (listening again). */
         STARTUP,
         /** The address owner (priority 255) becomes master without listening. */
         ADDRESS_OWNER,
-        /** RFC 5798 6.4.2/6.4.3: Shutdown. */
+        /** RFC 9568 6.4.2/6.4.3: Shutdown. */
         SHUTDOWN,
         /** Master_Down_Timer with no master ever heard. */
         NO_ADVERT,

@@ -3,13 +3,13 @@ package io.floatip.router;
 import java.net.InetAddress;
 
 /**
- * One VRRP router (a keepalived vrrp_instance) following RFC 5798 section 6.4, one method per event. Pure logic: no
+ * One VRRP router (a keepalived vrrp_instance) following RFC 9568 section 6.4, one method per event. Pure logic: no
  * sockets, threads or clock reads: every method takes {@code now} (ns on any monotonic clock) and reports what to do
  * through {@link RouterActions}. The owner calls {@link #fireTimers} at or after {@link #nextDeadline()} (absolute).
  */
 public final class Router {
     public static final long NEVER = Long.MAX_VALUE;
-    /** RFC 5798 6.1: the priority of the router that owns the addresses. */
+    /** RFC 9568 6.1: the priority of the router that owns the addresses. */
     public static final int OWNER_PRIORITY = 255;
     /** A drained router advertises the lowest priority a backup can have, so that any other router wins. */
     public static final int DRAINED_PRIORITY = 1;
@@ -38,7 +38,7 @@ public final class Router {
         this.masterAdverInterval = config.advertIntervalCentis();
     }
 
-    /** RFC 5798 6.4.1: the Startup event. The owner becomes master at once; everyone else listens first. */
+    /** RFC 9568 6.4.1: the Startup event. The owner becomes master at once; everyone else listens first. */
     public void startup(long now) {
         if (state != State.INIT) {
             return;
@@ -46,7 +46,7 @@ public final class Router {
         enterListening(now, Reason.Code.STARTUP, "startup");
     }
 
-    /** RFC 5798 6.4.2/6.4.3: the Shutdown event. A master hands over at once with a priority 0 advert. */
+    /** RFC 9568 6.4.2/6.4.3: the Shutdown event. A master hands over at once with a priority 0 advert. */
     public void shutdown(long now) {
         switch (state) {
             case MASTER -> {
@@ -225,7 +225,7 @@ public final class Router {
         transition(now, State.BACKUP, code, why);
     }
 
-    /** RFC 5798 6.4.2, "If an ADVERTISEMENT is received". */
+    /** RFC 9568 6.4.2, "If an ADVERTISEMENT is received". */
     private void backupReceived(long now, InetAddress source, int advertPriority, int advertInterval) {
         if (advertPriority == 0) {
             deadlines.masterDown(now + skewTime());
@@ -270,7 +270,7 @@ public final class Router {
         return true;
     }
 
-    /** RFC 5798 6.4.3, "If an ADVERTISEMENT is received". */
+    /** RFC 9568 6.4.3, "If an ADVERTISEMENT is received". */
     private void masterReceived(long now, InetAddress source, int advertPriority, int advertInterval) {
         if (wasFrozen(now)) {
             return;
@@ -317,7 +317,7 @@ public final class Router {
     private void becomeMaster(long now, Reason why) {
         deadlines.masterDown(NEVER);
         cause.clear();
-        // RFC 5798 6.4.2 advertises first, then announces. We claim and announce first: when preempting, the
+        // RFC 9568 6.4.2 advertises first, then announces. We claim and announce first: when preempting, the
         // old master lets go as soon as it hears our advert, and clients must already be coming to us by then.
         // A claim that fails sends no advert at our priority: the master we meant to preempt keeps serving.
         String failed = actions.claimVips(this);

@@ -14,12 +14,12 @@ public final class Timers {
         return centis * NANOS_PER_CENTISECOND;
     }
 
-    /** RFC 5798 6.1: Skew_Time = ((256 - Priority) * Master_Adver_Interval) / 256. RFC 3768: (256 - Priority) / 256 s. */
+    /** RFC 9568 6.1: Skew_Time = ((256 - Priority) * Master_Adver_Interval) / 256. RFC 3768: (256 - Priority) / 256 s. */
     public static long skewTime(int priority, int masterAdverIntervalCentis) {
         return (256 - priority) * centisToNanos(masterAdverIntervalCentis) / 256;
     }
 
-    /** RFC 5798 6.1: Master_Down_Interval = (3 * Master_Adver_Interval) + Skew_Time. */
+    /** RFC 9568 6.1: Master_Down_Interval = (3 * Master_Adver_Interval) + Skew_Time. */
     public static long masterDownInterval(int priority, int masterAdverIntervalCentis) {
         return 3 * centisToNanos(masterAdverIntervalCentis) + skewTime(priority, masterAdverIntervalCentis);
     }

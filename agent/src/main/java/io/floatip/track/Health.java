@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>Weights (keepalived's): a tracked script or interface with weight W > 0 adds W while it is up; with
  * W < 0 adds W (lowers) while it is down; with W = 0 it puts the instance in FAULT while it is down. A tracked
  * file adds value * W; with W = 0 a non-zero value is FAULT. The sum is clamped to 1..254; the owner's 255 never
- * changes (RFC 5798 6.1).
+ * changes (RFC 9568 6.1).
  */
 public final class Health {
     /** The most one tracked file can move a priority either way: the whole 1..254 range. */

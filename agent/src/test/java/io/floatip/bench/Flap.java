@@ -28,7 +28,7 @@ final class Flap {
     static final String RETURN = "client silence after n2 let go";
     /** A silence is a gap between two replies over 10 ms: the probe's 2 ms schedule slips by more under load. */
     static final long SILENCE_OVER_MICROS = 10_000;
-    static final String VMAC = "00:00:5e:00:01:33"; // RFC 5798 7.3: 00-00-5E-00-01-{VRID}, VRID 51
+    static final String VMAC = "00:00:5e:00:01:33"; // RFC 9568 7.3: 00-00-5E-00-01-{VRID}, VRID 51
 
     private final boolean floatip;
     private final boolean vmac;

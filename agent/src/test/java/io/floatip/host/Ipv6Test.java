@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A dual-stack pair: an IPv4 and an IPv6 instance sharing VRID 51 on one interface, as RFC 5798 allows. */
+/** A dual-stack pair: an IPv4 and an IPv6 instance sharing VRID 51 on one interface, as RFC 9568 allows. */
 class Ipv6Test {
     static final String VIP4 = "198.51.100.50";
     static final String VIP6 = "2001:db8:1::50";

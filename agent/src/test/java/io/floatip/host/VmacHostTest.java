@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * use_vmac: the VIP lives on a macvlan carrying the virtual router MAC (RFC 5798 7.3), so a client's neighbour
+ * use_vmac: the VIP lives on a macvlan carrying the virtual router MAC (RFC 9568 7.3), so a client's neighbour
  * entry for it is that MAC on whichever node is master, and never has to change.
  */
 class VmacHostTest {

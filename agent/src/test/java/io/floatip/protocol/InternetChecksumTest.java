@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** RFC 1071 sums and the pseudo-headers of RFC 5798 5.2.8 (IPv4) and RFC 8200 8.1 (IPv6). */
+/** RFC 1071 sums and the pseudo-headers of RFC 9568 5.2.8 (IPv4) and RFC 8200 8.1 (IPv6). */
 class InternetChecksumTest {
 
     @Test
@@ -40,7 +40,7 @@ class InternetChecksumTest {
     }
 
     @Test
-    void ipv4PseudoHeaderMatchesTheRfc5798Layout() {
+    void ipv4PseudoHeaderMatchesTheRfc9568Layout() {
         byte[] f = Hex.pcapFrame("vrrpv3-advert.pcap");
         byte[] pseudo = new byte[12 + 12];
         System.arraycopy(f, 26, pseudo, 0, 8);  // source, destination

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** RFC 5798 7.3's virtual router MAC, and the macvlan names. */
+/** RFC 9568 7.3's virtual router MAC, and the macvlan names. */
 class VirtualMacTest {
     @Test
     void ipv4AndIpv6HaveTheirOwnMac() {

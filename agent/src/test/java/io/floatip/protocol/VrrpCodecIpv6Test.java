@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** VRRPv3 over IPv6 (RFC 5798), against keepalived 2.2.7's own frames (see vectors/IPV6.txt). */
+/** VRRPv3 over IPv6 (RFC 9568), against keepalived 2.2.7's own frames (see vectors/IPV6.txt). */
 class VrrpCodecIpv6Test {
     static final byte[] SENDER_MAC = Hex.bytes("020000000011");
     static final byte[] GROUP_MAC = Hex.bytes("333300000012");

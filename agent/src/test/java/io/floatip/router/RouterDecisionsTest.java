@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a router decides at the edges of RFC 5798 6.4's conditions, and the reason it gives an operator for each
+ * What a router decides at the edges of RFC 9568 6.4's conditions, and the reason it gives an operator for each
  * transition (status and logs show it).
  */
 class RouterDecisionsTest {
@@ -58,7 +58,7 @@ class RouterDecisionsTest {
         SimRouter m = net.add("m", "198.51.100.12", 100, 10, true);
         m.router.startup(0);
         net.runFor(500 * MS);
-        net.inject(m, "198.51.100.12", 100, 10); // the same address: not "greater than" (RFC 5798 6.4.3)
+        net.inject(m, "198.51.100.12", 100, 10); // the same address: not "greater than" (RFC 9568 6.4.3)
         net.inject(m, "198.51.100.11", 100, 10);
         net.runFor(0);
         assertEquals(State.MASTER, m.state());

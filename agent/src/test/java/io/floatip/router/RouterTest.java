@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** RFC 5798 6.4 scenarios in virtual time: events in, actions and states out. */
+/** RFC 9568 6.4 scenarios in virtual time: events in, actions and states out. */
 class RouterTest {
 
     @Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class TimersTest {
     @Test
-    void skewTimeAndMasterDownIntervalFollowRfc5798() {
+    void skewTimeAndMasterDownIntervalFollowRfc9568() {
         // priority 150, 1 s: Skew_Time = 106 * 1 s / 256 = 414.0625 ms; Master_Down_Interval = 3 s + that
         assertEquals(414_062_500L, Timers.skewTime(150, 100));
         assertEquals(3_414_062_500L, Timers.masterDownInterval(150, 100));
