@@ -2,6 +2,8 @@ package io.floatip.agent;
 
 import io.floatip.config.Config;
 import io.floatip.control.ReloadResult;
+import io.floatip.firewall.AcceptFirewall;
+import io.floatip.firewall.Nft;
 import io.floatip.net.LibpcapCheck;
 import io.floatip.net.LinkMonitor;
 import io.floatip.net.LinkState;
@@ -37,7 +39,9 @@ public final class Agent implements AutoCloseable {
     private Netlink netlink;
     private TrackingSetup tracking;
     private volatile Instances instances;
+    private AcceptFirewall firewall;
     private ReloadExecutor reloads;
+    private LinkMonitor linkMonitor;
     /** One for the agent's life: its start time is the agent's, whatever reloads came since. */
     private StatusCollector statusCollector;
     /** Written on the loop (a reload), read by the thread that re-reads the file. */
@@ -82,16 +86,21 @@ public final class Agent implements AutoCloseable {
             throw new AgentException("cannot open netlink: " + e.getMessage(), e);
         }
         edges.add(netlink);
+        // Closed after the instances let go of their VIPs: it removes the table last.
+        firewall = new AcceptFirewall(Nft.system());
+        firewall.removeStale(config.instances().values().stream().anyMatch(ic -> !ic.refusedWhileMaster().isEmpty()));
+        edges.add(firewall);
         tracking = new TrackingSetup(config, loop, netlink);
         edges.add(tracking);
         instances = new Instances(loop, netlink, tracking, edges, this::transitioned,
                 config.global().realtimePriority(), drains);
+        instances.firewall(firewall);
         drains.load(config);
         instances.open(config);
         reloads = new ReloadExecutor(instances, tracking);
         try {
             VipGuard guard = new VipGuard(netlink, instances.all());
-            edges.add(LinkMonitor.start(new io.floatip.net.LinkListener() {
+            edges.add(linkMonitor = LinkMonitor.start(new io.floatip.net.LinkListener() {
                 @Override
                 public void linkChanged(LinkState state) {
                     linkChanged(state, System.nanoTime());
@@ -111,7 +120,7 @@ public final class Agent implements AutoCloseable {
                 public void routingRemoved() {
                     loop.execute(guard::routingRemoved);
                 }
-            }, true, config.instances().values().stream().anyMatch(ic -> !ic.routing().isEmpty())));
+            }, true, ReloadExecutor.holdsRouting(config)));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
@@ -249,6 +258,7 @@ public final class Agent implements AutoCloseable {
 
     private ReloadResult applyReload(Config next) {
         trimNativeHeapLater(START_SETTLED_NANOS);
+        linkMonitor.watchRouting(ReloadExecutor.holdsRouting(next)); // before the reload adds them
         ReloadResult result = reloads.apply(config, next);
         config = next;
         statusCollector.reloaded(next);

@@ -2,8 +2,6 @@ package io.floatip.agent;
 
 import io.floatip.base.Scheduler;
 import io.floatip.router.Router;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -20,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * <p>Its steady state allocates nothing: tasks wait in a fixed array (a linked queue makes a node per task)
  * and the loop sleeps in {@code parkNanos} (a condition's timed wait makes a node per wait). A task that finds
  * the array full waits in an unbounded overflow queue instead, and so do the tasks after it, so that each
- * thread's tasks still run in the order it gave them.
+ * thread's tasks still run in the order it gave them. Routers wait in a heap by deadline ({@link TimerHeap}), so
+ * a wake-up costs what is due, not the number of instances, and adverts due close together share one.
  */
 public final class EventLoop implements Scheduler, java.util.concurrent.Executor {
     private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
@@ -33,7 +32,7 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
     /** The loop is parked, or about to: a new task must unpark it. */
     private volatile boolean sleeping;
     private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>();
-    private final List<Router> routers = new ArrayList<>();
+    private final TimerHeap routers = new TimerHeap();
     private final Thread thread;
     private volatile boolean running = true;
     private long sequence;
@@ -154,23 +153,16 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
         return task != null ? task : overflow.poll();
     }
 
+    /** Every router due, and the adverts due within a few ms of now with them (TimerHeap.fire says which). */
     private void fireDue(long now) {
-        for (int i = 0; i < routers.size(); i++) {
-            Router r = routers.get(i);
-            if (r.nextDeadline() <= now) {
-                r.fireTimers(now);
-            }
-        }
+        routers.fire(now);
         while (!scheduled.isEmpty() && scheduled.peek().at <= now) {
             scheduled.poll().task.run();
         }
     }
 
     private long nextDeadline() {
-        long next = Router.NEVER;
-        for (int i = 0; i < routers.size(); i++) {
-            next = Math.min(next, routers.get(i).nextDeadline());
-        }
+        long next = routers.next();
         if (!scheduled.isEmpty()) {
             next = Math.min(next, scheduled.peek().at);
         }

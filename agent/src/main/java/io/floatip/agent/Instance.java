@@ -37,46 +37,44 @@ final class Instance implements InstancePort, SyncGroup.Member {
     private static final Logger log = LoggerFactory.getLogger("floatip");
 
     private final Link link;
+    /** Where the VIPs go and adverts and ARPs come from: the link itself, or use_vmac's macvlan over it. */
+    private final Link vipLink;
     private final EventLoop loop;
     private final InstancePolicy policy;
     private final Router router;
     private final AdvertReceiver receiver;
     private final AdvertSender sender;
-    /**
-     * Our advert source: for IPv4, unicast_source or else the interface's primary address; for IPv6 the
-     * interface's link-local address (RFC 5798 5.1.2.1), which is also what keepalived sends from.
-     */
+    /** Our advert source: IPv4, unicast_source or the primary address; IPv6, the link-local (RFC 5798 5.1.2.1). */
     private final InetAddress source;
-    /** Null in multicast mode. */
-    private final Peers peers;
+    private final Peers peers; // null in multicast mode
     final AtomicLong transitions = new AtomicLong();
     /** VIPs something else removed while we were master, and the guard put back. */
     final AtomicLong vipsRestored = new AtomicLong();
-    /** virtual_routes and virtual_rules, over the link's netlink socket. */
-    final Routing routing;
+    final Routing routing; // virtual_routes and virtual_rules, over the link's netlink socket
     /** Loop thread only: the drop counters at the last state change. */
     private Map<DropReason, Long> dropsAtLastChange = Map.of();
     private final Tracking tracking;
     final ConflictWatch conflictWatch;
     private Notifications notifications;
     private Runnable afterTransition;
-    /** Claims to log once the takeover's frames are out (loop thread). */
-    private final List<Claim> toLog = new ArrayList<>();
+    private final List<Claim> toLog = new ArrayList<>(); // to log once the takeover's frames are out
     private final Runnable logClaims = this::logClaims;
     /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
     private final Runnable announceAll = this::announceAll;
     private int announceRepeat;
-    /** Spaces the gratuitous ARPs/NAs by garp.interval. */
-    private final GarpPacer garps;
+    private final GarpPacer garps; // spaces the gratuitous ARPs/NAs by garp.interval
     /** The open links by name, for VIPs on another interface than the instance's (keepalived's dev). */
     private java.util.function.Function<String, Link> linksByName = name -> null;
     /** Loop thread: the link of each address not on the instance's own, for its ARPs; usually empty. */
     private Map<InetAddress, Link> announceOn = Map.of();
+    io.floatip.firewall.AcceptFirewall firewall; // Accept_Mode false's drop rules, in the agent's nftables table
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
 
-    Instance(InstanceConfig config, Link link, EventLoop loop) {
+    /** @param vipLink {@code link}, or use_vmac's macvlan, whose frames leave through {@code link}'s capture */
+    Instance(InstanceConfig config, Link link, Link vipLink, EventLoop loop) {
         this.link = link;
+        this.vipLink = vipLink;
         this.loop = loop;
         this.source = config.ipv6() ? link.linkLocal()
                 : config.unicastSource() != null ? config.unicastSource() : link.primaryAddress();
@@ -85,10 +83,10 @@ final class Instance implements InstancePort, SyncGroup.Member {
         this.router = policy.router();
         this.receiver = new AdvertReceiver(config, router, loop, peers);
         AdvertCheck check = receiver.check();
-        this.sender = new AdvertSender(link, source, check.authType(), check.authData(), peers);
+        this.sender = new AdvertSender(vipLink, source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
         this.conflictWatch = ConflictWatch.of(config, link, loop, source, router, receiver, sender, this::announceVips);
-        this.garps = new GarpPacer(loop, link::send);
+        this.garps = new GarpPacer(loop, vipLink::send);
         this.routing = new Routing(config.name(), link.netlink(), loop, router, policy);
     }
 
@@ -111,12 +109,12 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     /** The link {@code vip} goes on, or null if its interface is not open. */
     Link linkOf(VirtualIp vip) {
-        return vip.interfaceName() == null ? link : linksByName.apply(vip.interfaceName());
+        return vip.interfaceName() == null ? vipLink : linksByName.apply(vip.interfaceName());
     }
 
     /** " on eth0" for an address on the instance's own interface; one on another says "dev eth1" itself. */
     private String onOwn(VirtualIp vip) {
-        return vip.interfaceName() == null ? " on " + link.name() : "";
+        return vip.interfaceName() == null ? " on " + vipLink.name() : "";
     }
 
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
@@ -167,6 +165,10 @@ final class Instance implements InstancePort, SyncGroup.Member {
     /** The VIPs on the link now by this instance's claim, in config order. Loop thread. */
     List<VirtualIp> heldVips() {
         return policy.heldVips();
+    }
+
+    String vmacName() { // use_vmac's macvlan, else null
+        return vipLink == link ? null : vipLink.name();
     }
 
     /** Loop thread: the VIPs announced again (the guard put one back). */
@@ -255,10 +257,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
         announce(policy.announced(), announceRepeat);
     }
 
-    /**
-     * Logged after this event, once the ARPs and the takeover's advert are out: writing the lines first would
-     * delay every client, and the old master's letting go, by that much.
-     */
+    /** Logged once the ARPs and the takeover's advert are out: lines written first would delay them. */
     @Override
     public void claimed(List<Claim> claims) {
         toLog.addAll(claims);
@@ -299,6 +298,11 @@ final class Instance implements InstancePort, SyncGroup.Member {
         routing.remove(held, false);
     }
 
+    @Override
+    public void refuse(List<VirtualIp> addresses) {
+        firewall.refuse(name(), link.name(), addresses);
+    }
+
     /** Removes an address if present; used on release and to clean up after a run that was killed. */
     @Override
     public void removeVip(VirtualIp vip) {
@@ -325,10 +329,10 @@ final class Instance implements InstancePort, SyncGroup.Member {
         garps.interval(policy.config().garp().intervalMillis());
         for (int i = 0; i < repeat; i++) {
             for (InetAddress a : which) {
-                Link on = announceOn.isEmpty() ? link : announceOn.getOrDefault(a, link);
+                Link on = announceOn.isEmpty() ? vipLink : announceOn.getOrDefault(a, vipLink);
                 byte[] frame = a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(on.mac(), v6, false)
                         : ArpCodec.gratuitousRequest(on.mac(), (Inet4Address) a);
-                if (on == link) {
+                if (on == vipLink) {
                     garps.send(frame);
                 } else {
                     garps.send(frame, on::send);
@@ -380,15 +384,13 @@ final class Instance implements InstancePort, SyncGroup.Member {
     }
 
     /**
-     * Runs the pure half of a takeover once, at start, without sending or changing anything: the JVM links
-     * code the first time it runs it (a record's hashCode and toString are bootstrapped method handles, a
-     * codec's classes load), milliseconds that would otherwise fall inside the first failover. Loop thread.
+     * Runs the pure half of a takeover once, at start, changing nothing: the JVM links code the first time it
+     * runs it (bootstrapped method handles, codec classes), milliseconds otherwise in the first failover. Loop.
      */
     void primeTakeover() {
-        primed += TakeoverWarmup.prime(policy.config(), link.mac(), receiver.drops);
-        // The first advert heard: its decode and its hand-over to the loop took ~10 ms cold, enough for a
-        // backup starting beside its master to miss that advert and take over for a moment. Build one of our
-        // own, decode it, and pass it through a scratch inbox.
+        primed += TakeoverWarmup.prime(policy.config(), vipLink.mac(), receiver.drops);
+        // The first advert heard took ~10 ms cold, enough for a backup starting beside its master to take over
+        // for a moment: build one of our own, decode it, and pass it through a scratch inbox.
         try {
             primed += TakeoverWarmup.primeReceive(sender.primeFrame(policy.config(), policy.addresses()));
         } catch (RuntimeException e) {

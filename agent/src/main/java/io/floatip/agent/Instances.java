@@ -39,6 +39,10 @@ final class Instances {
     private final int realtimePriority;
     private final Drains drains;
     private ProtocolSocket protocolSocket;
+    /** Accept_Mode false's nftables table, shared by every instance. */
+    private io.floatip.firewall.AcceptFirewall firewall;
+    /** use_vmac's macvlans; an edge, so they go after the captures close and before netlink does. */
+    private final Vmacs vmacs;
 
     /** @param transitioned run on the loop after every instance's transition */
     Instances(EventLoop loop, Netlink netlink, TrackingSetup tracking, List<AutoCloseable> edges,
@@ -51,6 +55,17 @@ final class Instances {
         this.transitioned = transitioned;
         this.realtimePriority = realtimePriority;
         this.drains = drains;
+        this.vmacs = new Vmacs(netlink, new io.floatip.net.InterfaceSysctl());
+        edges.add(vmacs);
+    }
+
+    /** The use_vmac macvlan of the instance named, or null. */
+    String vmacOf(String instance) {
+        return vmacs.nameOf(instance);
+    }
+
+    void firewall(io.floatip.firewall.AcceptFirewall firewall) {
+        this.firewall = firewall;
     }
 
     List<Instance> all() {
@@ -80,7 +95,7 @@ final class Instances {
             }
         }
         for (InstanceConfig ic : config.instances().values()) {
-            Instance i = create(ic);
+            Instance i = create(ic, vipLink(ic));
             // An address present at start was left by a run that was killed: remove it; claim it only as master.
             for (io.floatip.config.VirtualIp v : ic.heldIps()) {
                 Link on = i.linkOf(v);
@@ -106,10 +121,17 @@ final class Instances {
         link.transport().start();
     }
 
-    /** Builds an instance on its (open) link and wires its tracking; the router starts separately. */
-    Instance create(InstanceConfig ic) {
+    /** The link {@code ic}'s VIPs go on: its own, or with use_vmac its macvlan, made now. */
+    private Link vipLink(InstanceConfig ic) throws AgentException {
         Link link = links.get(ic.interfaceName());
-        Instance i = new Instance(ic, link, loop);
+        return ic.useVmac() ? vmacs.open(ic, link) : link;
+    }
+
+    /** Builds an instance on its (open) link and wires its tracking; the router starts separately. */
+    private Instance create(InstanceConfig ic, Link vipLink) {
+        Link link = links.get(ic.interfaceName());
+        Instance i = new Instance(ic, link, vipLink, loop);
+        i.firewall = firewall;
         i.linksByName(links::get);
         link.attach(i);
         tracking.attach(i);
@@ -142,7 +164,7 @@ final class Instances {
                 throw new AgentException("interface " + ic.interfaceName() + " has no IPv6 link-local address");
             }
         }
-        Instance i = create(ic);
+        Instance i = create(ic, vipLink(ic));
         startRouter(i);
         return i;
     }
@@ -201,6 +223,7 @@ final class Instances {
         links.get(i.config().interfaceName()).detach(i);
         tracking.detach(i);
         instances.remove(i);
+        vmacs.close(i.config().name());
     }
 
     /** The instance of this name, or null. */

@@ -87,4 +87,9 @@ final class ReloadExecutor {
             return ic.name() + ": not started: " + e.getMessage();
         }
     }
+
+    /** Whether any instance holds routes or rules: only then are their deletions watched (a BGP router's churn). */
+    static boolean holdsRouting(Config c) {
+        return c.instances().values().stream().anyMatch(ic -> !ic.routing().isEmpty());
+    }
 }

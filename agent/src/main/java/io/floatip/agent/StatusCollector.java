@@ -70,7 +70,11 @@ final class StatusCollector {
                             i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
                             i.vipsRestored.get(), i.routing.restored.get(), i.routing.failures.get(),
                             i.conflictWatch.conflicts.get()), r.drained(),
-                    r.why().code().key(), claimBackoff(r.claimBackoff(), nowNanos), conflict(i, nowNanos, nowMillis)));
+                    r.why().code().key(), claimBackoff(r.claimBackoff(), nowNanos), conflict(i, nowNanos, nowMillis),
+                    new AgentStatus.AcceptStatus(c.accept(),
+                            i.firewall.refused(c.name()).stream().map(VirtualIp::toString).toList(),
+                            i.firewall.failures.get(), i.firewall.lastError()), i.vmacName(),
+                    c.excludedIps().stream().map(VirtualIp::toString).toList()));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
         for (CheckScript s : tracking.scripts().values()) {

@@ -12,6 +12,7 @@ import io.floatip.config.TrackedScript;
 import io.floatip.net.LinkState;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
+import io.floatip.notify.FifoReader;
 import io.floatip.notify.NotifyFifo;
 import io.floatip.notify.NotifyQueue;
 import io.floatip.os.Privileges;
@@ -54,6 +55,8 @@ final class TrackingSetup implements AutoCloseable {
     private final Map<String, PooledScriptRunner> userRunners = new LinkedHashMap<>();
     private final ScriptProcess process;
     private final NotifyFifo fifo;
+    /** The notify_fifo_script, started once the FIFO is open; null without one. */
+    private final FifoReader reader;
     /** Tracked files are stat'ed and read here, never on the loop: one daemon thread, made when first needed. */
     private java.util.concurrent.ExecutorService filesThread;
     private final java.util.concurrent.Executor files = task -> filesThread().execute(task);
@@ -82,10 +85,19 @@ final class TrackingSetup implements AutoCloseable {
         this.runner = new PooledScriptRunner(process, loop);
         Path fifoPath = config.global().notifyFifo();
         try {
-            this.fifo = fifoPath == null ? null : new NotifyFifo(fifoPath);
+            // The reader runs as the script user, who must be able to open what the agent makes.
+            String owner = config.global().notifyFifoScript() == null ? null
+                    : ScriptUser.resolve(config.global().scriptUser(), runsAsRoot()).name();
+            this.fifo = fifoPath == null ? null : new NotifyFifo(fifoPath, owner);
         } catch (IOException e) {
             runner.close();
             throw new AgentException(e.getMessage(), e);
+        }
+        io.floatip.config.Command readerCommand = config.global().notifyFifoScript();
+        this.reader = readerCommand == null ? null : new FifoReader(readerCommand.argv(), fifoPath,
+                process::startDaemon);
+        if (reader != null) {
+            reader.start();
         }
         this.processWatch = watchProcesses(config);
     }
@@ -338,6 +350,7 @@ final class TrackingSetup implements AutoCloseable {
             }
         });
         groupQueues.forEach(NotifyQueue::close);
+        stopReader();
         if (fifo != null) {
             fifo.close();
         }
@@ -347,6 +360,22 @@ final class TrackingSetup implements AutoCloseable {
             }
         }
     }
+
+    /** The reader gets the last lines (the STOP ones) before its SIGTERM, then the FIFO closes. */
+    private void stopReader() {
+        if (reader == null) {
+            return;
+        }
+        try {
+            fifo.flush(READER_FLUSH_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reader.stop();
+    }
+
+    /** How long a stopping agent waits for its FIFO reader to read what is left. */
+    static final long READER_FLUSH_MILLIS = 500;
 
     private synchronized java.util.concurrent.ExecutorService filesThread() {
         if (filesThread == null) {

@@ -5,6 +5,7 @@ import io.floatip.config.VirtualIp;
 import io.floatip.net.InterfaceAddress;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
+import io.floatip.policy.AddressGuard;
 import io.floatip.router.State;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Keeps each VIP where the protocol put it when something else changes the addresses (systemd-networkd
  * restarting, NetworkManager, an operator's {@code ip addr del}): a master puts back a VIP it holds as soon
  * as the kernel reports it gone, and a backup or faulty node removes a VIP that appears on it, since clients
- * would otherwise be answered by two nodes. The same for a master's virtual_routes and virtual_rules. Loop thread only; the address events come from the link monitor.
+ * would otherwise be answered by two nodes ({@link AddressGuard} decides; this class matches and acts). The same for a master's virtual_routes and virtual_rules. Loop thread only; the address events come from the link monitor.
  * Our own claims and releases also produce events: each case below is a no-op for those.
  */
 final class VipGuard {
@@ -42,10 +43,10 @@ final class VipGuard {
                     continue;
                 }
                 State state = i.router().state();
-                if (!added && state == State.MASTER && i.holds(vip)) {
-                    restore(i, link, vip);
-                } else if (added && (state == State.BACKUP || state == State.FAULT)) {
-                    remove(i, link, vip, state);
+                switch (AddressGuard.decide(added, state, i.holds(vip))) {
+                    case RESTORE -> restore(i, link, vip);
+                    case REMOVE -> remove(i, link, vip, state);
+                    case NONE -> { }
                 }
             }
         }

@@ -9,6 +9,7 @@ import io.floatip.config.SyncGroupConfig;
 import io.floatip.config.TrackedFile;
 import io.floatip.config.TrackedInterface;
 import io.floatip.config.TrackedScript;
+import io.floatip.firewall.NftRuleset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,11 @@ public final class ConfigSummary {
             if (i.unicastSource() != null && !i.unicast()) {
                 out.add("    multicast source: " + i.unicastSource().getHostAddress());
             }
+            if (!i.accept()) {
+                out.add("    accept: false: " + (i.refusedWhileMaster().isEmpty() ? "ignored, the address owner "
+                        + "(priority 255) accepts what it owns" : "packets to " + i.refusedWhileMaster()
+                        + " dropped (nftables table " + NftRuleset.TABLE + ") while master"));
+            }
             i.routing().routes().forEach(r -> out.add("    route while master: " + r));
             i.routing().rules().forEach(r -> out.add("    rule while master: " + r));
             notify(out, i.notifications(), "INSTANCE " + i.name() + " STATE PRIORITY");
@@ -64,6 +70,14 @@ public final class ConfigSummary {
             out.add("  script " + s.name() + ": " + String.join(" ", s.command().argv()) + ", every "
                     + s.intervalMillis() + " ms, timeout " + s.timeoutMillis() + " ms, rise " + s.rise() + ", fall "
                     + s.fall() + ", starts " + (s.initFail() ? "down" : "up"));
+        }
+        if (c.global().notifyFifo() != null) {
+            out.add("  state changes written to " + c.global().notifyFifo() + " as INSTANCE \"NAME\" STATE PRIORITY");
+        }
+        if (c.global().notifyFifoScript() != null) {
+            out.add("  " + c.global().notifyFifo() + " read by " + c.global().notifyFifoScript() + " "
+                    + c.global().notifyFifo() + ": started with the agent, started again when it exits, stopped "
+                    + "after the last line");
         }
         if (c.global().scriptUser() != null) {
             out.add("  scripts run as " + c.global().scriptUser() + " by an agent run as root, as the agent's own "

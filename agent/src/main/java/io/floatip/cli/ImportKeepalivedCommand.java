@@ -1,5 +1,6 @@
 package io.floatip.cli;
 
+import io.floatip.importer.ConfigId;
 import io.floatip.importer.ImportException;
 import io.floatip.importer.ImportResult;
 import io.floatip.importer.KeepalivedImporter;
@@ -36,8 +37,8 @@ final class ImportKeepalivedCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = {"-i", "--config-id"}, paramLabel = "ID", description = "Read the lines that start with @ID "
-            + "(and not those with @^ID), as keepalived -i ID does; without it every @ line is left out, with a "
-            + "warning.")
+            + "(and not those with @^ID), as keepalived -i ID does; default, as keepalived's: this host's name up "
+            + "to its first dot. Import once per node, each with its own id.")
     String configId;
 
     @CommandLine.Spec
@@ -48,7 +49,12 @@ final class ImportKeepalivedCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ImportResult result;
         try {
-            result = KeepalivedImporter.importFile(file, configId);
+            if (configId != null && configId.isEmpty()) {
+                err.println("floatip import-keepalived: --config-id must not be empty");
+                return 1;
+            }
+            ConfigId id = configId == null ? ConfigId.local() : ConfigId.chosen(configId);
+            result = KeepalivedImporter.importFile(file, id);
         } catch (ImportException e) {
             err.println(e.getMessage());
             return 1;

@@ -115,7 +115,7 @@ public final class ConfigLoader {
         ProcessesReader.Processes processes = ProcessesReader.read(top);
         InstancesReader.Instances instances = InstancesReader.read(top, scripts, processes, commands);
         Map<String, SyncGroupConfig> groups = SyncGroupsReader.read(top, instances.names(), commands);
-        Optional<GlobalConfig> global = GlobalReader.read(globalField, hostname, commands.seen(), host, problems);
+        Optional<GlobalConfig> global = GlobalReader.read(globalField, hostname, commands, host, problems);
         top.finish();
         if (!problems.isEmpty()) {
             throw problems.toException();

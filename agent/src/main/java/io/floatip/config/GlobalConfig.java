@@ -18,10 +18,20 @@ import java.util.Objects;
  *                         loop and the captures), like keepalived's vrrp_rt_priority; 0 means ordinary scheduling
  * @param splitBrainYield  split_brain: yield: a master in a split brain whose other holder's dropped advert has
  *                         the higher priority steps down (FAULT) while those adverts keep coming; false: report
+ * @param notifyFifoScript keepalived's notify_fifo_script: the FIFO's reader, which the agent starts (with the
+ *                         FIFO's path appended) as the script user, and restarts; null means none
  */
 public record GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
         Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen, int realtimePriority,
-        Path stateDir, boolean splitBrainYield) {
+        Path stateDir, boolean splitBrainYield, Command notifyFifoScript) {
+
+    /** No FIFO reader. */
+    public GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
+            Path notifyFifo, Path controlSocket, InetSocketAddress metricsListen, int realtimePriority,
+            Path stateDir, boolean splitBrainYield) {
+        this(routerId, logLevel, scriptUser, allowRootScripts, notifyFifo, controlSocket, metricsListen,
+                realtimePriority, stateDir, splitBrainYield, null);
+    }
 
     /** With split_brain: report, the default. */
     public GlobalConfig(String routerId, String logLevel, String scriptUser, boolean allowRootScripts,
@@ -56,6 +66,9 @@ public record GlobalConfig(String routerId, String logLevel, String scriptUser, 
         }
         if (notifyFifo != null && !notifyFifo.isAbsolute()) {
             throw new IllegalArgumentException("notifyFifo must be an absolute path: " + notifyFifo);
+        }
+        if (notifyFifoScript != null && notifyFifo == null) {
+            throw new IllegalArgumentException("notifyFifoScript needs notifyFifo: the reader is given its path");
         }
         if (realtimePriority < 0 || realtimePriority > MAX_REALTIME_PRIORITY) {
             throw new IllegalArgumentException("realtimePriority must be 0.." + MAX_REALTIME_PRIORITY);

@@ -19,14 +19,15 @@ final class GlobalReader {
     }
 
     /**
-     * @param field     the global key, if the file has it
-     * @param needsUser whether the config has check scripts or notify commands
-     * @param host      empty without host checks
+     * @param field    the global key, if the file has it
+     * @param commands the reader every other command was read with: whether it met any decides whether a
+     *                 script user is needed (notify_fifo_script, read here, counts too)
+     * @param host     empty without host checks
      */
-    static Optional<GlobalConfig> read(Optional<Field> field, Supplier<String> hostname, boolean needsUser,
+    static Optional<GlobalConfig> read(Optional<Field> field, Supplier<String> hostname, CommandReader commands,
             Optional<HostChecks> host, Problems problems) {
         if (field.isEmpty()) {
-            return scriptUser(Optional.empty(), Optional.empty(), false, Mark.START, needsUser, host, problems)
+            return scriptUser(Optional.empty(), Optional.empty(), false, Mark.START, commands.seen(), host, problems)
                     .map(user -> new GlobalConfig(hostname.get(), GlobalConfig.DEFAULT_LOG_LEVEL, user.orElse(null),
                             false, null, GlobalConfig.DEFAULT_CONTROL_SOCKET, null));
         }
@@ -43,6 +44,13 @@ final class GlobalReader {
             Optional<Boolean> allowRoot = global.optional("allow_root_scripts", false, Field::bool);
             Optional<Field> fifoField = global.field("notify_fifo").map(Field::withDefault);
             Optional<Path> fifo = fifoField.flatMap(GlobalReader::fifo);
+            Optional<Field> readerField = global.field("notify_fifo_script").map(Field::withDefault);
+            Optional<Command> reader = readerField.flatMap(commands::read);
+            if (readerField.isPresent() && fifoField.isEmpty()) {
+                readerField.get().error("needs global.notify_fifo: the reader is started with the FIFO's path as "
+                        + "its last argument (keepalived's notify_fifo_script does the same)");
+                reader = Optional.empty();
+            }
             Optional<Path> socket = global.optional("control_socket", GlobalConfig.DEFAULT_CONTROL_SOCKET,
                     GlobalReader::controlSocket);
             Optional<Field> metricsField = global.field("metrics");
@@ -57,14 +65,15 @@ final class GlobalReader {
             boolean ok = splitBrain.isPresent() && routerId.isPresent() && logLevel.isPresent() && allowRoot.isPresent()
                     && (userField.isEmpty() || written.isPresent()) && (fifoField.isEmpty() || fifo.isPresent())
                     && socket.isPresent() && (metricsField.isEmpty() || metrics.isPresent()) && realtime.isPresent()
-                    && stateDir.isPresent();
+                    && stateDir.isPresent() && (readerField.isEmpty() || reader.isPresent());
             if (!ok) {
                 return Optional.empty();
             }
-            return scriptUser(written, userField, allowRoot.get(), globalMark, needsUser, host, problems)
+            Command fifoReader = reader.orElse(null);
+            return scriptUser(written, userField, allowRoot.get(), globalMark, commands.seen(), host, problems)
                     .map(user -> new GlobalConfig(routerId.get(), logLevel.get(), user.orElse(null), allowRoot.get(),
                             fifo.orElse(null), socket.get(), metrics.orElse(null), realtime.get(), stateDir.get(),
-                            splitBrain.get().equals("yield")));
+                            splitBrain.get().equals("yield"), fifoReader));
         });
     }
 

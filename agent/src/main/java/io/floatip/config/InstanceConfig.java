@@ -33,7 +33,14 @@ import java.util.function.Function;
  *                             down does not put the instance in FAULT (its deletion still does)
  * @param skipCheckAdvAddr     keepalived's skip_check_adv_addr: compare an advert's addresses with ours only
  *                             when it comes from another sender than the last one
+ * @param useVmac              keepalived's use_vmac: the VIPs on a macvlan carrying RFC 5798 7.3's virtual
+ *                             router MAC, which the adverts and gratuitous ARPs come from
  * @param routing              routes and rules held, like the VIPs, only while master
+ * @param accept               RFC 9568 6.1 Accept_Mode: whether a non-owner master accepts packets addressed to
+ *                             its VIPs; false drops them in floatip's nftables table while master
+ * @param ipv6                 the instance's family: its VIPs' when it has some, else the config's
+ *                             {@code family} (keepalived's native_ipv6); an instance without VIPs is IPv4 unless
+ *                             told. IPv6: VRRPv3 to ff02::12 from the link-local address (unicast is IPv4 only)
  */
 public record InstanceConfig(
         String name,
@@ -58,7 +65,10 @@ public record InstanceConfig(
         List<VirtualIp> excludedIps,
         boolean dontTrackPrimary,
         boolean skipCheckAdvAddr,
-        VirtualRouting routing) {
+        boolean useVmac,
+        VirtualRouting routing,
+        boolean accept,
+        boolean ipv6) {
 
     public static final int MIN_VRID = 1;
     public static final int MAX_VRID = 255;
@@ -100,7 +110,7 @@ public record InstanceConfig(
         requireRange("virtualIps.size", virtualIps.size(), 0, MAX_VIRTUAL_IPS);
         unicastPeers = List.copyOf(unicastPeers);
         requireUnicast(unicastSource, unicastPeers);
-        requireOneFamily(virtualIps, version, unicastSource, unicastPeers);
+        requireOneFamily(virtualIps, ipv6, version, unicastSource, unicastPeers);
         if (authPassword != null) {
             requireAuthentication(authPassword, version);
         }
@@ -115,6 +125,48 @@ public record InstanceConfig(
         requireOnce("trackProcesses", trackProcesses, TrackedProcess::name);
         excludedIps = List.copyOf(excludedIps);
         Objects.requireNonNull(routing, "routing");
+    }
+
+    /** Without use_vmac, Accept_Mode true, the VIPs' family: the config without use_vmac, accept, family. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr,
+            VirtualRouting routing) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, false, routing, true, familyOf(virtualIps));
+    }
+
+    /** Accept_Mode true: what the config gives without {@code accept}. */
+    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
+            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
+            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
+            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
+            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
+            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr, boolean useVmac,
+            VirtualRouting routing) {
+        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
+                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
+                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
+                skipCheckAdvAddr, useVmac, routing, true, familyOf(virtualIps));
+    }
+
+    /** Whether VIPs are IPv6 (the first one's family): IPv4 without any. */
+    private static boolean familyOf(List<VirtualIp> virtualIps) {
+        return !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address;
+    }
+
+    /**
+     * What RFC 9568 6.4.3 says a master must not accept when it is not the address owner: the addresses it
+     * holds (VIPs and excluded ones, as keepalived's firewall set has both), or none with Accept_Mode true or
+     * priority 255 (the owner's addresses are its own).
+     */
+    public List<VirtualIp> refusedWhileMaster() {
+        return accept || priority == MAX_PRIORITY ? List.of() : heldIps();
     }
 
     /** No virtual routes or rules: what the config gives without {@code virtual_routes} or {@code virtual_rules}. */
@@ -220,21 +272,13 @@ public record InstanceConfig(
         return !unicastPeers.isEmpty();
     }
 
-    /**
-     * Whether this instance is IPv6: its virtual IPs are all IPv6, it speaks VRRPv3 to ff02::12 (unicast is
-     * IPv4 only for now). Otherwise they are all IPv4, or there are none (an IPv4 instance).
-     */
-    public boolean ipv6() {
-        return !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address;
-    }
-
     /** One advert carries one family (RFC 5798 5.2.9); VRRPv2 knows only IPv4 (RFC 3768). */
-    private static void requireOneFamily(List<VirtualIp> ips, int version, Inet4Address source,
+    private static void requireOneFamily(List<VirtualIp> ips, boolean v6, int version, Inet4Address source,
             List<UnicastPeer> peers) {
-        boolean v6 = !ips.isEmpty() && ips.get(0).address() instanceof Inet6Address;
         for (VirtualIp ip : ips) {
             if (ip.address() instanceof Inet6Address != v6) {
-                throw new IllegalArgumentException("virtualIps mix IPv4 and IPv6: " + ips);
+                throw new IllegalArgumentException("virtualIps mix IPv4 and IPv6, or are not of the instance's "
+                        + "family (" + (v6 ? "IPv6" : "IPv4") + "): " + ips);
             }
         }
         if (v6 && version == 2) {

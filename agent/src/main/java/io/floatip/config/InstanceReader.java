@@ -32,6 +32,7 @@ final class InstanceReader {
         Optional<Boolean> fastPreempt = s.optional("fast_preempt", false, Field::bool);
         Optional<Boolean> dontTrackPrimary = s.optional("dont_track_primary", false, Field::bool);
         Optional<Boolean> skipCheckAdvAddr = s.optional("skip_check_adv_addr", false, Field::bool);
+        Optional<Boolean> useVmac = s.optional("use_vmac", false, Field::bool);
         Optional<Long> preemptDelay = s.optional("preempt_delay", 0L,
                 f -> f.millisBetween(0, InstanceConfig.MAX_PREEMPT_DELAY_MILLIS));
         // Absent or empty: the instance elects a master for its notify scripts only.
@@ -39,37 +40,53 @@ final class InstanceReader {
                 new VirtualIpsReader.VirtualIps(List.of(), true, null),
                 f -> VirtualIpsReader.read(f, name, iface, claims));
         Optional<List<VirtualIp>> ips = vips.flatMap(VirtualIpsReader.VirtualIps::ips);
-        // The family is known once one address parsed (none at all: IPv4); with none parsed of a wrong list,
-        // a clash of vrids shows after the fix.
-        Optional<Boolean> ipv6 = ips.isPresent() && ips.get().isEmpty() ? Optional.of(false)
+        Field[] familyField = new Field[1];
+        Optional<Optional<Boolean>> family = s.optional("family", Optional.empty(), f -> {
+            familyField[0] = f;
+            return f.oneOf(List.of("ipv4", "ipv6")).map(v -> Optional.of(v.equals("ipv6")));
+        });
+        // The family is known once one address parsed (none at all: the family key's, else IPv4); with none
+        // parsed of a wrong list, a clash of vrids shows after the fix.
+        Optional<Boolean> ipv6 = ips.isPresent() && ips.get().isEmpty() ? family.map(f -> f.orElse(false))
                 : vips.flatMap(VirtualIpsReader.VirtualIps::ipv6);
+        boolean vipsParsed = vips.map(v -> !v.parsed().isEmpty()).orElse(false);
+        boolean familyAgrees = true;
+        if (vipsParsed && family.flatMap(f -> f).isPresent() && !family.get().get().equals(ipv6.get())) {
+            familyField[0].error("the virtual_ips are " + (ipv6.get() ? "IPv6" : "IPv4") + " (line "
+                    + vips.get().first().line() + "), and an instance is of one family; remove family, which "
+                    + "only an instance without virtual_ips needs");
+            familyAgrees = false;
+        }
+        // Where the family came from, for the errors below.
+        String why6 = vipsParsed || familyField[0] == null
+                ? "this instance's virtual_ips are IPv6 (line " + (vipsParsed ? vips.get().first().line() : "?") + ")"
+                : "this instance is family: ipv6 (line " + familyField[0].mark().line() + ")";
         Optional<List<VirtualIp>> excluded = s.optional("excluded_ips", List.of(),
                 f -> VirtualIpsReader.read(f, name, iface, claims, false).flatMap(VirtualIpsReader.VirtualIps::ips));
-        Optional<Boolean> accept = s.optional("accept", true, AcceptReader::read);
+        Optional<Boolean> accept = s.optional("accept", true, Field::bool);
         if (vrid.isPresent() && iface.isPresent() && ipv6.isPresent()) {
             claims.vrid(iface.get(), ipv6.get(), vrid.get(), name, vridField[0]);
         }
         boolean oneFamily = true;
         if (ipv6.orElse(false) && version.orElse(3) == 2) {
-            versionField[0].error("VRRPv2 is IPv4 only (RFC 3768); use version: 3 for the IPv6 virtual_ips (line "
-                    + vips.get().first().line() + ")");
+            versionField[0].error("VRRPv2 is IPv4 only (RFC 3768); use version: 3 for " + (vipsParsed
+                    ? "the IPv6 virtual_ips (line " + vips.get().first().line() + ")"
+                    : "family: ipv6 (line " + familyField[0].mark().line() + ")"));
             oneFamily = false;
         }
         Optional<GarpConfig> garp = GarpReader.read(s);
         Optional<UnicastReader.Unicast> unicast = UnicastReader.read(s);
         if (ipv6.orElse(false) && unicast.isPresent() && !unicast.get().peers().isEmpty()) {
             Field peers = s.field("unicast_peers").orElseThrow();
-            s.problems().at(peers.keyMark(), peers.path(), "unicast mode is IPv4 only for now, and this instance's "
-                    + "virtual_ips are IPv6 (line " + vips.get().first().line() + "); remove unicast_peers to "
-                    + "advertise to ff02::12");
+            s.problems().at(peers.keyMark(), peers.path(), "unicast mode is IPv4 only for now, and " + why6
+                    + "; remove unicast_peers to advertise to ff02::12");
             oneFamily = false;
         }
         if (ipv6.orElse(false) && unicast.isPresent() && unicast.get().peers().isEmpty()
                 && unicast.get().source() != null) {
             Field source = s.field("multicast_source").orElseThrow();
             s.problems().at(source.keyMark(), source.path(), "applies to IPv4 instances; IPv6 adverts are sent "
-                    + "from the interface's link-local address (RFC 9568 5.1.2.1), and this instance's virtual_ips "
-                    + "are IPv6 (line " + vips.get().first().line() + ")");
+                    + "from the interface's link-local address (RFC 9568 5.1.2.1), and " + why6);
             oneFamily = false;
         }
         Optional<AuthenticationReader.Authentication> auth = AuthenticationReader.read(s, version);
@@ -78,9 +95,9 @@ final class InstanceReader {
         Optional<VirtualRouting> routing = RoutesReader.read(s, ipv6);
         s.finish();
 
-        if (!oneFamily || List.of(iface, vrid, priority, version, advert, preempt, fastPreempt, preemptDelay, ips,
-                garp, unicast, auth, tracking, notify, excluded, accept, dontTrackPrimary, skipCheckAdvAddr, routing)
-                .contains(Optional.empty())) {
+        if (!oneFamily || !familyAgrees || List.of(iface, vrid, priority, version, advert, preempt, fastPreempt,
+                preemptDelay, ips, garp, unicast, auth, tracking, notify, excluded, accept, dontTrackPrimary,
+                skipCheckAdvAddr, useVmac, routing, ipv6).contains(Optional.empty())) {
             return Optional.empty();
         }
         return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
@@ -88,7 +105,7 @@ final class InstanceReader {
                 unicast.get().source(), unicast.get().peers(), auth.get().password(),
                 tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
                 fastPreempt.get(), tracking.get().processes(), excluded.get(), dontTrackPrimary.get(),
-                skipCheckAdvAddr.get(), routing.get()));
+                skipCheckAdvAddr.get(), useVmac.get(), routing.get(), accept.get(), ipv6.get()));
     }
 
     private static Optional<String> interfaceName(Field field) {

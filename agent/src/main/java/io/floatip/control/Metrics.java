@@ -29,6 +29,8 @@ public final class Metrics {
     public static final List<String> STATES = List.of("INIT", "BACKUP", "MASTER", "FAULT");
     /** The label that names a VRRP instance (see the class comment for why not "instance"). */
     public static final String INSTANCE = "vrrp_instance";
+    /** How a VIP on another interface than its instance's is written in status (VirtualIp's toString). */
+    private static final String DEV = " dev ";
 
     /**
      * The reasons an instance counts (the checks after its VRID picked it), exported at 0 from the start: a
@@ -90,8 +92,12 @@ public final class Metrics {
                 "1 while this node holds the virtual address on its interface (claimed by this agent), else 0.");
         for (InstanceStatus i : instances) {
             for (String vip : i.virtualIps()) {
+                // "203.0.113.50/24 dev eth1": the address is the vip, the interface it goes on a label of its own.
+                int dev = vip.indexOf(DEV);
                 sample("floatip_vip_held", i.heldVips().contains(vip) ? "1" : "0", INSTANCE, i.name(),
-                        "interface", i.interfaceName(), "vrid", Integer.toString(i.vrid()), "vip", vip);
+                        "interface", i.interfaceName(), "vrid", Integer.toString(i.vrid()),
+                        "vip", dev < 0 ? vip : vip.substring(0, dev),
+                        "vip_interface", dev < 0 ? i.interfaceName() : vip.substring(dev + DEV.length()));
             }
         }
         perInstance(instances, "floatip_instance_priority", "gauge", "The configured priority.",

@@ -42,6 +42,10 @@ public final class StatusTable {
         section(out, "SPLIT BRAIN", s.instances().stream().filter(i -> i.conflict() != null)
                 .map(i -> i.name() + ": " + i.conflict().description() + " (" + i.conflict().cause() + ", since "
                         + time(i.conflict().sinceMillis(), zone) + ")").toList());
+        section(out, "EXCLUDED (held with the VIPs while master, not advertised)", s.instances().stream()
+                .filter(i -> !i.excludedIps().isEmpty())
+                .map(i -> i.name() + ": " + String.join(",", i.excludedIps()) + (i.excludedIps().stream()
+                        .allMatch(i.heldVips()::contains) ? " (held)" : "")).toList());
         section(out, "DRAINED", s.instances().stream().filter(InstanceStatus::drained)
                 .map(i -> i.name() + ": stays BACKUP while another node can serve; floatip undrain " + i.name()
                         + " ends it").toList());

@@ -17,6 +17,11 @@ final class GlobalMapper {
     private final Scope scope;
     private final Defaults defaults = new Defaults();
     private Place fifo;
+    /** The keyword of the FIFO written (notify_fifo or vrrp_notify_fifo): only its own script is its reader. */
+    private String fifoKeyword;
+    private final List<Statement> fifoScripts = new java.util.ArrayList<>();
+    private final java.util.Set<String> fifoKeywordsSeen = new java.util.HashSet<>();
+    private Place command;
     private boolean scriptUser;
     private boolean scriptSecurity;
 
@@ -60,6 +65,11 @@ final class GlobalMapper {
         return scriptSecurity;
     }
 
+    /** Where global_defs sets a command floatip runs (the FIFO's reader), or null. */
+    Place command() {
+        return command;
+    }
+
     void read(Statement globalDefs) {
         for (Statement s : globalDefs.children()) {
             switch (s.keyword()) {
@@ -71,6 +81,7 @@ final class GlobalMapper {
                             s.place());
                 }
                 case "notify_fifo", "vrrp_notify_fifo" -> fifo(s);
+                case "notify_fifo_script", "vrrp_notify_fifo_script" -> fifoScripts.add(s);
                 case "vrrp_garp_master_delay" -> Numbers.secondsAsMillis(s.arg(0)).ifPresentOrElse(
                         ms -> defaults.garpDelayMillis = ms, () -> scope.notMapped(s, "not a number of seconds"));
                 case "vrrp_garp_master_repeat" -> Numbers.integer(s.arg(0), 1, 255).ifPresentOrElse(
@@ -93,6 +104,37 @@ final class GlobalMapper {
                 default -> scope.notMapped(s, Unmapped.why(s.keyword()));
             }
         }
+        fifoScripts.forEach(this::fifoScript);
+        fifoScripts.clear();
+    }
+
+    /**
+     * global_parser.c notify_fifo_script: the reader of the FIFO with the same prefix, which vrrp.c starts
+     * (notify.c fifo_open) only when that FIFO is set, with the FIFO's path appended (add_script_param).
+     * floatip writes one FIFO: the reader of the other one is left out.
+     */
+    private void fifoScript(Statement s) {
+        String forFifo = s.keyword().substring(0, s.keyword().length() - "_script".length());
+        if (!forFifo.equals(fifoKeyword)) {
+            scope.notMapped(s, fifoKeywordsSeen.contains(forFifo)
+                    ? "it reads " + forFifo + ", which floatip does not write: it writes one FIFO, the one at " + fifo
+                    : "keepalived starts it only with " + forFifo + ", which is not set");
+            return;
+        }
+        if (global.get("notify_fifo_script").isPresent()) {
+            scope.notMapped(s, "floatip starts one reader, the one set before");
+            return;
+        }
+        Commands.read(s, scope).ifPresent(argv -> {
+            global.put("notify_fifo_script", Commands.node(argv));
+            command = command == null ? s.place() : command;
+            scope.note(s.keyword() + ": floatip starts it with the FIFO's path last, as keepalived does, and "
+                    + "starts it again when it exits (keepalived does not)", s.place());
+            if (s.args().size() > 1) {
+                scope.notMapped("user " + String.join(" ", s.args().subList(1, s.args().size())) + " of "
+                        + s.keyword() + " (floatip runs it as global.script_user)", s.place());
+            }
+        });
     }
 
     private Optional<String> value(Statement s) {
@@ -115,6 +157,7 @@ final class GlobalMapper {
     }
 
     private void fifo(Statement s) {
+        fifoKeywordsSeen.add(s.keyword());
         Optional<String> path = value(s);
         if (path.isEmpty()) {
             return;
@@ -125,6 +168,7 @@ final class GlobalMapper {
             scope.notMapped(s, "floatip writes one notify_fifo, the one at " + fifo);
         } else {
             fifo = s.place();
+            fifoKeyword = s.keyword();
             global.put("notify_fifo", YamlNode.text(path.get()));
             scope.note(s.keyword() + " " + path.get() + ": floatip makes the FIFO when it is missing (mode 0600), "
                     + "as keepalived does, and writes keepalived's lines to it", s.place());

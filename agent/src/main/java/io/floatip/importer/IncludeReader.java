@@ -33,21 +33,24 @@ final class IncludeReader {
     private final Deque<Path> open = new ArrayDeque<>();
     private final Deque<String> openNames = new ArrayDeque<>();
 
-    private final String configId;
+    private final ConfigIdLines configIds;
 
-    private IncludeReader(String configId) {
-        this.configId = configId;
+    private IncludeReader(ConfigId configId) {
+        this.configIds = new ConfigIdLines(configId);
     }
 
     static Result read(Path file) throws ImportException {
         return read(file, null);
     }
 
-    /** @param configId the config id {@code @ID} lines are read for, or null for none (see {@link Lexer}) */
-    static Result read(Path file, String configId) throws ImportException {
+    /** @param configId the config id {@code @ID} lines are read for; null: keepalived without one */
+    static Result read(Path file, ConfigId configId) throws ImportException {
         IncludeReader reader = new IncludeReader(configId);
         reader.file(file, null);
-        return new Result(List.copyOf(reader.lines), List.copyOf(reader.notes));
+        List<Warning> notes = new ArrayList<>();
+        reader.configIds.summary().ifPresent(notes::add);
+        notes.addAll(reader.notes);
+        return new Result(List.copyOf(reader.lines), List.copyOf(notes));
     }
 
     /** @param from the include line, or null for the file the user named */
@@ -80,7 +83,7 @@ final class IncludeReader {
         open.push(real);
         openNames.push(name);
         // Not UTF-8 is possible in old comments; a replaced character there does no harm.
-        for (Line line : Lexer.lex(new String(bytes, StandardCharsets.UTF_8), name, configId, notes)) {
+        for (Line line : Lexer.lex(new String(bytes, StandardCharsets.UTF_8), name, configIds, notes)) {
             if (Lexer.INCLUDES.contains(line.firstWord())) {
                 include(line, path);
             } else {

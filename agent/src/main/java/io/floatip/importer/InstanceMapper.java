@@ -51,8 +51,11 @@ final class InstanceMapper {
     private Statement preemptDelayStatement;
     private Long preemptDelay;
     private Boolean strict;
+    /** The last accept or no_accept: keepalived's parser lets it win. */
+    private Statement accept;
     private Statement noVips;
     private boolean dontTrackPrimary;
+    private Statement useVmac;
     private Boolean skipCheckAdvAddr;
     /** The first statement that sets the instance's address family, as keepalived's parser sees them. */
     private String familyAddress;
@@ -107,9 +110,10 @@ final class InstanceMapper {
                 versionStatement = s;
             }
             case "nopreempt" -> nopreempt = s;
-            case "preempt", "accept" -> {
-                // keepalived's defaults, and floatip's: preempting, and a master accepting traffic to its VIPs.
+            case "preempt" -> {
+                // keepalived's default, and floatip's.
             }
+            case "accept", "no_accept" -> accept = s;
             case "preempt_delay" -> {
                 preemptDelayStatement = s;
                 preemptDelay = Numbers.secondsAsMillis(s.arg(0))
@@ -121,7 +125,9 @@ final class InstanceMapper {
             case "strict_mode" -> strictMode(s);
             case "skip_check_adv_addr" -> skipCheckAdvAddr(s);
             case "no_virtual_ipaddress" -> noVips = s;
+            case "native_ipv6" -> nativeIpv6(s);
             case "dont_track_primary" -> dontTrackPrimary = true;
+            case "use_vmac" -> useVmac = s;
             case "mcast_dst_ip" -> {
                 family(s.arg(0));
                 if (!String.valueOf(s.arg(0)).equalsIgnoreCase(GlobalMapper.MCAST_GROUP4)
@@ -197,6 +203,16 @@ final class InstanceMapper {
         source = s;
     }
 
+    /** vrrp_parser.c vrrp_native_ipv6_handler: IPv6 (and VRRPv3), unless an IPv4 address came first. */
+    private void nativeIpv6(Statement s) {
+        if (familyAddress != null && !Ipv4.isV6(familyAddress)) {
+            scope.notMapped(s, "after the IPv4 address " + familyAddress + " keepalived ignores it (\"Cannot specify "
+                    + "native_ipv6 with IPv4 addresses\"); the instance is IPv4");
+        } else {
+            family("::");
+        }
+    }
+
     /** keepalived's parser gives the instance the family of the first address it reads, whatever its keyword. */
     private void family(String address) {
         if (familyAddress == null && address != null) {
@@ -236,8 +252,8 @@ final class InstanceMapper {
         List<VipMapper.Vip> excluded = unclaimed(VipMapper.read(excludedBlocks, iface, null, scope));
         boolean strictMode = strict != null ? strict : context.defaults().strict;
         if (vips.isEmpty()) {
-            String refused = v6 ? "not yet: an IPv6 instance with no VIP; floatip's instances without VIPs are IPv4"
-                    : noVips(strictMode);
+            String refused = NoVips.refusal(vipBlocks, noVips, v6 || version(false, strictMode) == 3, strictMode,
+                    instance, scope);
             if (refused != null) {
                 return refused;
             }
@@ -256,8 +272,12 @@ final class InstanceMapper {
         if (start.preemptDelay() != null) {
             out.put("preempt_delay", Millis.node(start.preemptDelay()));
         }
+        AcceptMapper.map(accept, strictMode, start.priority(), v, instance.place(), out, scope);
         if (dontTrackPrimary) {
             out.put("dont_track_primary", YamlNode.typed("true"));
+        }
+        if (useVmac != null) {
+            VmacMapper.useVmac(useVmac, v6, vrid, out, scope);
         }
         if (skipCheckAdvAddr != null ? skipCheckAdvAddr : context.defaults().skipCheckAdvAddr) {
             out.put("skip_check_adv_addr", YamlNode.typed("true"));
@@ -265,6 +285,10 @@ final class InstanceMapper {
         YamlNode.ListNode ips = new YamlNode.ListNode();
         vips.forEach(vip -> ips.add(vip.node()));
         out.put("virtual_ips", ips);
+        if (v6 && vips.isEmpty()) {
+            // keepalived took the family from an IPv6 source, peer or native_ipv6; floatip is told.
+            out.put("family", YamlNode.text("ipv6"));
+        }
         if (!excluded.isEmpty()) {
             YamlNode.ListNode held = new YamlNode.ListNode();
             excluded.forEach(vip -> held.add(vip.node()));
@@ -276,20 +300,8 @@ final class InstanceMapper {
             scope.notMapped(mcastSource, "floatip sends IPv6 adverts from the interface's link-local address "
                     + "(RFC 9568 5.1.2.1)");
         }
-        UnicastMapper.Unicast unicast = UnicastMapper.read(v6 ? null : source, peerBlocks, scope);
-        if (unicast.source() != null) {
-            out.put(unicast.peers().isEmpty() ? "multicast_source" : "unicast_source", YamlNode.text(unicast.source()));
-        }
-        if (!unicast.peers().isEmpty()) {
-            if (strictMode) {
-                scope.note("unicast_peer in strict mode: keepalived refuses it on an interface that can multicast "
-                        + "and stops its VRRP process (\"Unicast peers are not supported in strict mode\"); floatip "
-                        + "runs the instance in unicast", peerBlocks.get(0).place());
-            }
-            YamlNode.ListNode peers = new YamlNode.ListNode();
-            unicast.peers().forEach(peers::add);
-            out.put("unicast_peers", peers);
-        }
+        UnicastMapper.putInto(UnicastMapper.read(v6 ? null : source, peerBlocks, scope), strictMode, peerBlocks, out,
+                scope);
         if (auth != null) {
             AuthMapper.read(auth, v, strictMode, scope).ifPresent(map -> out.put("authentication", map));
         }
@@ -329,34 +341,6 @@ final class InstanceMapper {
             }
         }
         return kept;
-    }
-
-    /**
-     * An instance with no VIP to hold, as keepalived's vrrp_complete_instance (vrrp.c) has it: with
-     * no_virtual_ipaddress it runs for its notify scripts, unless strict mode clears that keyword; without it,
-     * VRRPv2 runs with a warning and VRRPv3 or strict mode is refused. The reason it is refused, or null.
-     */
-    private String noVips(boolean strictMode) {
-        if (!vipBlocks.isEmpty() && vipBlocks.stream().anyMatch(b -> !b.children().isEmpty())) {
-            return "no virtual_ipaddress floatip can hold";
-        }
-        boolean v3 = version(false, strictMode) == 3;
-        if (noVips != null && !strictMode) {
-            scope.note("no_virtual_ipaddress: virtual_ips is empty; the instance elects a master for its notify "
-                    + "scripts, and its adverts carry no address, as keepalived's do", noVips.place());
-            return null;
-        }
-        if (noVips == null && !v3 && !strictMode) {
-            scope.note("no virtual_ipaddress: keepalived runs a VRRPv2 instance without one (\"No VIP specified; "
-                    + "at least one is sensible\"), and so does floatip: virtual_ips is empty", instance.place());
-            return null;
-        }
-        return strictMode && noVips != null
-                ? "no_virtual_ipaddress in strict mode: keepalived clears it and refuses the instance (\"No VIP "
-                        + "specified; at least one is required\", vrrp.c, vrrp_complete_instance)"
-                : "no VIP and no no_virtual_ipaddress: keepalived refuses a VRRPv3 or strict instance without "
-                        + "one (\"No VIP specified; at least one is required\"); add no_virtual_ipaddress if the "
-                        + "notify scripts move the address";
     }
 
     /**

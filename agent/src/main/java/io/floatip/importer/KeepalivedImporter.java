@@ -38,21 +38,22 @@ public final class KeepalivedImporter {
     /** Where load errors point: a line of the YAML written, never of the keepalived file. */
     public static final String GENERATED = "generated-floatip.yaml";
 
-    /** @throws ImportException when the file or an included one cannot be read, or its braces do not match */
+    /**
+     * Reads {@code @ID} lines for this host's config id, as keepalived without -i.
+     *
+     * @throws ImportException when the file or an included one cannot be read, or its braces do not match
+     */
     public static ImportResult importFile(Path file) throws ImportException {
-        return importFile(file, null);
+        return importFile(file, ConfigId.local());
     }
 
-    /**
-     * @param configId the config id to read {@code @ID} lines for, as keepalived's {@code -i}; null for none
-     *                 (then those lines are left out, each with a warning)
-     */
-    public static ImportResult importFile(Path file, String configId) throws ImportException {
+    /** @param configId the config id to read {@code @ID} lines for, as keepalived's {@code -i} */
+    public static ImportResult importFile(Path file, ConfigId configId) throws ImportException {
         IncludeReader.Result read = IncludeReader.read(file, configId);
         List<Statement> statements = Blocks.build(read.lines());
         KeepalivedImporter importer = new KeepalivedImporter();
         importer.root.comment("floatip config imported from " + file + " by floatip import-keepalived"
-                + (configId == null ? "" : " --config-id " + configId));
+                + (configId.chosen() ? " --config-id " + configId.id() : ""));
         read.notes().forEach(importer.top::add);
         String yaml = importer.translate(statements);
         return new ImportResult(yaml, importer.warnings, loadErrors(yaml));
@@ -202,6 +203,9 @@ public final class KeepalivedImporter {
 
     /** Who runs the scripts differs when keepalived.conf does not say; so does the security check. */
     private void scriptNotes() {
+        if (firstCommand == null) {
+            firstCommand = global.command();
+        }
         if (firstCommand == null) {
             return;
         }

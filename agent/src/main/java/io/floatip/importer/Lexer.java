@@ -8,8 +8,8 @@ import java.util.Set;
  * Splits one keepalived file into lines of tokens. Comments run from '#' or '!' to the end of the line,
  * wherever they start; quotes ('...' or "...") keep whitespace, braces and comment characters inside a word,
  * and the quote characters themselves are dropped; a backslash ending a line joins the next one. A line that
- * starts with {@code @ID} or {@code @^ID} is kept or dropped by the config id, as keepalived's read_line
- * (lib/parser.c) does it for the id given with {@code -i} (default: the host name up to its first dot).
+ * starts with {@code @ID} or {@code @^ID} is kept or dropped by the config id ({@link ConfigId}), as
+ * keepalived's read_line (lib/parser.c) does it for the id given with {@code -i}.
  */
 final class Lexer {
 
@@ -21,28 +21,28 @@ final class Lexer {
     private static final char BOM = '\uFEFF';
 
     private final String file;
-    private final String configId;
+    private final ConfigIdLines configIds;
     private final List<Warning> notes;
     private final List<Line> lines = new ArrayList<>();
 
-    private Lexer(String file, String configId, List<Warning> notes) {
+    private Lexer(String file, ConfigIdLines configIds, List<Warning> notes) {
         this.file = file;
-        this.configId = configId;
+        this.configIds = configIds;
         this.notes = notes;
     }
 
     /** @param file the name used in places and errors */
     static List<Line> lex(String text, String file) throws ImportException {
-        return lex(text, file, null, new ArrayList<>());
+        return lex(text, file, new ConfigIdLines(null), new ArrayList<>());
     }
 
     /**
-     * @param configId the id {@code @ID} lines are read for, or null for none chosen: then each such line is
-     *                 left out with a warning into {@code notes}
-     * @param notes    where warnings about whole lines go (a skipped BOM, a config-id line)
+     * @param configIds the id {@code @ID} lines are read for, and their count
+     * @param notes     where warnings about whole lines go (a skipped BOM, a config-id line skipped)
      */
-    static List<Line> lex(String text, String file, String configId, List<Warning> notes) throws ImportException {
-        Lexer lexer = new Lexer(file, configId, notes);
+    static List<Line> lex(String text, String file, ConfigIdLines configIds, List<Warning> notes)
+            throws ImportException {
+        Lexer lexer = new Lexer(file, configIds, notes);
         if (!text.isEmpty() && text.charAt(0) == BOM) {
             text = text.substring(1);
             notes.add(Warning.note("the file starts with a UTF-8 byte-order mark, skipped; keepalived does not "
@@ -61,7 +61,10 @@ final class Lexer {
         return lexer.lines;
     }
 
-    /** The line without its {@code @ID} when it is for the chosen id, else null (left out). */
+    /**
+     * The line without its {@code @ID} when it is for the import's id, else null (skipped). As read_line, a line
+     * with nothing after the id is dropped, and the id ends at the first space or tab.
+     */
     private String forThisId(String line, Place place) {
         boolean reversed = line.startsWith("@^");
         int start = reversed ? 2 : 1;
@@ -74,15 +77,8 @@ final class Lexer {
         if (rest.isEmpty()) {
             return null;
         }
-        if (configId == null) {
-            String shown = rest.length() > 60 ? rest.substring(0, 57) + "..." : rest;
-            notes.add(Warning.notMapped(line.substring(0, end) + " " + shown + " (read by keepalived only "
-                    + (reversed ? "when its config id is not " : "when its config id is ") + id + " (keepalived -i "
-                    + "ID, default the host name up to its first dot); import with --config-id ID to choose one)",
-                    place));
-            return null;
-        }
-        return id.equals(configId) != reversed ? rest : null;
+        String shown = line.length() > 70 ? line.substring(0, 67) + "..." : line;
+        return configIds.reads(id, reversed, shown, place, notes) ? rest : null;
     }
 
     private static String strip(String line) {

@@ -53,6 +53,24 @@ final class UnicastMapper {
         return new Unicast(src, peers);
     }
 
+    /** The source and peers as floatip keys; strict mode's refusal of unicast is noted (keepalived stops). */
+    static void putInto(Unicast unicast, boolean strictMode, List<Statement> peerBlocks, YamlNode.MapNode out,
+            Scope scope) {
+        if (unicast.source() != null) {
+            out.put(unicast.peers().isEmpty() ? "multicast_source" : "unicast_source", YamlNode.text(unicast.source()));
+        }
+        if (!unicast.peers().isEmpty()) {
+            if (strictMode) {
+                scope.note("unicast_peer in strict mode: keepalived refuses it on an interface that can multicast "
+                        + "and stops its VRRP process (\"Unicast peers are not supported in strict mode\"); floatip "
+                        + "runs the instance in unicast", peerBlocks.get(0).place());
+            }
+            YamlNode.ListNode peers = new YamlNode.ListNode();
+            unicast.peers().forEach(peers::add);
+            out.put("unicast_peers", peers);
+        }
+    }
+
     private static Optional<String> address(Statement s, String text, Scope scope) {
         if (text == null || Ipv4.isV6(text)) {
             scope.notMapped(s, text == null ? "no address" : "IPv6 in an IPv4 instance; keepalived ignores it too");

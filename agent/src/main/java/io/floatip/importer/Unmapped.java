@@ -15,12 +15,13 @@ final class Unmapped {
     static final String SNMP = "out of scope: SNMP; floatip reports through status --json and its metrics";
     static final String STATIC = "out of scope: network configuration, not failover; keep it in the system's "
             + "network config";
-    static final String VMAC = "not yet: virtual MAC interfaces (issue 14)";
+    static final String XMIT_BASE = "floatip sends adverts with the virtual MAC as their source, as keepalived "
+            + "does without vmac_xmit_base; peers take either";
     static final String STRICT = "floatip has no strict mode: the import applies what it changes in the settings "
-            + "(authentication ignored, no preempt_delay, state MASTER only for priority 255), but not the rest, "
-            + "such as the firewall that drops traffic to the VIPs without accept";
-    static final String FIFO_SCRIPT = "not yet: floatip writes notify_fifo but starts no reader; run the "
-            + "script with the FIFO's path as its argument as a service beside floatip";
+            + "(authentication ignored, no preempt_delay, state MASTER only for priority 255, accept: false unless "
+            + "the instance says accept), but not the rest";
+    static final String FIREWALL = "floatip writes accept: false's drop rules into an nftables table of its own, "
+            + "inet floatip, whatever keepalived's firewall settings say";
     static final String GARP_INTERVAL = "a per-interface setting; set garp.interval on the instances of its "
             + "interfaces (floatip spaces each instance's gratuitous ARPs/NAs, not an interface's)";
     static final String NONE = "no floatip equivalent";
@@ -37,9 +38,8 @@ final class Unmapped {
     private static final Map<String, String> WHY = Map.ofEntries(
             Map.entry("vrrp_strict", STRICT),
             Map.entry("strict_mode", STRICT),
-            Map.entry("use_vmac", VMAC),
-            Map.entry("vmac_xmit_base", VMAC),
-            Map.entry("use_vmac_addr", VMAC),
+            Map.entry("vmac_xmit_base", XMIT_BASE),
+            Map.entry("use_vmac_addr", "no floatip equivalent; use_vmac's macvlan always has the virtual MAC"),
             Map.entry("use_ipvlan", "ipvlan interfaces are not supported"),
             Map.entry("virtual_server", LVS),
             Map.entry("virtual_server_group", LVS),
@@ -63,8 +63,6 @@ final class Unmapped {
             Map.entry("bfd_instance", "BFD is not supported"),
             Map.entry("notify_deleted", "floatip has no such notification"),
             Map.entry("notify_master_rx_lower_pri", "floatip has no such notification"),
-            Map.entry("notify_fifo_script", FIFO_SCRIPT),
-            Map.entry("vrrp_notify_fifo_script", FIFO_SCRIPT),
             Map.entry("track_group", "static track groups are not supported"),
             Map.entry("linkbeat_interfaces", "floatip follows links through netlink only"),
             Map.entry("garp_group", GARP_INTERVAL),
@@ -80,12 +78,9 @@ final class Unmapped {
             Map.entry("default_interface", "floatip has no default interface: every instance names its own"),
             Map.entry("dynamic_interfaces", "floatip needs each instance's interface when it starts; it follows "
                     + "its link, not its creation"),
-            Map.entry("no_accept", "not yet: floatip as master always accepts traffic to its VIPs (RFC 9568 "
-                    + "Accept_Mode true; floatip's accept: false is an error until it adds the firewall rule "
-                    + "keepalived adds); drop that traffic with an nftables rule of your own if you need it"),
             Map.entry("mcast_dst_ip", "floatip always uses keepalived's default group"),
-            Map.entry("vrrp_iptables", "floatip installs no firewall rules"),
-            Map.entry("nftables", "floatip installs no firewall rules"));
+            Map.entry("vrrp_iptables", FIREWALL),
+            Map.entry("nftables", FIREWALL));
 
     private Unmapped() {
     }

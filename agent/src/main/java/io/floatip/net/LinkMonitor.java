@@ -43,6 +43,8 @@ public final class LinkMonitor implements AutoCloseable {
     private final LinkListener listener;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Whether the route and rule groups are joined: at start, or by a later {@link #watchRouting}. */
+    private boolean routing;
 
     private LinkMonitor(NetlinkSocket socket, LinkListener listener) {
         this.socket = socket;
@@ -71,8 +73,33 @@ public final class LinkMonitor implements AutoCloseable {
         int groups = RTMGRP_LINK | (addresses ? RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR : 0)
                 | (routing ? RTMGRP_IPV4_ROUTE | RTMGRP_IPV6_ROUTE | RTMGRP_IPV4_RULE | RTMGRP_IPV6_RULE : 0);
         LinkMonitor monitor = new LinkMonitor(new NetlinkSocket(groups, POLL, KERNEL_BUFFER), listener);
+        monitor.routing = routing;
         monitor.thread.start();
         return monitor;
+    }
+
+    /**
+     * Starts or stops delivering the deletion of floatip's routes and rules, for a reload that adds the first
+     * ones or removes the last: joins or leaves those groups on the running socket. A failure is logged.
+     */
+    public synchronized void watchRouting(boolean on) {
+        if (on == routing) {
+            return;
+        }
+        try {
+            for (int group : NetlinkConstants.RTNLGRP_ROUTING) {
+                socket.membership(group, on);
+            }
+            routing = on;
+        } catch (NetlinkException e) {
+            LOG.error("cannot {} watching floatip's routes and rules (one deleted stays so until a transition): {}",
+                    on ? "start" : "stop", e.getMessage());
+        }
+    }
+
+    /** Whether the deletion of floatip's routes and rules is delivered now. */
+    public synchronized boolean watchesRouting() {
+        return routing;
     }
 
     /**

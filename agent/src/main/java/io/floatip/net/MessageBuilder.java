@@ -60,6 +60,28 @@ final class MessageBuilder {
         return attribute(type, Arrays.copyOf(text, text.length + 1));
     }
 
+    /**
+     * Opens a nested attribute (NLA_F_NESTED is not set: rtnetlink's IFLA_LINKINFO and IFLA_AF_SPEC parsers
+     * take both). Returns where its header sits, for {@link #endNest}.
+     */
+    int beginNest(int type) {
+        int start = buffer.position();
+        buffer.putShort((short) 0); // nla_len, patched by endNest
+        buffer.putShort((short) type);
+        return start;
+    }
+
+    /** Closes the nested attribute opened at {@code start}: its length covers every attribute inside. */
+    MessageBuilder endNest(int start) {
+        pad();
+        buffer.putShort(start, (short) (buffer.position() - start));
+        return this;
+    }
+
+    MessageBuilder attributeU8(int type, int value) {
+        return attribute(type, new byte[]{(byte) value});
+    }
+
     byte[] build() {
         pad();
         buffer.putInt(0, buffer.position());

@@ -214,6 +214,50 @@ public final class Netlink implements AutoCloseable {
         return getLink(name).hardwareAddress().clone();
     }
 
+    /** An interface's index, MAC, parent and kind; null when there is none of that name. */
+    public synchronized LinkDetails details(String name) throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(NetlinkMessages.getLink(request, name), request);
+        if (reply.errno() == Errno.ENODEV) {
+            return null;
+        }
+        if (reply.errno() != 0) {
+            throw new NetlinkException("query interface " + name, reply.errno(), "name " + name, reply.kernelMessage());
+        }
+        LinkReply link = reply.link();
+        return new LinkDetails(link.state().ifIndex(), link.hardwareAddress(), link.parentIndex(), link.kind());
+    }
+
+    /** Creates a private-mode macvlan (see {@link LinkMessages#newMacvlan}); EEXIST if the name is taken. */
+    public synchronized void createMacvlan(int parentIndex, String name, byte[] mac) throws NetlinkException {
+        int request = nextSeq();
+        exchange(LinkMessages.newMacvlan(request, parentIndex, name, mac), request)
+                .check("create macvlan " + name, parentIndex);
+    }
+
+    /** Sets IFF_UP. */
+    public synchronized void up(int ifIndex) throws NetlinkException {
+        int request = nextSeq();
+        exchange(LinkMessages.up(request, ifIndex), request).check("bring up", ifIndex);
+    }
+
+    /** No automatic IPv6 link-local address from now on (addrgenmode none). */
+    public synchronized void addrGenModeNone(int ifIndex) throws NetlinkException {
+        int request = nextSeq();
+        exchange(LinkMessages.addrGenModeNone(request, ifIndex), request).check("set addrgenmode none", ifIndex);
+    }
+
+    /** Deletes an interface; false when it was gone already (ENODEV). */
+    public synchronized boolean deleteLink(int ifIndex) throws NetlinkException {
+        int request = nextSeq();
+        Reply reply = exchange(LinkMessages.delete(request, ifIndex), request);
+        if (reply.errno() == Errno.ENODEV) {
+            return false;
+        }
+        reply.check("delete interface", ifIndex);
+        return true;
+    }
+
     @Override
     public void close() {
         socket.close();

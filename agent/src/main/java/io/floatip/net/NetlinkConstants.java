@@ -46,6 +46,11 @@ final class NetlinkConstants {
     static final int RTMGRP_IPV6_ROUTE = 0x400;
     /** RTNLGRP_IPV6_RULE (19) has no RTMGRP_ constant; as a bind(2) group bit it is 1 << (19 - 1). */
     static final int RTMGRP_IPV6_RULE = 1 << 18;
+    /** netlink(7): join or leave one group (RTNLGRP_*, its bind(2) bit's index + 1) on a bound socket. */
+    static final int NETLINK_ADD_MEMBERSHIP = 1;
+    static final int NETLINK_DROP_MEMBERSHIP = 2;
+    /** rtnetlink.h: the route and rule groups, numbered as NETLINK_ADD_MEMBERSHIP takes them. */
+    static final int[] RTNLGRP_ROUTING = {7, 8, 11, 19}; // IPV4_ROUTE, IPV4_RULE, IPV6_ROUTE, IPV6_RULE
 
     /** sizeof(struct rtmsg) and sizeof(struct fib_rule_hdr): eight u8 fields and a u32. */
     static final int RTMSG_LEN = 12;
@@ -87,6 +92,18 @@ final class NetlinkConstants {
     static final int IFINFOMSG_LEN = 16;
     static final int IFLA_ADDRESS = 1;
     static final int IFLA_IFNAME = 3;
+    static final int IFLA_LINK = 5;
+    static final int IFLA_LINKINFO = 18;
+    static final int IFLA_AF_SPEC = 26;
+    /** Inside IFLA_LINKINFO. */
+    static final int IFLA_INFO_KIND = 1;
+    static final int IFLA_INFO_DATA = 2;
+    /** Inside IFLA_INFO_DATA of a macvlan (linux/if_link.h). */
+    static final int IFLA_MACVLAN_MODE = 1;
+    static final int MACVLAN_MODE_PRIVATE = 1;
+    /** Inside IFLA_AF_SPEC's AF_INET6 (linux/if_link.h): how the kernel makes the link-local address. */
+    static final int IFLA_INET6_ADDR_GEN_MODE = 8;
+    static final int IN6_ADDR_GEN_MODE_NONE = 1;
 
     static final int IFF_UP = 0x1;
     static final int IFF_RUNNING = 0x40;

@@ -50,7 +50,11 @@ final class NetlinkReplies {
                 (flags & IFF_UP) != 0,
                 (flags & (IFF_LOWER_UP | IFF_RUNNING)) != 0,
                 message.type() == RTM_DELLINK);
-        return new LinkReply(family, state, hardwareAddress != null ? hardwareAddress : new byte[0]);
+        Integer parent = attributes.u32(IFLA_LINK);
+        byte[] linkInfo = attributes.bytes(IFLA_LINKINFO);
+        String kind = linkInfo == null ? null : Attributes.parse(linkInfo, 0).string(IFLA_INFO_KIND);
+        return new LinkReply(family, state, hardwareAddress != null ? hardwareAddress : new byte[0],
+                parent == null ? 0 : parent, kind);
     }
 
     private static InetAddress inetAddress(int family, byte[] raw, int ifIndex) {

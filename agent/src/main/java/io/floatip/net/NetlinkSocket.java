@@ -117,6 +117,12 @@ final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /** Joins or leaves one multicast group (RTNLGRP_*) after the bind, from any thread. */
+    void membership(int group, boolean join) throws NetlinkException {
+        setIntOption(LibC.SOL_NETLINK, join ? NetlinkConstants.NETLINK_ADD_MEMBERSHIP
+                : NetlinkConstants.NETLINK_DROP_MEMBERSHIP, group, (join ? "join" : "leave") + " group " + group);
+    }
+
     private void setIntOption(int level, int option, int value, String name) throws NetlinkException {
         if (!trySetIntOption(level, option, value)) {
             throw new NetlinkException("set " + name, Native.getLastError());

@@ -3,6 +3,7 @@ package io.floatip.net;
 import com.sun.jna.Pointer;
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@link #send}. If the capture fails (the interface went away), it reopens with a back-off.
  *
  * <p>pcap4j opens, configures and closes the handle; reading and sending go straight to libpcap
- * ({@link PcapCalls}) with buffers made once, so a frame in or out allocates nothing.
+ * ({@link PcapCalls}) with buffers made once, so a frame in or out allocates nothing. A burst of frames (a master's
+ * adverts for many instances) is read in a few rounds rather than one wake-up per frame ({@link BurstGather}).
  */
 public final class PcapTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PcapTransport.class);
@@ -28,8 +30,14 @@ public final class PcapTransport implements AutoCloseable {
      * then dropped as TRUNCATED, which is what it is.
      */
     private static final int SNAPLEN = 4200;
-    /** ~120 slots (a 4.2 KB frame takes an 8 KiB block in the ring): a burst of frames waits here while the capture thread catches up (the ring is resident memory). */
+    /**
+     * A burst of frames waits here while the capture thread catches up (the ring is resident memory). With the
+     * snaplen cut to a 1500-byte link's frame (below) a slot is ~1.6 KB and the ring holds ~330 frames: a
+     * keepalived master sends all 255 instances' adverts in one burst. At 4200 it held ~120 (one 8 KiB block each).
+     */
     private static final int BUFFER_BYTES = 512 * 1024;
+    /** Ethernet header with a VLAN tag: what a frame adds to the interface's MTU. */
+    private static final int LINK_HEADER = 18;
     /** Idle wakeups cost CPU; close() does not wait for this: breakLoop wakes the read. */
     private static final int READ_TIMEOUT_MS = 1000;
     private static final int PKTHDR = 24;
@@ -73,11 +81,30 @@ public final class PcapTransport implements AutoCloseable {
         this.realtimePriority = priority;
     }
 
+    /**
+     * The longest frame the link can carry, at most {@link #SNAPLEN}: no advert is longer than the MTU (a fragment
+     * is dropped anyway), and a smaller snaplen means smaller ring slots, so more frames of a burst fit.
+     * {@code mtu <= 0} (unknown) gives the full {@link #SNAPLEN}.
+     */
+    static int snaplen(int mtu) {
+        return mtu <= 0 ? SNAPLEN : Math.min(SNAPLEN, mtu + LINK_HEADER);
+    }
+
+    /** The interface's MTU in this network namespace (an ioctl, not /sys, which may show another), or -1. */
+    private static int mtu(String interfaceName) {
+        try {
+            java.net.NetworkInterface nic = java.net.NetworkInterface.getByName(interfaceName);
+            return nic == null ? -1 : nic.getMTU();
+        } catch (java.net.SocketException e) {
+            return -1;
+        }
+    }
+
     private static Open openHandle(String interfaceName, String filter) throws TransportException {
         PcapHandle h;
         try {
             h = new PcapHandle.Builder(interfaceName)
-                    .snaplen(SNAPLEN)
+                    .snaplen(snaplen(mtu(interfaceName)))
                     .bufferSize(BUFFER_BYTES)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
                     .timeoutMillis(READ_TIMEOUT_MS)
@@ -144,11 +171,14 @@ public final class PcapTransport implements AutoCloseable {
         byte[] pkthdr = new byte[PKTHDR];
         byte[] frame = new byte[SNAPLEN];
         long[] clock = new long[2];
+        BurstGather gather = new BurstGather();
         while (!closing) {
             Open h = handle;
             if (h != null) {
+                long readStart = System.nanoTime();
                 int rc = PcapCalls.pcap_next_ex(h.pcap, header, data);
                 if (rc == 1) {
+                    long readNanos = System.nanoTime() - readStart;
                     NativeMemory.memcpy(pkthdr, header[0], PKTHDR);
                     int length = Math.min(NativeMemory.int32(pkthdr, 16), SNAPLEN);
                     NativeMemory.memcpy(frame, data[0], length);
@@ -156,6 +186,9 @@ public final class PcapTransport implements AutoCloseable {
                             clock);
                     deliver(frame, length, receivedAt);
                     backoffMs = 50;
+                    if (gather.pauseAfter(readNanos, receivedAt)) {
+                        LockSupport.parkNanos(BurstGather.PAUSE_NANOS); // the rest of the burst, in one read round
+                    }
                     continue;
                 }
                 if (rc == 0 || rc == PcapCalls.PCAP_ERROR_BREAK) {

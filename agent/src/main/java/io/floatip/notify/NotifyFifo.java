@@ -33,17 +33,27 @@ public final class NotifyFifo implements AutoCloseable {
     private final ArrayBlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
     private final Thread thread;
     private final int fd;
+    /** Lines queued or being written: {@link #flush} waits for none. */
+    private final java.util.concurrent.atomic.AtomicInteger unwritten = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @throws IOException with a one-line reason: not a FIFO, cannot be made or opened */
     public NotifyFifo(Path path) throws IOException {
+        this(path, null);
+    }
+
+    /**
+     * @param owner the user a FIFO made here is given to (its notify_fifo_script's user, who must open it;
+     *              keepalived chowns the FIFO it makes to its script user too), or null to keep the agent's
+     */
+    public NotifyFifo(Path path, String owner) throws IOException {
         this.path = path;
-        this.fd = open(path);
+        this.fd = open(path, owner);
         this.thread = new Thread(this::run, "notify-fifo");
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    private static int open(Path path) throws IOException {
+    private static int open(Path path, String owner) throws IOException {
         try {
             int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
             if ((mode & S_IFMT) != S_IFIFO) {
@@ -53,6 +63,16 @@ public final class NotifyFifo implements AutoCloseable {
         } catch (NoSuchFileException e) {
             if (LibC.INSTANCE.mkfifo(path.toString(), 0600) != 0) {
                 throw new IOException("cannot make notify_fifo " + path + ": " + LibC.lastError());
+            }
+            if (owner != null) {
+                try {
+                    Files.setOwner(path, path.getFileSystem().getUserPrincipalLookupService()
+                            .lookupPrincipalByName(owner));
+                } catch (IOException notGiven) {
+                    Files.deleteIfExists(path); // else the next start would find it and keep root's
+                    throw new IOException("cannot give notify_fifo " + path + " to " + owner + ", the user its "
+                            + "notify_fifo_script runs as: " + notGiven.getMessage(), notGiven);
+                }
             }
         }
         int fd = LibC.INSTANCE.open(path.toString(), LibC.O_RDWR | LibC.O_NONBLOCK
@@ -76,10 +96,34 @@ public final class NotifyFifo implements AutoCloseable {
 
     /** Any thread; never blocks: a line that finds the queue full is dropped and counted. */
     public void write(String line) {
+        unwritten.incrementAndGet();
         if (!lines.offer(line)) {
+            unwritten.decrementAndGet();
             dropped("its queue is full");
         }
     }
+
+    /**
+     * Waits, for at most {@code millis}, until every line given so far is written and read out of the pipe;
+     * before its reader is stopped at shutdown, so the last (STOP) lines reach it. False when time ran out.
+     */
+    public boolean flush(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        int[] unread = new int[1];
+        while (true) {
+            unread[0] = 0;
+            boolean pipeEmpty = LibC.INSTANCE.ioctl(fd, new NativeLong(LibC.FIONREAD), unread) != 0 || unread[0] == 0;
+            if (unwritten.get() == 0 && pipeEmpty) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(FLUSH_POLL_MILLIS);
+        }
+    }
+
+    private static final long FLUSH_POLL_MILLIS = 5;
 
     private void run() {
         while (true) {
@@ -96,6 +140,7 @@ public final class NotifyFifo implements AutoCloseable {
                 int errno = Native.getLastError();
                 dropped(errno == LibC.EAGAIN ? "the FIFO is full (no one reads it)" : LibC.lastError());
             }
+            unwritten.decrementAndGet();
         }
     }
 

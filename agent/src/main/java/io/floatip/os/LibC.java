@@ -125,4 +125,9 @@ public interface LibC extends Library {
     NativeLong read(int fd, byte[] buffer, NativeLong length);
 
     NativeLong write(int fd, byte[] buffer, NativeLong length);
+
+    /** ioctl(2) with an int out-argument; FIONREAD: bytes waiting to be read (a pipe's unread bytes). */
+    int ioctl(int fd, NativeLong request, int[] value);
+
+    long FIONREAD = 0x541B; // asm-generic: the same on x86_64 and aarch64
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public record InstanceChange(Kind kind, String detail) {
     public enum Kind {
-        PRIORITY, ADVERT_INTERVAL, PREEMPT, GARP, VIP_REMOVED, VIP_ADDED, ROUTING
+        PRIORITY, ADVERT_INTERVAL, PREEMPT, GARP, VIP_REMOVED, VIP_ADDED, ROUTING, ACCEPT
     }
 
     @Override
@@ -25,11 +25,12 @@ public record InstanceChange(Kind kind, String detail) {
 
     /**
      * Whether a reload from {@code before} to {@code after} can be applied to the running instance: only the
-     * priority, the interval, preemption, the VIPs and the GARP settings differ.
+     * priority, the interval, preemption, the VIPs, the GARP settings, the routes and rules and {@code accept}
+     * differ.
      */
     public static boolean inPlace(InstanceConfig before, InstanceConfig after) {
         return before.interfaceName().equals(after.interfaceName()) && before.vrid() == after.vrid()
-                && before.version() == after.version()
+                && before.version() == after.version() && before.ipv6() == after.ipv6()
                 && Objects.equals(before.unicastSource(), after.unicastSource())
                 && before.unicastPeers().equals(after.unicastPeers())
                 && Objects.equals(before.authPassword(), after.authPassword())
@@ -38,6 +39,7 @@ public record InstanceChange(Kind kind, String detail) {
                 && before.trackFiles().equals(after.trackFiles())
                 && before.trackProcesses().equals(after.trackProcesses())
                 && before.dontTrackPrimary() == after.dontTrackPrimary()
+                && before.useVmac() == after.useVmac()
                 && before.notifications().equals(after.notifications());
     }
 
@@ -68,6 +70,9 @@ public record InstanceChange(Kind kind, String detail) {
             changes.add(new InstanceChange(Kind.ROUTING, "virtual_routes/virtual_rules: "
                     + (gone.routes().size() + gone.rules().size()) + " removed, "
                     + (added.routes().size() + added.rules().size()) + " added"));
+        }
+        if (before.accept() != next.accept()) {
+            changes.add(new InstanceChange(Kind.ACCEPT, "accept " + before.accept() + " -> " + next.accept()));
         }
         return List.copyOf(changes);
     }

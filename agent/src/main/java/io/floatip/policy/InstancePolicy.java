@@ -41,6 +41,8 @@ public final class InstancePolicy implements RouterActions {
     private final Set<VirtualIp> held = new HashSet<>();
     /** The routes and rules this instance added as master (and so must remove); NONE when not master. */
     private VirtualRouting heldRouting = VirtualRouting.NONE;
+    /** What this master drops packets to (Accept_Mode false); empty when not master. Loop thread. */
+    private List<VirtualIp> refusing = List.of();
     /** Counts master terms, so a GARP burst scheduled in an earlier term does not fire in a later one. */
     private long term;
     /** The router's state is the loop's; this copy tells a stopping thread whether there is a term to end. */
@@ -103,6 +105,18 @@ public final class InstancePolicy implements RouterActions {
     /** The routes and rules this instance holds now: its config's while master, else none. */
     public VirtualRouting heldRouting() {
         return heldRouting;
+    }
+
+    /** The addresses this instance has packets to dropped: its own while a non-owner master with accept false. */
+    public List<VirtualIp> refusing() {
+        return refusing;
+    }
+
+    private void refuse(List<VirtualIp> addresses) {
+        if (!addresses.equals(refusing)) {
+            refusing = addresses;
+            port.refuse(addresses);
+        }
     }
 
     /** The VIPs and excluded addresses this instance holds now, in config order. */
@@ -175,6 +189,7 @@ public final class InstancePolicy implements RouterActions {
             }
         }
         if (isMaster) {
+            refuse(next.refusedWhileMaster());
             VirtualRouting gone = minus(before.routing(), next.routing());
             VirtualRouting added = minus(next.routing(), before.routing());
             if (!gone.isEmpty()) {
@@ -207,6 +222,9 @@ public final class InstancePolicy implements RouterActions {
     @Override
     public String claimVips(Router r) {
         term++;
+        // Asked for before the VIPs, keepalived's order (vrrp.c, vrrp_state_become_master); nft writes them on a
+        // thread of its own, so as not to delay the takeover, milliseconds after the VIPs are up.
+        refuse(config.refusedWhileMaster());
         String failed = claim(config.heldIps(), announced);
         if (failed != null) {
             return failed; // the router releases what was added and stays BACKUP: no GARP timers
@@ -269,6 +287,9 @@ public final class InstancePolicy implements RouterActions {
                 port.removeVip(vip);
             }
         }
+        // After the VIPs, as keepalived does (vrrp.c, vrrp_restore_interface): no VIP stays
+        // on the link unfiltered.
+        refuse(List.of());
     }
 
     @Override

@@ -35,6 +35,12 @@ public interface InstancePort {
     /** Removes routes and rules (those that are there). */
     void removeRouting(VirtualRouting routing);
 
+    /**
+     * From now on packets to {@code addresses} are dropped (RFC 9568 6.4.3, Accept_Mode false); none: accepted
+     * again. Called only when the list changes.
+     */
+    void refuse(List<VirtualIp> addresses);
+
     /** Removes one VIP from the link (if it is there). */
     void removeVip(VirtualIp vip);
 

@@ -3,10 +3,9 @@ package io.floatip.router;
 import java.net.InetAddress;
 
 /**
- * One VRRP router (a keepalived vrrp_instance) following RFC 5798 section 6.4, one method per event.
- * Pure logic: no sockets, no threads, no clock reads. Every method takes {@code now} (nanoseconds on any
- * monotonic clock) and reports what to do through {@link RouterActions}. The owner calls {@link #fireTimers}
- * at or after {@link #nextDeadline()}; deadlines are absolute times on the same clock.
+ * One VRRP router (a keepalived vrrp_instance) following RFC 5798 section 6.4, one method per event. Pure logic: no
+ * sockets, threads or clock reads: every method takes {@code now} (ns on any monotonic clock) and reports what to do
+ * through {@link RouterActions}. The owner calls {@link #fireTimers} at or after {@link #nextDeadline()} (absolute).
  */
 public final class Router {
     public static final long NEVER = Long.MAX_VALUE;
@@ -21,8 +20,7 @@ public final class Router {
     private volatile State state = State.INIT;
     private final Priority priority;
     private int masterAdverInterval;
-    private long masterDownTimer = NEVER;
-    private long adverTimer = NEVER;
+    private final Deadlines deadlines = new Deadlines(this);
     private long preemptAllowedAt;
     /** Rate limit for re-asserting ourselves to a lower-priority master after a partition heals. */
     private long lastAssertAt = Long.MIN_VALUE;
@@ -40,8 +38,6 @@ public final class Router {
         this.masterAdverInterval = config.advertIntervalCentis();
     }
 
-    // ---- events ----
-
     /** RFC 5798 6.4.1: the Startup event. The owner becomes master at once; everyone else listens first. */
     public void startup(long now) {
         if (state != State.INIT) {
@@ -54,13 +50,13 @@ public final class Router {
     public void shutdown(long now) {
         switch (state) {
             case MASTER -> {
-                adverTimer = NEVER;
+                deadlines.advert(NEVER);
                 actions.sendAdvert(this, 0);
                 actions.releaseVips(this);
                 transition(now, State.INIT, Reason.Code.SHUTDOWN, "shutdown (sent priority 0)");
             }
             case BACKUP, FAULT -> {
-                masterDownTimer = NEVER;
+                deadlines.masterDown(NEVER);
                 transition(now, State.INIT, Reason.Code.SHUTDOWN, "shutdown");
             }
             case INIT -> { }
@@ -76,15 +72,21 @@ public final class Router {
         }
     }
 
-    /** Fires every timer whose deadline is at or before {@code now}. */
-    public void fireTimers(long now) {
-        if (state == State.BACKUP && masterDownTimer <= now) {
+    /**
+     * Fires every timer whose deadline is at or before {@code now}. With {@code early} > 0 (the event loop's), an
+     * advert due within it (at most {@link Timers#advertEarly}) leaves now too, and the next is put on the shared
+     * grid ({@link Timers#nextAdvert}). Never a Master_Down_Timer early: that would beat the RFC's bound.
+     */
+    public void fireTimers(long now, long early) {
+        long interval = Timers.centisToNanos(config.advertIntervalCentis());
+        if (state == State.BACKUP && deadlines.masterDown <= now) {
             becomeMaster(now, cause.reason(priority.current(), masterAddress, now, masterDownInterval()));
-        } else if (state == State.MASTER && adverTimer <= now && !wasFrozen(now)) {
+        } else if (state == State.MASTER && deadlines.advert <= now + Math.min(early, Timers.advertEarly(interval))
+                && !wasFrozen(now)) {
             actions.sendAdvert(this, priority.current());
             // Keep the cadence unless we fell behind by a whole interval (then restart from now, no burst).
-            long next = adverTimer + Timers.centisToNanos(config.advertIntervalCentis());
-            adverTimer = next > now ? next : now + Timers.centisToNanos(config.advertIntervalCentis());
+            long next = deadlines.advert + interval > now ? deadlines.advert + interval : now + interval;
+            deadlines.advert(early > 0 ? Timers.nextAdvert(next, now, interval, config.vrid()) : next);
         }
     }
 
@@ -98,7 +100,7 @@ public final class Router {
     private void advertiseChange(long now) {
         if (state == State.MASTER) {
             actions.sendAdvert(this, priority.current());
-            adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
+            deadlines.advert(now + Timers.centisToNanos(config.advertIntervalCentis()));
         }
     }
 
@@ -116,8 +118,8 @@ public final class Router {
             actions.sendAdvert(this, 0);
             actions.releaseVips(this);
         }
-        masterDownTimer = NEVER;
-        adverTimer = NEVER;
+        deadlines.masterDown(NEVER);
+        deadlines.advert(NEVER);
         masterAddress = null;
         transition(now, State.FAULT, Reason.Code.FAULT, why);
     }
@@ -131,11 +133,10 @@ public final class Router {
     }
 
     /**
-     * The operator drains this router for maintenance (floatip drain), or ends the drain. Draining: a master
-     * hands over as a stopping one does (priority 0, then the VIPs released) and stays BACKUP; the router then
-     * advertises and compares at {@link #DRAINED_PRIORITY}, even an address owner, so it becomes master again
-     * only when no other router is heard. Ending it: the priority tracking asks for applies again, and the
-     * router preempts in the ordinary way if it may.
+     * The operator drains this router (floatip drain), or ends the drain. Draining: a master hands over as a stopping
+     * one does (priority 0, then the VIPs released) and stays BACKUP; it then advertises and compares at {@link
+     * #DRAINED_PRIORITY}, even an address owner, so it is master again only when no other router is heard. Ending
+     * it: the priority tracking asks for applies again, and the router preempts in the ordinary way if it may.
      */
     public void drain(long now, boolean on, String why) {
         if (!priority.drain(on)) {
@@ -167,27 +168,27 @@ public final class Router {
         if (state != State.MASTER) {
             return;
         }
-        adverTimer = NEVER;
+        deadlines.advert(NEVER);
         actions.releaseVips(this);
         masterAddress = null;
-        masterDownTimer = now + masterDownInterval();
+        deadlines.masterDown(now + masterDownInterval());
         transition(now, State.BACKUP, code, why);
     }
 
     /**
-     * A VIP could not be added, at a takeover or (after the event, on a master only) a reload's new VIP. It sends
-     * priority 0: a master hands over, and a master still serving answers at once and announces its VIPs again
-     * (our claim's ARPs went out before the kernel's refusal was read). It listens without preempting.
+     * A VIP could not be added, at a takeover or (on a master only) a reload's new VIP. It sends priority 0: a master
+     * hands over, and a master still serving answers at once and announces its VIPs again (our claim's ARPs went out
+     * before the kernel's refusal was read). It listens without preempting.
      */
     public void claimFailed(long now, String why) {
         long until = claimBackoff.failed(now, why);
-        adverTimer = NEVER;
+        deadlines.advert(NEVER);
         actions.sendAdvert(this, 0);
         if (state == State.MASTER) {
             masterAddress = null;
         }
         actions.releaseVips(this);
-        masterDownTimer = Math.max(now + masterDownInterval(), until);
+        deadlines.masterDown(Math.max(now + masterDownInterval(), until));
         if (state != State.BACKUP) {
             transition(now, State.BACKUP, Reason.Code.CLAIM_FAILED, why + "; not preempting for "
                     + claimBackoff.waitNanos() / 1_000_000_000 + " s");
@@ -201,11 +202,8 @@ public final class Router {
         }
     }
 
-    /**
-     * A reload changed what may change in place: priority, interval, preempt settings, the primary address.
-     * The caller then reports the effective priority with {@link #priorityChanged}, which a master advertises
-     * at once; a new interval applies from the next advert.
-     */
+    /** A reload changed what may change in place: priority, interval, preempt settings, the primary address. The
+     *  caller then reports the effective priority with {@link #priorityChanged} (a master advertises it at once). */
     public void reconfigure(RouterConfig next) {
         if (next.vrid() != config.vrid() || next.version() != config.version()) {
             throw new IllegalArgumentException("VRID and version cannot change in place");
@@ -213,8 +211,6 @@ public final class Router {
         config = next;
         priority.reconfigure(next.priority());
     }
-
-    // ---- state handlers ----
 
     private void enterListening(long now, Reason.Code code, String why) {
         preemptAllowedAt = now + config.preemptDelayNanos();
@@ -225,14 +221,14 @@ public final class Router {
             return;
         }
         masterAdverInterval = config.advertIntervalCentis();
-        masterDownTimer = now + masterDownInterval();
+        deadlines.masterDown(now + masterDownInterval());
         transition(now, State.BACKUP, code, why);
     }
 
     /** RFC 5798 6.4.2, "If an ADVERTISEMENT is received". */
     private void backupReceived(long now, InetAddress source, int advertPriority, int advertInterval) {
         if (advertPriority == 0) {
-            masterDownTimer = now + skewTime();
+            deadlines.masterDown(now + skewTime());
             cause.masterStopped();
             return;
         }
@@ -243,7 +239,7 @@ public final class Router {
             // Preempting: RFC 9568 6.4.2 discards the advert and lets the master down timer run out. With
             // fast_preempt the first lower advert is enough: take over after Skew_Time, as after a priority 0.
             if (cause.preempting(source, advertPriority) && config.fastPreempt()) {
-                masterDownTimer = Math.min(masterDownTimer, now + skewTime());
+                deadlines.masterDown(Math.min(deadlines.masterDown, now + skewTime()));
             }
         }
     }
@@ -255,18 +251,17 @@ public final class Router {
         }
         masterAddress = source;
         masterPriority = advertPriority;
-        masterDownTimer = now + masterDownInterval();
+        deadlines.masterDown(now + masterDownInterval());
         cause.following(now);
     }
 
     /**
-     * A master whose advert timer is overdue by more than a backup waits was frozen (SIGSTOP, a paused VM): a
-     * backup has taken over by now. Asserting itself at once would make two masters and a flap: it steps down
-     * and listens, and preempts in the ordinary way if it should. Checked before anything a master does, since
-     * adverts queued while it was frozen may be handled before its timer.
+     * A master whose advert timer is overdue by more than a backup waits was frozen (SIGSTOP, a paused VM): a backup
+     * has taken over by now. Asserting itself at once would make two masters and a flap: it steps down and listens,
+     * and preempts in the ordinary way. Checked first: adverts queued while frozen may come before its timer.
      */
     private boolean wasFrozen(long now) {
-        long late = now - adverTimer;
+        long late = now - deadlines.advert;
         if (late <= masterDownInterval()) {
             return false;
         }
@@ -284,13 +279,13 @@ public final class Router {
             // RFC: advertise at once. And announce again: another node just gave up being master (it sends 0
             // when it yields to us after a partition), so clients may still point at it.
             actions.sendAdvert(this, priority.current());
-            adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
+            deadlines.advert(now + Timers.centisToNanos(config.advertIntervalCentis()));
             assertOnce(now, false);
             return;
         }
         if (advertPriority > priority.current()
                 || (advertPriority == priority.current() && Addresses.compare(source, config.primaryAddress()) > 0)) {
-            adverTimer = NEVER;
+            deadlines.advert(NEVER);
             follow(now, source, advertPriority, advertInterval);
             // Not in the RFC: say "I stop being master" (priority 0) before yielding, so a winner that never
             // heard us during a partition learns there were two masters and announces again to the clients
@@ -313,14 +308,14 @@ public final class Router {
             lastAssertAt = now;
             if (advertise) {
                 actions.sendAdvert(this, priority.current());
-                adverTimer = now + interval;
+                deadlines.advert(now + interval);
             }
             actions.announceVips(this);
         }
     }
 
     private void becomeMaster(long now, Reason why) {
-        masterDownTimer = NEVER;
+        deadlines.masterDown(NEVER);
         cause.clear();
         // RFC 5798 6.4.2 advertises first, then announces. We claim and announce first: when preempting, the
         // old master lets go as soon as it hears our advert, and clients must already be coming to us by then.
@@ -333,7 +328,7 @@ public final class Router {
         claimBackoff.succeeded();
         masterAddress = config.primaryAddress();
         actions.sendAdvert(this, priority.current());
-        adverTimer = now + Timers.centisToNanos(config.advertIntervalCentis());
+        deadlines.advert(now + Timers.centisToNanos(config.advertIntervalCentis()));
         transition(now, State.MASTER, why.code(), why.detail());
     }
 
@@ -343,9 +338,13 @@ public final class Router {
         since = now;
         reason = new Reason(code, why);
         actions.stateChanged(this, from, to, why);
+        deadlines.moved();
     }
 
-    // ---- derived values and accessors ----
+    /** The owner's, told whenever {@link #nextDeadline()} may have moved (one; null for none). */
+    public void deadlineListener(DeadlineListener listener) {
+        deadlines.listener(listener);
+    }
 
     public long skewTime() {
         return Timers.skewTime(priority.current(), masterAdverInterval);
@@ -356,7 +355,7 @@ public final class Router {
     }
 
     public long nextDeadline() {
-        return state == State.BACKUP ? masterDownTimer : state == State.MASTER ? adverTimer : NEVER;
+        return state == State.BACKUP ? deadlines.masterDown : state == State.MASTER ? deadlines.advert : NEVER;
     }
 
     public RouterConfig config() {

@@ -105,9 +105,38 @@ public final class ScriptProcess {
         return name;
     }
 
-    public ScriptOutcome run(List<String> argv, long timeoutMillis) {
-        java.io.File output = ScriptOutput.file();
-        ProcessBuilder pb = new ProcessBuilder(commandLine(argv))
+    /**
+     * The command line of a program that runs as long as the agent (notify_fifo_script): as a script's, with
+     * setpriv's --pdeathsig=TERM, set after any user switch (which would clear it): an agent killed with
+     * SIGKILL leaves no reader behind, as keepalived's PR_SET_PDEATHSIG in system_call_script does. The
+     * signal follows the thread that started the process, so that thread must live as long as it does.
+     */
+    List<String> daemonCommandLine(List<String> argv) {
+        List<String> cmd = new ArrayList<>(UNBLOCK);
+        cmd.add(SETSID);
+        List<String> prefix = user.prefix().isEmpty() ? List.of("setpriv", "--") : user.prefix();
+        for (String word : prefix) {
+            if (word.equals("--")) {
+                cmd.add(PDEATHSIG);
+            }
+            cmd.add(word.equals("setpriv") ? SETPRIV : word);
+        }
+        cmd.addAll(argv);
+        return cmd;
+    }
+
+    static final String PDEATHSIG = "--pdeathsig=TERM";
+
+    /**
+     * Starts a program that runs as long as the agent, with a script's user, session, group and environment;
+     * its output is discarded (as keepalived's set_std_fd does), its stdin is /dev/null. Its pid is its pgid.
+     */
+    public Process startDaemon(List<String> argv) throws IOException {
+        return builder(daemonCommandLine(argv), null).start();
+    }
+
+    private static ProcessBuilder builder(List<String> commandLine, java.io.File output) {
+        ProcessBuilder pb = new ProcessBuilder(commandLine)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(output != null ? ProcessBuilder.Redirect.to(output) : ProcessBuilder.Redirect.DISCARD)
                 .redirectErrorStream(true)
@@ -116,9 +145,14 @@ public final class ScriptProcess {
         env.clear();
         env.put("PATH", PATH);
         env.put("LANG", "C");
+        return pb;
+    }
+
+    public ScriptOutcome run(List<String> argv, long timeoutMillis) {
+        java.io.File output = ScriptOutput.file();
         Process p;
         try {
-            p = pb.start();
+            p = builder(commandLine(argv), output).start();
         } catch (IOException e) {
             return ScriptOutcome.failedToStart(e.getMessage());
         }

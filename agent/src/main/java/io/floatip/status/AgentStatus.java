@@ -35,13 +35,36 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param reasonCode        the last transition's reason as a code (master_silent, fault, ...), or null
      * @param claimBackoff      after a VIP claim failed, until one succeeds: the back-off; else null
      * @param conflict          another node holds our VIP while we are master (split brain), or null
+     * @param acceptMode        RFC 9568 Accept_Mode: the setting and what this node drops now, or null (an older
+     *                          agent)
+     * @param vmac              use_vmac's macvlan the VIPs go on (vrrp.51), or null
+     * @param excludedIps       the configured excluded_ips: held with the VIPs while master, not advertised (they
+     *                          are in heldVips while held), as configured ("203.0.113.60/24 dev eth1")
      */
     public record InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
                                  int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
                                  List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
                                  String reason, String faults, List<TrackedStatus> tracked, Counters counters,
                                  boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
-                                 ConflictStatus conflict) {
+                                 ConflictStatus conflict, AcceptStatus acceptMode, String vmac,
+                                 List<String> excludedIps) {
+
+        public InstanceStatus {
+            // A snapshot from an agent without excluded_ips reads as none.
+            excludedIps = excludedIps == null ? List.of() : List.copyOf(excludedIps);
+        }
+
+        /** Without Accept_Mode, use_vmac and excluded addresses (a snapshot from an older agent). */
+        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
+                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
+                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
+                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
+                              boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
+                              ConflictStatus conflict) {
+            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
+                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
+                    drained, reasonCode, claimBackoff, conflict, null, null, List.of());
+        }
 
         /** Without a split brain (none, or a snapshot from an older agent). */
         public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
@@ -51,7 +74,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
                               boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff) {
             this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
                     virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, null);
+                    drained, reasonCode, claimBackoff, null, null, null, List.of());
         }
 
         /** Without a claim back-off (none going on, or a snapshot from an older agent). */
@@ -110,6 +133,18 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      */
     public record ConflictStatus(String cause, String description, String peerAddress, String peerMac,
                                  int peerPriority, long sinceMillis) {
+    }
+
+    /**
+     * RFC 9568 Accept_Mode.
+     *
+     * @param accept        the instance's {@code accept} setting
+     * @param dropping      the addresses packets to which this node drops now (a non-owner master with accept
+     *                      false), as asked of nftables
+     * @param applyFailures tables nft failed to write since start, for every instance (a failure is logged too)
+     * @param lastError     the last failure, or null once a write worked
+     */
+    public record AcceptStatus(boolean accept, List<String> dropping, long applyFailures, String lastError) {
     }
 
     /** @param kind script, interface or file; @param state up/down, or the file's value */

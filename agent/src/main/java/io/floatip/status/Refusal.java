@@ -29,6 +29,8 @@ public enum Refusal {
     METRICS_TOO_LONG("metrics_too_long"),
     /** A notify_fifo line dropped: its queue was full or the FIFO's buffer was (no reader). */
     NOTIFY_FIFO_DROPPED("notify_fifo_dropped"),
+    /** The notify_fifo_script exited (or could not start) while the agent ran: started again after a back-off. */
+    NOTIFY_FIFO_SCRIPT_EXITED("notify_fifo_script_exited"),
     /** A config refused by a reload because it is too big or nested too deep. */
     CONFIG_TOO_BIG("config_too_big"),
     /** An Error (StackOverflowError...) caught on a thread that then carried on. */

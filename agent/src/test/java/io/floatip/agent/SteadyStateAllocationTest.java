@@ -68,6 +68,10 @@ class SteadyStateAllocationTest {
         }
 
         @Override
+        public void refuse(java.util.List<io.floatip.config.VirtualIp> addresses) {
+        }
+
+        @Override
         public void removeRouting(io.floatip.config.VirtualRouting routing) {
 
         }
@@ -115,11 +119,11 @@ class SteadyStateAllocationTest {
         long[] now = {0};
         router.startup(0);
         now[0] = router.nextDeadline();
-        router.fireTimers(now[0]);
+        router.fireTimers(now[0], 0);
         assertEquals(State.MASTER, router.state());
         double perRun = Allocated.perRun(20_000, () -> {
             now[0] += INTERVAL;
-            router.fireTimers(now[0]);
+            router.fireTimers(now[0], 0);
         });
         assertEquals(40_001, port.adverts, "one advert a run");
         assertTrue(perRun < 1, perRun + " bytes per advert");

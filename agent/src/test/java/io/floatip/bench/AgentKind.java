@@ -9,8 +9,8 @@ import java.util.List;
 interface AgentKind {
 
     /**
-     * What to run on one node. VIPs are 198.51.100.50 for instance 1 and 198.51.100.(149 + i) for instance
-     * i > 1; VRIDs 51 for instance 1, 1 for instance 51, i for the others. {@code checks}, if not null, is tracked by instance 1 (scenario 3).
+     * What to run on one node. VIPs are 198.51.100.50 for instance 1, 198.51.100.(149 + i) for instance
+     * 1 < i <= 100 and 203.0.113.(i - 100) above (the scale run's 255 instances); VRIDs 51 for instance 1, 1 for instance 51, i for the others. {@code checks}, if not null, is tracked by instance 1 (scenario 3).
      */
     record Spec(String tag, int priority, int intervalCentis, int instances, Checks checks) {
         static Spec pair(String tag, int priority, int intervalCentis, Checks checks) {
@@ -56,6 +56,9 @@ interface AgentKind {
     Running start(Host node, Spec spec, Path workDir);
 
     static String vip(int instance) {
+        if (instance > 100) {
+            return "203.0.113." + (instance - 100);
+        }
         return instance == 1 ? "198.51.100.50" : "198.51.100." + (149 + instance);
     }
 

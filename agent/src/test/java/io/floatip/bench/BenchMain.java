@@ -12,6 +12,8 @@ import java.util.List;
  * floatip against keepalived on the same lab topology (issue #8). Run by agent/bench/run.sh, as root:
  * {@code java -cp floatip.jar:test-classes io.floatip.bench.BenchMain --root REPO [--quick | --soak MIN]}.
  *
+ * <p>--proxy: the proxy mode of issue #19 ({@link ProxyBench}), about 7 minutes.
+ *
  * <p>Full run: scenarios 1 to 4 at 1 s, 100 ms and 10 ms, 7 repetitions each, footprint with 60 s CPU windows
  * (about 25 minutes on 2 cores). --quick: 3 repetitions at 100 ms only, 20 s CPU windows (about 6 minutes).
  * Writes agent/bench/results.tsv, agent/bench/outage.dat (the chart's data) and BENCHMARKS.md's sections.
@@ -24,8 +26,11 @@ public final class BenchMain {
         Path root = Path.of(".");
         Path outDir = null;
         boolean quick = false;
+        boolean proxy = false;
+        int flapReps = 5;
         int soakMinutes = -1;
         int idleSeconds = -1;
+        boolean scale = false;
         Integer reps = null;
         List<Integer> intervals = null;
         Integer window = null;
@@ -37,8 +42,11 @@ public final class BenchMain {
                 case "--root" -> root = Path.of(args[++i]);
                 case "--out" -> outDir = Path.of(args[++i]);
                 case "--quick" -> quick = true;
+                case "--proxy" -> proxy = true;
+                case "--flap-reps" -> flapReps = Integer.parseInt(args[++i]);
                 case "--soak" -> soakMinutes = Integer.parseInt(args[++i]);
                 case "--idle-threads" -> idleSeconds = Integer.parseInt(args[++i]);
+                case "--scale" -> scale = true;
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--intervals" -> {
                     intervals = new ArrayList<>();
@@ -51,7 +59,8 @@ public final class BenchMain {
                 case "--no-footprint" -> footprint = false;
                 case "--no-failover" -> failover = false;
                 default -> {
-                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--soak MINUTES] [--idle-threads S] [--reps N] "
+                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N]] [--soak MINUTES] "
+                            + "[--idle-threads S] [--scale] [--reps N] "
                             + "[--intervals CENTIS,...] [--cpu-window S] [--only floatip|keepalived] "
                             + "[--no-footprint] [--no-failover]");
                     System.exit(2);
@@ -76,6 +85,25 @@ public final class BenchMain {
             for (AgentKind kind : kinds) {
                 System.out.println(IdleThreads.run(kind, work, Duration.ofSeconds(idleSeconds)));
             }
+            return;
+        }
+
+        if (scale) {
+            // 12 pairs (2 shapes, 3 histories, 2 agents); a 20 s window keeps the mode near 10 minutes.
+            Duration w = Duration.ofSeconds(window != null ? window : 20);
+            long began = System.nanoTime();
+            List<Scale.Outcome> outcomes = new Scale(kinds, work, w).run();
+            String table = Scale.table(outcomes, only);
+            System.out.println(table);
+            double took = (System.nanoTime() - began) / 60e9;
+            Report.replaceSection(md, "scale", Report.machine("--scale: 255 instances at 100 ms and 50 at 10 ms, "
+                    + "three start histories, " + w.toSeconds() + " s windows scaled to 60 s, one run each; took "
+                    + Report.num(took) + " min, load average before: " + Report.loadAverage()) + "\n" + table);
+            return;
+        }
+
+        if (proxy) {
+            ProxyBench.run(work, launcher, md, benchDir, reps != null ? reps : 7, flapReps);
             return;
         }
 

@@ -130,6 +130,37 @@ final class ClientProbe {
         return times[i] - times[i - 1];
     }
 
+    /**
+     * The silences between {@code from} and {@code to} (µs): every gap between two consecutive replies longer than
+     * {@code over}, the first measured from the last reply before {@code from}. Returns {longest, total}; the
+     * total counts each such gap less one probe period (the time it would take anyway).
+     */
+    synchronized long[] silences(long from, long to, long over) {
+        int i = indexAtOrAfter(from);
+        long prev = i > 0 ? times[i - 1] : from;
+        long longest = 0;
+        long total = 0;
+        for (; i < size && times[i] <= to; i++) {
+            long gap = times[i] - prev;
+            if (gap > over) {
+                longest = Math.max(longest, gap);
+                total += gap - PERIOD_MICROS;
+            }
+            prev = times[i];
+        }
+        if (to - prev > over) { // still silent at the end of the window
+            longest = Math.max(longest, to - prev);
+            total += to - prev;
+        }
+        return new long[] {longest, total};
+    }
+
+    /** The first reply at or after {@code since}, from any MAC; -1 if none yet. */
+    synchronized long firstAfter(long since) {
+        int i = indexAtOrAfter(since);
+        return i < size ? times[i] : -1;
+    }
+
     /** For notes: the last reply's age and MAC id, and the client's neighbour entry for the VIP. */
     String describe(String vip) {
         String last;

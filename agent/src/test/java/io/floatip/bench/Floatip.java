@@ -32,8 +32,12 @@ final class Floatip implements AgentKind {
 
     @Override
     public Running start(Host node, Spec spec, Path workDir) {
-        Path config = writeConfig(node, spec, workDir);
-        Path gcLog = workDir.resolve("gc-" + spec.tag() + ".log");
+        return start(node, spec.tag(), writeConfig(node, spec, workDir), workDir);
+    }
+
+    /** Starts floatip on {@code node} with a config written elsewhere (the proxy mode's); {@code tag} names its GC log. */
+    Running start(Host node, String tag, Path config, Path workDir) {
+        Path gcLog = workDir.resolve("gc-" + tag + ".log");
         List<String> log = new CopyOnWriteArrayList<>();
         Process process = node.start(List.of("env", "FLOATIP_JAVA_OPTS=-Xlog:gc:file=" + gcLog,
                 launcher.toString(), "run", "-c", config.toString(), "--control-socket",

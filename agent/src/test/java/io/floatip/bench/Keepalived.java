@@ -41,9 +41,27 @@ final class Keepalived implements AgentKind {
 
     @Override
     public Running start(Host node, Spec spec, Path workDir) {
+        return start(node, spec.tag(), text(spec), workDir);
+    }
+
+    /** Starts keepalived on {@code node} with this keepalived.conf text (the proxy mode's). */
+    Running start(Host node, String tag, String config, Path workDir) {
+        Running running = launch(node, tag, config, workDir);
+        Lab.await(Duration.ofSeconds(20), () -> running.log().stream().anyMatch(l -> l.contains("Entering BACKUP STATE")
+                || l.contains("Entering MASTER STATE") || l.contains("Entering FAULT STATE"))
+                || running.awaitExit(Duration.ZERO), "keepalived on " + node.name() + " to start");
+        if (running.awaitExit(Duration.ZERO)) {
+            throw new IllegalStateException("keepalived on " + node.name() + " exited: "
+                    + String.join("\n", running.log()));
+        }
+        return running;
+    }
+
+    /** Starts keepalived and returns at once, whatever it says (the proxy mode's look at vrrp_track_process). */
+    Running launch(Host node, String tag, String config, Path workDir) {
         KeepalivedFiles files = KeepalivedFiles.in(workDir.resolve("keepalived"),
-                node.name() + "-" + spec.tag() + "-" + STARTS.incrementAndGet());
-        write(files.config(), text(spec));
+                node.name() + "-" + tag + "-" + STARTS.incrementAndGet());
+        write(files.config(), config);
         List<String> log = new CopyOnWriteArrayList<>();
         Process process = node.start(files.argv(), log::add);
         Running running = new Running() {
@@ -96,12 +114,6 @@ final class Keepalived implements AgentKind {
                 return List.copyOf(log);
             }
         };
-        Lab.await(Duration.ofSeconds(20), () -> log.stream().anyMatch(l -> l.contains("Entering BACKUP STATE")
-                || l.contains("Entering MASTER STATE")) || !process.isAlive(), "keepalived on " + node.name()
-                + " to start");
-        if (!process.isAlive()) {
-            throw new IllegalStateException("keepalived on " + node.name() + " exited: " + String.join("\n", log));
-        }
         return running;
     }
 

@@ -211,6 +211,12 @@ final class Report {
         return out.toString();
     }
 
+    /** /proc/loadavg's three figures: the machine may be shared, and CPU per agent is only fair when it is idle. */
+    static String loadAverage() {
+        String[] f = read("/proc/loadavg").split(" ");
+        return f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : "unknown";
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

@@ -26,6 +26,11 @@ final class Results {
         samples.computeIfAbsent(row, r -> new LinkedHashMap<>()).computeIfAbsent(agent, a -> new ArrayList<>());
     }
 
+    /** Whether {@code agent} has this row, declared or with samples. */
+    synchronized boolean declared(Row row, String agent) {
+        return samples.getOrDefault(row, Map.of()).containsKey(agent);
+    }
+
     synchronized void note(String text) {
         notes.add(text);
         System.out.println("[bench] note: " + text);

@@ -1,6 +1,7 @@
 package io.floatip.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.config.Config;
 import io.floatip.config.ConfigLoader;
@@ -77,6 +78,21 @@ class ConfigSummaryTest {
     }
 
     @Test
+    void acceptFalseSaysWhatIsDroppedWhileMasterAndThatTheOwnerIgnoresIt() throws Exception {
+        Config c = parse("""
+                instances:
+                  VI_1: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.50/24], accept: false}
+                  VI_2: {interface: eth0, vrid: 2, priority: 255, virtual_ips: [198.51.100.51/24], accept: false}
+                  VI_3: {interface: eth0, vrid: 3, virtual_ips: [198.51.100.52/24]}
+                """);
+        List<String> lines = ConfigSummary.lines(Path.of("t.yaml"), c);
+        assertEquals(List.of("    accept: false: packets to [198.51.100.50/24] dropped (nftables table inet floatip) "
+                        + "while master",
+                "    accept: false: ignored, the address owner (priority 255) accepts what it owns"),
+                lines.stream().filter(l -> l.contains("accept")).toList());
+    }
+
+    @Test
     void theMulticastSourceAndTheRoutesAndRulesHeldWhileMaster() throws Exception {
         Config c = parse("""
                 instances:
@@ -88,5 +104,19 @@ class ConfigSummaryTest {
         assertEquals(List.of("    multicast source: 198.51.100.11",
                 "    route while master: 203.0.113.0/24 via 198.51.100.1 table 100",
                 "    rule while master: from 198.51.100.50/32 lookup 100"), lines.subList(3, 6));
+    }
+
+    @Test
+    void theFifoAndItsReader() throws Exception {
+        Config c = parse("""
+                global: {notify_fifo: /run/floatip/notify.fifo, notify_fifo_script: [/usr/bin/logger, -t, fifo]}
+                instances:
+                  VI_1: {interface: eth0, vrid: 1, virtual_ips: [198.51.100.50]}
+                """);
+        List<String> lines = ConfigSummary.lines(Path.of("t.yaml"), c);
+        assertTrue(lines.contains("  state changes written to /run/floatip/notify.fifo as INSTANCE \"NAME\" STATE "
+                + "PRIORITY"), lines.toString());
+        assertTrue(lines.contains("  /run/floatip/notify.fifo read by /usr/bin/logger -t fifo /run/floatip/notify.fifo: "
+                + "started with the agent, started again when it exits, stopped after the last line"), lines.toString());
     }
 }

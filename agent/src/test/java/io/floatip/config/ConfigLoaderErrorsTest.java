@@ -59,8 +59,8 @@ class ConfigLoaderErrorsTest {
         @Test
         void farFromAnythingListsTheKnownKeys() {
             assertError("bad.yaml:3:3: global.colour: unknown key; known keys here: router_id, log_level, "
-                    + "script_user, allow_root_scripts, notify_fifo, control_socket, metrics, realtime_priority, "
-                    + "state_dir, split_brain", """
+                    + "script_user, allow_root_scripts, notify_fifo, notify_fifo_script, control_socket, metrics, "
+                    + "realtime_priority, state_dir, split_brain", """
                     global:
                       router_id: lb1
                       colour: blue

@@ -156,18 +156,28 @@ class VipPlacementConfigTest {
     }
 
     @Test
-    void acceptTrueLoadsAndAcceptFalseSaysWhyNot() throws Exception {
-        load("""
+    void acceptIsTrueByDefaultAndFalseRefusesTheVipsWhileMasterUnlessOwner() throws Exception {
+        assertEquals(true, load("""
+                instances:
+                  VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50]}
+                """).accept());
+        InstanceConfig off = load("""
+                instances:
+                  VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50], excluded_ips: [203.0.113.9/24],
+                         accept: false}
+                """);
+        assertEquals(false, off.accept());
+        assertEquals(List.of("198.51.100.50/32", "203.0.113.9/24"),
+                off.refusedWhileMaster().stream().map(VirtualIp::toString).toList());
+        // The address owner (RFC 9568 6.4.3: "if it is not the IPvX address owner") accepts what it owns.
+        assertEquals(List.of(), load("""
+                instances:
+                  VI_1: {interface: eth0, vrid: 51, priority: 255, virtual_ips: [198.51.100.50], accept: false}
+                """).refusedWhileMaster());
+        assertEquals(List.of(), load("""
                 instances:
                   VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50], accept: true}
-                """);
-        List<String> errors = errors("""
-                instances:
-                  VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50], accept: false}
-                """);
-        assertEquals(1, errors.size(), errors.toString());
-        assertEquals(true, errors.get(0).startsWith("bad.yaml:2:75: instances.VI_1.accept: accept: false is not "
-                + "supported yet"), errors.get(0));
+                """).refusedWhileMaster());
         assertError("bad.yaml:2:75: instances.VI_1.accept: must be true or false, got 'maybe'", """
                 instances:
                   VI_1: {interface: eth0, vrid: 51, virtual_ips: [198.51.100.50], accept: maybe}

@@ -69,14 +69,32 @@ class MetricsTest {
     @Test
     void eachConfiguredVipSaysWhetherThisNodeHoldsIt() {
         assertEquals(1, value(M, "floatip_vip_held", "vrrp_instance", "VI_1", "interface", "eth0", "vrid", "51",
-                "vip", "198.51.100.50/24"));
+                "vip", "198.51.100.50/24", "vip_interface", "eth0"));
         // VI_2 is in FAULT but still holds one of its two addresses (a release that failed): the gauge says so.
         assertEquals(0, value(M, "floatip_vip_held", "vrrp_instance", "VI_2", "interface", "eth1", "vrid", "52",
-                "vip", "203.0.113.50/24"));
+                "vip", "203.0.113.50/24", "vip_interface", "eth1"));
         assertEquals(1, value(M, "floatip_vip_held", "vrrp_instance", "VI_2", "interface", "eth1", "vrid", "52",
-                "vip", "203.0.113.51/32"));
+                "vip", "203.0.113.51/32", "vip_interface", "eth1"));
         assertEquals(3, M.get("floatip_vip_held").series().size());
         assertEquals("gauge", M.get("floatip_vip_held").type());
+    }
+
+    @Test
+    void aVipOnAnotherInterfaceHasTheAddressAsVipAndItsInterfaceAsVipInterface() {
+        AgentStatus two = Snapshots.twoInstances(NOW);
+        AgentStatus.InstanceStatus i = two.instances().get(0);
+        AgentStatus.InstanceStatus moved = new AgentStatus.InstanceStatus(i.name(), i.interfaceName(), i.vrid(),
+                i.version(), i.state(), i.priority(), i.effectivePriority(), i.advertIntervalMillis(),
+                List.of("198.51.100.50/24", "203.0.113.60/24 dev eth2"), List.of("203.0.113.60/24 dev eth2"),
+                i.unicast(), i.masterAddress(), i.sinceMillis(), i.reason(), i.faults(), i.tracked(), i.counters());
+        Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(new AgentStatus(two.routerId(),
+                two.version(), two.pid(), two.startedAtMillis(), List.of(moved), two.scripts(), two.groups(),
+                two.interfaces(), two.refusals())));
+        assertEquals(1, value(m, "floatip_vip_held", "vrrp_instance", "VI_1", "interface", "eth0", "vrid", "51",
+                "vip", "203.0.113.60/24", "vip_interface", "eth2"));
+        assertEquals(0, value(m, "floatip_vip_held", "vrrp_instance", "VI_1", "interface", "eth0", "vrid", "51",
+                "vip", "198.51.100.50/24", "vip_interface", "eth0"));
+        assertEquals(2, m.get("floatip_vip_held").series().size());
     }
 
     @Test

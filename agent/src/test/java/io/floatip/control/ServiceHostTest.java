@@ -74,11 +74,11 @@ class ServiceHostTest {
                     "interface", "eth0", "vrid", "51", "state", "BACKUP"));
             assertEquals(150.0, Exposition.value(families, "floatip_instance_effective_priority", "vrrp_instance", "VI_1"));
             assertEquals(1.0, Exposition.value(families, "floatip_vip_held", "vrrp_instance", "VI_1",
-                    "interface", "eth0", "vrid", "51", "vip", VIP + "/24"), "the master holds the VIP");
+                    "interface", "eth0", "vrid", "51", "vip", VIP + "/24", "vip_interface", "eth0"), "the master holds the VIP");
             ProcessResult scrape2 = n2.exec("curl", "-s", "-m", "2", "http://127.0.0.1:9650/metrics");
             assertEquals(0, scrape2.exitCode(), scrape2.output());
             assertEquals(0.0, Exposition.value(Exposition.parse(scrape2.output()), "floatip_vip_held", "vrrp_instance",
-                    "VI_1", "interface", "eth0", "vrid", "51", "vip", VIP + "/24"), "the backup does not");
+                    "VI_1", "interface", "eth0", "vrid", "51", "vip", VIP + "/24", "vip_interface", "eth0"), "the backup does not");
         }
     }
 

@@ -75,6 +75,33 @@ class StatusTableTest {
     }
 
     @Test
+    void excludedAddressesHaveTheirOwnSectionAndJsonField() throws Exception {
+        AgentStatus s = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(new AgentStatus.InstanceStatus(
+                "VI_1", "eth0", 51, 3, "MASTER", 150, 150, 1000, List.of("198.51.100.50/32"),
+                List.of("198.51.100.50/32", "198.51.100.60/24", "203.0.113.60/24 dev eth1"), false,
+                "198.51.100.11", NOW - 5_000, null, "", List.of(),
+                new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 0, 0, 0), false, null, null, null, null, null,
+                List.of("198.51.100.60/24", "203.0.113.60/24 dev eth1"))),
+                List.of(), List.of(), List.of(), Map.of());
+        String table = StatusTable.render(s, NOW, ZoneId.of("UTC"));
+        assertEquals(true, table.contains("""
+
+                EXCLUDED (held with the VIPs while master, not advertised)
+                  VI_1: 198.51.100.60/24,203.0.113.60/24 dev eth1 (held)
+                """), table);
+        String json = ControlJson.MAPPER.writeValueAsString(s);
+        var tree = ControlJson.MAPPER.readTree(json);
+        assertEquals("[\"198.51.100.60/24\",\"203.0.113.60/24 dev eth1\"]",
+                tree.get("instances").get(0).get("excludedIps").toString(), json);
+        assertEquals(s, ControlJson.MAPPER.readValue(json, AgentStatus.class));
+        // An older agent's snapshot, without the field, reads as none excluded.
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("instances").get(0)).remove("excludedIps");
+        AgentStatus old = ControlJson.MAPPER.treeToValue(tree, AgentStatus.class);
+        assertEquals(List.of(), old.instances().get(0).excludedIps());
+        assertEquals(false, StatusTable.render(old, NOW, ZoneId.of("UTC")).contains("EXCLUDED"));
+    }
+
+    @Test
     void ages() {
         assertEquals("0s", StatusTable.age(-3_000)); // a clock step backwards
         assertEquals("59s", StatusTable.age(59_999));

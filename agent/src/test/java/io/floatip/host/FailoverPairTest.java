@@ -78,7 +78,7 @@ class FailoverPairTest {
             Thread.sleep(300); // keep watching a few intervals after the handback
             long overlap = watch.stop();
             System.out.printf("[timing] link restored -> n1 holds VIP: %d ms; longest both-hold %d ms over %d "
-                    + "samples%n", ms(back), ms(overlap), watch.samples());
+                    + "address events%n", ms(back), ms(overlap), watch.events());
             assertTrue(ms(overlap) < INTERVAL_CS * 10, "both held the VIP for " + ms(overlap) + " ms");
             Lab.await(Duration.ofSeconds(2), () -> a.mac().equals(client.neighbourMac(VIP)),
                     "client's ARP entry to point back to n1");

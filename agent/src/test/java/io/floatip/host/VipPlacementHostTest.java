@@ -118,14 +118,25 @@ class VipPlacementHostTest {
 
     @Test
     void anInstanceWithNoVipElectsAndDrivesItsNotifyScripts() throws Exception {
-        try (Lab lab = Lab.create("novip", 2)) {
+        noVipPair(false);
+    }
+
+    /** family: ipv6 (keepalived's native_ipv6): VRRPv3 to ff02::12 from the link-local address, count 0. */
+    @Test
+    void anIpv6InstanceWithNoVipElectsAndDrivesItsNotifyScripts() throws Exception {
+        noVipPair(true);
+    }
+
+    private void noVipPair(boolean ipv6) throws Exception {
+        try (Lab lab = Lab.create(ipv6 ? "novip6" : "novip", 2)) {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
-            Process agent1 = n1.start(AgentCommand.run(config(n1, 150)), echo(n1, new CopyOnWriteArrayList<>()));
+            Process agent1 = n1.start(AgentCommand.run(config(n1, 150, ipv6)),
+                    echo(n1, new CopyOnWriteArrayList<>()));
             Path told1 = dir.resolve("notify-n1.log");
             Path told2 = dir.resolve("notify-n2.log");
             Lab.await(Duration.ofSeconds(15), () -> lines(told1).contains("master"), "n1 told master");
-            Path c2 = config(n2, 100);
+            Path c2 = config(n2, 100, ipv6);
             n2.start(AgentCommand.run(c2), echo(n2, new CopyOnWriteArrayList<>()));
             Lab.await(Duration.ofSeconds(15), () -> lines(told2).contains("backup"), "n2 told backup");
             // n2 takes n1's adverts, which carry no address (count 0): it stays BACKUP.
@@ -135,6 +146,8 @@ class VipPlacementHostTest {
             assertEquals("BACKUP", s2.state());
             assertTrue(s2.counters().advertsReceived() >= 5, "adverts taken: " + s2.counters());
             assertEquals(List.of(), s2.virtualIps());
+            // The master heard is n1's link-local address for IPv6, its own IPv4 address otherwise.
+            assertEquals(ipv6, s2.masterAddress().startsWith("fe80:"), "master " + s2.masterAddress());
 
             n1.signal(agent1, "TERM");
             assertTrue(agent1.waitFor(10, TimeUnit.SECONDS), "n1's agent to stop");
@@ -144,12 +157,13 @@ class VipPlacementHostTest {
         }
     }
 
-    private Path config(Node node, int priority) throws Exception {
+    private Path config(Node node, int priority, boolean ipv6) throws Exception {
         Path notify = dir.resolve("notify-" + node.name() + ".sh");
         Files.writeString(notify, "#!/bin/sh\necho \"$1\" >> " + dir.resolve("notify-" + node.name() + ".log")
                 + "\n");
         Files.setPosixFilePermissions(notify, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return PairConfig.write(dir, node.name(), 3, priority, 10, true, "", """
+        return PairConfig.write(dir, node.name(), 3, priority, 10, true, "", (ipv6 ? "    family: ipv6\n" : "")
+                + """
                     notify:
                       master: %s master
                       backup: %s backup

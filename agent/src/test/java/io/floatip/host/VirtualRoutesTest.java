@@ -115,6 +115,39 @@ class VirtualRoutesTest {
         }
     }
 
+    /**
+     * An agent started with no routes anywhere does not watch route deletions (a BGP router's churn); a reload
+     * that adds the first ones starts watching, so a route deleted after it is put back at once, not only after
+     * the next start.
+     */
+    @Test
+    void routesAddedByAReloadAreGuardedToo() throws Exception {
+        try (Lab lab = Lab.create("vrtrl", 1)) {
+            Node n1 = lab.node(1);
+            List<String> log1 = new CopyOnWriteArrayList<>();
+            Path c1 = PairConfig.write(dir.resolve("reload"), n1.name(), 3, 150, 10, true, VIP + "/24", "");
+            start(n1, c1, log1);
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP), "n1 master, without routes");
+            assertTrue(holdsNone(n1), "none yet: " + routing(n1));
+
+            java.nio.file.Files.writeString(c1, java.nio.file.Files.readString(c1) + ROUTING);
+            ControlClient.reload(AgentCommand.socketFor(c1));
+            Lab.await(Duration.ofSeconds(2), () -> holdsAll(n1), "the reload's routes on n1: " + routing(n1));
+
+            n1.ip("route", "del", "203.0.113.0/25", "via", GATEWAY).orThrow();
+            Lab.await(Duration.ofSeconds(2), () -> holdsAll(n1), "the route back on n1: " + routing(n1));
+            n1.ip("rule", "del", "priority", "1001").orThrow();
+            Lab.await(Duration.ofSeconds(2), () -> holdsAll(n1), "the rule back on n1: " + routing(n1));
+            Lab.await(Duration.ofSeconds(2), () -> counters(c1).routingRestored() == 2, "2 restores counted");
+
+            // A reload that removes them all stops watching; the agent runs on.
+            java.nio.file.Files.writeString(c1, java.nio.file.Files.readString(c1).replace(ROUTING, ""));
+            ControlClient.reload(AgentCommand.socketFor(c1));
+            Lab.await(Duration.ofSeconds(2), () -> holdsNone(n1), "the routes gone with the reload: " + routing(n1));
+            assertTrue(n1.hasAddress(VIP), "still master");
+        }
+    }
+
     /** The three routes and two rules, tagged with floatip's protocol. */
     static boolean holdsAll(Node n) {
         String r = routing(n);

@@ -151,7 +151,12 @@ class ImportKeepalivedCommandTest {
         Run low = run("import-keepalived", "-i", "low", corpus("corpus/config-id.conf"));
         assertTrue(low.out().contains("    priority: 100\n    version: 2\n    preempt: false\n"), low.out());
         Run none = run("import-keepalived", "--check", corpus("corpus/config-id.conf"));
-        assertEquals(1, none.code());
+        assertEquals(0, none.code(), "lines for other ids are skipped, not left out: " + none.err());
+        assertTrue(none.out().contains("# floatip import: note: config id " + ConfigId.local().id() + ", this host's "
+                + "name up to its first dot (keepalived's default without -i): "), none.out());
+        Run empty = run("import-keepalived", "--config-id", "", corpus("corpus/config-id.conf"));
+        assertEquals(1, empty.code());
+        assertEquals("floatip import-keepalived: --config-id must not be empty\n", empty.err());
     }
 
     @Test

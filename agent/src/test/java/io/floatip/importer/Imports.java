@@ -16,17 +16,19 @@ import java.util.List;
 final class Imports {
 
     static final Path CORPUS = Path.of("src/test/resources/keepalived");
+    /** The host the tests import on, whatever this machine is called: config id lb9, keepalived's default there. */
+    static final ConfigId HOST = ConfigId.ofHost("lb9.example.com");
 
     private Imports() {
     }
 
     static ImportResult corpus(String name) throws ImportException {
-        return KeepalivedImporter.importFile(CORPUS.resolve(name));
+        return KeepalivedImporter.importFile(CORPUS.resolve(name), HOST);
     }
 
     /** Imports {@code text} written as {@code dir/keepalived.conf}. */
     static ImportResult text(Path dir, String text) throws IOException, ImportException {
-        return KeepalivedImporter.importFile(Files.writeString(dir.resolve("keepalived.conf"), text));
+        return KeepalivedImporter.importFile(Files.writeString(dir.resolve("keepalived.conf"), text), HOST);
     }
 
     /** The YAML as floatip's loader reads it, without host checks; it must load without an error. */

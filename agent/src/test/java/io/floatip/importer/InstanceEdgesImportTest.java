@@ -243,9 +243,11 @@ class InstanceEdgesImportTest {
         assertEquals(100, vi.priority());
         assertFalse(vi.preempt());
         assertEquals(List.of(
-                "keepalived.conf:8 not mapped: @lb1 priority 200 (read by keepalived only when its config id is lb1 "
-                        + "(keepalived -i ID, default the host name up to its first dot); import with --config-id ID "
-                        + "to choose one)",
+                "keepalived.conf:8 note: config id lb9, this host's name up to its first dot (keepalived's default "
+                        + "without -i): 0 line(s) starting with @ read for it, 1 skipped; import once per node, with "
+                        + "--config-id ID for each (one floatip config per node)",
+                "keepalived.conf:8 note: @lb1 priority 200: skipped: keepalived reads it only with config id lb1, and "
+                        + "this import is for lb9",
                 "keepalived.conf:7 not mapped: preempt_delay 2000 (a preempt delay is 0 to 1000 seconds)",
                 "keepalived.conf:9 not mapped: $PRIO=10 (parameter definition; the import does not substitute "
                         + "parameters)"), Imports.warnings(result));

@@ -27,7 +27,7 @@ class KeepalivedCorpusTest {
 
     static final Path DIR = Imports.CORPUS.resolve("corpus");
 
-    /** @param configId null for an import without --config-id */
+    /** @param configId null for an import without --config-id: on host lb9.example.com ({@link Imports#HOST}) */
     record Case(String conf, String configId) {
 
         Path expected() {
@@ -55,7 +55,8 @@ class KeepalivedCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void importsToTheExpectedYamlThatPassesCheckConfig(Case c, @TempDir Path dir) throws Exception {
-        ImportResult result = KeepalivedImporter.importFile(DIR.resolve(c.conf()), c.configId());
+        ImportResult result = KeepalivedImporter.importFile(DIR.resolve(c.conf()),
+                c.configId() == null ? Imports.HOST : ConfigId.chosen(c.configId()));
         assertEquals(List.of(), result.loadErrors(), result::yaml);
         assertEquals(Files.readString(c.expected()), result.yaml());
         Path yaml = Files.writeString(dir.resolve("floatip.yaml"), result.yaml());

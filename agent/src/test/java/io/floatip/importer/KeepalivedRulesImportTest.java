@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class KeepalivedRulesImportTest {
 
     private static ImportResult corpus(String name) throws ImportException {
-        return KeepalivedImporter.importFile(KeepalivedCorpusTest.DIR.resolve(name));
+        return KeepalivedImporter.importFile(KeepalivedCorpusTest.DIR.resolve(name), Imports.HOST);
     }
 
     private static Config config(String name) throws Exception {
@@ -43,6 +43,23 @@ class KeepalivedRulesImportTest {
         InstanceConfig own = config.instances().get("VI_3");
         assertEquals("secret", own.authPassword());
         assertEquals(30_000, own.preemptDelayMillis());
+    }
+
+    @Test
+    void acceptAndNoAcceptMapAndStrictModeImpliesNoAcceptExceptForTheOwner() throws Exception {
+        Config config = config("accept.conf");
+        java.util.Map<String, Boolean> accept = new java.util.LinkedHashMap<>();
+        config.instances().forEach((name, ic) -> accept.put(name, ic.accept()));
+        assertEquals(java.util.Map.of("NO_ACCEPT", false, "ACCEPT", true, "LAST_WINS", false,
+                "STRICT_DEFAULT", false, "STRICT_ACCEPT", true, "STRICT_V2_ACCEPT", false, "STRICT_OWNER", true),
+                accept);
+        assertEquals(List.of(), config.instances().get("STRICT_OWNER").refusedWhileMaster());
+        assertFalse(Imports.leftOut(corpus("accept.conf")).stream()
+                .anyMatch(w -> w.contains("not mapped: accept") || w.contains("not mapped: no_accept")));
+        // vrrp_strict in global_defs does the same to every instance without accept.
+        Config strict = config("strict-auth.conf");
+        assertFalse(strict.instances().get("VI_1").accept());
+        assertTrue(strict.instances().get("VI_3").refusedWhileMaster().isEmpty(), "the owner accepts");
     }
 
     @Test
@@ -142,22 +159,46 @@ class KeepalivedRulesImportTest {
         assertTrue(Imports.warnings(result).stream().noneMatch(w -> w.contains("lowercase")));
     }
 
+    /**
+     * One keepalived.conf for two nodes (lib/parser.c read_line): each id gets its own lines and the YAML says
+     * which id it was made for; without --config-id, keepalived's default, the host name up to its first dot.
+     */
     @Test
     void configIdLinesFollowTheChosenId() throws Exception {
         Path file = KeepalivedCorpusTest.DIR.resolve("config-id.conf");
-        InstanceConfig low = load(KeepalivedImporter.importFile(file, "low")).instances().get("VI_1");
+        ImportResult lowResult = KeepalivedImporter.importFile(file, ConfigId.chosen("low"));
+        InstanceConfig low = load(lowResult).instances().get("VI_1");
         assertEquals(100, low.priority());
         assertFalse(low.preempt());
-        ImportResult highResult = KeepalivedImporter.importFile(file, "high");
+        assertEquals(List.of(
+                "config-id.conf:10 note: config id low (--config-id): 2 line(s) starting with @ read for it, 1 skipped; "
+                        + "import once per node, with --config-id ID for each (one floatip config per node)",
+                "config-id.conf:11 note: @high   priority 150: skipped: keepalived reads it only with config id high, "
+                        + "and this import is for low"), Imports.warnings(lowResult));
+        ImportResult highResult = KeepalivedImporter.importFile(file, ConfigId.chosen("high"));
         InstanceConfig high = load(highResult).instances().get("VI_1");
         assertEquals(150, high.priority());
         assertTrue(high.preempt());
-        assertEquals(List.of(), highResult.warnings());
-        List<String> without = Imports.leftOut(corpus("config-id.conf"));
-        assertEquals(3, without.size());
-        assertTrue(without.get(2).startsWith("config-id.conf:11 not mapped: @^high nopreempt (read by keepalived "
-                + "only when its config id is not high"), without::toString);
-        assertTrue(without.stream().allMatch(w -> w.contains("import with --config-id ID")));
+        assertEquals(List.of(), highResult.warnings().stream().filter(Warning::leftOut).toList());
+        assertTrue(Imports.warnings(highResult).contains("config-id.conf:12 note: @^high  nopreempt: skipped: "
+                + "keepalived reads it with every config id but high, and this import is for high"),
+                Imports.warnings(highResult)::toString);
+
+        ImportResult byHost = corpus("config-id.conf");
+        assertEquals(List.of(), Imports.leftOut(byHost), "lines for other nodes are skipped, not lost");
+        assertTrue(Imports.warnings(byHost).get(0).startsWith("config-id.conf:10 note: config id lb9, this host's name "
+                + "up to its first dot (keepalived's default without -i): 1 line(s) starting with @ read for it, 2 "
+                + "skipped; import once per node, with --config-id ID for each"), Imports.warnings(byHost)::toString);
+        assertEquals(100, load(byHost).instances().get("VI_1").priority(), "neither @low nor @high: the default");
+        assertFalse(load(byHost).instances().get("VI_1").preempt(), "@^high is for lb9");
+    }
+
+    @Test
+    void keepalivedsDefaultIdIsTheHostNameUpToItsFirstDot() {
+        assertEquals(new ConfigId("lb1", false), ConfigId.ofHost("lb1.dc1.example.com"));
+        assertEquals(new ConfigId("lb1", false), ConfigId.ofHost("lb1"));
+        assertTrue(ConfigId.chosen("high").chosen());
+        assertFalse(ConfigId.local().id().contains("."));
     }
 
     @Test
@@ -206,18 +247,19 @@ class KeepalivedRulesImportTest {
         ImportResult result = corpus("unmappable.conf");
         List<String> leftOut = Imports.leftOut(result);
         for (String keyword : List.of("max_auto_priority",
-                "default_interface", "dynamic_interfaces", "notify_fifo_script",
-                "use_vmac", "vmac_xmit_base", "garp_master_refresh_repeat", "label eth0:vip", "scope link")) {
+                "default_interface", "dynamic_interfaces",
+                "vmac_xmit_base", "garp_master_refresh_repeat", "label eth0:vip", "scope link")) {
             assertEquals(1, leftOut.stream().filter(w -> w.contains(" not mapped: " + keyword + " ")).count(),
                     () -> keyword + " in " + leftOut);
         }
-        assertEquals(9, leftOut.size(), leftOut::toString);
+        assertEquals(7, leftOut.size(), leftOut::toString);
+        assertTrue(load(result).instances().get("VI_1").useVmac(), "use_vmac vrrp.161 maps to use_vmac: true");
         // vrrp_skip_check_adv_addr is every instance's skip_check_adv_addr (vrrp_data.c alloc_vrrp).
         assertTrue(load(result).instances().get("VI_1").skipCheckAdvAddr());
         assertTrue(leftOut.stream().noneMatch(w -> w.contains("accept")), leftOut::toString);
         assertTrue(leftOut.stream().filter(w -> !w.contains("label")
                 && !w.contains("scope link") && !w.contains("max_auto_priority") && !w.contains("default_interface")
-                && !w.contains("dynamic_interfaces")).allMatch(w -> w.contains("not yet: ")
+                && !w.contains("dynamic_interfaces") && !w.contains("vmac_xmit_base")).allMatch(w -> w.contains("not yet: ")
                         || w.contains("garp.repeat")), leftOut::toString);
         assertEquals(List.of(vip("198.51.100.161", 24), vip("198.51.100.162", 24)),
                 load(result).instances().get("VI_1").virtualIps());

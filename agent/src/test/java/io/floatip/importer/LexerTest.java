@@ -105,7 +105,7 @@ class LexerTest {
     @Test
     void aByteOrderMarkIsSkippedWithANote() throws Exception {
         List<Warning> notes = new ArrayList<>();
-        List<Line> lines = Lexer.lex("\uFEFFvrrp_instance VI_1 {\n}\n", "k.conf", null, notes);
+        List<Line> lines = Lexer.lex("\uFEFFvrrp_instance VI_1 {\n}\n", "k.conf", new ConfigIdLines(null), notes);
         assertEquals("vrrp_instance", lines.get(0).firstWord());
         assertEquals(1, notes.size());
         assertFalse(notes.get(0).leftOut());
@@ -114,21 +114,25 @@ class LexerTest {
 
     @Test
     void configIdLinesAreKeptForTheirIdOnly() throws Exception {
-        String text = "@a priority 1\n  @b priority 2\n@^a nopreempt\n@a\nstate BACKUP\n";
+        String text = "@a priority 1\n  @b priority 2\n@^a nopreempt\n@a\nstate BACKUP\n@\tx\n";
         List<Warning> notes = new ArrayList<>();
         assertEquals(List.of(List.of("priority", "1"), List.of("state", "BACKUP")), texts(text, "a", notes));
+        assertEquals(List.of(2, 3, 6), notes.stream().map(n -> n.place().line()).toList(),
+                "@b, @^a and '@ x' (an empty id) skipped; '@a' alone is nothing, as in read_line");
+        assertTrue(notes.stream().noneMatch(Warning::leftOut), "a line for another node is not a loss");
+        assertEquals("@^a nopreempt: skipped: keepalived reads it with every config id but a, and this import is "
+                + "for a", notes.get(1).text());
+        notes.clear();
         assertEquals(List.of(List.of("priority", "2"), List.of("nopreempt"), List.of("state", "BACKUP")),
                 texts(text, "b", notes));
-        assertEquals(List.of(), notes);
-        assertEquals(List.of(List.of("state", "BACKUP")), texts(text, null, notes));
-        assertEquals(List.of(1, 2, 3), notes.stream().map(n -> n.place().line()).toList());
-        assertTrue(notes.stream().allMatch(Warning::leftOut));
-        assertTrue(notes.get(2).text().startsWith("@^a nopreempt (read by keepalived only when its config id is "
-                + "not a "), notes.get(2).text());
+        assertEquals(List.of(1, 6), notes.stream().map(n -> n.place().line()).toList());
+        assertEquals(List.of(List.of("nopreempt"), List.of("state", "BACKUP")),
+                Lexer.lex(text, "k.conf").stream().map(line -> line.tokens().stream().map(Token::text).toList())
+                        .toList(), "without an id, as keepalived without one: only @^ lines");
     }
 
     private static List<List<String>> texts(String text, String id, List<Warning> notes) throws ImportException {
-        return Lexer.lex(text, "k.conf", id, notes).stream()
+        return Lexer.lex(text, "k.conf", new ConfigIdLines(ConfigId.chosen(id)), notes).stream()
                 .map(line -> line.tokens().stream().map(Token::text).toList()).toList();
     }
 }

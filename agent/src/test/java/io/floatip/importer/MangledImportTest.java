@@ -47,7 +47,8 @@ class MangledImportTest {
                 String text = String.join("\n", mangle(lines, random));
                 Path conf = Files.writeString(dir.resolve("keepalived.conf"), text);
                 try {
-                    ImportResult result = KeepalivedImporter.importFile(conf, round % 2 == 0 ? null : "low");
+                    ImportResult result = KeepalivedImporter.importFile(conf, round % 2 == 0 ? Imports.HOST
+                            : ConfigId.chosen("low"));
                     assertEquals(loaderErrors(result.yaml()), result.loadErrors(), text);
                     imported++;
                 } catch (ImportException e) {

@@ -158,4 +158,44 @@ class ScriptsImportTest {
                 "keepalived.conf:13 not mapped: user root of notify_master (not yet: floatip runs every script as "
                         + "global.script_user)"), Imports.leftOut(result));
     }
+
+    /** keepalived/core/notify.c fifo_open: vrrp_notify_fifo_script reads vrrp_notify_fifo, the FIFO floatip writes. */
+    @Test
+    void theVrrpFifoAndItsReaderComeOver() throws Exception {
+        ImportResult result = Imports.text(dir, """
+                global_defs {
+                    vrrp_notify_fifo_script "/usr/bin/logger -f"
+                    vrrp_notify_fifo /run/vrrp.fifo
+                }
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    virtual_ipaddress { 198.51.100.50 }
+                }
+                """);
+        Config config = load(result);
+        assertEquals(Path.of("/run/vrrp.fifo"), config.global().notifyFifo());
+        assertEquals(Command.of("/usr/bin/logger", "-f"), config.global().notifyFifoScript());
+        assertEquals(List.of(), Imports.leftOut(result));
+        assertTrue(result.yaml().contains("# floatip import: note: no script_user: keepalived runs scripts as "
+                + "keepalived_script"), result.yaml());
+    }
+
+    @Test
+    void aReaderWithoutItsFifoIsNotStartedByKeepalivedEither() throws Exception {
+        ImportResult result = Imports.text(dir, """
+                global_defs {
+                    vrrp_notify_fifo /run/vrrp.fifo
+                    notify_fifo_script /usr/bin/cat
+                }
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    virtual_ipaddress { 198.51.100.50 }
+                }
+                """);
+        assertEquals(null, load(result).global().notifyFifoScript());
+        assertEquals(List.of("keepalived.conf:3 not mapped: notify_fifo_script /usr/bin/cat (keepalived starts it only "
+                + "with notify_fifo, which is not set)"), Imports.leftOut(result));
+    }
 }

@@ -57,8 +57,7 @@ class WarnedImportTest {
                         + "keepalived spaces all of an interface's gratuitous ARPs, floatip each instance's",
                 "unsupported.conf:14 not mapped: static_ipaddress" + network,
                 "unsupported.conf:18 not mapped: static_routes" + network,
-                "unsupported.conf:24 not mapped: use_vmac vrrp.91 (not yet: virtual MAC interfaces (issue 14))",
-                "unsupported.conf:25 not mapped: vmac_xmit_base (not yet: virtual MAC interfaces (issue 14))",
+                "unsupported.conf:25 not mapped: vmac_xmit_base (" + Unmapped.XMIT_BASE + ")",
                 "unsupported.conf:41 not mapped: Priority 200 (not a keyword: keepalived's are lowercase here, and it "
                         + "ignores this too)",
                 "unsupported.conf:32 not mapped: label eth0:7 of 198.51.100.112/24 (ignored: floatip adds the address "
@@ -66,7 +65,9 @@ class WarnedImportTest {
                 "unsupported.conf:32 not mapped: scope link of 198.51.100.112/24 (ignored: floatip adds addresses "
                         + "with scope global)",
                 "unsupported.conf:33 not mapped: 2001:db8::10/64 (IPv6 in an IPv4 instance (the family of its first "
-                        + "address); keepalived ignores it too)"),
+                        + "address); keepalived ignores it too)",
+                "unsupported.conf:22 note: strict mode: keepalived's master drops packets to its VIPs unless the "
+                        + "instance says accept (vrrp.c, vrrp_complete_instance): accept: false"),
                 Imports.warnings(result));
     }
 
@@ -75,7 +76,8 @@ class WarnedImportTest {
         String yaml = Imports.corpus("unsupported.conf").yaml();
         int instance = yaml.indexOf("\n  VI_ODD:\n");
         assertTrue(instance > 0, yaml);
-        assertTrue(yaml.indexOf("    # floatip import: not mapped: use_vmac vrrp.91") > instance, yaml);
+        assertTrue(yaml.indexOf("    # floatip import: not mapped: vmac_xmit_base") > instance, yaml);
+        assertTrue(yaml.indexOf("    use_vmac: true") > instance, yaml); // use_vmac vrrp.91 on VRID 91: no note
         assertTrue(yaml.indexOf("# floatip import: not mapped: vrrp_strict") < instance, yaml);
     }
 

@@ -40,9 +40,16 @@ public final class KeepalivedConfig {
     private String mcastSrcIp;
     private final List<String> unicastPeers = new ArrayList<>();
     private String authPass;
+    private boolean useVmac;
 
     private KeepalivedConfig(String name) {
         this.name = requireName(name, "instance name");
+    }
+
+    /** use_vmac: the VIPs on keepalived's macvlan vrrp.VRID with the virtual router MAC. */
+    public KeepalivedConfig useVmac() {
+        this.useVmac = true;
+        return this;
     }
 
     /** A config whose one vrrp_instance is called {@code name} (keepalived prints it as "(name)"). */
@@ -211,6 +218,9 @@ public final class KeepalivedConfig {
         }
         if (preemptDelay > 0) {
             line(out, "preempt_delay", decimal(preemptDelay));
+        }
+        if (useVmac) {
+            line(out, "use_vmac", null);
         }
         if (unicastSrcIp != null) {
             line(out, "unicast_src_ip", unicastSrcIp);

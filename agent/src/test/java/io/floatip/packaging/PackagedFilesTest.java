@@ -67,6 +67,6 @@ class PackagedFilesTest {
         assertTrue(fields.contains("Architecture: all"), fields.toString());
         assertTrue(fields.contains("Depends: default-jre-headless (>= 2:1.17) | java17-runtime-headless, libpcap0.8, "
                 + "iproute2, adduser"), fields.toString());
-        assertTrue(fields.contains("Recommends: curl"), fields.toString());
+        assertTrue(fields.contains("Recommends: curl, nftables"), fields.toString());
     }
 }

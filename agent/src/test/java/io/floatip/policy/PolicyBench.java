@@ -88,7 +88,7 @@ final class PolicyBench implements InstancePort {
             }
             now = Math.max(now, next);
             if (router.nextDeadline() <= now) {
-                router.fireTimers(now);
+                router.fireTimers(now, 0);
             } else {
                 due.poll().task.run();
             }
@@ -154,6 +154,11 @@ final class PolicyBench implements InstancePort {
     @Override
     public void addRouting(io.floatip.config.VirtualRouting routing) {
         line("add routing " + routing);
+    }
+
+    @Override
+    public void refuse(List<io.floatip.config.VirtualIp> addresses) {
+        line("refuse " + addresses);
     }
 
     @Override

@@ -142,6 +142,23 @@ class ReloadPlanTest {
         assertTrue(ReloadPlan.between(pair, grouped).contains(new ReloadStep.AtNextStart()));
     }
 
+    /** The FIFO and its reader are opened and started once: a new reader is started at the next start. */
+    @Test
+    void aNewFifoReaderWaitsForTheNextStart() {
+        InstanceConfig one = instance("VI_1", 150, List.of(A));
+        java.nio.file.Path fifo = java.nio.file.Path.of("/run/floatip/notify.fifo");
+        GlobalConfig withFifo = new GlobalConfig("node-a", "info", null, false, fifo);
+        GlobalConfig withReader = new GlobalConfig("node-a", "info", null, false, fifo,
+                GlobalConfig.DEFAULT_CONTROL_SOCKET, null, 0, GlobalConfig.DEFAULT_STATE_DIR, false,
+                io.floatip.config.Command.of("/usr/local/bin/reader"));
+        List<ReloadStep> steps = ReloadPlan.between(config(withFifo, List.of(), one), config(withReader, List.of(),
+                one));
+        assertEquals(List.of(new ReloadStep.Keep("VI_1"), new ReloadStep.RefreshLinks(), new ReloadStep.AtNextStart()),
+                steps, "the instance is kept; only the reader waits");
+        assertEquals(List.of("global settings and sync_groups changes take effect at the next start"),
+                ReloadPlan.messages(steps));
+    }
+
     @Test
     void processChangesWaitForTheNextStart() {
         Map<String, InstanceConfig> one = Map.of("VI_1", instance("VI_1", 150, List.of(A)));

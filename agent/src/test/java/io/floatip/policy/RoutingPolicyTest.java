@@ -29,11 +29,15 @@ class RoutingPolicyTest {
     }
 
     private static InstanceConfig with(VirtualRouting routing) {
+        return with(routing, List.of());
+    }
+
+    private static InstanceConfig with(VirtualRouting routing, List<VirtualIp> excluded) {
         InstanceConfig c = config(100, new GarpConfig(0, 1), A);
         return new InstanceConfig(c.name(), c.interfaceName(), c.vrid(), c.priority(), c.version(),
                 c.advertIntervalCentis(), c.preempt(), c.preemptDelayMillis(), c.virtualIps(), c.garp(),
                 c.unicastSource(), c.unicastPeers(), c.authPassword(), c.trackScripts(), c.trackInterfaces(),
-                c.trackFiles(), c.notifications(), c.fastPreempt(), c.trackProcesses(), c.excludedIps(), routing);
+                c.trackFiles(), c.notifications(), c.fastPreempt(), c.trackProcesses(), excluded, routing);
     }
 
     @Test
@@ -81,5 +85,17 @@ class RoutingPolicyTest {
         b.runUntil(MDI);
         assertEquals(List.of("360ms add routing " + new VirtualRouting(List.of(R2), List.of())),
                 b.lines("add routing"), "it adds the new list when it takes over");
+    }
+
+    @Test
+    void aReloadSaysHowManyRoutesAndRulesItAddsAndWhichExcludedAddresses() {
+        VirtualIp excluded = vip("198.51.100.200");
+        List<InstanceChange> changes = InstanceChange.between(with(VirtualRouting.NONE),
+                with(new VirtualRouting(List.of(R1, R2), List.of(RULE)), List.of(excluded)));
+        assertEquals(List.of("excluded address " + excluded + " added", "virtual_routes/virtual_rules: 0 removed, 3 added"),
+                changes.stream().map(InstanceChange::detail).toList());
+        assertEquals(List.of("excluded address " + excluded + " removed"), InstanceChange.between(
+                with(VirtualRouting.NONE, List.of(excluded)), with(VirtualRouting.NONE)).stream()
+                .map(InstanceChange::detail).toList());
     }
 }

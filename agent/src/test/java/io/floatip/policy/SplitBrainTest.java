@@ -30,14 +30,15 @@ class SplitBrainTest {
         final List<Long> probes = new ArrayList<>();
         final List<InetAddress> probedVips = new ArrayList<>();
         final List<Conflict> healed = new ArrayList<>();
-        /** What the other holder does when probed: answers at once. */
+        /** What the other holder does when probed: answers at once, until it gives the VIP up. */
         boolean peerAnswers;
+        long answersUntil = Long.MAX_VALUE;
 
         @Override
         public void probe(InetAddress vip) {
             probes.add(now);
             probedVips.add(vip);
-            if (peerAnswers) {
+            if (peerAnswers && now < answersUntil) {
                 sb.claimed(now, MAC);
             }
         }
@@ -198,6 +199,7 @@ class SplitBrainTest {
         Conflict c = w.sb.conflict();
         assertNotNull(c);
         assertEquals(ConflictCause.NOT_HEARD, c.cause());
+        assertEquals(MAC, c.peerMac(), "the MAC that answered the probe is the lower master's");
         assertTrue(c.describe(51, 3, 100, List.of(vip)).contains("at priority 100, below ours"));
     }
 
@@ -355,5 +357,206 @@ class SplitBrainTest {
         assertEquals(1, w.conflicts.size(), "confirmed by the drops: " + w.conflicts);
         assertEquals(MAC, w.conflicts.get(0).peerMac(), "the same source's MAC");
         assertEquals(MAC, w.sb.conflict().peerMac());
+    }
+
+    @Test
+    void withASlowIntervalTheOtherNodeHasAWholeIntervalToHearUsBeforeWeProbe() {
+        // Adverts every 3 s: a node that became master beside us keeps answering for the VIP until our next
+        // advert reaches it (at 6 s), then steps down. A probe before that would report a handover as a conflict.
+        World w = world(300);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        w.answersUntil = 6000 * MS;
+        w.now = 5000 * MS;
+        w.sb.claimed(w.now, MAC);
+        w.runTo(20_000 * MS);
+        assertTrue(w.conflicts.isEmpty(), "a handover, no conflict: " + w.conflicts);
+        assertEquals(List.of(8050 * MS), w.probes, "one probe, one interval and 50 ms after the sign");
+    }
+
+    @Test
+    void aPeerAdvertisingEveryThreeSecondsIsReportedWithoutAProbe() {
+        // IPv6, so no probe: the dropped adverts confirm, and the next one comes a whole peer interval later.
+        World w = new World();
+        w.sb = new SplitBrain(w, null, 100);
+        w.sb.role(0, true);
+        for (long t = 1000 * MS; t <= 13_000 * MS; t += 3000 * MS) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.INTERVAL_MISMATCH, peer, MAC, 100, 3, 300);
+        }
+        w.runTo(14_000 * MS);
+        assertEquals(1, w.conflicts.size(), "confirmed by its next advert 3 s on: " + w.conflicts);
+        assertEquals(4200 * MS, w.conflicts.get(0).since(), "its second advert at 4 s, then 200 ms of grace");
+        assertTrue(w.resolved.isEmpty(), "a sign every 3 s keeps it: " + w.resolved);
+    }
+
+    @Test
+    void withATwoSecondIntervalTwoLostAdvertsDoNotEndTheConflict() {
+        // No probe: the dropped adverts keep the conflict. Two lost adverts are a 6 s gap, inside 3 intervals.
+        World w = new World();
+        w.sb = new SplitBrain(w, null, 200);
+        w.sb.role(0, true);
+        for (long t = 0; t <= 30_000 * MS; t += 2000 * MS) {
+            w.runTo(t);
+            if (t != 14_000 * MS && t != 16_000 * MS) {
+                w.sb.dropped(t, ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 200);
+            }
+        }
+        assertEquals(1, w.conflicts.size(), w.conflicts.toString());
+        assertTrue(w.resolved.isEmpty(), "not over and reported again: " + w.resolved);
+    }
+
+    @Test
+    void theEndSaysHowLongTheOtherHolderWasQuiet() {
+        // No probe; confirmed at 2.4 s (the sign at 2.2 s and its grace), rechecked every second from there. The
+        // last sign at 3.4 s is exactly quiet() (3 s) old at 6.4 s and still counts, so the conflict ends at 7.4 s.
+        World w = new World();
+        w.sb = new SplitBrain(w, null, 100);
+        w.sb.role(0, true);
+        for (long t : new long[]{200 * MS, 1200 * MS, 2200 * MS, 3400 * MS}) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.VERSION_MISMATCH, peer, MAC, 100, 2, 100);
+        }
+        assertEquals(2400 * MS, w.conflicts.get(0).since());
+        w.runTo(6400 * MS);
+        assertNotNull(w.sb.conflict(), "a sign exactly quiet() old still counts, as droppedRecently says");
+        w.runTo(10_000 * MS);
+        assertEquals(List.of("no sign of the other holder for 4000 ms"), w.resolved);
+    }
+
+    @Test
+    void aHolderThatKeepsAnsweringKeepsTheConflictForAsLongAsItDoes() {
+        World w = world(100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        w.sb.claimed(0, MAC);
+        w.runTo(60_000 * MS);
+        assertEquals(1, w.conflicts.size());
+        assertTrue(w.resolved.isEmpty(), "an answer at the probe's own instant is an answer: " + w.resolved);
+        assertTrue(w.probes.size() >= 55, "probed about once a second: " + w.probes.size());
+    }
+
+    @Test
+    void aTakeoverArpJustBeforeTheCheckEndsIsNotAConflictWhenWeStepDown() {
+        // The sign comes 50 ms before the check's end (1050 + 1100 ms); the higher node's advert makes us step
+        // down 100 ms later, inside the 200 ms grace: a preemption, not a conflict.
+        World w = world(100);
+        w.sb.role(0, true);
+        w.sb.lowerAdvert(0, peer, 100);
+        w.runTo(2100 * MS);
+        w.sb.claimed(w.now, MAC);
+        w.runTo(2200 * MS);
+        w.sb.role(w.now, false);
+        w.runTo(5000 * MS);
+        assertTrue(w.conflicts.isEmpty(), "no conflict: " + w.conflicts);
+    }
+
+    @Test
+    void aSecondHandoverLongAfterTheFirstIsNotAConflictEither() {
+        World w = world(100);
+        w.sb.role(0, true);
+        w.now = 5000 * MS;
+        w.sb.claimed(w.now, MAC); // a node took over beside us, heard us and stepped down: the probe is unanswered
+        w.runTo(15_000 * MS);
+        w.sb.claimed(w.now, MAC); // and again, 10 s later: a new check, not the old one's confirmation
+        w.runTo(40_000 * MS);
+        assertTrue(w.conflicts.isEmpty(), "no conflict: " + w.conflicts);
+        assertEquals(2, w.probes.size(), "one probe per check: " + w.probes);
+    }
+
+    @Test
+    void anAdvertFromOneMacAndAnArpFromAnotherAreNotOneNode() {
+        // Adverts from an unknown source (MAC 66) and the VIP answered by MAC 12: the report keeps the advert's
+        // address with its own MAC, and the unknown source's adverts are not taken (they may be forged).
+        World w = world(100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        String other = "02:00:00:00:00:66";
+        for (long t = 0; t <= 3000 * MS; t += 1000 * MS) {
+            w.runTo(t);
+            w.sb.dropped(t, ConflictCause.UNKNOWN_PEER, peer, other, 150, 3, 100);
+        }
+        Conflict c = w.sb.conflict();
+        assertNotNull(c);
+        assertEquals(peer, c.peerAddress());
+        assertEquals(other, c.peerMac());
+        assertTrue(w.healed.isEmpty(), "not healed: " + w.healed);
+    }
+
+    @Test
+    void aLowerMasterIsReportedWithItsOwnMacNotAnEarlierPeers() {
+        // .13's advert was dropped while we were backup; as master we hear .12, a lower master advertising every
+        // 3 s, and the probe 1.05 s after its advert is answered: the conflict is .12's, with the MAC that answered.
+        World w = world(100);
+        w.sb.dropped(0, ConflictCause.AUTH_MISMATCH, address("198.51.100.13"), "02:00:00:00:00:13", 100, 2, 100);
+        w.now = 10_000 * MS;
+        w.sb.role(w.now, true);
+        w.peerAnswers = true;
+        w.sb.lowerAdvert(w.now, peer, 100);
+        w.runTo(12_000 * MS);
+        Conflict c = w.sb.conflict();
+        assertNotNull(c);
+        assertEquals(ConflictCause.NOT_HEARD, c.cause());
+        assertEquals(peer, c.peerAddress());
+        assertEquals(MAC, c.peerMac(), "the MAC answering for the VIP, not .13's");
+    }
+
+    @Test
+    void aDualMasterThatBeganBeforeWeTookOverIsFoundByTheProbeAlone() {
+        // The other node's takeover ARPs came while we were backup; then it sends nothing we see but still
+        // answers for the VIP.
+        World w = world(100);
+        w.peerAnswers = true;
+        for (long t = 0; t <= 3000 * MS; t += 1000 * MS) {
+            w.sb.claimed(t, MAC);
+        }
+        w.now = 3500 * MS;
+        w.sb.role(w.now, true);
+        w.runTo(10_000 * MS);
+        assertEquals(1, w.conflicts.size(), "found: " + w.conflicts);
+        assertTrue(w.conflicts.get(0).since() <= 5500 * MS, "within 2 s of our takeover");
+    }
+
+    @Test
+    void aConflictIsFoundAgainAfterWeStepDownAndComeBackAtOnce() {
+        // The other holder only answers probes. Confirmed at 6.25 s; we step down at 6.3 s and are master again
+        // at 6.4 s (a sync group's member flapped): a new check, whose probe at 7.45 s is answered again.
+        World w = world(100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        w.now = 5000 * MS;
+        w.sb.claimed(w.now, MAC);
+        w.runTo(6300 * MS);
+        assertEquals(1, w.conflicts.size());
+        w.sb.role(w.now, false);
+        w.runTo(6400 * MS);
+        w.sb.role(w.now, true);
+        w.runTo(10_000 * MS);
+        assertEquals(List.of("we are no longer master"), w.resolved);
+        assertEquals(2, w.conflicts.size(), "reported again: " + w.conflicts);
+        assertEquals(7650 * MS, w.conflicts.get(1).since(), "the new check's probe at 7.45 s and its grace");
+    }
+
+    @Test
+    void aCheckAfterAFlapIsNotCutShortByATimerOfAnEarlierOne() {
+        // A dropped advert from a peer advertising every 3 s starts a check (probe at 2.05 s, its answer awaited
+        // until 5.15 s); we flap (backup at 2.1 s, master at 2.2 s) and that check ends unanswered at 4.35 s. At
+        // 4.5 s the peer really takes the VIP: its ARP starts a new check, whose probe at 5.55 s it answers.
+        World w = world(100);
+        w.sb.role(0, true);
+        w.sb.dropped(1000 * MS, ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 300);
+        w.runTo(2100 * MS);
+        w.sb.role(w.now, false);
+        w.runTo(2200 * MS);
+        w.sb.role(w.now, true);
+        w.runTo(2300 * MS);
+        w.sb.dropped(w.now, ConflictCause.AUTH_MISMATCH, peer, MAC, 100, 2, 100);
+        w.runTo(4500 * MS);
+        assertTrue(w.conflicts.isEmpty(), w.conflicts.toString());
+        w.peerAnswers = true;
+        w.sb.claimed(w.now, MAC);
+        w.runTo(10_000 * MS);
+        assertEquals(1, w.conflicts.size(), "found: " + w.conflicts);
+        assertEquals(5750 * MS, w.conflicts.get(0).since(), "the new check's probe at 5.55 s and its grace");
     }
 }

@@ -56,6 +56,44 @@ class ClaimFrameTest {
     }
 
     @Test
+    void anAdvertWithoutItsLinkLayerOptionStillClaimsItsTarget() throws Exception {
+        // RFC 4861 4.4: the target link-layer address option may be left out (a solicited NA on a link without
+        // it): the frame ends at the target, 78 bytes.
+        Inet6Address vip = (Inet6Address) InetAddress.getByName("2001:db8::50");
+        byte[] na = NdpCodec.unsolicitedAdvert(MAC, vip, false);
+        byte[] bare = java.util.Arrays.copyOf(na, ClaimFrame.NA_TARGET + 16);
+        assertTrue(ClaimFrame.advertFor(bare, bare.length, vip.getAddress()));
+        assertFalse(ClaimFrame.advertFor(bare, bare.length - 1, vip.getAddress()), "cut inside the target");
+    }
+
+    @Test
+    void whatIsNotAClaimIsToldApart() throws Exception {
+        Inet4Address vip = (Inet4Address) InetAddress.getByName("198.51.100.50");
+        byte[] garp = ArpCodec.gratuitousRequest(MAC, vip);
+        assertFalse(ClaimFrame.isIcmp6(garp, garp.length), "ARP is not ICMPv6");
+        assertFalse(ClaimFrame.macIs(garp, ClaimFrame.ARP_SENDER_MAC, new byte[]{2, 0, 0, 0, 0, 0x11}),
+                "the other node's ARP is not ours (the watch skips only ours)");
+        byte[] v6advert = VrrpCodec.encodeIpv6Frame(VrrpCodecIpv6Test.advert(150, java.util.List.of(VrrpCodecIpv6Test.VIP)),
+                VrrpCodecIpv6Test.SENDER_MAC, VrrpCodecIpv6Test.GROUP_MAC, 0);
+        assertFalse(ClaimFrame.isIcmp6(v6advert, v6advert.length), "a VRRP advert over IPv6 is not ICMPv6");
+    }
+
+    @Test
+    void runtFramesAreReadOnlyAsFarAsTheyGo() {
+        // A frame cut short (a runt, or a short capture) must not be read past its end on the capture thread.
+        byte[] header = new byte[Ethernet.HEADER_LENGTH];
+        header[12] = 0x08;
+        header[13] = 0x06; // ARP
+        assertTrue(ClaimFrame.isArp(header, header.length), "ARP by its EtherType, however short");
+        assertFalse(ClaimFrame.arpFrom(header, header.length, new byte[]{(byte) 198, 51, 100, 50}));
+        assertFalse(ClaimFrame.isArp(java.util.Arrays.copyOf(header, 13), 13));
+        byte[] ipv6 = new byte[Ethernet.HEADER_LENGTH + 6];
+        ipv6[12] = (byte) 0x86;
+        ipv6[13] = (byte) 0xdd;
+        assertFalse(ClaimFrame.isIcmp6(ipv6, ipv6.length), "the next-header byte is not in the frame");
+    }
+
+    @Test
     void theClaimingMacOfAnAdvertIsItsOptionsThenItsEthernetSources() throws Exception {
         byte[] ours = {2, 0, 0, 0, 0, 0x11};
         byte[] vmac = ClaimFrame.virtualMac(51, true);

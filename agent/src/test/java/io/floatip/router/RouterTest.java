@@ -46,7 +46,7 @@ class RouterTest {
         SimRouter a = net.add("a", "198.51.100.11", 255, 10, true);
         a.router.startup(0);
         a.clear();
-        a.router.fireTimers(350 * MS); // the loop woke 250 ms late, within Master_Down_Interval (300 ms)
+        a.router.fireTimers(350 * MS, 0); // the loop woke 250 ms late, within Master_Down_Interval (300 ms)
         assertEquals(1, a.adverts);
         assertEquals(450 * MS, a.router.nextDeadline());
     }

@@ -121,10 +121,10 @@ class RouterTimersTest {
         SimRouter a = net.add("a", "198.51.100.11", 255, 10, true);
         a.router.startup(0); // advert at 0, next due at 100 ms
         a.clear();
-        a.router.fireTimers(200 * MS);
+        a.router.fireTimers(200 * MS, 0);
         assertEquals(1, a.adverts);
         assertEquals(300 * MS, a.router.nextDeadline());
-        a.router.fireTimers(200 * MS);
+        a.router.fireTimers(200 * MS, 0);
         assertEquals(1, a.adverts, "no second advert at the same instant");
     }
 
@@ -138,7 +138,7 @@ class RouterTimersTest {
             net.runFor(1_000 * MS);
             long due = m.router.nextDeadline();
             m.clear();
-            m.router.fireTimers(due + mdi + extra);
+            m.router.fireTimers(due + mdi + extra, 0);
             if (extra == 0) {
                 assertEquals(State.MASTER, m.state());
                 assertEquals(1, m.adverts);

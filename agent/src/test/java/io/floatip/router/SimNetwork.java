@@ -106,7 +106,7 @@ final class SimNetwork {
             } else {
                 for (SimRouter r : routers) {
                     if (r.fireAt(this) <= now) {
-                        r.router.fireTimers(now);
+                        r.router.fireTimers(now, 0);
                     }
                 }
             }

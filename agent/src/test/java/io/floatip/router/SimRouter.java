@@ -36,10 +36,17 @@ final class SimRouter implements RouterActions {
 
     @Override
     public String claimVips(Router r) {
+        if (claimError != null) {
+            log.add(net.now() / SimNetwork.MS + "ms claim failed");
+            return claimError;
+        }
         holdsVips = true;
         log.add(net.now() / SimNetwork.MS + "ms claim");
         return null;
     }
+
+    /** When set, every claim fails with this error (the kernel refused an address). */
+    String claimError;
 
     @Override
     public void releaseVips(Router r) {

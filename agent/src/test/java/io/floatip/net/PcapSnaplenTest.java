@@ -1,0 +1,25 @@
+package io.floatip.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The capture's snaplen follows the link's MTU, so a ring slot is small and a burst of adverts fits. */
+class PcapSnaplenTest {
+    @Test
+    void aStandardLinkGetsItsLongestFrameWithAVlanTag() {
+        assertEquals(1518, PcapTransport.snaplen(1500));
+        // The longest advert such a link carries: VRRPv2/v3 over IPv4 with 255 addresses, tagged.
+        assertTrue(18 + 20 + 8 + 255 * 4 <= PcapTransport.snaplen(1500));
+    }
+
+    @Test
+    void aJumboLinkOrAnUnknownMtuGetsTheLargestValidAdvert() {
+        // Ethernet with a tag + IPv6 + VRRP + 255 IPv6 addresses = 4146 bytes.
+        assertEquals(4200, PcapTransport.snaplen(9000));
+        assertEquals(4200, PcapTransport.snaplen(-1));
+        assertEquals(4200, PcapTransport.snaplen(0));
+        assertTrue(18 + 40 + 8 + 255 * 16 <= PcapTransport.snaplen(9000));
+    }
+}
