@@ -57,8 +57,8 @@ public final class ClaimFrame {
      */
     public static int advertClaimant(byte[] f, int length, byte[] mac, byte[] vmac) {
         int option = NeighborAdvert.targetLinkLayer(f, length);
-        int claim = option < 0 ? -1 : foreign(f, option, mac, vmac);
-        return claim >= 0 ? claim : foreign(f, ETHERNET_SOURCE, mac, vmac);
+        int claim = option == -1 ? -1 : foreign(f, option, mac, vmac);
+        return claim != -1 ? claim : foreign(f, ETHERNET_SOURCE, mac, vmac);
     }
 
     /** Where the MAC that claims an ARP frame's sender address is, or -1 when it is {@code mac} or {@code vmac}. */

@@ -63,7 +63,7 @@ public final class NeighborAdvert {
         int end = ICMP + BigEndian.u16(f, IP + 4);
         int at = end <= Math.min(length, f.length) ? optionAt(f, end, NdpCodec.OPTION_TARGET_LINK_LAYER_ADDRESS)
                 : -2;
-        return at < 0 ? -1 : at + OPTION_MAC;
+        return at == -1 || at == -2 ? -1 : at + OPTION_MAC;
     }
 
     /**
@@ -73,14 +73,15 @@ public final class NeighborAdvert {
     private static int optionAt(byte[] f, int end, int type) {
         int found = -1;
         for (int at = ICMP + FIXED; at < end; ) {
-            if (at + 2 > end || f[at + 1] == 0) {
+            // Every option is a whole number of 8-byte units, one at least.
+            if (end - at < 8 || f[at + 1] == 0) {
                 return -2;
             }
             int next = at + 8 * (f[at + 1] & 0xff);
             if (next > end) {
                 return -2;
             }
-            if (found == -1 && (f[at] & 0xff) == type && next - at >= 8) {
+            if (found == -1 && (f[at] & 0xff) == type) {
                 found = at;
             }
             at = next;

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * over IPv6 has no password, no version to differ and no unicast peers here, so the causes are the adverts
  * lost between the nodes: ff02::12 dropped in the switch (healed: adverts go straight to the other holder)
  * and IP protocol 112 dropped one way (reported: the direct adverts are dropped too). Adverts every second, as
- * in {@link SplitBrainHostTest}; n1 at priority 150, n2 at 100. The lab turns DAD off in the nodes, so both
- * nodes can hold the VIP at once, as they would on a link where DAD ran before the split.
+ * in {@link SplitBrainHostTest}; n1 at priority 150, n2 at 100. floatip adds a VIP with IFA_F_NODAD (a VIP
+ * moves between nodes; DAD would hold it back), so the second node holds it beside the first, as keepalived's
+ * does; the lab turns DAD off for the nodes' own addresses too.
  */
 class SplitBrainIpv6HostTest {
     static final String VIP = "2001:db8:5::50";

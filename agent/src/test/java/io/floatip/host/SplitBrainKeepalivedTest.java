@@ -35,8 +35,12 @@ class SplitBrainKeepalivedTest {
     }
 
     static KeepalivedConfig config(int version, int priority) {
+        return config(version, priority, VIP + "/24");
+    }
+
+    static KeepalivedConfig config(int version, int priority, String vip) {
         return KeepalivedConfig.instance("VI_1").virtualRouterId(51).priority(priority).version(version).advertInt(1)
-                .virtualIp(VIP + "/24").state(priority > 100 ? KeepalivedConfig.State.MASTER
+                .virtualIp(vip).state(priority > 100 ? KeepalivedConfig.State.MASTER
                         : KeepalivedConfig.State.BACKUP);
     }
 
@@ -92,23 +96,41 @@ class SplitBrainKeepalivedTest {
         });
     }
 
+    /** As {@link SplitBrainIpv6HostTest}'s: the adverts to ff02::12 dropped, the NAs pass. */
+    @Test
+    void ipv6MulticastDroppedInTheSwitch() {
+        run("sbkmc6", "IPv6: ff02::12 dropped in the switch", SplitBrainIpv6HostTest.VIP, "/64", c -> c, c -> c,
+                lab -> {
+                    SplitBrainHostTest.switchNft(lab, "add table bridge floatip_sb");
+                    SplitBrainHostTest.switchNft(lab,
+                            "add chain bridge floatip_sb forward { type filter hook forward priority 0; }");
+                    SplitBrainHostTest.switchNft(lab,
+                            "add rule bridge floatip_sb forward ether daddr 33:33:00:00:00:12 drop");
+                });
+    }
+
     private void run(String tag, String cause, UnaryOperator<KeepalivedConfig> one, UnaryOperator<KeepalivedConfig> two,
                      Consumer<Lab> fault) {
+        run(tag, cause, VIP, "/24", one, two, fault);
+    }
+
+    private void run(String tag, String cause, String vip, String prefix, UnaryOperator<KeepalivedConfig> one,
+                     UnaryOperator<KeepalivedConfig> two, Consumer<Lab> fault) {
         try (Lab lab = Lab.create(tag, 2)) {
             if (fault != null) {
                 fault.accept(lab);
             }
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
-            try (Keepalived k1 = Keepalived.start(n1, one.apply(config(3, 150)), dir);
-                 Keepalived k2 = Keepalived.start(n2, two.apply(config(3, 100)), dir)) {
-                Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && n2.hasAddress(VIP), "a dual master");
+            try (Keepalived k1 = Keepalived.start(n1, one.apply(config(3, 150, vip + prefix)), dir);
+                 Keepalived k2 = Keepalived.start(n2, two.apply(config(3, 100, vip + prefix)), dir)) {
+                Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(vip) && n2.hasAddress(vip), "a dual master");
                 long start = System.nanoTime();
                 long end = start + OBSERVE.toNanos();
                 long dualNanos = 0;
                 long last = start;
                 while (System.nanoTime() < end) {
-                    boolean dual = n1.hasAddress(VIP) && n2.hasAddress(VIP);
+                    boolean dual = n1.hasAddress(vip) && n2.hasAddress(vip);
                     long now = System.nanoTime();
                     if (dual) {
                         dualNanos += now - last;
@@ -124,8 +146,8 @@ class SplitBrainKeepalivedTest {
                             .distinct().limit(3).forEach(l -> said.add(k.node().name() + ": " + l));
                 }
                 System.out.printf("[keepalived-split] %s: both held %s for %.1f s of the %d s watched; said: %s%n",
-                        cause, VIP, dualNanos / 1e9, OBSERVE.toSeconds(), said);
-                assertTrue(n1.hasAddress(VIP) && n2.hasAddress(VIP), "keepalived keeps both masters: " + cause);
+                        cause, vip, dualNanos / 1e9, OBSERVE.toSeconds(), said);
+                assertTrue(n1.hasAddress(vip) && n2.hasAddress(vip), "keepalived keeps both masters: " + cause);
             }
         }
     }

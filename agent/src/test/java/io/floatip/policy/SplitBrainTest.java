@@ -28,6 +28,7 @@ class SplitBrainTest {
         final List<Conflict> conflicts = new ArrayList<>();
         final List<String> resolved = new ArrayList<>();
         final List<Long> probes = new ArrayList<>();
+        final List<InetAddress> probedVips = new ArrayList<>();
         final List<Conflict> healed = new ArrayList<>();
         /** What the other holder does when probed: answers at once, until it gives the VIP up. */
         boolean peerAnswers;
@@ -36,6 +37,7 @@ class SplitBrainTest {
         @Override
         public void probe(InetAddress vip) {
             probes.add(now);
+            probedVips.add(vip);
             if (peerAnswers && now < answersUntil) {
                 sb.claimed(now, MAC);
             }
@@ -95,6 +97,31 @@ class SplitBrainTest {
         assertTrue(c.describe(51, 3, 100, List.of(vip)).contains("the node at " + MAC + " answers for our VIP"),
                 c.describe(51, 3, 100, List.of(vip)));
         assertTrue(w.probes.size() >= 2, "probed to confirm, then to keep watching: " + w.probes);
+    }
+
+    /** IPv6: the NA and the probe's answer do what ARP does; the lines write addresses as RFC 5952 does. */
+    @Test
+    void anIpv6VipsConflictIsProbedConfirmedAndEndedAlike() {
+        InetAddress vip6 = address("2001:db8:5::50");
+        InetAddress peer6 = address("fe80::ff:fe00:12");
+        World w = new World();
+        w.sb = new SplitBrain(w, vip6, 100);
+        w.sb.role(0, true);
+        w.peerAnswers = true;
+        w.now = 5000 * MS;
+        w.sb.lowerAdvert(w.now, peer6, 100);
+        w.sb.claimed(w.now, MAC);
+        w.runTo(7000 * MS);
+        assertEquals(1, w.conflicts.size());
+        Conflict c = w.conflicts.get(0);
+        assertEquals(ConflictCause.NOT_HEARD, c.cause());
+        assertEquals(vip6, w.probedVips.get(0), "the Neighbor Solicitation asks for the VIP");
+        assertEquals("peer fe80::ff:fe00:12 (" + MAC + ") advertises VRID 51 at priority 100, below ours, so our "
+                + "adverts do not reach it (IP protocol 112 filtered on its side, or its unicast_peers omit us?); "
+                + "both of us hold 2001:db8:5::50", c.describe(51, 3, 100, List.of(vip6)));
+        w.peerAnswers = false; // the other node stepped down: its kernel no longer answers for the VIP
+        w.runTo(10_000 * MS);
+        assertEquals(List.of("the other holder no longer answers for 2001:db8:5::50"), w.resolved);
     }
 
     @Test
