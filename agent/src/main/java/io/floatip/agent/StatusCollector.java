@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.AddressText;
 import io.floatip.base.Scheduler;
 import io.floatip.base.Version;
 import io.floatip.config.Config;
@@ -64,7 +65,7 @@ final class StatusCollector {
                     c.advertIntervalCentis() * 10,
                     c.virtualIps().stream().map(VirtualIp::toString).toList(),
                     i.heldVips().stream().map(VirtualIp::toString).toList(), c.unicast(),
-                    r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
+                    r.masterAddress() == null ? null : AddressText.format(r.masterAddress()),
                     nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
                     new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
                             i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
@@ -100,7 +101,7 @@ final class StatusCollector {
         var cfg = i.config();
         return new AgentStatus.ConflictStatus(c.cause().key(), c.describe(cfg.vrid(), cfg.version(),
                 cfg.advertIntervalCentis(), io.floatip.policy.AdvertCheck.addresses(cfg)),
-                c.peerAddress() == null ? null : io.floatip.config.Ipv6Text.format(c.peerAddress()), c.peerMac(), c.peerPriority(),
+                c.peerAddress() == null ? null : AddressText.format(c.peerAddress()), c.peerMac(), c.peerPriority(),
                 nowMillis - (nowNanos - c.since()) / 1_000_000);
     }
 
