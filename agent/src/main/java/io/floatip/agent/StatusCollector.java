@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.AddressText;
 import io.floatip.base.Scheduler;
 import io.floatip.base.Version;
 import io.floatip.config.Config;
@@ -69,7 +70,7 @@ final class StatusCollector {
                     .effectivePriority(r.drained() ? r.priority() : i.tracking().effectivePriority())
                     .advertIntervalMillis(c.advertIntervalCentis() * 10).virtualIps(texts(c.virtualIps()))
                     .heldVips(texts(i.heldVips())).unicast(c.unicast())
-                    .masterAddress(r.masterAddress() == null ? null : r.masterAddress().getHostAddress())
+                    .masterAddress(r.masterAddress() == null ? null : AddressText.format(r.masterAddress()))
                     .sinceMillis(nowMillis - (nowNanos - r.since()) / 1_000_000).reason(r.reason())
                     .faults(i.tracking().faultSummary()).tracked(tracked)
                     .counters(new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
@@ -106,7 +107,7 @@ final class StatusCollector {
         var cfg = i.config();
         return new AgentStatus.ConflictStatus(c.cause().key(), c.describe(cfg.vrid(), cfg.version(),
                 cfg.advertIntervalCentis(), io.floatip.policy.AdvertCheck.addresses(cfg)),
-                c.peerAddress() == null ? null : io.floatip.config.Ipv6Text.format(c.peerAddress()), c.peerMac(), c.peerPriority(),
+                c.peerAddress() == null ? null : AddressText.format(c.peerAddress()), c.peerMac(), c.peerPriority(),
                 nowMillis - (nowNanos - c.since()) / 1_000_000);
     }
 
