@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import io.floatip.os.LibC;
+import io.floatip.os.LibCDirect;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,8 +109,7 @@ public final class ProcessWatch implements AutoCloseable {
                         order[slot++] = fd;
                     }
                 }
-                int ready = LibC.INSTANCE.poll(fds, new NativeLong(watched + 1),
-                        schedule.pollMillis(System.nanoTime()));
+                int ready = LibCDirect.poll(fds, watched + 1, schedule.pollMillis(System.nanoTime()));
                 if (!running) {
                     break;
                 }
@@ -133,7 +133,7 @@ public final class ProcessWatch implements AutoCloseable {
                         }
                         report(); // the loss is news now; the descriptors and /proc can wait
                         for (int g = 0; g < gone; g++) {
-                            LibC.INSTANCE.close(order[g]);
+                            LibCDirect.close(order[g]);
                         }
                         schedule.exited(System.nanoTime());
                     }
