@@ -27,6 +27,7 @@ public final class BenchMain {
         Path outDir = null;
         boolean quick = false;
         boolean proxy = false;
+        List<String> flapOnly = null;
         int flapReps = 5;
         int soakMinutes = -1;
         int idleSeconds = -1;
@@ -44,6 +45,7 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--proxy" -> proxy = true;
                 case "--flap-reps" -> flapReps = Integer.parseInt(args[++i]);
+                case "--flap-only" -> flapOnly = List.of(args[++i].split(","));
                 case "--soak" -> soakMinutes = Integer.parseInt(args[++i]);
                 case "--idle-threads" -> idleSeconds = Integer.parseInt(args[++i]);
                 case "--scale" -> scale = true;
@@ -59,7 +61,7 @@ public final class BenchMain {
                 case "--no-footprint" -> footprint = false;
                 case "--no-failover" -> failover = false;
                 default -> {
-                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N]] [--soak MINUTES] "
+                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N]] [--flap-only f,fv,k,kv] [--soak MINUTES] "
                             + "[--idle-threads S] [--scale] [--reps N] "
                             + "[--intervals CENTIS,...] [--cpu-window S] [--only floatip|keepalived] "
                             + "[--no-footprint] [--no-failover]");
@@ -99,6 +101,11 @@ public final class BenchMain {
             Report.replaceSection(md, "scale", Report.machine("--scale: 255 instances at 100 ms and 50 at 10 ms, "
                     + "three start histories, " + w.toSeconds() + " s windows scaled to 60 s, one run each; took "
                     + Report.num(took) + " min, load average before: " + Report.loadAverage()) + "\n" + table);
+            return;
+        }
+
+        if (flapOnly != null) {
+            ProxyBench.flapOnly(work, launcher, flapOnly, flapReps);
             return;
         }
 
