@@ -29,6 +29,7 @@ public final class BenchMain {
         boolean quick = false;
         boolean proxy = false;
         boolean killOnly = false;
+        List<String> flapOnly = null;
         int flapReps = 5;
         int soakMinutes = -1;
         int idleSeconds = -1;
@@ -47,6 +48,7 @@ public final class BenchMain {
                 case "--proxy" -> proxy = true;
                 case "--kill-only" -> killOnly = true;
                 case "--flap-reps" -> flapReps = Integer.parseInt(args[++i]);
+                case "--flap-only" -> flapOnly = List.of(args[++i].split(","));
                 case "--soak" -> soakMinutes = Integer.parseInt(args[++i]);
                 case "--idle-threads" -> idleSeconds = Integer.parseInt(args[++i]);
                 case "--scale" -> scale = true;
@@ -62,7 +64,7 @@ public final class BenchMain {
                 case "--no-footprint" -> footprint = false;
                 case "--no-failover" -> failover = false;
                 default -> {
-                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N | --kill-only]] [--soak MINUTES] "
+                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N | --kill-only]] [--flap-only f,fv,k,kv] [--soak MINUTES] "
                             + "[--idle-threads S] [--scale] [--reps N] "
                             + "[--intervals CENTIS,...] [--cpu-window S] [--only floatip|keepalived] "
                             + "[--no-footprint] [--no-failover]");
@@ -109,6 +111,11 @@ public final class BenchMain {
             ProxyBench.killOnly(work, launcher, reps != null ? reps : 7, intervals);
             return;
         }
+        if (flapOnly != null) {
+            ProxyBench.flapOnly(work, launcher, flapOnly, flapReps);
+            return;
+        }
+
         if (proxy) {
             ProxyBench.run(work, launcher, md, benchDir, reps != null ? reps : 7, flapReps);
             return;
