@@ -20,6 +20,8 @@ final class ReloadExecutor {
 
     private final Instances instances;
     private final TrackingSetup tracking;
+    /** This reload's lines that say an instance could not start: logged as warnings. */
+    private final java.util.Set<String> notStarted = new java.util.HashSet<>();
 
     ReloadExecutor(Instances instances, TrackingSetup tracking) {
         this.instances = instances;
@@ -39,7 +41,14 @@ final class ReloadExecutor {
         if (messages.isEmpty()) {
             messages.add("no changes");
         }
-        messages.forEach(m -> log.info("reload: {}", m));
+        for (String m : messages) {
+            if (notStarted.remove(m)) {
+                log.warn("reload: {}", m); // the reload applied, but this instance does not run
+            } else {
+                log.info("reload: {}", m);
+            }
+        }
+        notStarted.clear();
         return new ReloadResult(true, messages);
     }
 
@@ -84,7 +93,9 @@ final class ReloadExecutor {
             instances.add(ic, next);
             return message;
         } catch (AgentException e) {
-            return ic.name() + ": not started: " + e.getMessage();
+            String line = ic.name() + ": not started: " + e.getMessage();
+            notStarted.add(line);
+            return line;
         }
     }
 

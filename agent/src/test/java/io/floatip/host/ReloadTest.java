@@ -143,6 +143,23 @@ class ReloadTest {
             Lab.await(Duration.ofSeconds(5), () -> !n1.hasAddress("198.51.100.60"), "VI_2's VIP to be released");
             Lab.await(Duration.ofSeconds(5), () -> n1.hasAddress("198.51.100.70"), "VI_3 to become master");
             assertTrue(n1.hasAddress("198.51.100.50"));
+
+            // An instance that cannot start (its interface is missing here): the reload applies the rest and
+            // says so as a warning, not as an ordinary reload line.
+            Files.writeString(cfg, WITH_VI3_WITHOUT_VI2 + """
+                      VI_4:
+                        interface: nosuch0
+                        vrid: 54
+                        priority: 150
+                        advert_interval: 100ms
+                        virtual_ips: [198.51.100.80/24]
+                    """);
+            n1.signal(agent, "HUP");
+            Lab.await(Duration.ofSeconds(5), () -> log.stream().anyMatch(l -> l.contains("WARN reload: VI_4: not "
+                    + "started: ")), "VI_4's warning");
+            assertTrue(log.stream().noneMatch(l -> l.contains("INFO reload: VI_4")), "not also at INFO: " + log);
+            assertTrue(n1.hasAddress("198.51.100.50") && n1.hasAddress("198.51.100.70"), "VI_1 and VI_3 kept");
+            assertTrue(agent.isAlive());
         }
     }
 
