@@ -6,7 +6,6 @@ import io.floatip.firewall.AcceptFirewall;
 import io.floatip.firewall.Nft;
 import io.floatip.net.LibpcapCheck;
 import io.floatip.net.LinkMonitor;
-import io.floatip.net.LinkState;
 import io.floatip.net.NativeHeap;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
@@ -100,27 +99,8 @@ public final class Agent implements AutoCloseable {
         reloads = new ReloadExecutor(instances, tracking);
         try {
             VipGuard guard = new VipGuard(netlink, instances.all());
-            edges.add(linkMonitor = LinkMonitor.start(new io.floatip.net.LinkListener() {
-                @Override
-                public void linkChanged(LinkState state) {
-                    linkChanged(state, System.nanoTime());
-                }
-
-                @Override
-                public void linkChanged(LinkState state, long readAt) {
-                    loop.execute(() -> instances.linkChanged(state, readAt));
-                }
-
-                @Override
-                public void addressChanged(io.floatip.net.InterfaceAddress address, boolean added) {
-                    loop.execute(() -> guard.addressChanged(address, added));
-                }
-
-                @Override
-                public void routingRemoved() {
-                    loop.execute(guard::routingRemoved);
-                }
-            }, true, ReloadExecutor.holdsRouting(config)));
+            edges.add(linkMonitor = LinkMonitor.start(new LoopLinkListener(loop, instances, guard), true,
+                    ReloadExecutor.holdsRouting(config)));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
