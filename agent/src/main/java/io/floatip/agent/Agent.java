@@ -86,7 +86,8 @@ public final class Agent implements AutoCloseable {
         }
         edges.add(netlink);
         // Closed after the instances let go of their VIPs: it removes the table last.
-        firewall = new AcceptFirewall(Nft.system());
+        firewall = new AcceptFirewall(Nft.system(), damaged -> io.floatip.net.NftablesMonitor.start(
+                io.floatip.net.NftablesMonitor.INET, "floatip", damaged));
         firewall.removeStale(config.instances().values().stream().anyMatch(ic -> !ic.refusedWhileMaster().isEmpty()));
         edges.add(firewall);
         tracking = new TrackingSetup(config, loop, netlink);

@@ -73,7 +73,8 @@ final class StatusCollector {
                     r.why().code().key(), claimBackoff(r.claimBackoff(), nowNanos), conflict(i, nowNanos, nowMillis),
                     new AgentStatus.AcceptStatus(c.accept(),
                             i.firewall.refused(c.name()).stream().map(VirtualIp::toString).toList(),
-                            i.firewall.failures.get(), i.firewall.lastError()), i.vmacName(),
+                            i.firewall.failures.get(), i.firewall.lastError(), i.firewall.rewritten.get()),
+                    i.vmacName(),
                     c.excludedIps().stream().map(VirtualIp::toString).toList()));
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();

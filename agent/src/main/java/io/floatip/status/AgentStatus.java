@@ -143,8 +143,14 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      *                      false), as asked of nftables
      * @param applyFailures tables nft failed to write since start, for every instance (a failure is logged too)
      * @param lastError     the last failure, or null once a write worked
+     * @param rewritten     tables written again, for every instance, because something else removed or changed
+     *                      floatip's (an {@code nft flush ruleset}, an nftables.service reload)
      */
-    public record AcceptStatus(boolean accept, List<String> dropping, long applyFailures, String lastError) {
+    public record AcceptStatus(boolean accept, List<String> dropping, long applyFailures, String lastError,
+                               long rewritten) {
+        public AcceptStatus(boolean accept, List<String> dropping, long applyFailures, String lastError) {
+            this(accept, dropping, applyFailures, lastError, 0);
+        }
     }
 
     /** @param kind script, interface or file; @param state up/down, or the file's value */
