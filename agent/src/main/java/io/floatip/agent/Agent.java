@@ -106,7 +106,7 @@ public final class Agent implements AutoCloseable {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
         statusCollector = new StatusCollector(config, instances.all(), instances.links(), tracking, loop,
-                System.currentTimeMillis());
+                System.currentTimeMillis(), instances::vmacRecreated);
         loop.realtimePriority(config.global().realtimePriority());
         loop.start();
         trimNativeHeapLater(START_SETTLED_NANOS);

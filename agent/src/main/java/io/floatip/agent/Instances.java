@@ -64,6 +64,11 @@ final class Instances {
         return vmacs.nameOf(instance);
     }
 
+    /** How often the instance's use_vmac macvlan was made again. */
+    long vmacRecreated(String instance) {
+        return vmacs.recreated(instance);
+    }
+
     void firewall(io.floatip.firewall.AcceptFirewall firewall) {
         this.firewall = firewall;
     }

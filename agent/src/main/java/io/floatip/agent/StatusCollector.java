@@ -27,10 +27,13 @@ final class StatusCollector {
     private final Scheduler clock;
     /** When the agent started: one collector lives as long as the agent, so a reload keeps it. */
     private final long startedAtMillis;
+    /** Instance name to how often its use_vmac macvlan was made again. */
+    private final java.util.function.ToLongFunction<String> vmacRecreated;
 
     StatusCollector(Config config, List<Instance> instances, Map<String, Link> links, TrackingSetup tracking,
-                    Scheduler clock, long startedAtMillis) {
+                    Scheduler clock, long startedAtMillis, java.util.function.ToLongFunction<String> vmacRecreated) {
         this.config = config;
+        this.vmacRecreated = vmacRecreated;
         this.startedAtMillis = startedAtMillis;
         this.instances = instances;
         this.links = links;
@@ -69,7 +72,7 @@ final class StatusCollector {
                     new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
                             i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
                             i.vipsRestored.get(), i.routing.restored.get(), i.routing.failures.get(),
-                            i.conflictWatch.conflicts.get()), r.drained(),
+                            i.conflictWatch.conflicts.get(), vmacRecreated.applyAsLong(c.name())), r.drained(),
                     r.why().code().key(), claimBackoff(r.claimBackoff(), nowNanos), conflict(i, nowNanos, nowMillis),
                     new AgentStatus.AcceptStatus(c.accept(),
                             i.firewall.refused(c.name()).stream().map(VirtualIp::toString).toList(),

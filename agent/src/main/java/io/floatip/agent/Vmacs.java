@@ -50,13 +50,14 @@ final class Vmacs implements AutoCloseable {
     private final Map<String, Made> made = new LinkedHashMap<>();
     /** By parent name: the parent's values before the first macvlan, and how many use it. */
     private final Map<String, Saved> parents = new HashMap<>();
-    /** Macvlans something else deleted (or replaced) while the agent ran, made again. */
-    final AtomicLong recreated = new AtomicLong();
+    /** Macvlans something else deleted (or replaced) while the agent ran, made again: the log's count. */
+    private final AtomicLong recreated = new AtomicLong();
 
     private static final class Made {
         final InstanceConfig config;
         final Link parent;
         final Link link;
+        final AtomicLong recreated = new AtomicLong();
 
         Made(InstanceConfig config, Link parent, Link link) {
             this.config = config;
@@ -180,6 +181,12 @@ final class Vmacs implements AutoCloseable {
         }
     }
 
+    /** How often the instance's macvlan was made again (status). Any thread. */
+    synchronized long recreated(String instance) {
+        Made m = made.get(instance);
+        return m == null ? 0 : m.recreated.get();
+    }
+
     /** The macvlan's name for an instance that has one, else null. */
     synchronized String nameOf(String instance) {
         Made m = made.get(instance);
@@ -238,6 +245,7 @@ final class Vmacs implements AutoCloseable {
         try {
             int index = build(m.config, m.parent, m.link.name(), m.link.mac());
             m.link.rebind(index, m.link.mac());
+            m.recreated.incrementAndGet();
             long n = recreated.incrementAndGet();
             if (LogLimit.shouldLog(n)) {
                 log.warn("{}: the macvlan {} {}; made it again (index {}; {} so far)", instance, m.link.name(), why,

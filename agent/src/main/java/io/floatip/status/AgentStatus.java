@@ -163,10 +163,19 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param routingRestored virtual routes and rules something else removed from this master, put back
      * @param routingFailures virtual routes and rules the kernel refused to add
      * @param conflicts       split brains confirmed on this instance since start
+     * @param vmacRecreated   times use_vmac's macvlan was deleted by something else (or went with its parent)
+     *                        and made again
      */
     public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
                            java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
-                           long routingFailures, long conflicts) {
+                           long routingFailures, long conflicts, long vmacRecreated) {
+        public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
+                        java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
+                        long routingFailures, long conflicts) {
+            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, vipsRestored, routingRestored,
+                    routingFailures, conflicts, 0);
+        }
+
         public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
                         java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
                         long routingFailures) {

@@ -131,7 +131,10 @@ class AcceptModeHostTest {
                     + "'flush ruleset' 'table inet filter {' 'chain input { type filter hook input priority 0; }' '}' "
                     + "| nft -f -"));
             assertTrue(reload.ok(), reload.output());
+            long flushed = System.nanoTime();
             Lab.await(Duration.ofSeconds(3), () -> dropsVip(n1), "floatip's table back after the flush: " + table(n1));
+            System.out.printf("[timing] table back within %d ms of the flush's nft exiting%n",
+                    (System.nanoTime() - flushed) / 1_000_000);
             assertTrue(n1.exec("nft", "list", "table", "inet", "filter").ok(), "the operator's table stays");
             assertFalse(lab.client().ping(VIP, Duration.ofMillis(700)), "the VIP is refused again");
             assertEquals(1, status(c1).acceptMode().rewritten(), "one flush, one write again");
