@@ -4,13 +4,16 @@ import io.floatip.net.InterfaceAddress;
 import io.floatip.net.LinkListener;
 import io.floatip.net.LinkState;
 
-/** The link monitor's events, each handed to the event loop: the instances' links and the VIP guard live there. */
-final class LoopLinkListener implements LinkListener {
+/**
+ * What the link monitor reads, passed to the loop: links going up and down to the instances, addresses and
+ * routes removed by others to the VIP guard. Called on the monitor's thread.
+ */
+final class LinkEvents implements LinkListener {
     private final EventLoop loop;
     private final Instances instances;
     private final VipGuard guard;
 
-    LoopLinkListener(EventLoop loop, Instances instances, VipGuard guard) {
+    LinkEvents(EventLoop loop, Instances instances, VipGuard guard) {
         this.loop = loop;
         this.instances = instances;
         this.guard = guard;
