@@ -80,7 +80,8 @@ public final class Agent implements AutoCloseable {
         }
         edges.add(netlink);
         // Closed after the instances let go of their VIPs: it removes the table last.
-        firewall = new AcceptFirewall(Nft.system());
+        firewall = new AcceptFirewall(Nft.system(), damaged -> io.floatip.net.NftablesMonitor.start(
+                io.floatip.net.NftablesMonitor.INET, "floatip", damaged));
         firewall.removeStale(config.instances().values().stream().anyMatch(ic -> !ic.refusedWhileMaster().isEmpty()));
         edges.add(firewall);
         tracking = new TrackingSetup(config, loop, netlink);
@@ -100,7 +101,7 @@ public final class Agent implements AutoCloseable {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
         statusCollector = new StatusCollector(config, instances.all(), instances.links(), tracking, loop,
-                System.currentTimeMillis());
+                System.currentTimeMillis(), instances::vmacRecreated);
         loop.realtimePriority(config.global().realtimePriority());
         loop.start();
         trimNativeHeapLater(START_SETTLED_NANOS);

@@ -234,7 +234,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     @Override
     public void refuse(List<VirtualIp> addresses) {
-        firewall.refuse(name(), link.name(), addresses);
+        firewall.refuse(name(), vipLink.name(), addresses); // a link-local VIP lives there
     }
 
     @Override

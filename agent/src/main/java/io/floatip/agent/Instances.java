@@ -65,6 +65,11 @@ final class Instances {
         return vmacs.nameOf(instance);
     }
 
+    /** How often the instance's use_vmac macvlan was made again. */
+    long vmacRecreated(String instance) {
+        return vmacs.recreated(instance);
+    }
+
     void firewall(io.floatip.firewall.AcceptFirewall firewall) {
         this.firewall = firewall;
     }
@@ -83,6 +88,8 @@ final class Instances {
 
     void open(Config config) throws AgentException {
         splitBrainYield = config.global().splitBrainYield();
+        VmacLeftovers.remove(netlink, new io.floatip.net.InterfaceSysctl(netlink), ProcessHandle.current().pid(),
+                pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         Map<String, List<InstanceConfig>> byInterface = new LinkedHashMap<>();
         for (InstanceConfig ic : config.instances().values()) {
             byInterface.computeIfAbsent(ic.interfaceName(), k -> new ArrayList<>()).add(ic);
@@ -286,9 +293,13 @@ final class Instances {
             }
             opener.refresh(link, configsOn(s.name()));
             log.info("interface {} was created again (index {}); following it", s.name(), s.ifIndex());
+            vmacsBack(vmacs.parentBack(link));
         } else if (link != null && s.usable() && LinkOpener.missesSomething(link, configsOn(s.name()))) {
             // A join that failed while the interface was being created: try again now it is up.
             opener.refresh(link, configsOn(s.name()));
+        }
+        if (s.deleted() && link == null) {
+            vmacsBack(vmacs.deleted(s.ifIndex())); // one of use_vmac's macvlans, perhaps
         }
         for (Instance i : instances) {
             if (i.config().interfaceName().equals(s.name())) {
@@ -296,6 +307,21 @@ final class Instances {
             }
         }
         tracking.linkChanged(s);
+    }
+
+    /** Loop thread: the link monitor lost events (ENOBUFS); a macvlan deleted meanwhile is made again. */
+    void eventsLost() {
+        vmacsBack(vmacs.verify());
+    }
+
+    /** A master whose macvlan was made again puts its VIPs back on it (they went with the old one). */
+    private void vmacsBack(List<String> names) {
+        for (String name : names) {
+            Instance i = named(name);
+            if (i != null) {
+                VipGuard.putBack(netlink, i);
+            }
+        }
     }
 
     /**

@@ -38,4 +38,9 @@ final class LinkEvents implements LinkListener {
     public void routingRemoved() {
         loop.execute(guard::routingRemoved);
     }
+
+    @Override
+    public void eventsLost() { // a macvlan deleted meanwhile is made again
+        loop.execute(instances::eventsLost);
+    }
 }

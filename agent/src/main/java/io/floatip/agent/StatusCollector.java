@@ -28,10 +28,13 @@ final class StatusCollector {
     private final Scheduler clock;
     /** When the agent started: one collector lives as long as the agent, so a reload keeps it. */
     private final long startedAtMillis;
+    /** Instance name to how often its use_vmac macvlan was made again. */
+    private final java.util.function.ToLongFunction<String> vmacRecreated;
 
     StatusCollector(Config config, List<Instance> instances, Map<String, Link> links, TrackingSetup tracking,
-                    Scheduler clock, long startedAtMillis) {
+                    Scheduler clock, long startedAtMillis, java.util.function.ToLongFunction<String> vmacRecreated) {
         this.config = config;
+        this.vmacRecreated = vmacRecreated;
         this.startedAtMillis = startedAtMillis;
         this.instances = instances;
         this.links = links;
@@ -76,11 +79,11 @@ final class StatusCollector {
                     .counters(new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
                             i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
                             i.vipsRestored.get(), i.routing.restored.get(), i.routing.failures.get(),
-                            i.conflictWatch.conflicts.get()))
+                            i.conflictWatch.conflicts.get(), vmacRecreated.applyAsLong(c.name())))
                     .drained(r.drained()).reasonCode(r.why().code().key())
                     .claimBackoff(claimBackoff(r.claimBackoff(), nowNanos)).conflict(conflict(i, nowNanos, nowMillis))
                     .acceptMode(new AgentStatus.AcceptStatus(c.accept(), texts(i.firewall.refused(c.name())),
-                            i.firewall.failures.get(), i.firewall.lastError()))
+                            i.firewall.failures.get(), i.firewall.lastError(), i.firewall.rewritten.get()))
                     .vmac(i.vmacName()).excludedIps(texts(c.excludedIps())).build());
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();

@@ -74,11 +74,42 @@ final class VipGuard {
                 }
             }
         } catch (NetlinkException e) {
+            if (e.errno() == io.floatip.net.Errno.ENODEV) {
+                // The interface went with it: its deletion is the link watch's (a macvlan is made again).
+                log.debug("{}: {} went with {}", i.config().name(), vip, link.name());
+                return;
+            }
             log.error("{}: {} was removed from {} and cannot be put back: {}", i.config().name(), vip, link.name(),
                     e.getMessage());
             // A master without its VIP serves nobody: hand over and back off, as after a failed claim.
             i.stepDownLater("cannot put back VIP " + vip + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A master's VIP interface was made again (use_vmac's macvlan): its VIPs went with the old one; put each back
+     * and announce them. A VIP the kernel refuses hands over, as after a failed claim.
+     */
+    static void putBack(Netlink netlink, Instance i) {
+        if (i.router().state() != State.MASTER) {
+            return;
+        }
+        for (VirtualIp vip : i.heldVips()) {
+            Link link = i.linkOf(vip);
+            if (link == null || vip.interfaceName() != null) {
+                continue; // on an interface of its own, which did not go
+            }
+            try {
+                netlink.addAddress(link.ifIndex(), vip.address(), vip.prefixLength(), null);
+            } catch (NetlinkException e) {
+                log.error("{}: cannot put {} back on {}: {}", i.config().name(), vip, link.name(), e.getMessage());
+                i.stepDownLater("cannot put back VIP " + vip + ": " + e.getMessage());
+                return;
+            }
+        }
+        log.info("{}: VIPs back on {}", i.config().name(), i.vmacName());
+        i.announceVips();
+        i.routing.restoreIfMaster();
     }
 
     private void remove(Instance i, Link link, VirtualIp vip, State state) {

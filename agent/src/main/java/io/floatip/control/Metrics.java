@@ -143,6 +143,9 @@ public final class Metrics {
         perInstance(instances, "floatip_routing_failures_total", "counter",
                 "virtual_routes and virtual_rules the kernel refused to add.",
                 i -> i.counters().routingFailures());
+        perInstance(instances, "floatip_vmac_recreated_total", "counter",
+                "use_vmac's macvlan deleted by something else (or with its parent) and made again.",
+                i -> i.counters().vmacRecreated());
         family("floatip_advert_drops_total", "counter",
                 "Adverts for this instance dropped, by reason (each reason from 0 on).");
         for (InstanceStatus i : instances) {

@@ -7,6 +7,8 @@ package io.floatip.net;
  * @param mac         IFLA_ADDRESS, empty when none
  * @param parentIndex IFLA_LINK, 0 when it has no lower interface
  * @param kind        IFLA_INFO_KIND ("macvlan"...), null for a plain device
+ * @param name        IFLA_IFNAME
+ * @param alias       IFLA_IFALIAS ({@code ip link set NAME alias TEXT}), null when none
  */
-public record LinkDetails(int ifIndex, byte[] mac, int parentIndex, String kind) {
+public record LinkDetails(int ifIndex, byte[] mac, int parentIndex, String kind, String name, String alias) {
 }

@@ -57,6 +57,27 @@ final class LinkMessages {
         return message.build();
     }
 
+    /** RTM_GETLINK dump of every interface. */
+    static byte[] dump(int seq) {
+        MessageBuilder message = new MessageBuilder(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq);
+        ifinfomsg(message, 0, 0, 0);
+        return message.build();
+    }
+
+    /** RTM_NEWLINK setting IFLA_IFALIAS; at most 255 bytes (the kernel refuses more). */
+    static byte[] alias(int seq, int ifIndex, String alias) {
+        if (alias.getBytes(StandardCharsets.UTF_8).length > MAX_ALIAS) {
+            throw new IllegalArgumentException("an interface alias has at most " + MAX_ALIAS + " bytes: " + alias);
+        }
+        MessageBuilder message = new MessageBuilder(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+        ifinfomsg(message, checkIndex(ifIndex), 0, 0);
+        message.attributeString(IFLA_IFALIAS, alias);
+        return message.build();
+    }
+
+    /** IFALIASZ (256) less the NUL. */
+    static final int MAX_ALIAS = 255;
+
     /**
      * RTM_NEWLINK setting one of the interface's IPv4 settings (net.ipv4.conf.IF.KEY) by its IPV4_DEVCONF_
      * index: the way that works where /proc/sys is read-only (systemd's ProtectKernelTunables=).

@@ -225,8 +225,40 @@ public final class Netlink implements AutoCloseable {
         if (reply.errno() != 0) {
             throw new NetlinkException("query interface " + name, reply.errno(), "name " + name, reply.kernelMessage());
         }
-        LinkReply link = reply.link();
-        return new LinkDetails(link.state().ifIndex(), link.hardwareAddress(), link.parentIndex(), link.kind());
+        return details(reply.link());
+    }
+
+    private static LinkDetails details(LinkReply link) {
+        return new LinkDetails(link.state().ifIndex(), link.hardwareAddress(), link.parentIndex(), link.kind(),
+                link.state().name(), link.alias());
+    }
+
+    /** Every interface of the namespace (RTM_GETLINK dump), for the leftovers of a run that was killed. */
+    public synchronized List<LinkDetails> links() throws NetlinkException {
+        for (int attempt = 1; ; attempt++) {
+            int request = nextSeq();
+            Reply reply = exchange(LinkMessages.dump(request), request);
+            reply.check("list interfaces", 0);
+            if (reply.interrupted() && attempt < DUMP_ATTEMPTS) {
+                continue;
+            }
+            List<LinkDetails> links = new ArrayList<>();
+            for (NetlinkMessage message : reply.messages()) {
+                if (message.type() == RTM_NEWLINK) {
+                    LinkReply link = NetlinkReplies.link(message);
+                    if (link.family() == AF_UNSPEC) {
+                        links.add(details(link));
+                    }
+                }
+            }
+            return links;
+        }
+    }
+
+    /** Sets the interface's alias (IFLA_IFALIAS), shown by {@code ip link}: how floatip marks its macvlans. */
+    public synchronized void alias(int ifIndex, String alias) throws NetlinkException {
+        int request = nextSeq();
+        exchange(LinkMessages.alias(request, ifIndex, alias), request).check("set alias", ifIndex);
     }
 
     /** Creates a private-mode macvlan (see {@link LinkMessages#newMacvlan}); EEXIST if the name is taken. */

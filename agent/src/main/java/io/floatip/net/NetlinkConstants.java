@@ -94,6 +94,8 @@ final class NetlinkConstants {
     static final int IFLA_IFNAME = 3;
     static final int IFLA_LINK = 5;
     static final int IFLA_LINKINFO = 18;
+    /** ip link's "alias": free text an interface carries, up to IFALIASZ - 1 = 255 bytes. */
+    static final int IFLA_IFALIAS = 20;
     static final int IFLA_AF_SPEC = 26;
     /** Inside IFLA_LINKINFO. */
     static final int IFLA_INFO_KIND = 1;

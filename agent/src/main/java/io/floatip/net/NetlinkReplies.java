@@ -54,7 +54,7 @@ final class NetlinkReplies {
         byte[] linkInfo = attributes.bytes(IFLA_LINKINFO);
         String kind = linkInfo == null ? null : Attributes.parse(linkInfo, 0).string(IFLA_INFO_KIND);
         return new LinkReply(family, state, hardwareAddress != null ? hardwareAddress : new byte[0],
-                parent == null ? 0 : parent, kind);
+                parent == null ? 0 : parent, kind, attributes.string(IFLA_IFALIAS));
     }
 
     private static InetAddress inetAddress(int family, byte[] raw, int ifIndex) {

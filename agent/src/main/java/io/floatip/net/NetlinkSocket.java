@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A bound NETLINK_ROUTE socket. It lives in the network namespace of the thread that opened it,
+ * A bound netlink socket, NETLINK_ROUTE unless told otherwise. It lives in the network namespace of the thread that opened it,
  * whichever thread uses it later.
  */
 final class NetlinkSocket implements AutoCloseable {
@@ -27,9 +27,14 @@ final class NetlinkSocket implements AutoCloseable {
      * @param kernelBuffer  SO_RCVBUF in bytes, 0 for the system default
      */
     NetlinkSocket(int groups, Duration receiveTimeout, int kernelBuffer) throws NetlinkException {
-        int socket = libc.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.NETLINK_ROUTE);
+        this(LibC.NETLINK_ROUTE, groups, receiveTimeout, kernelBuffer);
+    }
+
+    /** @param protocol NETLINK_ROUTE, NETLINK_NETFILTER... */
+    NetlinkSocket(int protocol, int groups, Duration receiveTimeout, int kernelBuffer) throws NetlinkException {
+        int socket = libc.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, protocol);
         if (socket < 0) {
-            throw new NetlinkException("open NETLINK_ROUTE socket", Native.getLastError());
+            throw new NetlinkException("open netlink socket (protocol " + protocol + ")", Native.getLastError());
         }
         fd = socket;
         try {

@@ -105,8 +105,14 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      *                      false), as asked of nftables
      * @param applyFailures tables nft failed to write since start, for every instance (a failure is logged too)
      * @param lastError     the last failure, or null once a write worked
+     * @param rewritten     tables written again, for every instance, because something else removed or changed
+     *                      floatip's (an {@code nft flush ruleset}, an nftables.service reload)
      */
-    public record AcceptStatus(boolean accept, List<String> dropping, long applyFailures, String lastError) {
+    public record AcceptStatus(boolean accept, List<String> dropping, long applyFailures, String lastError,
+                               long rewritten) {
+        public AcceptStatus(boolean accept, List<String> dropping, long applyFailures, String lastError) {
+            this(accept, dropping, applyFailures, lastError, 0);
+        }
     }
 
     /** @param kind script, interface or file; @param state up/down, or the file's value */
@@ -119,10 +125,19 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param routingRestored virtual routes and rules something else removed from this master, put back
      * @param routingFailures virtual routes and rules the kernel refused to add
      * @param conflicts       split brains confirmed on this instance since start
+     * @param vmacRecreated   times use_vmac's macvlan was deleted by something else (or went with its parent)
+     *                        and made again
      */
     public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
                            java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
-                           long routingFailures, long conflicts) {
+                           long routingFailures, long conflicts, long vmacRecreated) {
+        public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
+                        java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
+                        long routingFailures, long conflicts) {
+            this(advertsSent, advertsReceived, transitions, addressMismatches, drops, vipsRestored, routingRestored,
+                    routingFailures, conflicts, 0);
+        }
+
         public Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,
                         java.util.Map<String, Long> drops, long vipsRestored, long routingRestored,
                         long routingFailures) {

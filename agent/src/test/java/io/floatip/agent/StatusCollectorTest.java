@@ -30,7 +30,7 @@ class StatusCollectorTest {
         try (TrackingSetup tracking = new TrackingSetup(first, new EventLoop(), null)) {
             long startedAt = 1_700_000_000_123L;
             StatusCollector collector = new StatusCollector(first, new CopyOnWriteArrayList<>(), Map.of(), tracking,
-                    new VirtualScheduler(), startedAt);
+                    new VirtualScheduler(), startedAt, name -> 0);
             AgentStatus before = collector.collect();
             collector.reloaded(config("node-b"));
             AgentStatus after = collector.collect();

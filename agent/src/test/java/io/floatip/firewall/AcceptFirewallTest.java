@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.config.VirtualIp;
+import io.floatip.lab.Lab;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -127,5 +129,66 @@ class AcceptFirewallTest {
         f.close();
         f.refuse("VI_1", "eth0", List.of(vip("198.51.100.50")));
         assertEquals(List.of(), nft.scripts);
+    }
+
+    /** A watch that records its start and close; the test calls {@code damaged} as the kernel's news would. */
+    private static final class FakeWatch implements AcceptFirewall.Watcher {
+        volatile Runnable damaged;
+        volatile int starts;
+        volatile boolean closed;
+
+        @Override
+        public AutoCloseable start(Runnable damaged) {
+            this.damaged = damaged;
+            starts++;
+            return () -> closed = true;
+        }
+    }
+
+    @Test
+    void aTableSomethingElseRemovedIsWrittenAgainAtOnceThenNoMoreThanOnceASecond() throws Exception {
+        Recording nft = new Recording();
+        FakeWatch watch = new FakeWatch();
+        AcceptFirewall f = new AcceptFirewall(nft, watch);
+        f.refuse("VI_1", "eth0", List.of(vip("198.51.100.50")));
+        assertTrue(nft.done.tryAcquire(1, 5, TimeUnit.SECONDS), "the table written");
+        Lab.await(Duration.ofSeconds(5), () -> watch.damaged != null, "the watch started after the first write");
+
+        long at = System.nanoTime();
+        watch.damaged.run(); // an nft flush ruleset
+        assertTrue(nft.done.tryAcquire(1, 5, TimeUnit.SECONDS), "written again");
+        assertEquals(nft.scripts.get(0), nft.scripts.get(1), "the same whole table");
+        assertEquals(1, f.rewritten.get());
+        watch.damaged.run(); // and at once another
+        assertTrue(nft.done.tryAcquire(1, 5, TimeUnit.SECONDS), "written again once more");
+        long took = System.nanoTime() - at;
+        assertTrue(took >= AcceptFirewall.REWRITE_GAP_NANOS, "a second apart at least: " + took / 1_000_000 + " ms");
+        assertEquals(2, f.rewritten.get());
+        assertEquals(1, watch.starts, "one watch for the agent's life");
+
+        f.refuse("VI_1", "eth0", List.of());
+        assertTrue(nft.done.tryAcquire(1, 5, TimeUnit.SECONDS), "the table removed: nothing refused");
+        watch.damaged.run(); // our own removal's news, or anyone's: no table is wanted
+        List<String> scripts = afterClose(f, nft);
+        assertEquals(List.of(REMOVE, REMOVE), scripts.subList(3, scripts.size()), "nothing written again");
+        assertEquals(2, f.rewritten.get());
+        assertTrue(watch.closed, "the stop closes the watch");
+    }
+
+    @Test
+    void aWatchThatCannotStartIsTriedOnceAndChangesNothingElse() throws Exception {
+        Recording nft = new Recording();
+        int[] tries = {0};
+        AcceptFirewall f = new AcceptFirewall(nft, damaged -> {
+            tries[0]++;
+            throw new java.io.IOException("Operation not permitted");
+        });
+        f.refuse("VI_1", "eth0", List.of(vip("198.51.100.50")));
+        assertTrue(nft.done.tryAcquire(1, 5, TimeUnit.SECONDS), "the table written");
+        f.refuse("VI_1", "eth0", List.of(vip("198.51.100.51")));
+        List<String> scripts = afterClose(f, nft);
+        assertEquals(3, scripts.size(), scripts::toString);
+        assertEquals(1, tries[0]);
+        assertEquals(0, f.failures.get(), "the tables were written");
     }
 }

@@ -116,6 +116,58 @@ class AcceptModeHostTest {
         }
     }
 
+    @Test
+    void aFlushedRulesetIsWrittenAgainAtOnce() throws Exception {
+        try (Lab lab = Lab.create("acceptfl", 1)) {
+            Node n1 = lab.node(1);
+            List<String> log = new CopyOnWriteArrayList<>();
+            Path c1 = config(n1, 150, false);
+            start(n1, c1, log);
+            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && dropsVip(n1), "n1 master with its rules");
+            assertEquals(0, status(c1).acceptMode().rewritten());
+
+            // What an nftables.service reload does: flush everything, then write its own tables, in one go.
+            ProcessResult reload = n1.exec(Duration.ofSeconds(10), List.of("sh", "-c", "printf '%s\\n' "
+                    + "'flush ruleset' 'table inet filter {' 'chain input { type filter hook input priority 0; }' '}' "
+                    + "| nft -f -"));
+            assertTrue(reload.ok(), reload.output());
+            long flushed = System.nanoTime();
+            Lab.await(Duration.ofSeconds(3), () -> dropsVip(n1), "floatip's table back after the flush: " + table(n1));
+            System.out.printf("[timing] table back within %d ms of the flush's nft exiting%n",
+                    (System.nanoTime() - flushed) / 1_000_000);
+            assertTrue(n1.exec("nft", "list", "table", "inet", "filter").ok(), "the operator's table stays");
+            assertFalse(lab.client().ping(VIP, Duration.ofMillis(700)), "the VIP is refused again");
+            assertEquals(1, status(c1).acceptMode().rewritten(), "one flush, one write again");
+            assertTrue(log.stream().anyMatch(l -> l.contains("was removed or changed by something else")), "logged");
+
+            // A rule of ours deleted by hand: the table is written whole again.
+            String handle = ruleHandle(n1);
+            assertTrue(n1.exec("nft", "delete", "rule", "inet", "floatip", "input", "handle", handle).ok());
+            Lab.await(Duration.ofSeconds(3), () -> rewritten(c1) == 2 && dropsVip(n1),
+                    "the deleted rule back: " + table(n1));
+
+            // Our own writes and an idle agent call for none: the count stays.
+            Thread.sleep(2_000);
+            assertEquals(2, status(c1).acceptMode().rewritten(), "no write again without a cause");
+        }
+    }
+
+    private static long rewritten(Path config) {
+        try {
+            return status(config).acceptMode().rewritten();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** The handle of the input chain's rule for the VIP ({@code nft -a}). */
+    private static String ruleHandle(Node n) {
+        Matcher m = Pattern.compile("ip daddr " + Pattern.quote(VIP) + " counter .*# handle (\\d+)")
+                .matcher(n.exec("nft", "-a", "list", "chain", "inet", "floatip", "input").orThrow().output());
+        assertTrue(m.find(), "a handle");
+        return m.group(1);
+    }
+
     /** A connect to the VIP's port 9 that gets no answer at all within 1.5 s (a RST or SYN-ACK is an answer). */
     private static boolean connectTimesOut(Host client) {
         ProcessResult r = client.exec(Duration.ofSeconds(5), List.of("timeout", "1.5", "bash", "-c",

@@ -65,6 +65,8 @@ class VmacHostTest {
             List<Process> agents = start(n1, n2, VIP4 + "/24");
             Lab.await(Duration.ofSeconds(15), () -> hasAddress(n1, "vrrp.51", VIP4), "n1 to hold the VIP on vrrp.51");
             assertFalse(n1.hasAddress(VIP4), "the VIP is on the macvlan, not on eth0");
+            // n2's JVM may still be starting (1.4 s after n1 held the VIP at load 17): wait for its macvlan.
+            Lab.await(Duration.ofSeconds(15), () -> linkExists(n2, "vrrp.51"), "n2 to make its macvlan");
             assertTrue(linkMac(n2, "vrrp.51").equals(VMAC4), "the backup has its macvlan too, with the VMAC");
             // Started together, n2 may have been master for a moment: it lets go when n1's first advert arrives.
             Lab.await(Duration.ofSeconds(2), () -> !(hasAddress(n2, "vrrp.51", VIP4) || n2.hasAddress(VIP4)),

@@ -124,4 +124,26 @@ class LinkMessagesTest {
         assertEquals("macvlan", reply.kind());
         assertEquals(12, reply.state().ifIndex());
     }
+
+    @Test
+    void aliasSetsIflaIfalias() {
+        byte[] expected = new Bytes()
+                .u32(52)             // 16 + 16 + 4 + "floatip pid=7" + NUL (14), padded to 16
+                .u16(16).u16(0x5).u32(SEQ).u32(0)
+                .u8(0).u8(0).u16(0).u32(12).u32(0).u32(0)
+                .u16(18).u16(20)     // IFLA_IFALIAS
+                .ascii("floatip pid=7").u8(0).u8(0).u8(0)
+                .array();
+        assertEquals(hex(expected), hex(LinkMessages.alias(SEQ, 12, "floatip pid=7")));
+        assertThrows(IllegalArgumentException.class, () -> LinkMessages.alias(SEQ, 12, "x".repeat(256)));
+    }
+
+    @Test
+    void dumpAsksForEveryLink() {
+        byte[] expected = new Bytes()
+                .u32(32).u16(18).u16(0x301).u32(SEQ).u32(0) // RTM_GETLINK, REQUEST | DUMP
+                .u8(0).u8(0).u16(0).u32(0).u32(0).u32(0)
+                .array();
+        assertEquals(hex(expected), hex(LinkMessages.dump(SEQ)));
+    }
 }
