@@ -266,6 +266,11 @@ public final class PcapTransport implements AutoCloseable {
         }
     }
 
+    /** Whether the capture thread still runs (tests: close() must end it, not leave it in a blocked read). */
+    boolean capturing() {
+        return thread.isAlive();
+    }
+
     public long sendErrors() {
         return sendErrors.get();
     }

@@ -122,7 +122,7 @@ class PcapTransportHostTest {
         Thread.sleep(1_500); // a one-second read timeout would wake it at least once here
         assertEquals(0, ThreadWakeups.wakeups(task) - before, "wake-ups of an idle capture thread in 1.5 s");
         receiver.close();
-        assertTrue(!java.nio.file.Files.exists(task), "the capture thread ended when close() returned");
+        assertTrue(!receiver.capturing(), "the capture thread ended when close() returned");
         receiver = null;
     }
 
