@@ -10,31 +10,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * floatip run in a lab node from a config file, with every line it logs stamped when the test read it (and
  * echoed to the test output), so a test can measure from one line to the next.
  */
-public final class LoggedAgent {
+public record LoggedAgent(Node node, Path config, List<Line> log) {
     /** A log line and when the test read it ({@link System#nanoTime()}). */
     public record Line(long at, String text) {
     }
 
-    private final Node node;
-    private final Path config;
-    private final List<Line> log = new CopyOnWriteArrayList<>();
-
+    /** Not started yet; {@link #log} is live, it grows while the agent runs. */
     public LoggedAgent(Node node, Path config) {
-        this.node = node;
-        this.config = config;
-    }
-
-    public Node node() {
-        return node;
-    }
-
-    public Path config() {
-        return config;
-    }
-
-    /** The live log: it grows while the agent runs. */
-    public List<Line> log() {
-        return log;
+        this(node, config, new CopyOnWriteArrayList<>());
     }
 
     public LoggedAgent start() {
