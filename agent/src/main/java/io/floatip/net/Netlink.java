@@ -2,6 +2,7 @@ package io.floatip.net;
 
 import static io.floatip.net.NetlinkConstants.*;
 
+import io.floatip.base.AddressText;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;

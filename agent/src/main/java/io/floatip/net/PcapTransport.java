@@ -9,6 +9,7 @@ import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.Pcaps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,6 @@ public final class PcapTransport implements AutoCloseable {
     private static final int BUFFER_BYTES = 512 * 1024;
     /** Ethernet header with a VLAN tag: what a frame adds to the interface's MTU. */
     private static final int LINK_HEADER = 18;
-    /** Idle wakeups cost CPU; close() does not wait for this: breakLoop wakes the read. */
-    private static final int READ_TIMEOUT_MS = 1000;
     private static final int PKTHDR = 24;
 
     private final String interfaceName;
@@ -107,7 +106,8 @@ public final class PcapTransport implements AutoCloseable {
                     .snaplen(snaplen(mtu(interfaceName)))
                     .bufferSize(BUFFER_BYTES)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-                    .timeoutMillis(READ_TIMEOUT_MS)
+                    // Idle wake-ups cost CPU: none on libpcap 1.10+, where breakLoop wakes a blocked read.
+                    .timeoutMillis(ReadTimeout.millisFor(Pcaps.libVersion()))
                     .immediateMode(true)
                     .build();
         } catch (PcapNativeException e) {
