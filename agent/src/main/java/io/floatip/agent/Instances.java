@@ -56,7 +56,7 @@ final class Instances {
         this.transitioned = transitioned;
         this.realtimePriority = realtimePriority;
         this.drains = drains;
-        this.vmacs = new Vmacs(netlink, new io.floatip.net.InterfaceSysctl());
+        this.vmacs = new Vmacs(netlink, new io.floatip.net.InterfaceSysctl(netlink));
         edges.add(vmacs);
     }
 

@@ -248,6 +248,13 @@ public final class Netlink implements AutoCloseable {
         exchange(LinkMessages.addrGenModeNone(request, ifIndex), request).check("set addrgenmode none", ifIndex);
     }
 
+    /** Sets net.ipv4.conf.IF.KEY for the interface, {@code devconf} being the key's IPV4_DEVCONF_ index. */
+    public synchronized void setIpv4Conf(int ifIndex, int devconf, int value) throws NetlinkException {
+        int request = nextSeq();
+        exchange(LinkMessages.ipv4Conf(request, ifIndex, devconf, value), request)
+                .check("set IPv4 setting " + devconf + " to " + value, ifIndex);
+    }
+
     /** Deletes an interface; false when it was gone already (ENODEV). */
     public synchronized boolean deleteLink(int ifIndex) throws NetlinkException {
         int request = nextSeq();

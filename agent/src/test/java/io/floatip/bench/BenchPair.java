@@ -1,5 +1,6 @@
 package io.floatip.bench;
 
+import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import java.io.IOException;
@@ -15,12 +16,13 @@ import java.time.Duration;
  */
 record BenchPair(Node n1, Node n2, AdvertLog adverts, AddressWatch w1, AddressWatch w2, ClientProbe probe) {
 
-    static BenchPair start(Lab lab) {
+    /** {@code prompt}: the VIP watches run SCHED_FIFO, as {@link AddressWatch#start(Host, String, boolean)} says. */
+    static BenchPair start(Lab lab, boolean prompt) {
         Node n1 = lab.node(1);
         Node n2 = lab.node(2);
         AdvertLog adverts = AdvertLog.start(lab.client());
-        AddressWatch w1 = AddressWatch.start(n1, AgentKind.vip(1));
-        AddressWatch w2 = AddressWatch.start(n2, AgentKind.vip(1));
+        AddressWatch w1 = AddressWatch.start(n1, AgentKind.vip(1), prompt);
+        AddressWatch w2 = AddressWatch.start(n2, AgentKind.vip(1), prompt);
         ClientProbe probe = ClientProbe.start(lab.client(), AgentKind.vip(1), Duration.ofHours(1));
         return new BenchPair(n1, n2, adverts, w1, w2, probe);
     }

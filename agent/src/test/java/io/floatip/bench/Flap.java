@@ -66,7 +66,7 @@ final class Flap {
             results.declare(row(m), label);
         }
         try (Lab lab = Lab.create("fl" + (vmac ? "v" : ""), 2); SwitchBatch batch = SwitchBatch.start(lab)) {
-            BenchPair pair = BenchPair.start(lab);
+            BenchPair pair = BenchPair.start(lab, false);
             n1 = pair.n1();
             w1 = pair.w1();
             w2 = pair.w2();

@@ -69,7 +69,7 @@ final class ProxyKill {
         }
         try (CheckRuns r = CheckRuns.watch(work); Lab lab = Lab.create("px" + centis, 2)) {
             runs = r;
-            pair = BenchPair.start(lab);
+            pair = BenchPair.start(lab, true);
             n1 = pair.n1();
             n2 = pair.n2();
             adverts = pair.adverts();
@@ -173,7 +173,7 @@ final class ProxyKill {
         if (last >= 0) {
             phases.add(kill - last);
         }
-        System.out.printf("[bench]   phase %7.2f ms (target %.1f)  lower advert (prio %d) %7.1f ms  VIP on n2 %7.1f ms"
+        System.out.printf("[bench]   phase %7.2f ms (target %.1f)  lower advert (prio %d) %7.2f ms  VIP on n2 %7.2f ms"
                         + "  client %7.1f ms  silence %7.1f ms%n", last >= 0 ? Clock.ms(kill - last) : Double.NaN,
                 Clock.ms(half()), lower >= 0 ? adverts.priorityAt(n1.ipv4(), lower) : -1,
                 lower >= 0 ? Clock.ms(lower - kill) : Double.NaN, Clock.ms(added - kill), Clock.ms(answered - kill),
