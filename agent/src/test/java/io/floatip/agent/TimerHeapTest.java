@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.router.Router;
-import io.floatip.router.RouterActions;
+import io.floatip.router.NoActions;
 import io.floatip.router.RouterConfig;
 import io.floatip.router.State;
 import io.floatip.router.Timers;
@@ -28,7 +28,7 @@ class TimerHeapTest {
     private record Sent(int router, long at, long deadline) {
     }
 
-    private static final class World implements RouterActions {
+    private static final class World extends NoActions {
         final TimerHeap heap = new TimerHeap();
         final List<Router> routers = new ArrayList<>();
         final Map<Router, Integer> index = new HashMap<>();
@@ -62,18 +62,6 @@ class TimerHeapTest {
         public String claimVips(Router r) {
             tookOver.put(index.get(r), new long[] {now, r.nextDeadline()});
             return null;
-        }
-
-        @Override
-        public void releaseVips(Router r) {
-        }
-
-        @Override
-        public void announceVips(Router r) {
-        }
-
-        @Override
-        public void stateChanged(Router r, State from, State to, String reason) {
         }
 
         /** Wakes at each deadline until {@code end}; {@code starts} are startup events (router, time). */
@@ -210,28 +198,7 @@ class TimerHeapTest {
 
     @Test
     void aWakeUpOf255MastersAllocatesNothing() throws Exception {
-        RouterActions quiet = new RouterActions() {
-            @Override
-            public void sendAdvert(Router r, int priority) {
-            }
-
-            @Override
-            public String claimVips(Router r) {
-                return null;
-            }
-
-            @Override
-            public void releaseVips(Router r) {
-            }
-
-            @Override
-            public void announceVips(Router r) {
-            }
-
-            @Override
-            public void stateChanged(Router r, State from, State to, String reason) {
-            }
-        };
+        NoActions quiet = new NoActions();
         TimerHeap heap = new TimerHeap();
         InetAddress primary = InetAddress.getByName("198.51.100.11");
         for (int i = 0; i < 255; i++) {

@@ -3,7 +3,7 @@ package io.floatip.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floatip.router.Router;
-import io.floatip.router.RouterActions;
+import io.floatip.router.NoActions;
 import io.floatip.router.RouterConfig;
 import io.floatip.router.State;
 import java.util.concurrent.TimeUnit;
@@ -15,28 +15,7 @@ class TrackingTest {
 
     private final VirtualScheduler clock = new VirtualScheduler();
     private final Router router = new Router(new RouterConfig("VI_1", 51, 3, 150, 1, true, 0, null),
-            new RouterActions() {
-                @Override
-                public void sendAdvert(Router r, int priority) {
-                }
-
-                @Override
-                public String claimVips(Router r) {
-                    return null;
-                }
-
-                @Override
-                public void releaseVips(Router r) {
-                }
-
-                @Override
-                public void announceVips(Router r) {
-                }
-
-                @Override
-                public void stateChanged(Router r, State from, State to, String reason) {
-                }
-            });
+            new NoActions());
     private final Tracking tracking = new Tracking(150, router, clock);
 
     private void downThenUpAt(long readAt, long handledAt) {

@@ -32,4 +32,9 @@ public final class VirtualScheduler implements Scheduler {
         }
         now = until;
     }
+
+    /** {@link #advanceTo} {@code by} nanoseconds from now. */
+    public void advance(long by) {
+        advanceTo(now + by);
+    }
 }

@@ -62,6 +62,16 @@ interface AgentKind {
         return instance == 1 ? "198.51.100.50" : "198.51.100." + (149 + instance);
     }
 
+    /** Whether {@code process} ended within {@code timeout}; false, with the flag set, if interrupted. */
+    static boolean awaitExit(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     static int vrid(int instance) {
         return instance == 1 ? 51 : instance == 51 ? 1 : instance; // 51 and 1 swap places
     }

@@ -3,9 +3,7 @@ package io.floatip.bench;
 import io.floatip.lab.Lab;
 import io.floatip.lab.LabTimeout;
 import io.floatip.lab.Node;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 /**
@@ -67,23 +65,23 @@ final class Flap {
     }
 
     void run() throws Exception {
-        Files.createDirectories(work);
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        BenchPair.workDir(work);
         for (String m : new String[] {BACK, AWAY, LONGEST, TOTAL, RETURN, LOST, LOST_BACK}) {
             results.declare(row(m), label);
         }
         try (Lab lab = Lab.create("fl" + (vmac ? "v" : ""), 2); SwitchBatch batch = SwitchBatch.start(lab)) {
-            n1 = lab.node(1);
-            Node n2 = lab.node(2);
-            AdvertLog adverts = AdvertLog.start(lab.client());
-            w1 = AddressWatch.start(n1, AgentKind.vip(1));
-            w2 = AddressWatch.start(n2, AgentKind.vip(1));
+            BenchPair pair = BenchPair.start(lab, false);
+            n1 = pair.n1();
+            w1 = pair.w1();
+            w2 = pair.w2();
+            probe = pair.probe();
+            AdvertLog adverts = pair.adverts();
             link1 = LinkWatch.start(n1);
-            probe = ClientProbe.start(lab.client(), AgentKind.vip(1), Duration.ofHours(1));
             Path traceDir = FlapTrace.requested();
-            trace = traceDir == null ? null : FlapTrace.start(traceDir, work.getFileName().toString(), lab, n1, n2);
+            trace = traceDir == null ? null : FlapTrace.start(traceDir, work.getFileName().toString(), lab, n1,
+                    pair.n2());
             start(n1, 150);
-            start(n2, 100);
+            start(pair.n2(), 100);
             steady();
             for (int rep = 1; rep <= reps; rep++) {
                 System.out.printf("[bench] %s, fail over and back: repetition %d of %d%n", label, rep, reps);

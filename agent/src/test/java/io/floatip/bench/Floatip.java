@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * floatip as an operator runs it: the packaged launcher agent/bin/floatip (its lean JVM flags, which
@@ -58,12 +57,7 @@ final class Floatip implements AgentKind {
 
             @Override
             public boolean awaitExit(Duration timeout) {
-                try {
-                    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                return AgentKind.awaitExit(process, timeout);
             }
 
             @Override

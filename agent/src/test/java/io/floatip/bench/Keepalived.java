@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -80,12 +79,7 @@ final class Keepalived implements AgentKind {
 
             @Override
             public boolean awaitExit(Duration timeout) {
-                try {
-                    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                return AgentKind.awaitExit(process, timeout);
             }
 
             @Override

@@ -4,9 +4,7 @@ import io.floatip.lab.Lab;
 import io.floatip.lab.LabTimeout;
 import io.floatip.lab.Node;
 import io.floatip.router.Timers;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +41,7 @@ final class ProxyKill {
     private final String interval;
     private final List<Long> phases = new ArrayList<>();
 
+    private BenchPair pair;
     private Node n1;
     private Node n2;
     private AddressWatch w1;
@@ -63,20 +62,20 @@ final class ProxyKill {
     }
 
     void run() throws Exception {
-        Files.createDirectories(work);
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        BenchPair.workDir(work);
         for (String m : new String[] {Failover.TAKEOVER, LOWER, HANDOVER, Failover.ANSWERED, Failover.SILENCE,
                 Failover.GAP}) {
             results.declare(row(m), variant.label());
         }
         try (CheckRuns r = CheckRuns.watch(work); Lab lab = Lab.create("px" + centis, 2)) {
             runs = r;
-            n1 = lab.node(1);
-            n2 = lab.node(2);
-            adverts = AdvertLog.start(lab.client());
-            w1 = AddressWatch.start(n1, AgentKind.vip(1), true);
-            w2 = AddressWatch.start(n2, AgentKind.vip(1), true);
-            probe = ClientProbe.start(lab.client(), AgentKind.vip(1), Duration.ofHours(1));
+            pair = BenchPair.start(lab, true);
+            n1 = pair.n1();
+            n2 = pair.n2();
+            adverts = pair.adverts();
+            w1 = pair.w1();
+            w2 = pair.w2();
+            probe = pair.probe();
             proxy1 = Haproxy.on(n1, work);
             Haproxy proxy2 = Haproxy.on(n2, work);
             proxy1.start();
@@ -200,7 +199,6 @@ final class ProxyKill {
     }
 
     private String state() {
-        return "n1 " + (w1.holds() ? "holds" : "lacks") + " the VIP, n2 " + (w2.holds() ? "holds" : "lacks")
-                + " it; " + probe.describe(AgentKind.vip(1));
+        return pair.state();
     }
 }

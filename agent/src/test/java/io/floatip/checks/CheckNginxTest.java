@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.lab.Lab;
+import io.floatip.lab.NginxConf;
 import io.floatip.lab.Node;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,11 +78,7 @@ class CheckNginxTest {
                 "events { worker_connections 64; }",
                 "http {",
                 "    access_log off;",
-                "    client_body_temp_path " + prefix.resolve("body") + ";",
-                "    proxy_temp_path " + prefix.resolve("proxy") + ";",
-                "    fastcgi_temp_path " + prefix.resolve("fastcgi") + ";",
-                "    uwsgi_temp_path " + prefix.resolve("uwsgi") + ";",
-                "    scgi_temp_path " + prefix.resolve("scgi") + ";",
+                NginxConf.tempPaths(prefix),
                 "    # From check-scripts/README.md, as an operator copies it:",
                 Scripts.readmeSnippet("nginx").indent(4).stripTrailing(),
                 "    server {",

@@ -7,6 +7,7 @@ import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Host;
 import io.floatip.lab.HostTests;
 import io.floatip.lab.Lab;
+import io.floatip.lab.NginxConf;
 import io.floatip.lab.Node;
 import io.floatip.lab.ProcessResult;
 import java.io.IOException;
@@ -222,11 +223,7 @@ class ExampleProxyTest {
                 "events { worker_connections 64; }",
                 "http {",
                 "    access_log " + prefix.resolve("access.log") + ";",
-                "    client_body_temp_path " + prefix.resolve("body") + ";",
-                "    proxy_temp_path " + prefix.resolve("proxy") + ";",
-                "    fastcgi_temp_path " + prefix.resolve("fastcgi") + ";",
-                "    uwsgi_temp_path " + prefix.resolve("uwsgi") + ";",
-                "    scgi_temp_path " + prefix.resolve("scgi") + ";",
+                NginxConf.tempPaths(prefix),
                 "    include " + NGINX_SITE + ";",
                 "}",
                 ""));

@@ -7,6 +7,7 @@ import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
+import io.floatip.lab.Tcpdump;
 import io.floatip.protocol.PcapFile;
 import io.floatip.router.Timers;
 import java.nio.file.Files;
@@ -75,9 +76,8 @@ class FastFailoverTest {
             List<String> out = new CopyOnWriteArrayList<>();
             // Immediate mode: without it libpcap hands packets over in blocks, and the interrupt below came before
             // the first block (CI: "8 packets received by filter, 0 captured").
-            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "--immediate-mode", "-w",
-                    capture.toString(), "ip proto 112"), out::add);
-            Lab.await(Duration.ofSeconds(10), () -> out.stream().anyMatch(l -> l.contains("listening on")), "tcpdump");
+            Process dump = Tcpdump.start(client, out, "-i", "eth0", "-n", "-U", "--immediate-mode", "-w",
+                    capture.toString(), "ip proto 112");
             Thread.sleep(300); // a few of n1's ordinary adverts first: the capture must show the moment it changes
             Files.writeString(flag, "fail\n");
             Lab.await(Duration.ofSeconds(5), () -> n2.hasAddress(VIP) && !n1.hasAddress(VIP), "the VIP to move to n2");

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Frr;
 import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
-import io.floatip.lab.PairConfig;
 import io.floatip.router.Timers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * when it comes back as master (no gratuitous ARP) is shown and timed. Timings go to the test log.
  */
 class FrrInteropTest {
-    static final String VIP = "198.51.100.50";
+    static final String VIP = HostTests.PAIR_VIP;
     static final int VRID = 51;
-    static final int INTERVAL_CS = 10;
+    static final int INTERVAL_CS = HostTests.PAIR_INTERVAL_CS;
     static final long MARGIN_MS = 300;
 
     @TempDir
@@ -40,10 +38,7 @@ class FrrInteropTest {
     @BeforeEach
     void root() {
         HostTests.requireRoot();
-        if (!Frr.installed()) {
-            io.floatip.lab.HostTests.skipOrFail("FRR's zebra and vrrpd are not installed (Debian package frr; "
-                    + "scripts/deps.sh installs it)");
-        }
+        Frr.requireInstalled();
     }
 
     @Test
@@ -52,8 +47,7 @@ class FrrInteropTest {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
             Host client = lab.client();
-            try (Frr frr = Frr.start(n1, VRID, 150, INTERVAL_CS * 10, VIP, "24", dir, System.out::println)) {
-                Lab.await(Duration.ofSeconds(10), frr::holdsVip, "FRR on n1 to become Master");
+            try (Frr frr = Frr.startMaster(n1, VRID, 150, INTERVAL_CS * 10, VIP, "24", dir, System.out::println)) {
                 List<String> log = new CopyOnWriteArrayList<>();
                 startFloatip(n2, 100, log);
                 Lab.await(Duration.ofSeconds(15), () -> log.stream().anyMatch(l -> l.contains("INIT -> BACKUP")),
@@ -188,11 +182,8 @@ class FrrInteropTest {
     private static void assertBlackHole(Host client, Host floatipNode, Frr frr, long restored) {
         assertTrue(frr.holdsVip() && frr.state().equals("Master"), "FRR is Master: " + frr.state());
         // For ten adverts' worth FRR is Master again and sends nothing that corrects the client.
-        long end = System.nanoTime() + Duration.ofMillis(10L * INTERVAL_CS * 10).toNanos();
-        while (System.nanoTime() < end) {
-            assertEquals(floatipNode.mac(), client.neighbourMac(VIP),
-                    "FRR sent no gratuitous ARP: the client still holds floatip's MAC");
-        }
+        HostTests.throughout(10L * INTERVAL_CS * 10, () -> assertEquals(floatipNode.mac(), client.neighbourMac(VIP),
+                "FRR sent no gratuitous ARP: the client still holds floatip's MAC"));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         boolean reached = false;
         int lost = 0;
@@ -208,28 +199,23 @@ class FrrInteropTest {
         assertEquals(frr.virtualMac(), client.neighbourMac(VIP), "the client relearned FRR's virtual MAC");
     }
 
+    /** floatip with the lab pair's instance, which is FRR's here: VRRPv3, VRID 51, 100 ms, the VIP. */
     private Process startFloatip(Node node, int priority, List<String> log) {
-        Path config = PairConfig.write(dir, node.name(), 3, priority, INTERVAL_CS, true, VIP + "/24", "");
-        return node.start(AgentCommand.run(config), line -> {
-            log.add(line);
-            System.out.println("[floatip " + node.name() + "] " + line);
-        });
+        return HostTests.startAgent(dir, node, priority, log).process();
     }
 
     /** For {@code millis}, FRR (on n1) holds the VIP and floatip's n2 does not, at every sample. */
     private static void assertSteady(BooleanSupplier frrHolds, Host floatipNode, long millis, String who) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < end) {
+        HostTests.throughout(millis, () -> {
             assertTrue(frrHolds.getAsBoolean(), who + " holds the VIP in the steady state");
             assertFalse(floatipNode.hasAddress(VIP), "floatip does not hold the VIP in the steady state");
-        }
+        });
     }
 
     private static void assertSteadyOnN1(Host n1, Frr frr, long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < end) {
+        HostTests.throughout(millis, () -> {
             assertTrue(n1.hasAddress(VIP), "floatip holds the VIP in the steady state");
             assertFalse(frr.holdsVip(), "FRR does not hold the VIP in the steady state");
-        }
+        });
     }
 }

@@ -4,14 +4,13 @@ import static io.floatip.host.HostTests.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Frr;
 import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
-import io.floatip.lab.PairConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same, and FRR's next advert moves the switch's entry for it.
  */
 class FrrVmacTest {
-    static final String VIP = "198.51.100.50";
+    static final String VIP = HostTests.PAIR_VIP;
     static final int VRID = 51;
     static final String VMAC = "00:00:5e:00:01:33";
     /** FRR's first advert after its link returns, plus the client's ping timeout and a loaded machine's slack. */
@@ -35,10 +34,7 @@ class FrrVmacTest {
     @BeforeEach
     void root() {
         HostTests.requireRoot();
-        if (!Frr.installed()) {
-            io.floatip.lab.HostTests.skipOrFail("FRR's zebra and vrrpd are not installed (Debian package frr; "
-                    + "scripts/deps.sh installs it)");
-        }
+        Frr.requireInstalled();
     }
 
     @Test
@@ -47,8 +43,7 @@ class FrrVmacTest {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
             Host client = lab.client();
-            try (Frr frr = Frr.start(n1, VRID, 150, 100, VIP, "24", dir, System.out::println)) {
-                Lab.await(Duration.ofSeconds(10), frr::holdsVip, "FRR on n1 to become Master");
+            try (Frr frr = Frr.startMaster(n1, VRID, 150, 100, VIP, "24", dir, System.out::println)) {
                 startFloatip(n2, 100);
                 Lab.await(Duration.ofSeconds(15), () -> VmacHostTest.linkExists(n2, "vrrp.51"), "floatip's macvlan");
                 Thread.sleep(1000); // floatip hears FRR and stays backup
@@ -108,9 +103,9 @@ class FrrVmacTest {
         }
     }
 
+    /** floatip with the lab pair's instance (FRR's: VRRPv3, VRID 51, 100 ms, the VIP) and use_vmac. */
     private Process startFloatip(Node node, int priority) {
-        Path config = PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", "    use_vmac: true\n");
-        return node.start(AgentCommand.run(config), line -> System.out.println("[floatip " + node.name() + "] "
-                + line));
+        return HostTests.startAgent(dir, node, priority, "    use_vmac: true\n", new CopyOnWriteArrayList<>())
+                .process();
     }
 }

@@ -8,6 +8,7 @@ import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
+import io.floatip.lab.Tcpdump;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -48,9 +49,8 @@ class GarpIntervalTest {
             Host client = lab.client();
             Path capture = dir.resolve("garp.pcap");
             List<String> out = new CopyOnWriteArrayList<>();
-            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "--immediate-mode", "-w",
-                    capture.toString(), "arp"), out::add);
-            Lab.await(Duration.ofSeconds(10), () -> out.stream().anyMatch(l -> l.contains("listening on")), "tcpdump");
+            Process dump = Tcpdump.start(client, out, "-i", "eth0", "-n", "-U", "--immediate-mode", "-w",
+                    capture.toString(), "arp");
             Path config = PairConfig.write(dir, n1.name(), 3, 150, 10, true, VIP + "/24",
                     "    garp: {delay: 0s, repeat: %d, interval: %dms}\n".formatted(REPEAT, INTERVAL_MS));
             n1.start(AgentCommand.run(config), line -> System.out.println("[n1] " + line));

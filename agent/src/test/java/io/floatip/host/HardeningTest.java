@@ -13,6 +13,7 @@ import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
 import io.floatip.lab.ProcessResult;
+import io.floatip.lab.Tcpdump;
 import io.floatip.os.LibC;
 import io.floatip.status.AgentStatus;
 import java.io.RandomAccessFile;
@@ -261,9 +262,8 @@ class HardeningTest {
         static Attack begin(Pair pair, Host client) throws Exception {
             Path capture = Files.createTempFile("adverts", ".pcap");
             List<String> out = new CopyOnWriteArrayList<>();
-            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "-w", capture.toString(),
-                    "ip proto 112 and ip src " + pair.n1().ipv4()), out::add);
-            Lab.await(Duration.ofSeconds(10), () -> out.stream().anyMatch(l -> l.contains("listening on")), "tcpdump");
+            Process dump = Tcpdump.start(client, out, "-i", "eth0", "-n", "-U", "-w", capture.toString(),
+                    "ip proto 112 and ip src " + pair.n1().ipv4());
             // The VIP on both nodes, from the kernel's address events (no sampling: forking `ip` every few ms
             // would itself delay the very adverts being measured).
             OverlapWatch held = new OverlapWatch(pair.n1(), pair.n2(), VIP);

@@ -124,11 +124,8 @@ class HealthTrackingTest {
         try (Lab lab = Lab.create("trk", 2)) {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
-            for (Node n : List.of(n1, n2)) {
-                n.ip("link", "add", "eth1", "type", "veth", "peer", "name", "eth1p").orThrow();
-                n.ip("link", "set", "eth1", "up").orThrow();
-                n.ip("link", "set", "eth1p", "up").orThrow();
-            }
+            HostTests.addEth1(n1);
+            HostTests.addEth1(n2);
             List<String> log1 = new CopyOnWriteArrayList<>();
             for (Node n : List.of(n1, n2)) {
                 Path config = PairConfig.write(dir, n.name(), 3, n == n1 ? 150 : 100, 10, true, VIP + "/24",

@@ -11,6 +11,7 @@ import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
+import io.floatip.lab.Tcpdump;
 import io.floatip.protocol.AuthType;
 import io.floatip.protocol.Ethernet;
 import io.floatip.protocol.Hex;
@@ -72,9 +73,8 @@ class HostileWireTest {
 
             Path capture = dir.resolve("adverts.pcap");
             List<String> out = new CopyOnWriteArrayList<>();
-            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "-w", capture.toString(),
-                    "ip proto 112 and ip src " + n1.ipv4()), out::add);
-            Lab.await(Duration.ofSeconds(10), () -> out.stream().anyMatch(l -> l.contains("listening on")), "tcpdump");
+            Process dump = Tcpdump.start(client, out, "-i", "eth0", "-n", "-U", "-w", capture.toString(),
+                    "ip proto 112 and ip src " + n1.ipv4());
 
             List<String> argv = new ArrayList<>(AgentCommand.JVM_FLAGS);
             argv.add(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());

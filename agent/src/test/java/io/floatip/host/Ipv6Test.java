@@ -53,9 +53,7 @@ class Ipv6Test {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
             Host client = lab.client();
-            n1.ip("addr", "add", "2001:db8:1::11/64", "dev", "eth0").orThrow();
-            n2.ip("addr", "add", "2001:db8:1::12/64", "dev", "eth0").orThrow();
-            client.ip("addr", "add", "2001:db8:1::100/64", "dev", "eth0").orThrow();
+            HostTests.addIpv6(lab);
             for (Node n : new Node[]{n1, n2}) {
                 Path cfg = Files.writeString(dir.resolve(n.name() + ".yaml"), config(n == n1 ? 150 : 100));
                 n.start(AgentCommand.run(cfg), line -> System.out.println("[" + n.name() + "] " + line));

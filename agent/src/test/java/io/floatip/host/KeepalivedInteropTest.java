@@ -211,10 +211,9 @@ class KeepalivedInteropTest {
 
     /** For {@code millis}, exactly one node, n1, holds the VIP at every sample. */
     private static void assertSteady(String vip, Host n1, Host n2, long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < end) {
+        HostTests.throughout(millis, () -> {
             assertTrue(n1.hasAddress(vip), "n1 holds the VIP in the steady state");
             assertFalse(n2.hasAddress(vip), "n2 does not hold the VIP in the steady state");
-        }
+        });
     }
 }

@@ -41,11 +41,7 @@ class LossyLinkTest {
         try (Lab lab = Lab.create("netem", 2)) {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
-            List<String> log2 = new CopyOnWriteArrayList<>();
-            start(n1, 150, new CopyOnWriteArrayList<>());
-            start(n2, 100, log2);
-            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
-            settled(log2);
+            List<String> log2 = settledPair(n1, n2);
 
             long adverts = PHASE_MS / 100;
             Fault loss5 = lossAtTheSwitch(lab, n1, 5, adverts);
@@ -60,11 +56,7 @@ class LossyLinkTest {
         try (Lab lab = Lab.create("delay", 2)) {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
-            List<String> log2 = new CopyOnWriteArrayList<>();
-            start(n1, 150, new CopyOnWriteArrayList<>());
-            start(n2, 100, log2);
-            Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
-            settled(log2);
+            List<String> log2 = settledPair(n1, n2);
             // This kernel may lack sch_netem: a relay of our own in the switch delays n1's frames instead.
             phase(n1, n2, log2, "delay 50ms jitter 20ms", relayed(lab, n1, n2, 50, 20), 0, 0);
             phase(n1, n2, log2, "delay 60ms jitter 60ms (reorders)", relayed(lab, n1, n2, 60, 60), 0, 0);
@@ -177,6 +169,16 @@ class LossyLinkTest {
      * until its last transition is to BACKUP and nothing has been logged for a while, so a phase counts only
      * what happens in it.
      */
+    /** floatip on n1 (150) and n2 (100), until n1 holds the VIP and n2 is quiet as BACKUP; n2's log. */
+    private List<String> settledPair(Node n1, Node n2) throws InterruptedException {
+        List<String> log2 = new CopyOnWriteArrayList<>();
+        start(n1, 150, new CopyOnWriteArrayList<>());
+        start(n2, 100, log2);
+        Lab.await(Duration.ofSeconds(15), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n1 to hold the VIP");
+        settled(log2);
+        return log2;
+    }
+
     static void settled(List<String> log2) throws InterruptedException {
         Lab.await(Duration.ofSeconds(5), () -> {
             List<String> t = log2.stream().filter(l -> l.contains(" -> ")).toList();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
+import io.floatip.lab.NginxConf;
 import io.floatip.lab.Node;
 import io.floatip.lab.ProcessResult;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class ProxyPairTest {
             startAgent(lbB, "floatip-b.yaml");
             Lab.await(Duration.ofSeconds(30), () -> holds(lbA, lbB), "lb-a to hold the VIP");
 
-            Map<String, Map<String, String>> steady = traffic(client, "steady", () -> sleep(3000));
+            Map<String, Map<String, String>> steady = traffic(client, "steady", () -> HostTests.sleep(3000));
             for (Map<String, String> p : steady.values()) {
                 assertEquals(p.get("requests"), p.get("ok"), "a steady pair loses nothing: " + p);
             }
@@ -91,20 +92,20 @@ class ProxyPairTest {
             Process stopped = haproxyA;
             long[] took = new long[2];
             Map<String, Map<String, String>> failover = traffic(client, "failover", () -> {
-                sleep(1000);
+                HostTests.sleep(1000);
                 long t = System.nanoTime();
                 lbA.signal(stopped, "TERM");
                 Lab.await(Duration.ofSeconds(20), () -> holds(lbB, lbA), "lb-b to take the VIP");
                 took[0] = (System.nanoTime() - t) / 1_000_000;
-                sleep(3000);
+                HostTests.sleep(3000);
             });
             Map<String, Map<String, String>> failback = traffic(client, "failback", () -> {
-                sleep(1000);
+                HostTests.sleep(1000);
                 long t = System.nanoTime();
                 startHaproxy(lbA, cfg);
                 Lab.await(Duration.ofSeconds(20), () -> holds(lbA, lbB), "lb-a to take it back");
                 took[1] = (System.nanoTime() - t) / 1_000_000;
-                sleep(3000);
+                HostTests.sleep(3000);
             });
             System.out.printf("[timing] haproxy stopped on lb-a -> lb-b holds the VIP: %d ms; haproxy started again -> "
                     + "lb-a holds it: %d ms%n", took[0], took[1]);
@@ -188,11 +189,7 @@ class ProxyPairTest {
                 "    access_log off;",
                 "    keepalive_requests 1000000;",
                 "    keepalive_timeout 300s;",
-                "    client_body_temp_path " + prefix.resolve("body") + ";",
-                "    proxy_temp_path " + prefix.resolve("proxy") + ";",
-                "    fastcgi_temp_path " + prefix.resolve("fastcgi") + ";",
-                "    uwsgi_temp_path " + prefix.resolve("uwsgi") + ";",
-                "    scgi_temp_path " + prefix.resolve("scgi") + ";",
+                NginxConf.tempPaths(prefix),
                 servers.toString(),
                 "}", ""));
         node.start(List.of("nginx", "-p", prefix.toString(), "-c", conf.toString(), "-e", "stderr",
@@ -290,14 +287,5 @@ class ProxyPairTest {
 
     private static int count(String number) {
         return Integer.parseInt(number);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
+import io.floatip.lab.Tcpdump;
 import io.floatip.protocol.Decoded;
 import io.floatip.protocol.PcapFile;
 import io.floatip.protocol.VrrpCodec;
@@ -85,9 +86,8 @@ class ReloadTest {
 
             Path capture = dir.resolve("reload.pcap");
             List<String> out = new CopyOnWriteArrayList<>();
-            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "-c", "80", "-w",
-                    capture.toString(), "ip proto 112"), out::add);
-            Lab.await(Duration.ofSeconds(10), () -> out.stream().anyMatch(l -> l.contains("listening on")), "tcpdump");
+            Process dump = Tcpdump.start(client, out, "-i", "eth0", "-n", "-U", "-c", "80", "-w",
+                    capture.toString(), "ip proto 112");
             Thread.sleep(700); // adverts before the reload
             int linesBefore = log.size();
             Files.writeString(cfg, config(120));

@@ -104,10 +104,8 @@ class RollingMigrationTest {
     }
 
     private static void holdsAlone(Host a, Host b, Duration time) {
-        long end = System.nanoTime() + time.toNanos();
-        while (System.nanoTime() < end) {
-            assertTrue(a.hasAddress(VIP) && !b.hasAddress(VIP), "n1 alone holds the VIP");
-        }
+        HostTests.throughout(time.toMillis(), () -> assertTrue(a.hasAddress(VIP) && !b.hasAddress(VIP),
+                "n1 alone holds the VIP"));
     }
 
     private static void log(String who, List<String> log, String line) {

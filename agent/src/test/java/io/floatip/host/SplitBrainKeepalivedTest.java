@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floatip.lab.Keepalived;
 import io.floatip.lab.KeepalivedConfig;
 import io.floatip.lab.Lab;
+import io.floatip.lab.NftDrop;
 import io.floatip.lab.Node;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,9 +60,7 @@ class SplitBrainKeepalivedTest {
     void protocol112DroppedOnOneNode() {
         run("sbkfw", "IP protocol 112 dropped by nftables input on n2", c -> c, c -> c, lab -> {
             Node n2 = lab.node(2);
-            n2.exec("nft", "add table inet floatip_sb").orThrow();
-            n2.exec("nft", "add chain inet floatip_sb input { type filter hook input priority 0; }").orThrow();
-            n2.exec("nft", "add rule inet floatip_sb input ip protocol 112 counter drop").orThrow();
+            NftDrop.onInput(n2, SplitBrainHostTest.TABLE, "ip protocol 112");
         });
     }
 
@@ -90,9 +89,7 @@ class SplitBrainKeepalivedTest {
     @Test
     void multicastDroppedInTheSwitch() {
         run("sbkmc", "multicast dropped in the switch", c -> c, c -> c, lab -> {
-            SplitBrainHostTest.switchNft(lab, "add table bridge floatip_sb");
-            SplitBrainHostTest.switchNft(lab, "add chain bridge floatip_sb forward { type filter hook forward priority 0; }");
-            SplitBrainHostTest.switchNft(lab, "add rule bridge floatip_sb forward ether daddr 01:00:5e:00:00:12 drop");
+            NftDrop.inSwitch(lab, SplitBrainHostTest.TABLE, "ether daddr 01:00:5e:00:00:12");
         });
     }
 
@@ -100,13 +97,7 @@ class SplitBrainKeepalivedTest {
     @Test
     void ipv6MulticastDroppedInTheSwitch() {
         run("sbkmc6", "IPv6: ff02::12 dropped in the switch", SplitBrainIpv6HostTest.VIP, "/64", c -> c, c -> c,
-                lab -> {
-                    SplitBrainHostTest.switchNft(lab, "add table bridge floatip_sb");
-                    SplitBrainHostTest.switchNft(lab,
-                            "add chain bridge floatip_sb forward { type filter hook forward priority 0; }");
-                    SplitBrainHostTest.switchNft(lab,
-                            "add rule bridge floatip_sb forward ether daddr 33:33:00:00:00:12 drop");
-                });
+                lab -> NftDrop.inSwitch(lab, SplitBrainHostTest.TABLE, "ether daddr 33:33:00:00:00:12"));
     }
 
     private void run(String tag, String cause, UnaryOperator<KeepalivedConfig> one, UnaryOperator<KeepalivedConfig> two,
@@ -136,7 +127,7 @@ class SplitBrainKeepalivedTest {
                         dualNanos += now - last;
                     }
                     last = now;
-                    sleep(100);
+                    HostTests.sleep(100);
                 }
                 List<String> said = new java.util.ArrayList<>();
                 for (Keepalived k : List.of(k1, k2)) {
@@ -149,15 +140,6 @@ class SplitBrainKeepalivedTest {
                         cause, vip, dualNanos / 1e9, OBSERVE.toSeconds(), said);
                 assertTrue(n1.hasAddress(vip) && n2.hasAddress(vip), "keepalived keeps both masters: " + cause);
             }
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -77,17 +77,7 @@ class StartupErrorsTest {
     @Test
     void withoutCapNetRawTheAgentSaysSoAndExitsOne() throws Exception {
         try (Lab lab = Lab.create("caps", 1)) {
-            Node n1 = lab.node(1);
-            Path config = PairConfig.write(dir, "n1", 3, 100, 10, true, VIP + "/24", "");
-            List<String> argv = new ArrayList<>(List.of("setpriv", "--inh-caps=-all",
-                    "--bounding-set=-net_raw,-net_admin", "--"));
-            argv.addAll(AgentCommand.run(config));
-            List<String> out = new CopyOnWriteArrayList<>();
-            Process p = n1.start(argv, out::add);
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-            assertEquals(1, p.exitValue(), out.toString());
-            Lab.await(Duration.ofSeconds(2), () -> out.stream().anyMatch(l -> l.contains("missing capability "
-                    + "CAP_NET_RAW")), "the error line");
+            List<String> out = exitsOneWithout(lab.node(1), 100, "-net_raw,-net_admin", "CAP_NET_RAW");
             assertFalse(out.stream().anyMatch(l -> l.startsWith("\tat ")), "no stack trace: " + out);
         }
     }
@@ -97,17 +87,28 @@ class StartupErrorsTest {
     void withoutCapNetAdminTheAgentSaysSoAndExitsOne() throws Exception {
         try (Lab lab = Lab.create("caps", 1)) {
             Node n1 = lab.node(1);
-            Path config = PairConfig.write(dir, "n1", 3, 255, 10, true, VIP + "/24", "");
-            List<String> argv = new ArrayList<>(List.of("setpriv", "--inh-caps=-all", "--bounding-set=-net_admin",
-                    "--"));
-            argv.addAll(AgentCommand.run(config));
-            List<String> out = new CopyOnWriteArrayList<>();
-            Process p = n1.start(argv, out::add);
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-            assertEquals(1, p.exitValue(), out.toString());
-            Lab.await(Duration.ofSeconds(2), () -> out.stream().anyMatch(l -> l.contains("missing capability "
-                    + "CAP_NET_ADMIN")), "the error line");
+            exitsOneWithout(n1, 255, "-net_admin", "CAP_NET_ADMIN");
             assertFalse(n1.hasAddress(VIP));
         }
+    }
+
+    /**
+     * Runs the agent at {@code priority} under setpriv with {@code boundingSet} (capabilities taken away) and
+     * no inheritable ones; checks that it exits 1 within 20 s and says "missing capability {@code named}"; its
+     * output.
+     */
+    private List<String> exitsOneWithout(Node node, int priority, String boundingSet, String named)
+            throws InterruptedException {
+        Path config = PairConfig.write(dir, node.name(), 3, priority, 10, true, VIP + "/24", "");
+        List<String> argv = new ArrayList<>(List.of("setpriv", "--inh-caps=-all", "--bounding-set=" + boundingSet,
+                "--"));
+        argv.addAll(AgentCommand.run(config));
+        List<String> out = new CopyOnWriteArrayList<>();
+        Process p = node.start(argv, out::add);
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out.toString());
+        Lab.await(Duration.ofSeconds(2), () -> out.stream().anyMatch(l -> l.contains("missing capability " + named)),
+                "the error line");
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
+import io.floatip.lab.Tcpdump;
 import io.floatip.protocol.AuthType;
 import io.floatip.protocol.Hex;
 import io.floatip.protocol.VrrpCodec;
@@ -53,9 +54,7 @@ class UnicastTest {
             // n2 hears n1's unicast adverts; with our raw socket bound to protocol 112, its kernel must not
             // answer them with ICMP protocol unreachable.
             List<String> icmp = new CopyOnWriteArrayList<>();
-            Process dump = n2.start(List.of("tcpdump", "-i", "eth0", "-n", "-l", "icmp"), icmp::add);
-            Lab.await(Duration.ofSeconds(10), () -> icmp.stream().anyMatch(l -> l.contains("listening on")),
-                    "tcpdump to listen");
+            Process dump = Tcpdump.start(n2, icmp, "-i", "eth0", "-n", "-l", "icmp");
             Thread.sleep(1000); // ten adverts' worth of traffic for the kernel to (not) answer
             n2.signal(dump, "TERM");
             dump.waitFor(5, TimeUnit.SECONDS);

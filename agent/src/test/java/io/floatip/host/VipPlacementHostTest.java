@@ -9,6 +9,7 @@ import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
+import io.floatip.lab.Tcpdump;
 import io.floatip.status.AgentStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,16 +44,11 @@ class VipPlacementHostTest {
         try (Lab lab = Lab.create("vipdev", 2)) {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
-            for (Node n : List.of(n1, n2)) {
-                // eth1 of each node, its other end eth1p in the same namespace, where the ARPs are heard.
-                n.ip("link", "add", "eth1", "type", "veth", "peer", "name", "eth1p").orThrow();
-                n.ip("link", "set", "eth1", "up").orThrow();
-                n.ip("link", "set", "eth1p", "up").orThrow();
-            }
+            // eth1 of each node, its other end eth1p in the same namespace, where the ARPs are heard.
+            HostTests.addEth1(n1);
+            HostTests.addEth1(n2);
             List<String> arps = new CopyOnWriteArrayList<>();
-            n1.start(List.of("tcpdump", "-i", "eth1p", "-n", "-l", "--immediate-mode", "arp"), arps::add);
-            Lab.await(Duration.ofSeconds(10), () -> arps.stream().anyMatch(l -> l.contains("listening on")),
-                    "tcpdump on n1's eth1p");
+            Tcpdump.start(n1, arps, "-i", "eth1p", "-n", "-l", "--immediate-mode", "arp");
             String extra = "    excluded_ips: [" + EXCLUDED + "/24]\n";
             String vips = VIP + "/24, {address: " + EXT + "/24, interface: eth1}";
             List<String> log1 = new CopyOnWriteArrayList<>();
@@ -94,9 +90,7 @@ class VipPlacementHostTest {
     void aReloadMovesAVipToASecondInterfaceOpenedThen() throws Exception {
         try (Lab lab = Lab.create("vipmove", 1)) {
             Node n1 = lab.node(1);
-            n1.ip("link", "add", "eth1", "type", "veth", "peer", "name", "eth1p").orThrow();
-            n1.ip("link", "set", "eth1", "up").orThrow();
-            n1.ip("link", "set", "eth1p", "up").orThrow();
+            HostTests.addEth1(n1);
             Path c1 = PairConfig.write(dir, "n1", 3, 150, 10, true, VIP + "/24, " + EXT + "/24", "");
             List<String> log = new CopyOnWriteArrayList<>();
             n1.start(AgentCommand.run(c1), echo(n1, log));

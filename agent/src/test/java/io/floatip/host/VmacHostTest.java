@@ -9,6 +9,7 @@ import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.ProcessResult;
+import io.floatip.lab.Tcpdump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,10 +59,7 @@ class VmacHostTest {
             Host client = lab.client();
             String arpIgnoreBefore = sysctl(n1, "net/ipv4/conf/eth0/arp_ignore");
             List<String> wire = new CopyOnWriteArrayList<>();
-            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-e", "-l", "ip proto 112 or arp"),
-                    wire::add);
-            Lab.await(Duration.ofSeconds(10), () -> wire.stream().anyMatch(l -> l.contains("listening on")),
-                    "tcpdump");
+            Process dump = Tcpdump.start(client, wire, "-i", "eth0", "-n", "-e", "-l", "ip proto 112 or arp");
             List<Process> agents = start(n1, n2, VIP4 + "/24");
             Lab.await(Duration.ofSeconds(15), () -> hasAddress(n1, "vrrp.51", VIP4), "n1 to hold the VIP on vrrp.51");
             assertFalse(n1.hasAddress(VIP4), "the VIP is on the macvlan, not on eth0");
@@ -124,14 +122,9 @@ class VmacHostTest {
             Node n1 = lab.node(1);
             Node n2 = lab.node(2);
             Host client = lab.client();
-            n1.ip("addr", "add", "2001:db8:1::11/64", "dev", "eth0").orThrow();
-            n2.ip("addr", "add", "2001:db8:1::12/64", "dev", "eth0").orThrow();
-            client.ip("addr", "add", "2001:db8:1::100/64", "dev", "eth0").orThrow();
+            HostTests.addIpv6(lab);
             List<String> wire = new CopyOnWriteArrayList<>();
-            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-e", "-l", "ip6 proto 112"),
-                    wire::add);
-            Lab.await(Duration.ofSeconds(10), () -> wire.stream().anyMatch(l -> l.contains("listening on")),
-                    "tcpdump");
+            Process dump = Tcpdump.start(client, wire, "-i", "eth0", "-n", "-e", "-l", "ip6 proto 112");
             List<Process> agents = start(n1, n2, VIP6 + "/64");
             Lab.await(Duration.ofSeconds(15), () -> hasAddress(n1, "vrrp6.51", VIP6), "n1 to hold the VIP");
             Lab.await(Duration.ofSeconds(2), () -> !hasAddress(n2, "vrrp6.51", VIP6), "the backup to hold no VIP");

@@ -10,6 +10,7 @@ import io.floatip.lab.Host;
 import io.floatip.lab.Lab;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
+import io.floatip.lab.Tcpdump;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.Decoded;
 import io.floatip.protocol.Hex;
@@ -46,10 +47,8 @@ class WireTest {
             Host client = lab.client();
             Path capture = dir.resolve("wire.pcap");
             List<String> tcpdump = new CopyOnWriteArrayList<>();
-            Process dump = client.start(List.of("tcpdump", "-i", "eth0", "-n", "-U", "-c", "8", "-w",
-                    capture.toString(), "ip proto 112 or arp"), tcpdump::add);
-            Lab.await(Duration.ofSeconds(10), () -> tcpdump.stream().anyMatch(l -> l.contains("listening on")),
-                    "tcpdump to listen");
+            Process dump = Tcpdump.start(client, tcpdump, "-i", "eth0", "-n", "-U", "-c", "8", "-w",
+                    capture.toString(), "ip proto 112 or arp");
 
             // Priority 255: the owner claims at once, so GARPs and adverts follow within milliseconds.
             Path config = PairConfig.write(dir, "n1", 3, 255, 10, true, VIP + "/24", """
@@ -102,9 +101,7 @@ class WireTest {
                         garp: {delay: 0s, repeat: 1, refresh: 1s}
                     """);
             List<String> arps = new CopyOnWriteArrayList<>();
-            client.start(List.of("tcpdump", "-i", "eth0", "-n", "-l", "arp and src host " + VIP), arps::add);
-            Lab.await(Duration.ofSeconds(10), () -> arps.stream().anyMatch(l -> l.contains("listening on")),
-                    "tcpdump to listen");
+            Tcpdump.start(client, arps, "-i", "eth0", "-n", "-l", "arp and src host " + VIP);
             n1.start(AgentCommand.run(config), line -> System.out.println("[n1] " + line));
             // One at the claim, then one a second: four within ~3.5 s of becoming master.
             Lab.await(Duration.ofSeconds(10), () -> arps.stream().filter(l -> l.contains("who-has " + VIP)).count() >= 4,

@@ -57,6 +57,27 @@ public final class Frr implements AutoCloseable {
         return Files.isExecutable(ZEBRA) && Files.isExecutable(VRRPD);
     }
 
+    /** Skips a test on a host without FRR, or fails it under CI (scripts/deps.sh installs the package). */
+    public static void requireInstalled() {
+        if (!installed()) {
+            HostTests.skipOrFail("FRR's zebra and vrrpd are not installed (Debian package frr; scripts/deps.sh "
+                    + "installs it)");
+        }
+    }
+
+    /** {@link #start}, then waits (10 s at most) until vrrpd on {@code node} is Master and holds the VIP. */
+    public static Frr startMaster(Host node, int vrid, int priority, int intervalMs, String vip, String prefix,
+                                  Path workDir, Consumer<String> output) {
+        Frr frr = start(node, vrid, priority, intervalMs, vip, prefix, workDir, output);
+        try {
+            Lab.await(Duration.ofSeconds(10), frr::holdsVip, "FRR on " + node.name() + " to become Master");
+            return frr;
+        } catch (RuntimeException e) {
+            frr.close();
+            throw e;
+        }
+    }
+
     /**
      * Makes the macvlan (virtual MAC 00:00:5e:00:01:VRID, the VIP on it), sets the node's arp_ignore=1 and
      * arp_announce=2 (else eth0 would answer ARP for the VIP with its own MAC), starts zebra then vrrpd in

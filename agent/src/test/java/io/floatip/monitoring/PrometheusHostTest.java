@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floatip.host.InjectMain;
 import io.floatip.lab.AgentCommand;
 import io.floatip.lab.Host;
+import io.floatip.lab.HostTests;
 import io.floatip.lab.Lab;
+import io.floatip.lab.NftDrop;
 import io.floatip.lab.Node;
 import io.floatip.lab.PairConfig;
 import io.floatip.lab.ProcessResult;
@@ -58,12 +60,9 @@ class PrometheusHostTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Lab.isRoot()) {
-            MonitoringFiles.skipOrFail("PrometheusHostTest runs agents and Prometheus in network namespaces, "
-                    + "and needs root");
-        }
-        Path binary = MonitoringFiles.tool("prometheus", "prometheus");
-        MonitoringFiles.tool("curl", "curl");
+        HostTests.requireRoot("PrometheusHostTest runs agents and Prometheus in network namespaces, and needs root");
+        Path binary = HostTests.requireTool("prometheus", "prometheus");
+        HostTests.requireTool("curl", "curl");
         lab = Lab.create("prom", 2);
         n1 = lab.node(1);
         n2 = lab.node(2);
@@ -193,9 +192,7 @@ class PrometheusHostTest {
         // The nodes stop hearing each other (the switch drops IP protocol 112; a filter inside a node would not
         // do, libpcap reads frames before netfilter): both hold the VIP, and FloatipVipHeldTwice fires.
         t = System.nanoTime();
-        nft("add table bridge fip_prom");
-        nft("add chain bridge fip_prom forward { type filter hook forward priority 0; }");
-        nft("add rule bridge fip_prom forward ip protocol 112 drop");
+        NftDrop.inSwitch(lab, "fip_prom", "ip protocol 112");
         try {
             Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP) && n2.hasAddress(VIP), "both to hold the VIP");
             Lab.await(Duration.ofSeconds(40), () -> prometheus.firing("FloatipVipHeldTwice", "vip", VIP_LABEL),
@@ -204,7 +201,7 @@ class PrometheusHostTest {
             assertTrue(prometheus.alerts().stream().anyMatch(a -> a.firing() && a.name().equals("FloatipVipHeldTwice")
                     && a.value().startsWith("2")), "two holders: " + prometheus.alerts());
         } finally {
-            nft("delete table bridge fip_prom");
+            NftDrop.clearSwitch(lab, "fip_prom");
         }
         Lab.await(Duration.ofSeconds(10), () -> n1.hasAddress(VIP) && !n2.hasAddress(VIP), "n2 to yield");
         Lab.await(Duration.ofSeconds(20), () -> !prometheus.firing("FloatipVipHeldTwice"), "the alert to resolve");
@@ -290,10 +287,6 @@ class PrometheusHostTest {
     private static String holders() {
         var r = prometheus.query("sum(floatip_vip_held{vip=\"" + VIP_LABEL + "\"})");
         return r.isEmpty() ? "" : r.get(0).getValue();
-    }
-
-    private static void nft(String command) {
-        lab.netns().exec(lab.switchNs(), Duration.ofSeconds(10), List.of("nft", command)).orThrow();
     }
 
     private static void report(String what, long since) {

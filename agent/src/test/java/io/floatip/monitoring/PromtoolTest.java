@@ -3,6 +3,7 @@ package io.floatip.monitoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floatip.lab.HostTests;
 import io.floatip.lab.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class PromtoolTest {
     }
 
     private static ProcessResult promtool(String... args) {
-        Path promtool = MonitoringFiles.tool("promtool", "prometheus");
+        Path promtool = HostTests.requireTool("promtool", "prometheus");
         List<String> argv = new java.util.ArrayList<>(List.of(promtool.toString()));
         argv.addAll(List.of(args));
         return MonitoringFiles.run(argv, Duration.ofSeconds(60));

@@ -4,51 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floatip.base.Scheduler;
+import io.floatip.agent.VirtualScheduler;
 import io.floatip.config.ProcessConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.junit.jupiter.api.Test;
 
 /** Quorum and delay in virtual time. */
 class ProcessCheckTest {
     static final long MS = 1_000_000;
 
-    /** A scheduler whose clock moves only when told. */
-    static final class Clock implements Scheduler {
-        record Task(long at, long seq, Runnable run) {
-        }
-
-        long now;
-        long seq;
-        final PriorityQueue<Task> tasks = new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
-                : Long.compare(a.seq, b.seq));
-
-        @Override
-        public long now() {
-            return now;
-        }
-
-        @Override
-        public void schedule(long at, Runnable task) {
-            tasks.add(new Task(at, seq++, task));
-        }
-
-        void advance(long by) {
-            long until = now + by;
-            while (!tasks.isEmpty() && tasks.peek().at <= until) {
-                Task t = tasks.poll();
-                now = Math.max(now, t.at);
-                t.run.run();
-            }
-            now = until;
-        }
-    }
-
     @Test
     void downAtOnceWithoutDelayUpAtOnceAlways() {
-        Clock clock = new Clock();
+        VirtualScheduler clock = new VirtualScheduler();
         ProcessCheck c = new ProcessCheck(new ProcessConfig("hap", "haproxy", List.of(), 2, 0, 0), clock, 2);
         List<Boolean> changes = new ArrayList<>();
         c.addListener(x -> changes.add(x.up()));
@@ -66,7 +34,7 @@ class ProcessCheckTest {
 
     @Test
     void aLossShorterThanTheDelayChangesNothing() {
-        Clock clock = new Clock();
+        VirtualScheduler clock = new VirtualScheduler();
         ProcessCheck c = new ProcessCheck(new ProcessConfig("hap", "haproxy", List.of(), 1, 500, -50), clock, 1);
         List<Boolean> changes = new ArrayList<>();
         c.addListener(x -> changes.add(x.up()));
@@ -87,7 +55,7 @@ class ProcessCheckTest {
 
     @Test
     void aSecondLossAfterARecoveryGetsItsOwnDelay() {
-        Clock clock = new Clock();
+        VirtualScheduler clock = new VirtualScheduler();
         ProcessCheck c = new ProcessCheck(new ProcessConfig("hap", "haproxy", List.of(), 1, 500, 0), clock, 1);
         c.counted(0);
         clock.advance(400 * MS);
@@ -102,7 +70,7 @@ class ProcessCheckTest {
 
     @Test
     void startsDownBelowQuorum() {
-        ProcessCheck c = new ProcessCheck(new ProcessConfig("hap", "haproxy", List.of(), 1, 0, 0), new Clock(), 0);
+        ProcessCheck c = new ProcessCheck(new ProcessConfig("hap", "haproxy", List.of(), 1, 0, 0), new VirtualScheduler(), 0);
         assertFalse(c.up());
     }
 }
