@@ -43,15 +43,21 @@ final class FrameWait implements AutoCloseable {
     /**
      * Capture thread: until {@code captureFd} has something to read (a frame, or an error libpcap will report),
      * {@link #wake} is called, or {@code timeoutMillis} pass. Returns at once after a wake given before.
+     *
+     * @return the capture descriptor's revents (POLLERR and the like besides POLLIN: an error indication)
      */
-    void await(int captureFd, int timeoutMillis) {
+    int await(int captureFd, int timeoutMillis) {
         fds[0] = captureFd;
         fds[1] = eventsWord(POLLIN);
         fds[2] = wakeFd;
         fds[3] = eventsWord(POLLIN);
-        if (LibCDirect.poll(fds, 2, timeoutMillis) > 0 && revents(fds[3]) != 0) {
+        if (LibCDirect.poll(fds, 2, timeoutMillis) <= 0) {
+            return 0;
+        }
+        if (revents(fds[3]) != 0) {
             LibCDirect.read(wakeFd, counter, 8); // consumed: the next wait waits again
         }
+        return revents(fds[1]);
     }
 
     /** Any thread: the capture thread's wait ends now (or its next one does not start). */

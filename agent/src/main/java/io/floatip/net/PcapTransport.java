@@ -43,6 +43,13 @@ public final class PcapTransport implements AutoCloseable {
     private static final int LINK_HEADER = 18;
     /** Idle wakeups cost CPU; close() does not wait for this: it wakes the poll (FrameWait). */
     private static final int READ_TIMEOUT_MS = 1000;
+    /**
+     * After an error indication that libpcap did not yet report as a failure (ENETDOWN while the interface is
+     * being deleted): poll this often, for at most {@link #NETDOWN_POLLS} waits, so the deletion is seen within
+     * milliseconds, not at the next timeout. libpcap's own blocking read does the same (1 ms) after ENETDOWN.
+     */
+    private static final int NETDOWN_POLL_MS = 5;
+    private static final int NETDOWN_POLLS = 200;
     private static final int PKTHDR = 24;
     /**
      * At most this many frames to a round: under a flood the ring never runs dry, and the first advert of a long
@@ -203,6 +210,7 @@ public final class PcapTransport implements AutoCloseable {
         boolean waited = false; // the next frame is the first after a wait in poll
         boolean pause = false;
         int round = 0; // frames read since the last roundEnd
+        int netdownPolls = 0; // short waits left after an error indication
         while (!closing) {
             Open h = handle;
             if (h != null) {
@@ -216,6 +224,7 @@ public final class PcapTransport implements AutoCloseable {
                     deliver(frame, length, receivedAt);
                     pause |= gather.pauseAfter(waited, receivedAt);
                     waited = false;
+                    netdownPolls = 0;
                     backoffMs = 50;
                     if (++round == ROUND_MAX) {
                         round = endRound();
@@ -230,7 +239,10 @@ public final class PcapTransport implements AutoCloseable {
                         pause = false;
                         LockSupport.parkNanos(BurstGather.PAUSE_NANOS);
                     } else {
-                        wait.await(h.fd, READ_TIMEOUT_MS);
+                        boolean soon = netdownPolls > 0;
+                        int revents = wait.await(h.fd, soon ? NETDOWN_POLL_MS : READ_TIMEOUT_MS);
+                        netdownPolls = (revents & ~FrameWait.POLLIN) != 0 ? NETDOWN_POLLS
+                                : Math.max(0, netdownPolls - 1);
                         waited = true;
                     }
                     continue;

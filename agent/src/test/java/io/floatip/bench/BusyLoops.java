@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A controlled CPU load: {@code k} shell loops that spin without forking (a loop that runs a command each turn
  * is a fork storm, which on this VM's kernel delays even real-time threads by ~90 ms), each under
- * {@code timeout} so that none outlives a benchmark that dies, ended by pid when closed.
+ * {@code timeout} so that none outlives a benchmark that dies, ended by pid when closed or when the benchmark's
+ * JVM exits.
  */
 final class BusyLoops implements AutoCloseable {
     /** The longest a loop may run if close() is never reached. */
@@ -18,6 +19,8 @@ final class BusyLoops implements AutoCloseable {
 
     private BusyLoops(List<Process> loops) {
         this.loops = loops;
+        // A benchmark ended by a signal runs hooks, not finally blocks: the loops end with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> loops.forEach(Process::destroy)));
     }
 
     static BusyLoops start(int k) throws IOException {
