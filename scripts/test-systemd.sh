@@ -5,7 +5,8 @@
 # threads, the VIP, floatip status, metrics, a check script, notify scripts and the notify FIFO, reload (waits
 # for the agent; an invalid file fails), journal priorities, the watchdog restart after SIGSTOP (and how long
 # the VIP was on both nodes), stop, failover between the two, the ExecStopPost release after SIGKILL (only
-# the config's VIPs), floatip drain across a restart, and systemd-analyze security (at most 2.5).
+# the config's VIPs), floatip drain across a restart, use_vmac and accept: false added and removed by reload
+# (the macvlan, the arp settings over netlink, the nftables table), and systemd-analyze security (at most 2.5).
 #
 # Run after `mvn -B package`, as root: ./scripts/test-systemd.sh. The first run builds the container image
 # (debootstrap from the mirror apt uses, plus a JRE; 11-17 minutes at a load of 25-30 on 2 cores, about 6 at
@@ -59,19 +60,19 @@ started=$(date +%s)
 
 # ---- the image: Debian 12 with systemd and the package's dependencies, made once ----
 cache=${FLOATIP_SYSTEMD_CACHE:-/var/cache/floatip-systemd-test}
-image=$cache/bookworm-v1
+image=$cache/bookworm-v2
 mirror=$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
 [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $2 ~ /^http/ { print $2; exit }' /etc/apt/sources.list 2>/dev/null)
 [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
 build_image() {
-    local tmp=$cache/bookworm-v1.tmp
+    local tmp=$cache/bookworm-v2.tmp
     rm -rf "$tmp"
     mkdir -p "$cache"
     echo "building the container image in $image from $mirror (once; minutes)"
     # In a mount namespace of its own: the /proc and /sys it mounts in the target go away with it, even if cut
     # short.
     unshare --mount --propagation private debootstrap --variant=minbase \
-        --include=systemd,systemd-sysv,dbus,iproute2,libpcap0.8,adduser,procps \
+        --include=systemd,systemd-sysv,dbus,iproute2,libpcap0.8,adduser,procps,nftables \
         bookworm "$tmp" "$mirror" >"$cache/debootstrap.log" 2>&1 || return 1
     # A private mount namespace: the /proc mounted for the JRE's scripts goes away with it.
     unshare --mount --propagation private chroot "$tmp" /bin/sh -c \
@@ -506,6 +507,42 @@ check "after the restart node a is still drained: node b keeps the VIP" sh -c \
 check "floatip undrain: node a is MASTER again" sh -c 'nsenter -t "$1" -a floatip undrain VI_1 >/dev/null' \
     sh "${leader[a]}"
 check "undrained node a takes the VIP back" wait_for 10 status_is a "VI_1 MASTER"
+
+# ---- use_vmac and accept: false under the sandbox: a macvlan, the arp settings, nftables ----
+# ProtectKernelTunables= leaves /proc/sys read-only to the agent: the arp settings must go over netlink.
+vip2=198.51.100.70
+cp "$work/a/root/etc/floatip/floatip.yaml" "$work/before-vmac.yaml"
+cat >>"$work/a/root/etc/floatip/floatip.yaml" <<EOF
+  VI_2:
+    interface: eth0
+    vrid: 52
+    priority: 150
+    advert_interval: 100ms
+    virtual_ips: [$vip2/24]
+    use_vmac: true
+    accept: false
+EOF
+arp_of() { # IF: its arp_ignore, arp_filter and arp_announce in node a's namespace, as "I F A"
+    ip netns exec "${ns[a]}" sh -c 'cd /proc/sys/net/ipv4/conf/$1 && echo $(cat arp_ignore arp_filter arp_announce)' sh "$1"
+}
+check "systemctl reload adds VI_2 (use_vmac, accept: false) on node a" ct a systemctl reload floatip.service
+check "VI_2 is MASTER on node a (node b does not run it)" wait_for 10 sh -c \
+    'nsenter -t "$1" -a floatip status 2>&1 | grep -q "VI_2.*MASTER"' sh "${leader[a]}"
+check "VI_2's VIP is on the macvlan vrrp.52, which carries the virtual MAC 00:00:5e:00:01:34" wait_for 5 sh -c \
+    'ip -n "$1" -o addr show dev vrrp.52 | grep -q " $2/24 " && ip -n "$1" link show vrrp.52 | grep -q 00:00:5e:00:01:34' \
+    sh "${ns[a]}" "$vip2"
+check "eth0's arp_ignore 1, arp_filter 1, arp_announce 2 (set over netlink)" sh -c '[ "$1" = "1 1 2" ]' sh \
+    "$(arp_of eth0)"
+check "the macvlan's arp_ignore is 1" sh -c '[ "${1%% *}" = 1 ]' sh "$(arp_of vrrp.52)"
+check "Accept_Mode: the agent's nft wrote table inet floatip, with rules for $vip2" wait_for 5 sh -c \
+    'ip netns exec "$1" nft list table inet floatip 2>/dev/null | grep -q "$2"' sh "${ns[a]}" "$vip2"
+cp "$work/before-vmac.yaml" "$work/a/root/etc/floatip/floatip.yaml"
+check "systemctl reload removes VI_2 again" ct a systemctl reload floatip.service
+check "the macvlan is gone" wait_for 5 sh -c '! ip -n "$1" link show vrrp.52 >/dev/null 2>&1' sh "${ns[a]}"
+check "eth0's arp settings are back (0 0 0)" sh -c '[ "$1" = "0 0 0" ]' sh "$(arp_of eth0)"
+check "the nftables table is gone" wait_for 5 sh -c '! ip netns exec "$1" nft list table inet floatip >/dev/null 2>&1' \
+    sh "${ns[a]}"
+check "VI_1 stayed MASTER on node a throughout" status_is a "VI_1 MASTER"
 
 # ---- the sandbox's score ----
 security=$(ct a systemd-analyze security --no-pager floatip.service 2>&1)

@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.AddressText;
 import io.floatip.base.LogLimit;
 import io.floatip.base.PeerLogLimit;
 import io.floatip.protocol.PolicyDrop;
@@ -113,7 +114,7 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     private void drain() {
         while (inbox.take(heard)) {
             if (log.isDebugEnabled()) { // keepalived's -D: every advert; nothing is built at info
-                log.debug("{}: advert from {} priority {} interval {} ms", name, heard.source.getHostAddress(),
+                log.debug("{}: advert from {} priority {} interval {} ms", name, AddressText.format(heard.source),
                         heard.priority, heard.advertInterval * 10);
             }
             router.advertReceived(heard.receivedAt, heard.source, heard.priority, heard.advertInterval);
@@ -132,7 +133,7 @@ final class AdvertReceiver implements AdvertCheck.Sink {
             watch.dropped(reason, p, frame);
         }
         if (LogLimit.shouldLog(n)) {
-            log.warn("{}: dropped advert from {}: {} ({} so far)", name, p.source().getHostAddress(),
+            log.warn("{}: dropped advert from {}: {} ({} so far)", name, AddressText.format(p.source()),
                     reason.description(), n);
         }
     }
@@ -141,7 +142,7 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     public void followsInterval(VrrpPacket p, int ourIntervalCentis) {
         if (oddLines.allow(p.source(), ODD_INTERVAL, checkingAt)) {
             log.warn("{}: {} advertises every {} ms, we are set to {} ms; following the master's interval (RFC "
-                    + "9568){}", name, p.source().getHostAddress(), p.advertInterval() * 10, ourIntervalCentis * 10,
+                    + "9568){}", name, AddressText.format(p.source()), p.advertInterval() * 10, ourIntervalCentis * 10,
                     heldBack());
         }
     }
@@ -151,7 +152,7 @@ final class AdvertReceiver implements AdvertCheck.Sink {
         addressMismatches.incrementAndGet();
         if (logIt && oddLines.allow(p.source(), ODD_ADDRESSES, checkingAt)) {
             log.warn("{}: {} protects {}, we protect {}; check both configs (counted, not dropped){}", name,
-                    p.source().getHostAddress(), PeerLogLimit.addresses(p.addresses()),
+                    AddressText.format(p.source()), PeerLogLimit.addresses(p.addresses()),
                     PeerLogLimit.addresses(ours), heldBack());
         }
     }

@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.AddressText;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.protocol.AuthType;
@@ -134,7 +135,7 @@ final class AdvertSender {
         if (link.send(frame)) {
             advertsSent.incrementAndGet();
             if (LOG.isDebugEnabled()) { // keepalived's -D: every advert; nothing is built at info
-                LOG.debug("{}: sent advert priority {} to {}", c.name(), priority, destination.getHostAddress());
+                LOG.debug("{}: sent advert priority {} to {}", c.name(), priority, AddressText.format(destination));
             }
         }
     }

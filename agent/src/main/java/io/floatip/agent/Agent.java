@@ -6,7 +6,6 @@ import io.floatip.firewall.AcceptFirewall;
 import io.floatip.firewall.Nft;
 import io.floatip.net.LibpcapCheck;
 import io.floatip.net.LinkMonitor;
-import io.floatip.net.LinkState;
 import io.floatip.net.NativeHeap;
 import io.floatip.net.Netlink;
 import io.floatip.net.NetlinkException;
@@ -16,12 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +42,7 @@ public final class Agent implements AutoCloseable {
     /** Written on the loop (a reload), read by the thread that re-reads the file. */
     private volatile Config config;
     private volatile boolean stopped;
-    private final AtomicBoolean handOverQueued = new AtomicBoolean();
-    private final CountDownLatch handedOver = new CountDownLatch(1);
-    private final Runnable shutdownRouters = this::shutdownRouters;
+    private final Shutdown shutdown = new Shutdown(loop);
     private volatile java.util.function.Consumer<String> summaryListener;
     /** Loop thread: the instances drained by the operator (floatip drain), kept in the state directory. */
     private final Drains drains = new Drains();
@@ -95,32 +88,14 @@ public final class Agent implements AutoCloseable {
         instances = new Instances(loop, netlink, tracking, edges, this::transitioned,
                 config.global().realtimePriority(), drains);
         instances.firewall(firewall);
+        shutdown.opened(netlink, instances);
         drains.load(config);
         instances.open(config);
         reloads = new ReloadExecutor(instances, tracking);
         try {
             VipGuard guard = new VipGuard(netlink, instances.all());
-            edges.add(linkMonitor = LinkMonitor.start(new io.floatip.net.LinkListener() {
-                @Override
-                public void linkChanged(LinkState state) {
-                    linkChanged(state, System.nanoTime());
-                }
-
-                @Override
-                public void linkChanged(LinkState state, long readAt) {
-                    loop.execute(() -> instances.linkChanged(state, readAt));
-                }
-
-                @Override
-                public void addressChanged(io.floatip.net.InterfaceAddress address, boolean added) {
-                    loop.execute(() -> guard.addressChanged(address, added));
-                }
-
-                @Override
-                public void routingRemoved() {
-                    loop.execute(guard::routingRemoved);
-                }
-            }, true, ReloadExecutor.holdsRouting(config)));
+            edges.add(linkMonitor = LinkMonitor.start(new LinkEvents(loop, instances, guard), true,
+                    ReloadExecutor.holdsRouting(config)));
         } catch (NetlinkException e) {
             throw new AgentException("cannot watch links through netlink: " + e.getMessage(), e);
         }
@@ -188,19 +163,8 @@ public final class Agent implements AutoCloseable {
         // One drain command at a time, so the file is written in the order the loop applied them. A drain the
         // loop applies after the time-out below is not answered, and is written with the next command's.
         synchronized (drainCommands) {
-            CompletableFuture<Drains.Applied> f = new CompletableFuture<>();
-            loop.execute(() -> {
-                try {
-                    f.complete(drains.apply(instances.all(), names, on, loop.now()));
-                } catch (RuntimeException e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            try {
-                return f.get(10, TimeUnit.SECONDS).save();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("drain failed", e.getCause());
-            }
+            return loop.call(() -> drains.apply(instances.all(), names, on, loop.now()), 10, TimeUnit.SECONDS,
+                    "drain").save();
         }
     }
 
@@ -214,19 +178,7 @@ public final class Agent implements AutoCloseable {
      * settings and sync groups take effect at the next start. Any thread; bounded.
      */
     public ReloadResult reload(Config next) throws InterruptedException, TimeoutException {
-        CompletableFuture<ReloadResult> f = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                f.complete(applyReload(next));
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        try {
-            return f.get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("reload failed", e.getCause());
-        }
+        return loop.call(() -> applyReload(next), 10, TimeUnit.SECONDS, "reload");
     }
 
     /**
@@ -273,53 +225,12 @@ public final class Agent implements AutoCloseable {
      * a signal handler can start the handover before anything else (systemd's STOPPING=1, say). Any thread.
      */
     public void handOver() {
-        if (handOverQueued.compareAndSet(false, true)) {
-            for (Instance i : instances.all()) {
-                i.resign(); // the priority 0 adverts first, from this thread: the backups' Skew_Time starts now
-            }
-            loop.execute(shutdownRouters);
-        }
+        shutdown.handOver();
     }
 
-    /**
-     * {@link LastResort}'s hand-over, on the failing thread, without the loop (which may be the thread that
-     * failed): every master's priority 0 advert (frames made at start), then every configured VIP removed
-     * (removing one that is not there does nothing).
-     */
+    /** {@link LastResort}'s hand-over, without the loop: see {@link Shutdown#lastResort}. */
     void lastResort() {
-        handOverQueued.set(true);
-        Instances all = instances;
-        if (all == null) {
-            return;
-        }
-        for (Instance i : all.all()) {
-            try {
-                i.resign();
-            } catch (Throwable ignored) {
-                // the others still go
-            }
-        }
-        for (Instance i : all.all()) {
-            try {
-                for (io.floatip.config.VirtualIp v : i.config().heldIps()) {
-                    Link link = i.linkOf(v);
-                    if (link != null) {
-                        netlink.deleteAddress(link.ifIndex(), v.address(), v.prefixLength());
-                    }
-                }
-            } catch (Throwable ignored) {
-                // the others still go
-            }
-        }
-    }
-
-    /** Loop thread. A field, bound at construction: linking a lambda on first use costs a stop a millisecond. */
-    private void shutdownRouters() {
-        long now = loop.now();
-        for (Instance i : instances.all()) {
-            i.router().shutdown(now);
-        }
-        handedOver.countDown();
+        shutdown.lastResort();
     }
 
     /**
@@ -333,7 +244,7 @@ public final class Agent implements AutoCloseable {
         stopped = true;
         handOver();
         try {
-            if (!handedOver.await(700, TimeUnit.MILLISECONDS)) {
+            if (!shutdown.awaitHandedOver(700)) {
                 log.error("event loop did not stop in time; addresses may remain configured");
             }
             loop.stop(100);
@@ -364,19 +275,7 @@ public final class Agent implements AutoCloseable {
      * second (a stuck loop is itself news: the caller says so).
      */
     public AgentStatus status() throws TimeoutException, InterruptedException {
-        CompletableFuture<AgentStatus> f = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                f.complete(statusCollector.collect());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        try {
-            return f.get(1, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("status failed", e.getCause());
-        }
+        return loop.call(() -> statusCollector.collect(), 1, TimeUnit.SECONDS, "status");
     }
 
     /** States by instance name, read from any thread (for tests and the sd_notify status line). */

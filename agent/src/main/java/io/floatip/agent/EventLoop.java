@@ -4,9 +4,13 @@ import io.floatip.base.Scheduler;
 import io.floatip.router.Router;
 import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +54,27 @@ public final class EventLoop implements Scheduler, java.util.concurrent.Executor
 
     public void start() {
         thread.start();
+    }
+
+    /**
+     * Any thread but the loop's: {@code task}'s result, computed on the loop. Its exception comes back as an
+     * IllegalStateException "{@code what} failed"; a loop that does not answer in time, as the time-out.
+     */
+    <T> T call(Supplier<T> task, long timeout, TimeUnit unit, String what)
+            throws InterruptedException, TimeoutException {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                f.complete(task.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(timeout, unit);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " failed", e.getCause());
+        }
     }
 
     /** Any thread: run {@code task} on the loop. */

@@ -3,9 +3,6 @@ package io.floatip.agent;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.VirtualIp;
 import io.floatip.config.VirtualRouting;
-import io.floatip.net.Errno;
-import io.floatip.net.Netlink;
-import io.floatip.net.NetlinkException;
 import io.floatip.policy.AdvertCheck;
 import io.floatip.policy.Claim;
 import io.floatip.policy.InstancePolicy;
@@ -13,18 +10,15 @@ import io.floatip.policy.InstancePort;
 import io.floatip.policy.Timer;
 import io.floatip.protocol.ArpCodec;
 import io.floatip.protocol.DropReason;
-import io.floatip.protocol.NdpCodec;
-import io.floatip.router.ClaimBackoff;
 import io.floatip.router.Router;
 import io.floatip.router.State;
 import io.floatip.router.SyncGroup;
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,16 +51,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
     final ConflictWatch conflictWatch;
     private Notifications notifications;
     private Runnable afterTransition;
-    private final List<Claim> toLog = new ArrayList<>(); // to log once the takeover's frames are out
-    private final Runnable logClaims = this::logClaims;
-    /** A takeover's first announcement, bound here so that a takeover links no code on first use. */
-    private final Runnable announceAll = this::announceAll;
-    private int announceRepeat;
-    private final GarpPacer garps; // spaces the gratuitous ARPs/NAs by garp.interval
-    /** The open links by name, for VIPs on another interface than the instance's (keepalived's dev). */
-    private java.util.function.Function<String, Link> linksByName = name -> null;
-    /** Loop thread: the link of each address not on the instance's own, for its ARPs; usually empty. */
-    private Map<InetAddress, Link> announceOn = Map.of();
+    private final VirtualAddresses addresses;
     io.floatip.firewall.AcceptFirewall firewall; // Accept_Mode false's drop rules, in the agent's nftables table
     /** What {@link #primeTakeover()} computed, kept so the work is not optimised away. */
     private long primed;
@@ -86,40 +71,23 @@ final class Instance implements InstancePort, SyncGroup.Member {
         this.sender = new AdvertSender(vipLink, source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
         this.conflictWatch = ConflictWatch.of(config, link, loop, source, router, receiver, sender, this::announceVips);
-        this.garps = new GarpPacer(loop, vipLink::send);
+        this.addresses = new VirtualAddresses(policy, link, vipLink, loop);
         this.routing = new Routing(config.name(), link.netlink(), loop, router, policy);
     }
 
     /** Loop thread: where to find the links of VIPs on other interfaces (opened by {@link Instances}). */
-    void linksByName(java.util.function.Function<String, Link> lookup) {
-        this.linksByName = lookup;
-        announceOn = announceOn(policy.config());
-    }
-
-    private Map<InetAddress, Link> announceOn(InstanceConfig c) {
-        Map<InetAddress, Link> on = new java.util.HashMap<>();
-        for (VirtualIp vip : c.heldIps()) {
-            Link other = vip.interfaceName() == null ? null : linksByName.apply(vip.interfaceName());
-            if (other != null) {
-                on.put(vip.address(), other);
-            }
-        }
-        return on.isEmpty() ? Map.of() : on;
+    void linksByName(Function<String, Link> lookup) {
+        addresses.linksByName(lookup);
     }
 
     /** The link {@code vip} goes on, or null if its interface is not open. */
     Link linkOf(VirtualIp vip) {
-        return vip.interfaceName() == null ? vipLink : linksByName.apply(vip.interfaceName());
-    }
-
-    /** " on eth0" for an address on the instance's own interface; one on another says "dev eth1" itself. */
-    private String onOwn(VirtualIp vip) {
-        return vip.interfaceName() == null ? " on " + vipLink.name() : "";
+        return addresses.linkOf(vip);
     }
 
     /** Loop thread: a reload that changes only what may change in place (see ReloadPlan). */
     void reconfigure(InstanceConfig next) {
-        announceOn = announceOn(next);
+        addresses.reconfigure(next);
         receiver.reconfigure(next); // and the split-brain watch's
         policy.reconfigure(next);
         tracking.basePriority(next.priority(), "reload");
@@ -227,56 +195,17 @@ final class Instance implements InstancePort, SyncGroup.Member {
 
     @Override
     public List<Claim> addVips(List<VirtualIp> vips, List<InetAddress> announce, int repeat) {
-        List<Netlink.AddressToAdd> adds = new ArrayList<>(vips.size());
-        List<VirtualIp> placed = new ArrayList<>(vips.size());
-        List<Claim> unplaced = new ArrayList<>(0);
-        for (VirtualIp vip : vips) {
-            Link on = linkOf(vip);
-            if (on == null) { // its interface could not be opened: said when it was tried
-                unplaced.add(new Claim(vip, false, "interface " + vip.interfaceName() + " is not open"));
-                continue;
-            }
-            adds.add(new Netlink.AddressToAdd(on.ifIndex(), vip.address(), vip.prefixLength(), null));
-            placed.add(vip);
-        }
-        announceRepeat = repeat;
-        // The ARPs go out as soon as the kernel has the addresses, before its acknowledgements are read.
-        Runnable thenAnnounce = announce == policy.announced() ? announceAll : () -> announce(announce, repeat);
-        List<Netlink.AddOutcome> outcomes = adds.isEmpty() ? List.of() : link.netlink().addAddresses(adds,
-                thenAnnounce);
-        List<Claim> claims = new ArrayList<>(vips.size());
-        for (int k = 0; k < placed.size(); k++) {
-            Netlink.AddOutcome o = outcomes.get(k);
-            claims.add(new Claim(placed.get(k), o.added(), o.error() == null ? null : o.error().getMessage()));
-        }
-        claims.addAll(unplaced);
-        return claims;
+        return addresses.add(vips, announce, repeat);
     }
 
-    private void announceAll() {
-        announce(policy.announced(), announceRepeat);
-    }
-
-    /** Logged once the ARPs and the takeover's advert are out: lines written first would delay them. */
     @Override
     public void claimed(List<Claim> claims) {
-        toLog.addAll(claims);
-        loop.execute(logClaims);
-    }
-
-    private void logClaims() {
-        for (Claim c : toLog) {
-            log.info("{}: claimed {}{}{}", name(), c.vip(), onOwn(c.vip()), c.added() ? "" : " (already there)");
-        }
-        toLog.clear();
+        addresses.claimed(claims);
     }
 
     @Override
     public void claimFailed(Claim claim) {
-        log.error("{}: cannot claim {}{}: {}; staying BACKUP, not preempting for {} s, then twice as long "
-                        + "after each failed claim (up to {} s) until one succeeds; status shows the back-off", name(),
-                claim.vip(), onOwn(claim.vip()), claim.error(), ClaimBackoff.FIRST_NANOS / 1_000_000_000,
-                ClaimBackoff.MAX_NANOS / 1_000_000_000);
+        addresses.claimFailed(claim);
     }
 
     @Override
@@ -303,42 +232,14 @@ final class Instance implements InstancePort, SyncGroup.Member {
         firewall.refuse(name(), link.name(), addresses);
     }
 
-    /** Removes an address if present; used on release and to clean up after a run that was killed. */
     @Override
     public void removeVip(VirtualIp vip) {
-        Link on = linkOf(vip);
-        if (on == null) {
-            return; // never opened, so never claimed there
-        }
-        try {
-            if (link.netlink().deleteAddress(on.ifIndex(), vip.address(), vip.prefixLength())) {
-                log.info("{}: released {}{}", name(), vip, onOwn(vip));
-            }
-        } catch (NetlinkException e) {
-            if (e.errno() == Errno.ENODEV) {
-                log.debug("{}: {} went with its interface {}", name(), vip, on.name());
-                return;
-            }
-            log.error("{}: cannot release {} on {}: {}", name(), vip, on.name(), e.getMessage());
-        }
+        addresses.remove(vip);
     }
 
-    /** Gratuitous ARPs for IPv4 VIPs; unsolicited neighbour advertisements (override set) for IPv6 ones. */
     @Override
     public void announce(List<InetAddress> which, int repeat) {
-        garps.interval(policy.config().garp().intervalMillis());
-        for (int i = 0; i < repeat; i++) {
-            for (InetAddress a : which) {
-                Link on = announceOn.isEmpty() ? vipLink : announceOn.getOrDefault(a, vipLink);
-                byte[] frame = a instanceof Inet6Address v6 ? NdpCodec.unsolicitedAdvert(on.mac(), v6, false)
-                        : ArpCodec.gratuitousRequest(on.mac(), (Inet4Address) a);
-                if (on == vipLink) {
-                    garps.send(frame);
-                } else {
-                    garps.send(frame, on::send);
-                }
-            }
-        }
+        addresses.announce(which, repeat);
     }
 
     @Override
@@ -360,7 +261,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
     public void transitioned(State from, State to, String reason, int priority) {
         transitions.incrementAndGet();
         if (to != State.MASTER) {
-            garps.clear();
+            addresses.clearAnnouncements();
         }
         Map<DropReason, Long> dropsNow = receiver.drops.snapshot();
         String dropped = to == State.MASTER ? DroppedSince.describe(dropsAtLastChange, dropsNow) : "";

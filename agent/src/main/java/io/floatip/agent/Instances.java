@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.AddressText;
 import io.floatip.config.Config;
 import io.floatip.config.InstanceConfig;
 import io.floatip.net.LinkState;
@@ -55,7 +56,7 @@ final class Instances {
         this.transitioned = transitioned;
         this.realtimePriority = realtimePriority;
         this.drains = drains;
-        this.vmacs = new Vmacs(netlink, new io.floatip.net.InterfaceSysctl());
+        this.vmacs = new Vmacs(netlink, new io.floatip.net.InterfaceSysctl(netlink));
         edges.add(vmacs);
     }
 
@@ -109,7 +110,7 @@ final class Instances {
                 // keepalived sends from a configured source it does not hold too; say so, since replies to it
                 // (and a unicast peer's check of it) go astray.
                 log.warn("{}: the advert source {} ({}) is not an address of {}; adverts are sent from it anyway",
-                        ic.name(), ic.unicastSource().getHostAddress(), ic.unicast() ? "unicast_source"
+                        ic.name(), AddressText.format(ic.unicastSource()), ic.unicast() ? "unicast_source"
                                 : "multicast_source", ic.interfaceName());
             }
         }

@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.AddressText;
 import io.floatip.base.LogLimit;
 import io.floatip.protocol.Ethernet;
 import io.floatip.protocol.PolicyDrop;
@@ -217,7 +218,7 @@ final class Link implements io.floatip.net.FrameListener {
         long n = drops.count(reason);
         if (LogLimit.shouldLog(n)) {
             log.warn("{}: dropped frame{}: {} ({} so far)", name,
-                    p == null ? "" : " from " + p.source().getHostAddress() + " vrid " + p.vrid(),
+                    p == null ? "" : " from " + AddressText.format(p.source()) + " vrid " + p.vrid(),
                     reason.description(), n);
         }
     }

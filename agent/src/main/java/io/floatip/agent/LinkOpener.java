@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.AddressText;
 import io.floatip.config.InstanceConfig;
 import io.floatip.net.Errno;
 import io.floatip.net.InterfaceAddress;
@@ -108,7 +109,7 @@ final class LinkOpener {
             } catch (IOException | RuntimeException e) {
                 // Not fatal: most links deliver the group anyway; say so, since some NICs will not.
                 log.warn("cannot join {} on {}: {}; adverts may not arrive on NICs that filter multicast",
-                        group.getHostAddress(), link.name(), e.getMessage());
+                        AddressText.format(group), link.name(), e.getMessage());
             }
         }
         if (onLink.stream().anyMatch(InstanceConfig::ipv6) && link.linkLocal() == null) {

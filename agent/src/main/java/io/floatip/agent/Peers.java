@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.AddressText;
 import io.floatip.config.UnicastPeer;
 import io.floatip.protocol.ArpCodec;
 import java.net.Inet4Address;
@@ -54,7 +55,7 @@ final class Peers {
         }
         byte[] mac = Arrays.copyOfRange(frame, macOffset, macOffset + 6);
         macs.put(address, mac);
-        log.info("{}: unicast peer {} is at {}{}", instance, address.getHostAddress(), format(mac),
+        log.info("{}: unicast peer {} is at {}{}", instance, AddressText.format(address), format(mac),
                 known == null ? "" : " (was " + format(known) + ")");
     }
 

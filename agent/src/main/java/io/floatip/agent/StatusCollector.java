@@ -1,5 +1,6 @@
 package io.floatip.agent;
 
+import io.floatip.base.AddressText;
 import io.floatip.base.Scheduler;
 import io.floatip.base.Version;
 import io.floatip.config.Config;
@@ -48,6 +49,11 @@ final class StatusCollector {
                 Math.max(0, b.until() - nowNanos) / 1_000_000, b.lastError());
     }
 
+    /** As configured: "198.51.100.50/24", "203.0.113.60/24 dev eth1". */
+    private static List<String> texts(List<VirtualIp> ips) {
+        return ips.stream().map(VirtualIp::toString).toList();
+    }
+
     AgentStatus collect() {
         long nowNanos = clock.now();
         long nowMillis = System.currentTimeMillis();
@@ -59,22 +65,23 @@ final class StatusCollector {
                 tracked.add(new AgentStatus.TrackedStatus(e.key().kind(), e.key().name(), e.weight(), e.state()));
             }
             var c = i.config();
-            is.add(new AgentStatus.InstanceStatus(c.name(), c.interfaceName(), c.vrid(), c.version(),
-                    r.state().name(), c.priority(), r.drained() ? r.priority() : i.tracking().effectivePriority(),
-                    c.advertIntervalCentis() * 10,
-                    c.virtualIps().stream().map(VirtualIp::toString).toList(),
-                    i.heldVips().stream().map(VirtualIp::toString).toList(), c.unicast(),
-                    r.masterAddress() == null ? null : r.masterAddress().getHostAddress(),
-                    nowMillis - (nowNanos - r.since()) / 1_000_000, r.reason(), i.tracking().faultSummary(), tracked,
-                    new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
+            is.add(AgentStatus.InstanceStatus.builder(c.name(), c.interfaceName(), c.vrid()).version(c.version())
+                    .state(r.state().name()).priority(c.priority())
+                    .effectivePriority(r.drained() ? r.priority() : i.tracking().effectivePriority())
+                    .advertIntervalMillis(c.advertIntervalCentis() * 10).virtualIps(texts(c.virtualIps()))
+                    .heldVips(texts(i.heldVips())).unicast(c.unicast())
+                    .masterAddress(r.masterAddress() == null ? null : AddressText.format(r.masterAddress()))
+                    .sinceMillis(nowMillis - (nowNanos - r.since()) / 1_000_000).reason(r.reason())
+                    .faults(i.tracking().faultSummary()).tracked(tracked)
+                    .counters(new AgentStatus.Counters(i.advertsSent(), i.receiver().advertsReceived.get(),
                             i.transitions.get(), i.receiver().addressMismatches.get(), drops(i.receiver().drops),
                             i.vipsRestored.get(), i.routing.restored.get(), i.routing.failures.get(),
-                            i.conflictWatch.conflicts.get()), r.drained(),
-                    r.why().code().key(), claimBackoff(r.claimBackoff(), nowNanos), conflict(i, nowNanos, nowMillis),
-                    new AgentStatus.AcceptStatus(c.accept(),
-                            i.firewall.refused(c.name()).stream().map(VirtualIp::toString).toList(),
-                            i.firewall.failures.get(), i.firewall.lastError()), i.vmacName(),
-                    c.excludedIps().stream().map(VirtualIp::toString).toList()));
+                            i.conflictWatch.conflicts.get()))
+                    .drained(r.drained()).reasonCode(r.why().code().key())
+                    .claimBackoff(claimBackoff(r.claimBackoff(), nowNanos)).conflict(conflict(i, nowNanos, nowMillis))
+                    .acceptMode(new AgentStatus.AcceptStatus(c.accept(), texts(i.firewall.refused(c.name())),
+                            i.firewall.failures.get(), i.firewall.lastError()))
+                    .vmac(i.vmacName()).excludedIps(texts(c.excludedIps())).build());
         }
         List<AgentStatus.ScriptStatus> ss = new ArrayList<>();
         for (CheckScript s : tracking.scripts().values()) {
@@ -100,7 +107,7 @@ final class StatusCollector {
         var cfg = i.config();
         return new AgentStatus.ConflictStatus(c.cause().key(), c.describe(cfg.vrid(), cfg.version(),
                 cfg.advertIntervalCentis(), io.floatip.policy.AdvertCheck.addresses(cfg)),
-                c.peerAddress() == null ? null : io.floatip.config.Ipv6Text.format(c.peerAddress()), c.peerMac(), c.peerPriority(),
+                c.peerAddress() == null ? null : AddressText.format(c.peerAddress()), c.peerMac(), c.peerPriority(),
                 nowMillis - (nowNanos - c.since()) / 1_000_000);
     }
 

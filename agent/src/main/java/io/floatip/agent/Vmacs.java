@@ -119,7 +119,13 @@ final class Vmacs implements AutoCloseable {
         sysctl.set(V4, name, "rp_filter", 0);
         sysctl.set(V4, name, "promote_secondaries", 1);
         if (ic.heldIps().stream().noneMatch(v -> v.address() instanceof Inet6Address)) {
-            sysctl.set(V6, name, "disable_ipv6", 1); // as keepalived: no IPv6 where none is held
+            try {
+                sysctl.set(V6, name, "disable_ipv6", 1); // as keepalived: no IPv6 where none is held
+            } catch (IOException e) {
+                // Netlink cannot set it, and /proc/sys is read-only under the shipped unit: addrgenmode none
+                // already keeps the macvlan without an IPv6 address.
+                log.debug("{}: net.ipv6.conf.{}.disable_ipv6 left as it is: {}", ic.name(), name, e.getMessage());
+            }
         }
         Saved saved = parents.get(parent);
         if (saved == null) {

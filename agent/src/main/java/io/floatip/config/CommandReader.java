@@ -88,14 +88,7 @@ final class CommandReader {
     }
 
     private static Optional<Command> parse(Field field) {
-        return field.text().flatMap(text -> {
-            try {
-                return Optional.of(Command.parse(text));
-            } catch (IllegalArgumentException e) {
-                field.error(e.getMessage());
-                return Optional.empty();
-            }
-        });
+        return field.parsed(Command::parse);
     }
 
     private static Optional<Command> words(Field field, Node.ListNode list) {

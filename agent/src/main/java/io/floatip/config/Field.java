@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -115,15 +116,20 @@ final class Field {
         });
     }
 
-    Optional<Long> millis() {
+    /** The text as {@code parser} reads it; what it refuses (IllegalArgumentException) is reported here. */
+    <T> Optional<T> parsed(Function<String, T> parser) {
         return text().flatMap(text -> {
             try {
-                return Optional.of(Durations.parse(text));
+                return Optional.of(parser.apply(text));
             } catch (IllegalArgumentException e) {
                 error(e.getMessage());
                 return Optional.empty();
             }
         });
+    }
+
+    Optional<Long> millis() {
+        return parsed(Durations::parse);
     }
 
     Optional<Long> millisBetween(long min, long max) {

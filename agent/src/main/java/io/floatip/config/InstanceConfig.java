@@ -127,37 +127,26 @@ public record InstanceConfig(
         Objects.requireNonNull(routing, "routing");
     }
 
-    /** Without use_vmac, Accept_Mode true, the VIPs' family: the config without use_vmac, accept, family. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
-            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
-            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
-            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr,
-            VirtualRouting routing) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
-                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
-                skipCheckAdvAddr, false, routing, true, familyOf(virtualIps));
+    /**
+     * An instance with every other key as the config file has it when the key is absent: priority 100,
+     * VRRPv3, 1 s adverts, preempt without delay, no VIPs, the default garp, multicast, no authentication,
+     * nothing tracked, no notify commands, RFC 9568 preemption, nothing excluded, the own interface tracked,
+     * every advert's addresses checked, no use_vmac, no virtual routes or rules, Accept_Mode true, and the
+     * VIPs' family (IPv4 without VIPs).
+     */
+    public static InstanceConfigBuilder builder(String name, String interfaceName, int vrid) {
+        return new InstanceConfigBuilder(name, interfaceName, vrid);
     }
 
-    /** Accept_Mode true: what the config gives without {@code accept}. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
-            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
-            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
-            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr, boolean useVmac,
-            VirtualRouting routing) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
-                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
-                skipCheckAdvAddr, useVmac, routing, true, familyOf(virtualIps));
-    }
-
-    /** Whether VIPs are IPv6 (the first one's family): IPv4 without any. */
-    private static boolean familyOf(List<VirtualIp> virtualIps) {
-        return !virtualIps.isEmpty() && virtualIps.get(0).address() instanceof Inet6Address;
+    /** This instance's keys, to change some; the family stays this one's unless {@link InstanceConfigBuilder#ipv6} says. */
+    public InstanceConfigBuilder toBuilder() {
+        return builder(name, interfaceName, vrid).priority(priority).version(version)
+                .advertIntervalCentis(advertIntervalCentis).preempt(preempt).preemptDelayMillis(preemptDelayMillis)
+                .virtualIps(virtualIps).garp(garp).unicastSource(unicastSource).unicastPeers(unicastPeers)
+                .authPassword(authPassword).trackScripts(trackScripts).trackInterfaces(trackInterfaces)
+                .trackFiles(trackFiles).notifications(notifications).fastPreempt(fastPreempt)
+                .trackProcesses(trackProcesses).excludedIps(excludedIps).dontTrackPrimary(dontTrackPrimary)
+                .skipCheckAdvAddr(skipCheckAdvAddr).useVmac(useVmac).routing(routing).accept(accept).ipv6(ipv6);
     }
 
     /**
@@ -169,42 +158,6 @@ public record InstanceConfig(
         return accept || priority == MAX_PRIORITY ? List.of() : heldIps();
     }
 
-    /** No virtual routes or rules: what the config gives without {@code virtual_routes} or {@code virtual_rules}. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
-            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
-            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
-            List<VirtualIp> excludedIps, VirtualRouting routing) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
-                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, false, false, routing);
-    }
-
-    /** No routes or rules: what the config gives without {@code virtual_routes} and {@code virtual_rules}. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
-            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
-            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
-            List<VirtualIp> excludedIps, boolean dontTrackPrimary, boolean skipCheckAdvAddr) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
-                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, dontTrackPrimary,
-                skipCheckAdvAddr, VirtualRouting.NONE);
-    }
-
-    /** No excluded addresses: what the config gives without {@code excluded_ips}. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
-            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
-            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
-                trackFiles, notifications, fastPreempt, trackProcesses, List.of());
-    }
-
     /** What the master adds: its VIPs, then its excluded addresses. */
     public List<VirtualIp> heldIps() {
         if (excludedIps.isEmpty()) {
@@ -213,58 +166,6 @@ public record InstanceConfig(
         List<VirtualIp> all = new java.util.ArrayList<>(virtualIps);
         all.addAll(excludedIps);
         return List.copyOf(all);
-    }
-
-    /** Every advert's addresses checked and the own interface tracked: without those two keys. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
-            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
-            NotifyConfig notifications, boolean fastPreempt, List<TrackedProcess> trackProcesses,
-            List<VirtualIp> excludedIps) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
-                trackFiles, notifications, fastPreempt, trackProcesses, excludedIps, false, false,
-                VirtualRouting.NONE);
-    }
-
-    /** No tracked processes: what the config gives without {@code track_processes}. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
-            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
-            NotifyConfig notifications, boolean fastPreempt) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
-                trackFiles, notifications, fastPreempt, List.of());
-    }
-
-    /** Preemption as RFC 9568 has it: what the config gives without {@code fast_preempt}. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword,
-            List<TrackedScript> trackScripts, List<TrackedInterface> trackInterfaces, List<TrackedFile> trackFiles,
-            NotifyConfig notifications) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, unicastSource, unicastPeers, authPassword, trackScripts, trackInterfaces,
-                trackFiles, notifications, false);
-    }
-
-    /** Nothing tracked and no notify commands: what the config gives when it sets none of those keys. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp, Inet4Address unicastSource, List<UnicastPeer> unicastPeers, String authPassword) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, unicastSource, unicastPeers, authPassword, List.of(), List.of(), List.of(),
-                NotifyConfig.NONE);
-    }
-
-    /** Multicast to 224.0.0.18, no authentication: what the config gives when it sets none of those keys. */
-    public InstanceConfig(String name, String interfaceName, int vrid, int priority, int version,
-            int advertIntervalCentis, boolean preempt, long preemptDelayMillis, List<VirtualIp> virtualIps,
-            GarpConfig garp) {
-        this(name, interfaceName, vrid, priority, version, advertIntervalCentis, preempt, preemptDelayMillis,
-                virtualIps, garp, null, List.of(), null);
     }
 
     /** Adverts go to {@link #unicastPeers()} instead of the multicast group. */
@@ -326,4 +227,5 @@ public record InstanceConfig(
             throw new IllegalArgumentException(what + " must be " + min + ".." + max + ": " + value);
         }
     }
+
 }

@@ -100,12 +100,16 @@ final class InstanceReader {
                 skipCheckAdvAddr, useVmac, routing, ipv6).contains(Optional.empty())) {
             return Optional.empty();
         }
-        return Optional.of(new InstanceConfig(name, iface.get(), vrid.get(), priority.get(), version.get(),
-                advert.get(), preempt.get(), preemptDelay.get(), ips.get(), garp.get(),
-                unicast.get().source(), unicast.get().peers(), auth.get().password(),
-                tracking.get().scripts(), tracking.get().interfaces(), tracking.get().files(), notify.get(),
-                fastPreempt.get(), tracking.get().processes(), excluded.get(), dontTrackPrimary.get(),
-                skipCheckAdvAddr.get(), useVmac.get(), routing.get(), accept.get(), ipv6.get()));
+        return Optional.of(InstanceConfig.builder(name, iface.get(), vrid.get()).priority(priority.get())
+                .version(version.get()).advertIntervalCentis(advert.get()).preempt(preempt.get())
+                .preemptDelayMillis(preemptDelay.get()).virtualIps(ips.get()).garp(garp.get())
+                .unicastSource(unicast.get().source()).unicastPeers(unicast.get().peers())
+                .authPassword(auth.get().password()).trackScripts(tracking.get().scripts())
+                .trackInterfaces(tracking.get().interfaces()).trackFiles(tracking.get().files())
+                .notifications(notify.get()).fastPreempt(fastPreempt.get()).trackProcesses(tracking.get().processes())
+                .excludedIps(excluded.get()).dontTrackPrimary(dontTrackPrimary.get())
+                .skipCheckAdvAddr(skipCheckAdvAddr.get()).useVmac(useVmac.get()).routing(routing.get())
+                .accept(accept.get()).ipv6(ipv6.get()).build());
     }
 
     private static Optional<String> interfaceName(Field field) {

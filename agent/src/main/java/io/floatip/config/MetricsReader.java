@@ -25,13 +25,6 @@ final class MetricsReader {
     }
 
     private static Optional<InetSocketAddress> listen(Field field) {
-        return field.text().flatMap(text -> {
-            try {
-                return Optional.of(ListenText.parse(text));
-            } catch (IllegalArgumentException e) {
-                field.error(e.getMessage());
-                return Optional.empty();
-            }
-        });
+        return field.parsed(ListenText::parse);
     }
 }

@@ -96,23 +96,6 @@ final class DeadlineChannel implements AutoCloseable {
         }
     }
 
-    /**
-     * Discards what the peer has already sent, without waiting. Closing a UNIX socket with unread bytes makes
-     * the peer's read fail (ECONNRESET) before it sees our reply.
-     */
-    void discardPending(int maxBytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(4096);
-        int total = 0;
-        while (total < maxBytes) {
-            int n = channel.read(buffer);
-            if (n <= 0) {
-                return;
-            }
-            total += n;
-            buffer.clear();
-        }
-    }
-
     private void await(int op, long deadline) throws IOException {
         channel.register(selector, op);
         while (true) {

@@ -172,7 +172,7 @@ final class OneShotServer implements AutoCloseable {
             next = Math.min(next, acceptPausedUntil);
         }
         if (next == Long.MAX_VALUE) {
-            return 1000;
+            return 0; // nothing to time out: sleep until a client, an answer or close() wakes the selector
         }
         // select(0) would mean forever: round up, at least 1 ms.
         return Math.max(1, Math.min(1000, (next - System.nanoTime() + 999_999) / 1_000_000));

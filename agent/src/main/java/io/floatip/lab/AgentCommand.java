@@ -15,7 +15,7 @@ public final class AgentCommand {
     public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmn1m", "-Xmx64m", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
             "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions",
-            "-XX:AsyncDeflationInterval=1000", "-XX:GuaranteedSafepointInterval=0", "-XX:StringTableSize=4096",
+            "-XX:AsyncDeflationInterval=60000", "-XX:GuaranteedSafepointInterval=0", "-XX:StringTableSize=4096",
             "-XX:+UnlockExperimentalVMOptions", "-XX:SymbolTableSize=4096");
 
     /** How an agent takes TERM, INT, HUP and QUIT; the launcher's choice is {@link #LAUNCHERS}. */

@@ -1,5 +1,6 @@
 package io.floatip.net;
 
+import io.floatip.base.AddressText;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 

@@ -6,19 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Per-interface sysctls (net.ipv4.conf.IF.KEY, net.ipv6.conf.IF.KEY) through /proc/sys, which shows the network
- * namespace of the process that reads it: the agent's own.
+ * Per-interface sysctls (net.ipv4.conf.IF.KEY, net.ipv6.conf.IF.KEY) read through /proc/sys, which shows the
+ * network namespace of the process that reads it: the agent's own. IPv4 keys the kernel also takes over
+ * netlink are written that way: under the shipped unit (ProtectKernelTunables=) /proc/sys is read-only.
  */
 public final class InterfaceSysctl {
     private final Path root;
+    private final Netlink netlink;
 
-    public InterfaceSysctl() {
-        this(Path.of("/proc/sys/net"));
+    /** Reads /proc/sys; writes IPv4 keys over {@code netlink} and the rest to /proc/sys. */
+    public InterfaceSysctl(Netlink netlink) {
+        this(Path.of("/proc/sys/net"), netlink);
     }
 
-    /** @param root where ipv4/conf and ipv6/conf are (a test's directory) */
-    public InterfaceSysctl(Path root) {
+    /** @param root where ipv4/conf and ipv6/conf are (a test's directory); {@code netlink} null: files only */
+    public InterfaceSysctl(Path root, Netlink netlink) {
         this.root = root;
+        this.netlink = netlink;
     }
 
     /** The value, or -1 when it cannot be read (no such interface, no such key). */
@@ -31,7 +35,22 @@ public final class InterfaceSysctl {
     }
 
     public void set(String family, String ifName, String key, int value) throws IOException {
-        Files.writeString(path(family, ifName, key), Integer.toString(value), StandardCharsets.US_ASCII);
+        Path path = path(family, ifName, key);
+        int devconf = family.equals("ipv4") ? Ipv4Devconf.index(key) : 0;
+        if (netlink != null && devconf > 0) {
+            try {
+                LinkDetails link = netlink.details(ifName);
+                if (link == null) {
+                    throw new IOException("no interface " + ifName);
+                }
+                netlink.setIpv4Conf(link.ifIndex(), devconf, value);
+                return;
+            } catch (NetlinkException e) {
+                throw new IOException("net." + family + ".conf." + ifName + "." + key + " = " + value + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        Files.writeString(path, Integer.toString(value), StandardCharsets.US_ASCII);
     }
 
     private Path path(String family, String ifName, String key) {

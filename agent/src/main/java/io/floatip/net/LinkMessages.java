@@ -57,6 +57,26 @@ final class LinkMessages {
         return message.build();
     }
 
+    /**
+     * RTM_NEWLINK setting one of the interface's IPv4 settings (net.ipv4.conf.IF.KEY) by its IPV4_DEVCONF_
+     * index: the way that works where /proc/sys is read-only (systemd's ProtectKernelTunables=).
+     */
+    static byte[] ipv4Conf(int seq, int ifIndex, int devconf, int value) {
+        if (devconf < 1) {
+            throw new IllegalArgumentException("not an IPV4_DEVCONF_ index: " + devconf);
+        }
+        MessageBuilder message = new MessageBuilder(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+        ifinfomsg(message, checkIndex(ifIndex), 0, 0);
+        int spec = message.beginNest(IFLA_AF_SPEC);
+        int inet = message.beginNest(AF_INET);
+        int conf = message.beginNest(IFLA_INET_CONF);
+        message.attributeU32(devconf, value);
+        message.endNest(conf);
+        message.endNest(inet);
+        message.endNest(spec);
+        return message.build();
+    }
+
     /** RTM_DELLINK by index. */
     static byte[] delete(int seq, int ifIndex) {
         MessageBuilder message = new MessageBuilder(RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);

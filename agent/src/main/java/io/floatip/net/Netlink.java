@@ -2,6 +2,7 @@ package io.floatip.net;
 
 import static io.floatip.net.NetlinkConstants.*;
 
+import io.floatip.base.AddressText;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -245,6 +246,13 @@ public final class Netlink implements AutoCloseable {
     public synchronized void addrGenModeNone(int ifIndex) throws NetlinkException {
         int request = nextSeq();
         exchange(LinkMessages.addrGenModeNone(request, ifIndex), request).check("set addrgenmode none", ifIndex);
+    }
+
+    /** Sets net.ipv4.conf.IF.KEY for the interface, {@code devconf} being the key's IPV4_DEVCONF_ index. */
+    public synchronized void setIpv4Conf(int ifIndex, int devconf, int value) throws NetlinkException {
+        int request = nextSeq();
+        exchange(LinkMessages.ipv4Conf(request, ifIndex, devconf, value), request)
+                .check("set IPv4 setting " + devconf + " to " + value, ifIndex);
     }
 
     /** Deletes an interface; false when it was gone already (ENODEV). */

@@ -104,6 +104,8 @@ final class NetlinkConstants {
     /** Inside IFLA_AF_SPEC's AF_INET6 (linux/if_link.h): how the kernel makes the link-local address. */
     static final int IFLA_INET6_ADDR_GEN_MODE = 8;
     static final int IN6_ADDR_GEN_MODE_NONE = 1;
+    /** Inside IFLA_AF_SPEC's AF_INET (linux/if_link.h): the interface's IPv4 settings, net.ipv4.conf.IF.*. */
+    static final int IFLA_INET_CONF = 1;
 
     static final int IFF_UP = 0x1;
     static final int IFF_RUNNING = 0x40;

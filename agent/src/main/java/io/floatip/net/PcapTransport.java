@@ -9,6 +9,7 @@ import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.Pcaps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +42,15 @@ public final class PcapTransport implements AutoCloseable {
     private static final int BUFFER_BYTES = 512 * 1024;
     /** Ethernet header with a VLAN tag: what a frame adds to the interface's MTU. */
     private static final int LINK_HEADER = 18;
-    /** Idle wakeups cost CPU; close() does not wait for this: it wakes the poll (FrameWait). */
-    private static final int READ_TIMEOUT_MS = 1000;
+    /**
+     * How long the capture waits in poll for a frame: for ever. Idle wake-ups cost CPU, and close() wakes the poll
+     * itself (FrameWait's eventfd), whatever the libpcap version.
+     */
+    private static final int IDLE_POLL_MS = -1;
     /**
      * After an error indication that libpcap did not yet report as a failure (ENETDOWN while the interface is
      * being deleted): poll this often, for at most {@link #NETDOWN_POLLS} waits, so the deletion is seen within
-     * milliseconds, not at the next timeout. libpcap's own blocking read does the same (1 ms) after ENETDOWN.
+     * milliseconds. libpcap's own blocking read does the same (1 ms) after ENETDOWN.
      */
     private static final int NETDOWN_POLL_MS = 5;
     private static final int NETDOWN_POLLS = 200;
@@ -134,7 +138,9 @@ public final class PcapTransport implements AutoCloseable {
                     .snaplen(snaplen(mtu(interfaceName)))
                     .bufferSize(BUFFER_BYTES)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-                    .timeoutMillis(READ_TIMEOUT_MS)
+                    // The capture is non-blocking and waits in FrameWait's poll (no timeout, woken on close), so
+                    // libpcap's own read timeout is not used; set as a blocking read would want it all the same.
+                    .timeoutMillis(ReadTimeout.millisFor(Pcaps.libVersion()))
                     .immediateMode(true)
                     .build();
         } catch (PcapNativeException e) {
@@ -240,7 +246,7 @@ public final class PcapTransport implements AutoCloseable {
                         LockSupport.parkNanos(BurstGather.PAUSE_NANOS);
                     } else {
                         boolean soon = netdownPolls > 0;
-                        int revents = wait.await(h.fd, soon ? NETDOWN_POLL_MS : READ_TIMEOUT_MS);
+                        int revents = wait.await(h.fd, soon ? NETDOWN_POLL_MS : IDLE_POLL_MS);
                         netdownPolls = (revents & ~FrameWait.POLLIN) != 0 ? NETDOWN_POLLS
                                 : Math.max(0, netdownPolls - 1);
                         waited = true;

@@ -1,5 +1,6 @@
 package io.floatip.router;
 
+import io.floatip.base.AddressText;
 import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Objects;
@@ -61,13 +62,13 @@ public record Reason(Code code, String detail) {
     }
 
     static Reason preempting(InetAddress master, int itsPriority, int ours) {
-        return new Reason(Code.PREEMPT, "preempting lower priority master " + master.getHostAddress() + " ("
+        return new Reason(Code.PREEMPT, "preempting lower priority master " + AddressText.format(master) + " ("
                 + itsPriority + " < " + ours + ")");
     }
 
     /** @param master null when it was never heard before its priority 0 */
     static Reason masterStopped(InetAddress master) {
-        return new Reason(Code.MASTER_STOPPED, "master " + (master == null ? "" : master.getHostAddress() + " ")
+        return new Reason(Code.MASTER_STOPPED, "master " + (master == null ? "" : AddressText.format(master) + " ")
                 + "stopped (priority 0 advert), took over after Skew_Time");
     }
 
@@ -76,16 +77,16 @@ public record Reason(Code code, String detail) {
     }
 
     static Reason masterSilent(InetAddress master, long silentMillis) {
-        return new Reason(Code.MASTER_SILENT, "master " + master.getHostAddress() + " silent for " + silentMillis
+        return new Reason(Code.MASTER_SILENT, "master " + AddressText.format(master) + " silent for " + silentMillis
                 + " ms");
     }
 
     /** A master yields to {@code winner}: a higher priority, or an equal one from a higher address. */
     static Reason yieldTo(InetAddress winner, int itsPriority, int ours) {
         return itsPriority > ours
-                ? new Reason(Code.HIGHER_PRIORITY, "higher priority advert from " + winner.getHostAddress() + " ("
+                ? new Reason(Code.HIGHER_PRIORITY, "higher priority advert from " + AddressText.format(winner) + " ("
                 + itsPriority + " > " + ours + ")")
                 : new Reason(Code.EQUAL_PRIORITY_HIGHER_ADDRESS, "equal priority advert from higher address "
-                + winner.getHostAddress());
+                + AddressText.format(winner));
     }
 }

@@ -54,58 +54,20 @@ public record AgentStatus(String routerId, String version, long pid, long starte
             excludedIps = excludedIps == null ? List.of() : List.copyOf(excludedIps);
         }
 
-        /** Without Accept_Mode, use_vmac and excluded addresses (a snapshot from an older agent). */
-        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
-                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
-                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
-                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
-                              boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff,
-                              ConflictStatus conflict) {
-            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
-                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, conflict, null, null, List.of());
+        /** A status with what is not set empty (see {@link InstanceStatusBuilder}). */
+        public static InstanceStatusBuilder builder(String name, String interfaceName, int vrid) {
+            return new InstanceStatusBuilder(name, interfaceName, vrid);
         }
 
-        /** Without a split brain (none, or a snapshot from an older agent). */
-        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
-                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
-                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
-                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
-                              boolean drained, String reasonCode, ClaimBackoffStatus claimBackoff) {
-            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
-                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, claimBackoff, null, null, null, List.of());
-        }
-
-        /** Without a claim back-off (none going on, or a snapshot from an older agent). */
-        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
-                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
-                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
-                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
-                              boolean drained, String reasonCode) {
-            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
-                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, reasonCode, null);
-        }
-
-        /** Without a reason code (a snapshot from an older agent reads the same). */
-        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
-                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
-                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
-                              String reason, String faults, List<TrackedStatus> tracked, Counters counters,
-                              boolean drained) {
-            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
-                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    drained, null);
-        }
-
-        public InstanceStatus(String name, String interfaceName, int vrid, int version, String state, int priority,
-                              int effectivePriority, int advertIntervalMillis, List<String> virtualIps,
-                              List<String> heldVips, boolean unicast, String masterAddress, long sinceMillis,
-                              String reason, String faults, List<TrackedStatus> tracked, Counters counters) {
-            this(name, interfaceName, vrid, version, state, priority, effectivePriority, advertIntervalMillis,
-                    virtualIps, heldVips, unicast, masterAddress, sinceMillis, reason, faults, tracked, counters,
-                    false, null);
+        /** This status's parts, to change some. */
+        public InstanceStatusBuilder toBuilder() {
+            return builder(name, interfaceName, vrid)
+                    .version(version).state(state).priority(priority).effectivePriority(effectivePriority)
+                    .advertIntervalMillis(advertIntervalMillis).virtualIps(virtualIps).heldVips(heldVips)
+                    .unicast(unicast).masterAddress(masterAddress).sinceMillis(sinceMillis).reason(reason)
+                    .faults(faults).tracked(tracked).counters(counters).drained(drained).reasonCode(reasonCode)
+                    .claimBackoff(claimBackoff).conflict(conflict).acceptMode(acceptMode).vmac(vmac)
+                    .excludedIps(excludedIps);
         }
     }
 

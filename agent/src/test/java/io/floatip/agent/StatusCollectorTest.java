@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.config.Config;
-import io.floatip.config.GarpConfig;
 import io.floatip.config.GlobalConfig;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.VirtualIp;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The status snapshot across a reload: the start time is the agent's, the config the new one. */
 class StatusCollectorTest {
     private static Config config(String routerId) throws Exception {
-        InstanceConfig vi = new InstanceConfig("VI_1", "eth0", 51, 150, 3, 100, true, 0,
-                List.of(new VirtualIp(InetAddress.getByName("198.51.100.50"), 24)), GarpConfig.DEFAULT);
+        InstanceConfig vi = InstanceConfig.builder("VI_1", "eth0", 51).priority(150)
+                .virtualIps(List.of(new VirtualIp(InetAddress.getByName("198.51.100.50"), 24))).build();
         return new Config(new GlobalConfig(routerId, "info"), Map.of("VI_1", vi), Path.of("floatip.yaml"));
     }
 

@@ -31,8 +31,9 @@ class SteadyStateAllocationTest {
     private static final long INTERVAL = 10_000_000L; // 10 ms adverts
 
     private static InstanceConfig config() throws Exception {
-        return new InstanceConfig("VI_1", "eth0", 51, 150, 3, 1, true, 0,
-                List.of(new VirtualIp(InetAddress.getByName("198.51.100.50"), 24)), new GarpConfig(0, 1));
+        return InstanceConfig.builder("VI_1", "eth0", 51).priority(150).advertIntervalCentis(1)
+                .virtualIps(List.of(new VirtualIp(InetAddress.getByName("198.51.100.50"), 24)))
+                .garp(new GarpConfig(0, 1)).build();
     }
 
     /** Carries out only what a master's steady state asks for: adverts, into a link with no transport. */
@@ -178,8 +179,9 @@ class SteadyStateAllocationTest {
     void theSplitBrainWatchAllocatesNothingForTheNeighbourAdvertsOfItsBackup() throws Exception {
         // An IPv6 instance's backup sees its master's NAs for the VIP (passed on once a second at most: once
         // here) and the link's check of each.
-        InstanceConfig c = new InstanceConfig("VI_6", "eth0", 51, 150, 3, 1, true, 0,
-                List.of(new VirtualIp(InetAddress.getByName("2001:db8:5::50"), 64)), new GarpConfig(0, 1));
+        InstanceConfig c = InstanceConfig.builder("VI_6", "eth0", 51).priority(150).advertIntervalCentis(1)
+                .virtualIps(List.of(new VirtualIp(InetAddress.getByName("2001:db8:5::50"), 64)))
+                .garp(new GarpConfig(0, 1)).build();
         java.net.Inet6Address linkLocal = (java.net.Inet6Address) InetAddress.getByName("fe80::ff:fe00:1");
         Link link = new Link("eth0", 2, new byte[]{2, 0, 0, 0, 0, 1}, null, null);
         ConflictWatch watch = new ConflictWatch(c, link, new EventLoop(), linkLocal, () -> 150); // not started

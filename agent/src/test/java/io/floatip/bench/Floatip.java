@@ -49,7 +49,10 @@ final class Floatip implements AgentKind {
     Running start(Host node, String tag, Path config, Path workDir) {
         Path gcLog = workDir.resolve("gc-" + tag + ".log");
         List<String> log = new CopyOnWriteArrayList<>();
-        Process process = node.start(List.of("env", "FLOATIP_JAVA_OPTS=-Xlog:gc:file=" + gcLog,
+        // FLOATIP_BENCH_JAVA_OPTS: JVM flags to try on the agents under test, beside the GC log.
+        String extra = System.getenv().getOrDefault("FLOATIP_BENCH_JAVA_OPTS", "").strip();
+        Process process = node.start(List.of("env", "FLOATIP_JAVA_OPTS=-Xlog:gc:file=" + gcLog
+                + (extra.isEmpty() ? "" : " " + extra),
                 "FLOATIP_JAR=" + (jar == null ? "" : jar.toString()), launcher.toString(), "run", "-c",
                 config.toString(), "--control-socket", AgentCommand.socketFor(config).toString()), log::add);
         Running running = new Running() {

@@ -33,13 +33,13 @@ class ConfigFuzzTest {
         Random random = new Random(20261121);
         long deadline = System.nanoTime() + 8_000_000_000L;
         int runs = 0;
-        while (runs < 20_000 && System.nanoTime() < deadline) {
+        // At least 1,000 inputs however slow the machine (a loaded CI ran 998 in the 8 s), at most 20,000.
+        while (runs < 20_000 && (runs < 1_000 || System.nanoTime() < deadline)) {
             String input = mutate(seeds.get(random.nextInt(seeds.size())), random);
             check(input, "seed 20261121 run " + runs);
             runs++;
         }
         System.out.println("[fuzz] config loader: " + runs + " mutated inputs");
-        assertTrue(runs >= 1000, "ran too few inputs to mean anything: " + runs);
     }
 
     @Test

@@ -36,8 +36,8 @@ class ConfigLoaderValidTest {
         assertEquals(new GlobalConfig(Hostname.local(), "info"), config.global());
         assertEquals(Path.of("min.yaml"), config.source());
         assertEquals(List.of("VI_1"), List.copyOf(config.instances().keySet()));
-        assertEquals(new InstanceConfig("VI_1", "eth0", 51, 100, 3, 100, true, 0,
-                List.of(ip("198.51.100.50", 32)), new GarpConfig(5_000, 5)), config.instances().get("VI_1"));
+        assertEquals(InstanceConfig.builder("VI_1", "eth0", 51).virtualIps(List.of(ip("198.51.100.50", 32))).build(),
+                config.instances().get("VI_1"));
     }
 
     private static Inet4Address v4(String address) throws Exception {
@@ -162,13 +162,16 @@ class ConfigLoaderValidTest {
         assertEquals(new GlobalConfig("lb-test-1", "debug"), config.global());
         assertEquals(file, config.source());
         assertEquals(List.of("VI_2", "VI_1"), List.copyOf(config.instances().keySet()));
-        assertEquals(new InstanceConfig("VI_2", "bond0.100", 7, 255, 2, 300, false, 1_500,
-                List.of(ip("203.0.113.10", 28), ip("203.0.113.11", 32)), new GarpConfig(0, 1),
-                null, List.of(), "k33p-0ut"),
+        assertEquals(InstanceConfig.builder("VI_2", "bond0.100", 7).priority(255).version(2).advertIntervalCentis(300)
+                .preempt(false).preemptDelayMillis(1_500)
+                .virtualIps(List.of(ip("203.0.113.10", 28), ip("203.0.113.11", 32))).garp(new GarpConfig(0, 1))
+                .authPassword("k33p-0ut").build(),
                 config.instances().get("VI_2"));
-        assertEquals(new InstanceConfig("VI_1", "eth0", 51, 1, 3, 4095, true, 1_000_000,
-                List.of(ip("198.51.100.50", 24)), new GarpConfig(120_000, 255), v4("198.51.100.11"),
-                List.of(UnicastPeer.of(v4("198.51.100.12")), new UnicastPeer(v4("198.51.100.13"), 0, 254)), null),
+        assertEquals(InstanceConfig.builder("VI_1", "eth0", 51).priority(1).advertIntervalCentis(4095)
+                .preemptDelayMillis(1_000_000).virtualIps(List.of(ip("198.51.100.50", 24)))
+                .garp(new GarpConfig(120_000, 255)).unicastSource(v4("198.51.100.11"))
+                .unicastPeers(List.of(UnicastPeer.of(v4("198.51.100.12")), new UnicastPeer(v4("198.51.100.13"), 0, 254)))
+                .build(),
                 config.instances().get("VI_1"));
     }
 

@@ -466,8 +466,8 @@ class ExampleConfigTest {
         assertEquals(List.of(ip("198.51.100.50", 24), ip("198.51.100.51", 24)), web.virtualIps());
         assertEquals(30_000, web.preemptDelayMillis());
         InstanceConfig api = config.instances().get("VI_API");
-        assertEquals(new InstanceConfig("VI_API", "eth0", 52, 90, 3, 100, true, 0,
-                List.of(ip("198.51.100.60", 24)), GarpConfig.DEFAULT), api);
+        assertEquals(InstanceConfig.builder("VI_API", "eth0", 52).priority(90)
+                .virtualIps(List.of(ip("198.51.100.60", 24))).build(), api);
     }
 
     @Test

@@ -21,8 +21,8 @@ class TrackingRecordsTest {
 
     private static InstanceConfig instance(String name, List<TrackedScript> scripts, List<TrackedInterface> interfaces,
             List<TrackedFile> files) {
-        return new InstanceConfig(name, "eth0", name.equals("VI_1") ? 51 : 52, 100, 3, 100, true, 0, VIPS,
-                GarpConfig.DEFAULT, null, List.of(), null, scripts, interfaces, files, NotifyConfig.NONE);
+        return InstanceConfig.builder(name, "eth0", name.equals("VI_1") ? 51 : 52).virtualIps(VIPS)
+                .trackScripts(scripts).trackInterfaces(interfaces).trackFiles(files).build();
     }
 
     @Test
@@ -65,7 +65,7 @@ class TrackingRecordsTest {
 
     @Test
     void oldConstructorsTrackNothing() {
-        InstanceConfig instance = new InstanceConfig("VI_1", "eth0", 51, 100, 3, 100, true, 0, VIPS, GarpConfig.DEFAULT);
+        InstanceConfig instance = InstanceConfig.builder("VI_1", "eth0", 51).virtualIps(VIPS).build();
         assertEquals(List.of(), instance.trackScripts());
         assertEquals(NotifyConfig.NONE, instance.notifications());
         GlobalConfig global = new GlobalConfig("lb1", "info");

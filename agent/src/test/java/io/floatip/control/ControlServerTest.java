@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floatip.lab.ThreadWakeups;
 import io.floatip.status.AgentStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,18 @@ class ControlServerTest {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
+    }
+
+    /** With no client the server's thread sleeps until one comes: an idle agent pays no wake-up for it. */
+    @Test
+    void anIdleServerSleepsUntilAClientComes() throws Exception {
+        server = ControlServer.start(socket, new Fixed());
+        Path task = ThreadWakeups.taskNamed("floatip-control");
+        Thread.sleep(300); // let the thread reach its select()
+        long before = ThreadWakeups.wakeups(task);
+        Thread.sleep(1_500); // a one-second select timeout would wake it at least once here
+        assertEquals(0, ThreadWakeups.wakeups(task) - before, "wake-ups of an idle control server in 1.5 s");
+        assertTrue(ControlClient.request(socket, "status").contains("VI_1"), "a client is still answered");
     }
 
     @Test

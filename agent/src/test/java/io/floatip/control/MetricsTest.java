@@ -83,10 +83,9 @@ class MetricsTest {
     void aVipOnAnotherInterfaceHasTheAddressAsVipAndItsInterfaceAsVipInterface() {
         AgentStatus two = Snapshots.twoInstances(NOW);
         AgentStatus.InstanceStatus i = two.instances().get(0);
-        AgentStatus.InstanceStatus moved = new AgentStatus.InstanceStatus(i.name(), i.interfaceName(), i.vrid(),
-                i.version(), i.state(), i.priority(), i.effectivePriority(), i.advertIntervalMillis(),
-                List.of("198.51.100.50/24", "203.0.113.60/24 dev eth2"), List.of("203.0.113.60/24 dev eth2"),
-                i.unicast(), i.masterAddress(), i.sinceMillis(), i.reason(), i.faults(), i.tracked(), i.counters());
+        AgentStatus.InstanceStatus moved = i.toBuilder()
+                .virtualIps(List.of("198.51.100.50/24", "203.0.113.60/24 dev eth2"))
+                .heldVips(List.of("203.0.113.60/24 dev eth2")).build();
         Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(new AgentStatus(two.routerId(),
                 two.version(), two.pid(), two.startedAtMillis(), List.of(moved), two.scripts(), two.groups(),
                 two.interfaces(), two.refusals())));
@@ -157,10 +156,12 @@ class MetricsTest {
         String name = "VI \"one\" \\ two\nthree";
         AgentStatus s = Snapshots.twoInstances(NOW);
         AgentStatus.InstanceStatus i = s.instances().get(0);
-        AgentStatus odd = new AgentStatus("lb\\1", "v\"2", 1, 0, List.of(new AgentStatus.InstanceStatus(name,
-                i.interfaceName(), i.vrid(), i.version(), i.state(), i.priority(), i.effectivePriority(),
-                i.advertIntervalMillis(), i.virtualIps(), i.heldVips(), i.unicast(), i.masterAddress(), i.sinceMillis(), i.reason(),
-                i.faults(), i.tracked(), i.counters())), List.of(), List.of(), List.of(), Map.of());
+        AgentStatus odd = new AgentStatus("lb\\1", "v\"2", 1, 0, List.of(AgentStatus.InstanceStatus.builder(name,
+                i.interfaceName(), i.vrid()).version(i.version()).state(i.state()).priority(i.priority())
+                .effectivePriority(i.effectivePriority()).advertIntervalMillis(i.advertIntervalMillis())
+                .virtualIps(i.virtualIps()).heldVips(i.heldVips()).unicast(i.unicast()).masterAddress(i.masterAddress())
+                .sinceMillis(i.sinceMillis()).reason(i.reason()).faults(i.faults()).tracked(i.tracked())
+                .counters(i.counters()).build()), List.of(), List.of(), List.of(), Map.of());
         Map<String, Exposition.Family> m = Exposition.parse(Metrics.render(odd));
         assertEquals(150, value(m, "floatip_instance_priority", "vrrp_instance", name));
         assertEquals(1, value(m, "floatip_info", "version", "v\"2", "router_id", "lb\\1"));

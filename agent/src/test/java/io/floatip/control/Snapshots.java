@@ -22,16 +22,18 @@ final class Snapshots {
 
     /** Times are relative to {@code now}: started 1h02m03s before, VI_1 since 3m12s, VI_2 since 45s. */
     static AgentStatus twoInstances(long now) {
-        InstanceStatus vi1 = new InstanceStatus("VI_1", "eth0", 51, 3, "MASTER", 150, 150, 1000,
-                List.of("198.51.100.50/24"), List.of("198.51.100.50/24"), false, "198.51.100.11", now - 192_000,
-                "no advert heard for Master_Down_Interval 3609 ms", "",
-                List.of(new TrackedStatus("script", "chk_haproxy", -60, "up")),
-                new Counters(1234, 56, 3, 7, ordered("auth_mismatch", 4L, "ttl_not_255", 1L)));
-        InstanceStatus vi2 = new InstanceStatus("VI_2", "eth1", 52, 2, "FAULT", 100, 40, 1000,
-                List.of("203.0.113.50/24", "203.0.113.51/32"), List.of("203.0.113.51/32"), true, null, now - 45_000,
-                "tracked interface eth1 is down", "interface eth1 down",
-                List.of(new TrackedStatus("interface", "eth1", 0, "down")),
-                new Counters(0, 17, 2, 0, Map.of()));
+        InstanceStatus vi1 = InstanceStatus.builder("VI_1", "eth0", 51).version(3).state("MASTER").priority(150)
+                .effectivePriority(150).advertIntervalMillis(1000).virtualIps(List.of("198.51.100.50/24"))
+                .heldVips(List.of("198.51.100.50/24")).masterAddress("198.51.100.11").sinceMillis(now - 192_000)
+                .reason("no advert heard for Master_Down_Interval 3609 ms").faults("")
+                .tracked(List.of(new TrackedStatus("script", "chk_haproxy", -60, "up")))
+                .counters(new Counters(1234, 56, 3, 7, ordered("auth_mismatch", 4L, "ttl_not_255", 1L))).build();
+        InstanceStatus vi2 = InstanceStatus.builder("VI_2", "eth1", 52).version(2).state("FAULT").priority(100)
+                .effectivePriority(40).advertIntervalMillis(1000).virtualIps(List.of("203.0.113.50/24", "203.0.113.51/32"))
+                .heldVips(List.of("203.0.113.51/32")).unicast(true).sinceMillis(now - 45_000)
+                .reason("tracked interface eth1 is down").faults("interface eth1 down")
+                .tracked(List.of(new TrackedStatus("interface", "eth1", 0, "down")))
+                .counters(new Counters(0, 17, 2, 0, Map.of())).build();
         return new AgentStatus("lb1", "0.1.0-test", 4242, now - 3_723_000, List.of(vi1, vi2),
                 List.of(new ScriptStatus("chk_haproxy", true, 120, 9, 1, "exit 0")),
                 List.of(new GroupStatus("EDGE", "FAULT", List.of("VI_2", "VI_3"))),

@@ -43,9 +43,10 @@ class StatusTableTest {
 
     @Test
     void quietAgentHasNoEmptySections() {
-        AgentStatus quiet = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(new AgentStatus.InstanceStatus(
-                "VI_1", "eth0", 51, 3, "BACKUP", 100, 100, 1000, List.of("198.51.100.50/32"), List.of(), false, null,
-                NOW - 5_000, null, "", List.of(), new AgentStatus.Counters(0, 0, 1, 0, Map.of()))),
+        AgentStatus quiet = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(AgentStatus.InstanceStatus.builder(
+                "VI_1", "eth0", 51).version(3).state("BACKUP").priority(100).effectivePriority(100)
+                .advertIntervalMillis(1000).virtualIps(List.of("198.51.100.50/32")).sinceMillis(NOW - 5_000)
+                .faults("").counters(new AgentStatus.Counters(0, 0, 1, 0, Map.of())).build()),
                 List.of(), List.of(), List.of(new AgentStatus.InterfaceStatus("eth0", Map.of("x", 0L), 0)), Map.of());
         assertEquals("""
                 floatip 1 on lb1, pid 7, up 5s (since 2023-11-14 22:13:15)
@@ -60,10 +61,11 @@ class StatusTableTest {
         AgentStatus.ConflictStatus c = new AgentStatus.ConflictStatus("auth_mismatch", "peer 198.51.100.12 "
                 + "(02:00:00:00:00:12) advertises VRID 51 with a different password; both of us hold 198.51.100.50",
                 "198.51.100.12", "02:00:00:00:00:12", 100, NOW - 2_000);
-        AgentStatus s = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(new AgentStatus.InstanceStatus(
-                "VI_1", "eth0", 51, 2, "MASTER", 150, 150, 1000, List.of("198.51.100.50/32"),
-                List.of("198.51.100.50/32"), false, "198.51.100.11", NOW - 5_000, null, "", List.of(),
-                new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 0, 0, 1), false, null, null, c)),
+        AgentStatus s = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(AgentStatus.InstanceStatus.builder(
+                "VI_1", "eth0", 51).version(2).state("MASTER").priority(150).effectivePriority(150)
+                .advertIntervalMillis(1000).virtualIps(List.of("198.51.100.50/32"))
+                .heldVips(List.of("198.51.100.50/32")).masterAddress("198.51.100.11").sinceMillis(NOW - 5_000)
+                .faults("").counters(new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 0, 0, 1)).conflict(c).build()),
                 List.of(), List.of(), List.of(), Map.of());
         String table = StatusTable.render(s, NOW, ZoneId.of("UTC"));
         assertEquals(true, table.contains("""
@@ -76,12 +78,13 @@ class StatusTableTest {
 
     @Test
     void excludedAddressesHaveTheirOwnSectionAndJsonField() throws Exception {
-        AgentStatus s = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(new AgentStatus.InstanceStatus(
-                "VI_1", "eth0", 51, 3, "MASTER", 150, 150, 1000, List.of("198.51.100.50/32"),
-                List.of("198.51.100.50/32", "198.51.100.60/24", "203.0.113.60/24 dev eth1"), false,
-                "198.51.100.11", NOW - 5_000, null, "", List.of(),
-                new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 0, 0, 0), false, null, null, null, null, null,
-                List.of("198.51.100.60/24", "203.0.113.60/24 dev eth1"))),
+        AgentStatus s = new AgentStatus("lb1", "1", 7, NOW - 5_000, List.of(AgentStatus.InstanceStatus.builder(
+                "VI_1", "eth0", 51).version(3).state("MASTER").priority(150).effectivePriority(150)
+                .advertIntervalMillis(1000).virtualIps(List.of("198.51.100.50/32"))
+                .heldVips(List.of("198.51.100.50/32", "198.51.100.60/24", "203.0.113.60/24 dev eth1"))
+                .masterAddress("198.51.100.11").sinceMillis(NOW - 5_000).faults("")
+                .counters(new AgentStatus.Counters(0, 0, 1, 0, Map.of(), 0, 0, 0, 0))
+                .excludedIps(List.of("198.51.100.60/24", "203.0.113.60/24 dev eth1")).build()),
                 List.of(), List.of(), List.of(), Map.of());
         String table = StatusTable.render(s, NOW, ZoneId.of("UTC"));
         assertEquals(true, table.contains("""

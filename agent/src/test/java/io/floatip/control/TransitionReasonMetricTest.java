@@ -16,10 +16,7 @@ class TransitionReasonMetricTest {
         AgentStatus s = Snapshots.twoInstances(1_700_000_000_250L);
         AgentStatus.InstanceStatus i = s.instances().get(0);
         return new AgentStatus(s.routerId(), s.version(), s.pid(), s.startedAtMillis(), List.of(
-                new AgentStatus.InstanceStatus(i.name(), i.interfaceName(), i.vrid(), i.version(), i.state(),
-                        i.priority(), i.effectivePriority(), i.advertIntervalMillis(), i.virtualIps(), i.heldVips(), i.unicast(),
-                        i.masterAddress(), i.sinceMillis(), i.reason(), i.faults(), i.tracked(), i.counters(), i.drained(),
-                        code),
+                i.toBuilder().reasonCode(code).build(),
                 s.instances().get(1)), s.scripts(), s.groups(), s.interfaces(), s.refusals());
     }
 

@@ -86,10 +86,7 @@ class HaproxyPairImportTest {
         InstanceConfig m = master.instances().get("VI_1");
         InstanceConfig b = backup.instances().get("VI_1");
         assertEquals(100, b.priority());
-        assertEquals(new InstanceConfig(m.name(), m.interfaceName(), m.vrid(), b.priority(), m.version(),
-                m.advertIntervalCentis(), m.preempt(), m.preemptDelayMillis(), m.virtualIps(), m.garp(),
-                m.unicastSource(), m.unicastPeers(), m.authPassword(), m.trackScripts(), m.trackInterfaces(),
-                m.trackFiles(), m.notifications()), b);
+        assertEquals(m.toBuilder().priority(b.priority()).build(), b);
         assertEquals(master.scripts(), backup.scripts());
         assertFalse(Imports.corpus("haproxy-backup.conf").leftOut());
     }

@@ -17,7 +17,7 @@ class InterfaceSysctlTest {
     void readsWritesAndSaysMinusOneForWhatIsNotThere() throws Exception {
         Path dir = Files.createDirectories(root.resolve("ipv4/conf/vrrp.51"));
         Files.writeString(dir.resolve("arp_ignore"), "0\n");
-        InterfaceSysctl sysctl = new InterfaceSysctl(root);
+        InterfaceSysctl sysctl = new InterfaceSysctl(root, null);
         assertEquals(0, sysctl.get("ipv4", "vrrp.51", "arp_ignore"));
         sysctl.set("ipv4", "vrrp.51", "arp_ignore", 1);
         assertEquals("1", Files.readString(dir.resolve("arp_ignore")));
@@ -27,7 +27,7 @@ class InterfaceSysctlTest {
 
     @Test
     void anInterfaceNameCannotLeaveTheTree() {
-        InterfaceSysctl sysctl = new InterfaceSysctl(root);
+        InterfaceSysctl sysctl = new InterfaceSysctl(root, null);
         assertThrows(IllegalArgumentException.class, () -> sysctl.get("ipv4", "../../x", "arp_ignore"));
         assertThrows(IllegalArgumentException.class, () -> sysctl.get("ipv4", "..", "arp_ignore"));
     }

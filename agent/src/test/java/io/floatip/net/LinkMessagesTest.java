@@ -64,6 +64,25 @@ class LinkMessagesTest {
     }
 
     @Test
+    void ipv4ConfIsNestedThreeDeep() {
+        byte[] expected = new Bytes()
+                .u32(52)             // nlmsg_len: 16 + 16 + 4 + 4 + 4 + 8
+                .u16(16)             // RTM_NEWLINK
+                .u16(0x5)            // REQUEST | ACK: changes an existing link
+                .u32(SEQ)
+                .u32(0)
+                .u8(0).u8(0).u16(0).u32(9).u32(0).u32(0) // ifinfomsg for index 9, no flag change
+                .u16(20).u16(26)     // IFLA_AF_SPEC, nested
+                .u16(16).u16(2)      //   AF_INET, nested
+                .u16(12).u16(1)      //     IFLA_INET_CONF, nested
+                .u16(8).u16(19)      //       IPV4_DEVCONF_ARP_IGNORE, a u32
+                .u32(1)
+                .array();
+        assertEquals(hex(expected), hex(LinkMessages.ipv4Conf(SEQ, 9, 19, 1)));
+        assertThrows(IllegalArgumentException.class, () -> LinkMessages.ipv4Conf(SEQ, 9, 0, 1));
+    }
+
+    @Test
     void upSetsIffUpInFlagsAndChange() {
         byte[] expected = new Bytes()
                 .u32(32).u16(16).u16(0x5).u32(SEQ).u32(0)

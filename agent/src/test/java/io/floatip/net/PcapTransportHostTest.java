@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floatip.lab.HostTests;
+import io.floatip.lab.ThreadWakeups;
 import io.floatip.protocol.AuthType;
 import io.floatip.protocol.Ethernet;
 import io.floatip.protocol.Ip;
@@ -123,6 +124,24 @@ class PcapTransportHostTest {
         assertTrue(sentBytes < runs, sentBytes + " bytes to send " + runs + " frames");
         assertTrue(receivedBytes < runs, receivedBytes + " bytes to receive " + runs + " frames");
         assertEquals(0, sender.sendErrors());
+    }
+
+    /**
+     * An idle link costs the capture thread no wake-up (libpcap 1.10+ blocks without a read timeout), and
+     * close() still ends the thread at once: breakLoop wakes the blocked read.
+     */
+    @Test
+    void anIdleCaptureSleepsUntilAFrameOrCloseWakesIt() throws Exception {
+        receiver = NetnsThread.call(netns.name, () -> PcapTransport.open("a0", "ip proto 112", (f, l, t) -> { }));
+        receiver.start();
+        java.nio.file.Path task = ThreadWakeups.taskNamed("pcap-a0");
+        Thread.sleep(300); // let the thread reach its blocked read
+        long before = ThreadWakeups.wakeups(task);
+        Thread.sleep(1_500); // a one-second read timeout would wake it at least once here
+        assertEquals(0, ThreadWakeups.wakeups(task) - before, "wake-ups of an idle capture thread in 1.5 s");
+        receiver.close();
+        assertTrue(!java.nio.file.Files.exists(task), "the capture thread ended when close() returned");
+        receiver = null;
     }
 
     /**

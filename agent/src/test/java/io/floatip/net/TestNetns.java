@@ -34,6 +34,13 @@ final class TestNetns implements AutoCloseable {
         return run(command.toArray(String[]::new));
     }
 
+    /** Runs "ip netns exec NAME args..." (a witness such as sysctl(8) inside the namespace). */
+    String exec(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        command.addAll(List.of(args));
+        return run(command.toArray(String[]::new));
+    }
+
     /** Like {@link #ip} but reports failure instead of throwing. */
     boolean tryIp(String... args) throws InterruptedException {
         try {

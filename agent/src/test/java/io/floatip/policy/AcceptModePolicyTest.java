@@ -23,11 +23,7 @@ class AcceptModePolicyTest {
 
     private static InstanceConfig with(int priority, boolean accept, VirtualIp... vips) {
         InstanceConfig c = config(priority, new GarpConfig(0, 1), vips);
-        return new InstanceConfig(c.name(), c.interfaceName(), c.vrid(), c.priority(), c.version(),
-                c.advertIntervalCentis(), c.preempt(), c.preemptDelayMillis(), c.virtualIps(), c.garp(),
-                c.unicastSource(), c.unicastPeers(), c.authPassword(), c.trackScripts(), c.trackInterfaces(),
-                c.trackFiles(), c.notifications(), c.fastPreempt(), c.trackProcesses(), c.excludedIps(),
-                c.dontTrackPrimary(), c.skipCheckAdvAddr(), c.useVmac(), c.routing(), accept, c.ipv6());
+        return c.toBuilder().accept(accept).build();
     }
 
     private static PolicyBench masterOf(InstanceConfig c) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floatip.config.GarpConfig;
 import io.floatip.config.InstanceConfig;
 import io.floatip.config.UnicastPeer;
 import io.floatip.protocol.AuthType;
@@ -45,18 +44,17 @@ class AdvertCheckTest {
     };
 
     private static InstanceConfig v3() {
-        return new InstanceConfig("VI_1", "eth0", 51, 100, 3, 100, true, 0,
-                List.of(vip("198.51.100.100"), vip("198.51.100.101")), GarpConfig.DEFAULT);
+        return InstanceConfig.builder("VI_1", "eth0", 51).virtualIps(List.of(vip("198.51.100.100"), vip("198.51.100.101"))).build();
     }
 
     private static InstanceConfig v2(String password) {
-        return new InstanceConfig("VI_1", "eth0", 51, 100, 2, 100, true, 0,
-                List.of(vip("198.51.100.100"), vip("198.51.100.101")), GarpConfig.DEFAULT, null, List.of(), password);
+        return InstanceConfig.builder("VI_1", "eth0", 51).version(2).virtualIps(List.of(vip("198.51.100.100"), vip("198.51.100.101")))
+                .authPassword(password).build();
     }
 
     private static InstanceConfig unicast(UnicastPeer peer) {
-        return new InstanceConfig("VI_1", "eth0", 51, 100, 3, 100, true, 0,
-                List.of(vip("198.51.100.100"), vip("198.51.100.101")), GarpConfig.DEFAULT, null, List.of(peer), null);
+        return InstanceConfig.builder("VI_1", "eth0", 51).virtualIps(List.of(vip("198.51.100.100"), vip("198.51.100.101")))
+                .unicastPeers(List.of(peer)).build();
     }
 
     private static VrrpPacket v3(int interval, int ttl, List<InetAddress> addresses) {
@@ -160,8 +158,8 @@ class AdvertCheckTest {
     void aReloadKeepsWhatWasLoggedAndTakesTheNewSettings() {
         AdvertCheck check = new AdvertCheck(v3());
         assertTrue(check.accept(v3(50, 255, OURS), sink));
-        InstanceConfig slower = new InstanceConfig("VI_1", "eth0", 51, 100, 3, 200, true, 0,
-                List.of(vip("198.51.100.100"), vip("198.51.100.101")), GarpConfig.DEFAULT);
+        InstanceConfig slower = InstanceConfig.builder("VI_1", "eth0", 51).advertIntervalCentis(200)
+                .virtualIps(List.of(vip("198.51.100.100"), vip("198.51.100.101"))).build();
         AdvertCheck next = check.reconfigured(slower);
         assertTrue(next.accept(v3(50, 255, OURS), sink));
         assertTrue(next.accept(v3(200, 255, OURS), sink));
@@ -177,9 +175,7 @@ class AdvertCheckTest {
     @Test
     void skipCheckAdvAddrComparesOnlyANewSendersFirstAdvert() {
         InstanceConfig c = v3();
-        InstanceConfig skip = new InstanceConfig(c.name(), c.interfaceName(), c.vrid(), c.priority(), c.version(),
-                c.advertIntervalCentis(), c.preempt(), c.preemptDelayMillis(), c.virtualIps(), c.garp(), null,
-                List.of(), null, List.of(), List.of(), List.of(), c.notifications(), false, List.of(), List.of(), false, true);
+        InstanceConfig skip = c.toBuilder().skipCheckAdvAddr(true).build();
         AdvertCheck check = new AdvertCheck(skip);
         List<InetAddress> fewer = List.of(ip("198.51.100.100"));
         for (int k = 0; k < 3; k++) {

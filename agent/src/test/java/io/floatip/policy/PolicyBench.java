@@ -61,12 +61,14 @@ final class PolicyBench implements InstancePort {
 
     /** VI_1, VRID 51, v3, 100 ms adverts, preempt, these VIPs and GARP settings. */
     static InstanceConfig config(int priority, GarpConfig garp, VirtualIp... vips) {
-        return new InstanceConfig("VI_1", "eth0", 51, priority, 3, 10, true, 0, List.of(vips), garp);
+        return InstanceConfig.builder("VI_1", "eth0", 51).priority(priority).advertIntervalCentis(10)
+                .virtualIps(List.of(vips)).garp(garp).build();
     }
 
     static InstanceConfig unicast(UnicastPeer... peers) {
-        return new InstanceConfig("VI_1", "eth0", 51, 100, 3, 10, true, 0, List.of(vip("198.51.100.100")),
-                new GarpConfig(0, 1), null, List.of(peers), null);
+        return InstanceConfig.builder("VI_1", "eth0", 51).advertIntervalCentis(10)
+                .virtualIps(List.of(vip("198.51.100.100"))).garp(new GarpConfig(0, 1)).unicastPeers(List.of(peers))
+                .build();
     }
 
     long now() {

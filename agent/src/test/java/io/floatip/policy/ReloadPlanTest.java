@@ -29,8 +29,8 @@ class ReloadPlanTest {
 
     private static InstanceConfig instance(String name, String iface, int vrid, int priority, List<VirtualIp> vips,
                                            List<TrackedScript> scripts) {
-        return new InstanceConfig(name, iface, vrid, priority, 3, 100, true, 0, vips, GarpConfig.DEFAULT, null,
-                List.of(), null, scripts, List.of(), List.of(), NotifyConfig.NONE);
+        return InstanceConfig.builder(name, iface, vrid).priority(priority).virtualIps(vips).trackScripts(scripts)
+                .build();
     }
 
     private static InstanceConfig instance(String name, int priority, List<VirtualIp> vips) {
@@ -67,8 +67,8 @@ class ReloadPlanTest {
     @Test
     void priorityIntervalPreemptGarpAndVipsChangeInPlaceWithTheirOwnWords() {
         InstanceConfig before = instance("VI_1", 150, List.of(A));
-        InstanceConfig after = new InstanceConfig("VI_1", "eth0", 51, 120, 3, 50, false, 2_000, List.of(B),
-                new GarpConfig(1_000, 2), null, List.of(), null, List.of(), List.of(), List.of(), NotifyConfig.NONE);
+        InstanceConfig after = InstanceConfig.builder("VI_1", "eth0", 51).priority(120).advertIntervalCentis(50)
+                .preempt(false).preemptDelayMillis(2_000).virtualIps(List.of(B)).garp(new GarpConfig(1_000, 2)).build();
         List<ReloadStep> steps = ReloadPlan.between(config(before), config(after));
         ReloadStep.Reconfigure r = (ReloadStep.Reconfigure) steps.get(0);
         assertEquals(List.of(InstanceChange.Kind.PRIORITY, InstanceChange.Kind.ADVERT_INTERVAL,

@@ -34,10 +34,7 @@ class RoutingPolicyTest {
 
     private static InstanceConfig with(VirtualRouting routing, List<VirtualIp> excluded) {
         InstanceConfig c = config(100, new GarpConfig(0, 1), A);
-        return new InstanceConfig(c.name(), c.interfaceName(), c.vrid(), c.priority(), c.version(),
-                c.advertIntervalCentis(), c.preempt(), c.preemptDelayMillis(), c.virtualIps(), c.garp(),
-                c.unicastSource(), c.unicastPeers(), c.authPassword(), c.trackScripts(), c.trackInterfaces(),
-                c.trackFiles(), c.notifications(), c.fastPreempt(), c.trackProcesses(), excluded, routing);
+        return c.toBuilder().excludedIps(excluded).routing(routing).build();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floatip.config.GarpConfig;
 import io.floatip.config.InstanceConfig;
-import io.floatip.config.NotifyConfig;
 import io.floatip.config.VirtualIp;
 import io.floatip.router.State;
 import io.floatip.router.Timers;
@@ -22,8 +21,8 @@ class VipPlacementPolicyTest {
     private static final long MDI = Timers.masterDownInterval(100, 10);
 
     private static InstanceConfig config(List<VirtualIp> vips, List<VirtualIp> excluded) {
-        return new InstanceConfig("VI_1", "eth0", 51, 100, 3, 10, true, 0, vips, new GarpConfig(0, 1), null,
-                List.of(), null, List.of(), List.of(), List.of(), NotifyConfig.NONE, false, List.of(), excluded);
+        return InstanceConfig.builder("VI_1", "eth0", 51).advertIntervalCentis(10).virtualIps(vips)
+                .garp(new GarpConfig(0, 1)).excludedIps(excluded).build();
     }
 
     @Test

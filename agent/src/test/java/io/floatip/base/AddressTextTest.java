@@ -1,4 +1,4 @@
-package io.floatip.net;
+package io.floatip.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
-class NetlinkAddressTextTest {
+class AddressTextTest {
 
     private static String format(String address) throws Exception {
         return AddressText.format(InetAddress.getByName(address));

@@ -1,4 +1,4 @@
-package io.floatip.net;
+package io.floatip.base;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -7,11 +7,11 @@ import java.net.InetAddress;
  * Addresses as operators type them: IPv6 in the RFC 5952 form ("2001:db8::5"), where
  * {@link InetAddress#getHostAddress()} writes every group ("2001:db8:0:0:0:0:0:5").
  */
-final class AddressText {
+public final class AddressText {
     private AddressText() {
     }
 
-    static String format(InetAddress address) {
+    public static String format(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }
@@ -51,7 +51,7 @@ final class AddressText {
         return scope != 0 ? text + "%" + scope : text.toString();
     }
 
-    static String cidr(InetAddress address, int prefixLength) {
+    public static String cidr(InetAddress address, int prefixLength) {
         return format(address) + "/" + prefixLength;
     }
 }
