@@ -7,6 +7,7 @@
 #   agent/bench/run.sh            full run: 7 repetitions at 1 s, 100 ms and 10 ms (about 25 min on 2 cores)
 #   agent/bench/run.sh --quick    smoke run: 3 repetitions at 100 ms, 20 s CPU windows (about 6 min)
 #   agent/bench/run.sh --proxy    haproxy killed on the master, and a VIP that fails over and back (about 7 min)
+#   agent/bench/run.sh --proxy-kill [REPS]   only floatip's kill cells, REPS each (default 7), printed (tuning)
 #   agent/bench/run.sh --soak [MINUTES]   both pairs at 20 ms under stress-ng for MINUTES (default 10)
 #   agent/bench/run.sh --idle-threads [SECONDS]   where an idle master's CPU goes, per thread (default 60)
 #   agent/bench/run.sh --scale    255 instances at 100 ms and 50 at 10 ms, three start histories (about 10 min)
@@ -28,6 +29,13 @@ while [ $# -gt 0 ]; do
             shift
             break ;; # the rest is BenchMain's (--cells, --histories, --jars, --reps, --busy, --only)
         --proxy) mode=proxy ;;
+        --proxy-kill)
+            mode=proxykill
+            reps=7
+            if [ $# -gt 1 ] && [ -n "$2" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
+                reps=$2
+                shift
+            fi ;;
         --soak)
             mode=soak
             if [ $# -gt 1 ] && [ -n "$2" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
@@ -41,7 +49,7 @@ while [ $# -gt 0 ]; do
                 seconds=$2
                 shift
             fi ;;
-        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -56,7 +64,7 @@ fi
 . "$root/scripts/deps.sh"
 needed="libpcap0.8 iproute2 iputils-ping tcpdump keepalived procps gnuplot-nox"
 [ "$mode" = soak ] && needed="$needed stress-ng"
-[ "$mode" = proxy ] && needed="$needed haproxy"
+case "$mode" in proxy|proxykill) needed="$needed haproxy" ;; esac
 # shellcheck disable=SC2086 # a list of package names
 floatip_install_deps $needed
 
@@ -74,6 +82,7 @@ cp="$jar:$agent/target/test-classes"
 case "$mode" in
     quick) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --quick ;;
     proxy) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --proxy; exit 0 ;;
+    proxykill) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --proxy --kill-only --reps "$reps"; exit 0 ;;
     full)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" ;;
     soak)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --soak "$minutes"; exit 0 ;;
     scale) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --scale "$@"; exit 0 ;;

@@ -44,19 +44,38 @@ final class AdvertSender {
     private record Direct(InetAddress address, byte[] mac, AdvertFrame frame) {
     }
     private boolean resigned;
+    /**
+     * The parent interface's own MAC: a router that is not master (its priority 0 after yielding, or after a
+     * failed claim) must not send from use_vmac's virtual MAC, or the switches would send the clients' frames
+     * for that MAC to it, which no longer holds the VIPs. The link's own MAC without use_vmac.
+     */
+    private final byte[] ownMac;
+    /** Under {@link #sending}: the source MAC of the advert being sent. */
+    private byte[] sourceMac;
 
     AdvertSender(Link link, InetAddress source, AuthType authType, byte[] authData, Peers peers) {
+        this(link, link.mac(), source, authType, authData, peers);
+    }
+
+    AdvertSender(Link link, byte[] ownMac, InetAddress source, AuthType authType, byte[] authData, Peers peers) {
         this.link = link;
+        this.ownMac = ownMac.clone();
         this.source = source;
         this.authType = authType;
         this.authData = authData;
         this.peers = peers;
     }
 
-    /** Loop thread: one advert, unless a stop has resigned already. */
+    /** Loop thread: one advert as master, unless a stop has resigned already. */
     void send(InstanceConfig c, List<InetAddress> addresses, int priority) {
+        send(c, addresses, priority, true);
+    }
+
+    /** Loop thread: one advert, from the virtual MAC only if {@code master}, unless a stop has resigned already. */
+    void send(InstanceConfig c, List<InetAddress> addresses, int priority, boolean master) {
         synchronized (sending) {
             if (!resigned) {
+                sourceMac = master ? link.mac() : ownMac;
                 sendNow(c, addresses, priority);
             }
         }
@@ -72,6 +91,7 @@ final class AdvertSender {
     void resign(InstanceConfig c, List<InetAddress> addresses, boolean master) {
         synchronized (sending) {
             if (!resigned && master) {
+                sourceMac = link.mac();
                 sendNow(c, addresses, 0);
                 resigned = true;
             }
@@ -131,7 +151,7 @@ final class AdvertSender {
                       InetAddress destination, byte[] destinationMac) {
         ipId = (ipId + 1) & 0xffff;
         byte[] frame = cached.frame(c.version(), c.vrid(), priority, c.advertIntervalCentis(), addresses, authType,
-                c.version() == 2 ? authData : NO_DATA, source, destination, link.mac(), destinationMac, ipId);
+                c.version() == 2 ? authData : NO_DATA, source, destination, sourceMac, destinationMac, ipId);
         if (link.send(frame)) {
             advertsSent.incrementAndGet();
             if (LOG.isDebugEnabled()) { // keepalived's -D: every advert; nothing is built at info

@@ -68,7 +68,7 @@ final class Instance implements InstancePort, SyncGroup.Member {
         this.router = policy.router();
         this.receiver = new AdvertReceiver(config, router, loop, peers);
         AdvertCheck check = receiver.check();
-        this.sender = new AdvertSender(vipLink, source, check.authType(), check.authData(), peers);
+        this.sender = new AdvertSender(vipLink, link.mac(), source, check.authType(), check.authData(), peers);
         this.tracking = new Tracking(config.priority(), router, loop);
         this.conflictWatch = ConflictWatch.of(config, link, loop, source, router, receiver, sender, this::announceVips);
         this.addresses = new VirtualAddresses(policy, link, vipLink, loop);
@@ -191,6 +191,11 @@ final class Instance implements InstancePort, SyncGroup.Member {
     @Override
     public void sendAdvert(int priority) {
         sender.send(policy.config(), policy.addresses(), priority);
+    }
+
+    @Override
+    public void sendAdvertAsBackup(int priority) {
+        sender.send(policy.config(), policy.addresses(), priority, false);
     }
 
     @Override

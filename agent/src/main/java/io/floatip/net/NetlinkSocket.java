@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import io.floatip.os.LibC;
+import io.floatip.os.LibCDirect;
 import java.time.Duration;
 import java.util.List;
 
@@ -47,7 +48,7 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     void send(byte[] message) throws NetlinkException {
-        long sent = libc.send(fd, message, new NativeLong(message.length), 0).longValue();
+        long sent = LibCDirect.send(fd, message, message.length, 0);
         if (sent < 0) {
             throw new NetlinkException("send netlink request", Native.getLastError());
         }

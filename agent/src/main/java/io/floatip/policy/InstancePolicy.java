@@ -220,6 +220,11 @@ public final class InstancePolicy implements RouterActions {
     }
 
     @Override
+    public void sendAdvertAsBackup(Router r, int priority) {
+        port.sendAdvertAsBackup(priority);
+    }
+
+    @Override
     public String claimVips(Router r) {
         term++;
         // Asked for before the VIPs, keepalived's order (vrrp.c, vrrp_state_become_master); nft writes them on a

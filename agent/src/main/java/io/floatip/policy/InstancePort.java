@@ -17,6 +17,11 @@ public interface InstancePort {
     /** One advertisement with this priority (0 when stopping or yielding as master). */
     void sendAdvert(int priority);
 
+    /** An advert from a router that is not master: from the interface's own MAC, never use_vmac's virtual MAC. */
+    default void sendAdvertAsBackup(int priority) {
+        sendAdvert(priority);
+    }
+
     /**
      * Adds {@code vips} to the link, and as soon as the kernel has them (before its acknowledgements are read)
      * announces {@code announce}, {@code repeat} times each. One {@link Claim} per VIP, in order.

@@ -183,7 +183,11 @@ public final class Router {
     public void claimFailed(long now, String why) {
         long until = claimBackoff.failed(now, why);
         deadlines.advert(NEVER);
-        actions.sendAdvert(this, 0);
+        if (state == State.MASTER) {
+            actions.sendAdvert(this, 0);
+        } else { // a failed takeover: the virtual MAC stays the serving master's
+            actions.sendAdvertAsBackup(this, 0);
+        }
         if (state == State.MASTER) {
             masterAddress = null;
         }
@@ -287,13 +291,14 @@ public final class Router {
                 || (advertPriority == priority.current() && Addresses.compare(source, config.primaryAddress()) > 0)) {
             deadlines.advert(NEVER);
             follow(now, source, advertPriority, advertInterval);
-            // Not in the RFC: say "I stop being master" (priority 0) before yielding, so a winner that never
-            // heard us during a partition learns there were two masters and announces again to the clients
-            // that followed us. Other backups are not disturbed: the winner's own advert answers at once.
-            actions.sendAdvert(this, 0);
+            // VIPs first: one left here answers the winner's gratuitous ARPs from use_vmac's MAC, and switches
+            // then send that MAC to us, just before we drop it.
             actions.releaseVips(this);
             Reason yield = Reason.yieldTo(source, advertPriority, priority.current());
             transition(now, State.BACKUP, yield.code(), yield.detail());
+            // Not in the RFC: "I stop being master" (priority 0), so a winner that never heard us in a partition
+            // announces again; as a backup, not from the virtual MAC. The winner's advert answers it at once.
+            actions.sendAdvertAsBackup(this, 0);
             return;
         }
         // Another master that should be our backup: a partition has healed. Assert at once, and announce
@@ -358,9 +363,7 @@ public final class Router {
         return state == State.BACKUP ? deadlines.masterDown : state == State.MASTER ? deadlines.advert : NEVER;
     }
 
-    public RouterConfig config() {
-        return config;
-    }
+    public RouterConfig config() { return config; }
 
     public State state() {
         return state;
@@ -370,9 +373,7 @@ public final class Router {
         return priority.current();
     }
 
-    public int masterAdverInterval() {
-        return masterAdverInterval;
-    }
+    public int masterAdverInterval() { return masterAdverInterval; }
 
     /** The current master's address as last heard (ours when master), or null when unknown. */
     public InetAddress masterAddress() {

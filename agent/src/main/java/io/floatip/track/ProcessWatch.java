@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import io.floatip.os.LibC;
+import io.floatip.os.LibCDirect;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,15 +18,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts the processes that each {@link ProcessMatch} follows, on a thread of its own. A followed process's
  * exit is seen the moment it happens: the thread holds a pidfd (pidfd_open(2)) for each and polls them all,
- * and a pidfd polls readable when its process exits, in any network namespace. New processes are found by
- * reading /proc again: at once after an exit (a restarted proxy), every {@link #BELOW_QUORUM_MILLIS} while a
- * count is below its quorum, and every {@link #RESCAN_MILLIS} otherwise (only a count above quorum can be stale
- * then, which changes nothing).
+ * and a pidfd polls readable when its process exits, in any network namespace. An exit is handed to the
+ * listener before anything else is done. New processes are found by reading /proc again: {@link
+ * #AFTER_EXIT_MILLIS} after an exit (a restarted proxy), every {@link #BELOW_QUORUM_MILLIS} while a count is
+ * below its quorum, and every {@link #RESCAN_MILLIS} otherwise (only a count above quorum can be stale then,
+ * which changes nothing); {@link ScanSchedule} says when.
  */
 public final class ProcessWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("floatip");
     public static final int BELOW_QUORUM_MILLIS = 200;
     public static final int RESCAN_MILLIS = 5_000;
+    /** How long after an exit /proc is read again (see {@link ScanSchedule}: not at once). */
+    public static final int AFTER_EXIT_MILLIS = 20;
     private static final int POLLFD_BYTES = 8;
 
     /** Called on the watch thread with a matcher's index and its new count, only when the count changed. */
@@ -40,6 +44,7 @@ public final class ProcessWatch implements AutoCloseable {
     private final List<Map<Integer, Integer>> fdByPid = new ArrayList<>();
     private final int[] counts;
     private final int[] wake = new int[2];
+    private final ScanSchedule schedule = new ScanSchedule();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -62,6 +67,7 @@ public final class ProcessWatch implements AutoCloseable {
             throw new IllegalStateException("pipe2 failed: errno " + Native.getLastError());
         }
         rescan();
+        schedule.scanned(System.nanoTime(), belowQuorum());
         thread = new Thread(this::run, "floatip-processes");
         thread.setDaemon(true);
     }
@@ -81,6 +87,10 @@ public final class ProcessWatch implements AutoCloseable {
     private void run() {
         try {
             while (running) {
+                if (schedule.due(System.nanoTime())) {
+                    rescan();
+                    schedule.scanned(System.nanoTime(), belowQuorum());
+                }
                 int watched = 0;
                 for (Map<Integer, Integer> m : fdByPid) {
                     watched += m.size();
@@ -99,8 +109,7 @@ public final class ProcessWatch implements AutoCloseable {
                         order[slot++] = fd;
                     }
                 }
-                int ready = LibC.INSTANCE.poll(fds, new NativeLong(watched + 1), belowQuorum()
-                        ? BELOW_QUORUM_MILLIS : RESCAN_MILLIS);
+                int ready = LibCDirect.poll(fds, watched + 1, schedule.pollMillis(System.nanoTime()));
                 if (!running) {
                     break;
                 }
@@ -109,16 +118,26 @@ public final class ProcessWatch implements AutoCloseable {
                     if (errno != 4) { // EINTR
                         log.error("process watch: poll failed (errno {}); reading /proc instead", errno);
                         Thread.sleep(BELOW_QUORUM_MILLIS);
+                        schedule.scanAt(System.nanoTime());
                     }
                 } else if (ready > 0) {
+                    int gone = 0;
                     for (int s = 1; s <= watched; s++) {
                         if (fds.getShort((long) s * POLLFD_BYTES + 6) != 0) {
-                            exited(order[s]);
+                            order[gone++] = order[s];
                         }
                     }
-                    report(); // before reading /proc: the loss is news now, a replacement can follow
+                    if (gone > 0) {
+                        for (int g = 0; g < gone; g++) {
+                            forget(order[g]);
+                        }
+                        report(); // the loss is news now; the descriptors and /proc can wait
+                        for (int g = 0; g < gone; g++) {
+                            LibCDirect.close(order[g]);
+                        }
+                        schedule.exited(System.nanoTime());
+                    }
                 }
-                rescan();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,14 +157,13 @@ public final class ProcessWatch implements AutoCloseable {
         return false;
     }
 
-    /** A pidfd polled readable: its process is gone. */
-    private void exited(int fd) {
+    /** A pidfd polled readable: its process is gone. The caller closes {@code fd} once the loss is reported. */
+    private void forget(int fd) {
         for (Map<Integer, Integer> m : fdByPid) {
-            Iterator<Map.Entry<Integer, Integer>> it = m.entrySet().iterator();
+            Iterator<Integer> it = m.values().iterator();
             while (it.hasNext()) {
-                if (it.next().getValue() == fd) {
+                if (it.next() == fd) {
                     it.remove();
-                    LibC.INSTANCE.close(fd);
                 }
             }
         }

@@ -12,7 +12,8 @@ import java.util.List;
  * floatip against keepalived on the same lab topology (issue #8). Run by agent/bench/run.sh, as root:
  * {@code java -cp floatip.jar:test-classes io.floatip.bench.BenchMain --root REPO [--quick | --soak MIN]}.
  *
- * <p>--proxy: the proxy mode of issue #19 ({@link ProxyBench}), about 7 minutes.
+ * <p>--proxy: the proxy mode of issue #19 ({@link ProxyBench}), about 7 minutes. --proxy --kill-only: only
+ * floatip's kill cells ({@code --reps N}, {@code --intervals 10,1}), printed, nothing written: for tuning.
  *
  * <p>Full run: scenarios 1 to 4 at 1 s, 100 ms and 10 ms, 7 repetitions each, footprint with 60 s CPU windows
  * (about 25 minutes on 2 cores). --quick: 3 repetitions at 100 ms only, 20 s CPU windows (about 6 minutes).
@@ -27,6 +28,8 @@ public final class BenchMain {
         Path outDir = null;
         boolean quick = false;
         boolean proxy = false;
+        boolean killOnly = false;
+        List<String> flapOnly = null;
         int flapReps = 5;
         int soakMinutes = -1;
         int idleSeconds = -1;
@@ -47,7 +50,9 @@ public final class BenchMain {
                 case "--out" -> outDir = Path.of(args[++i]);
                 case "--quick" -> quick = true;
                 case "--proxy" -> proxy = true;
+                case "--kill-only" -> killOnly = true;
                 case "--flap-reps" -> flapReps = Integer.parseInt(args[++i]);
+                case "--flap-only" -> flapOnly = List.of(args[++i].split(","));
                 case "--soak" -> soakMinutes = Integer.parseInt(args[++i]);
                 case "--idle-threads" -> idleSeconds = Integer.parseInt(args[++i]);
                 case "--scale" -> scale = true;
@@ -78,7 +83,7 @@ public final class BenchMain {
                 case "--no-footprint" -> footprint = false;
                 case "--no-failover" -> failover = false;
                 default -> {
-                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N]] [--soak MINUTES] "
+                    System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N | --kill-only]] [--flap-only f,fv,k,kv] [--soak MINUTES] "
                             + "[--idle-threads S] [--scale] [--reps N] "
                             + "[--intervals CENTIS,...] [--cpu-window S] [--only floatip|keepalived] "
                             + "[--no-footprint] [--no-failover] [--scale [--cells 1x50,...] "
@@ -136,6 +141,15 @@ public final class BenchMain {
             Report.replaceSection(md, "scale", Report.machine("--scale: 255 instances at 100 ms and 50 at 10 ms, "
                     + "three start histories, " + w.toSeconds() + " s windows scaled to 60 s, one run each; took "
                     + Report.num(took) + " min, load average before: " + Report.loadAverage()) + "\n" + table);
+            return;
+        }
+
+        if (proxy && killOnly) {
+            ProxyBench.killOnly(work, launcher, reps != null ? reps : 7, intervals);
+            return;
+        }
+        if (flapOnly != null) {
+            ProxyBench.flapOnly(work, launcher, flapOnly, flapReps);
             return;
         }
 

@@ -21,6 +21,10 @@ final class ClientProbe {
     private long[] times = new long[1 << 16];
     private int[] macs = new int[1 << 16];
     private int size;
+    private long[] sentTimes = new long[1 << 16];
+    private int[] sentSeqs = new int[1 << 16];
+    private int[] seqs = new int[1 << 16];
+    private int sent;
     private Process sender;
     private final List<String> senderSaid = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -31,8 +35,9 @@ final class ClientProbe {
     static ClientProbe start(Host client, String vip, Duration deadline) {
         ClientProbe probe = new ClientProbe(client);
         boolean[] listening = new boolean[1];
-        client.start(List.of("tcpdump", "-l", "-n", "-e", "-tt", "-i", client.iface(), "-Q", "in",
-                "icmp[icmptype] == icmp-echoreply and src host " + vip), line -> {
+        client.start(List.of("tcpdump", "-l", "-n", "-e", "-tt", "-i", client.iface(),
+                "(icmp[icmptype] == icmp-echoreply and src host " + vip + ") or (icmp[icmptype] == icmp-echo and dst host "
+                        + vip + ")"), line -> {
                     if (line.contains("listening on")) {
                         synchronized (listening) {
                             listening[0] = true;
@@ -64,15 +69,42 @@ final class ClientProbe {
             return;
         }
         int mac = macId(line.substring(sp + 1, sp2));
+        int seq = seq(line);
         synchronized (this) {
+            if (line.contains("echo request")) {
+                if (sent == sentTimes.length) {
+                    sentTimes = Arrays.copyOf(sentTimes, sent * 2);
+                    sentSeqs = Arrays.copyOf(sentSeqs, sent * 2);
+                }
+                sentTimes[sent] = t;
+                sentSeqs[sent] = seq;
+                sent++;
+                return;
+            }
             if (size == times.length) {
                 times = Arrays.copyOf(times, size * 2);
                 macs = Arrays.copyOf(macs, size * 2);
+                seqs = Arrays.copyOf(seqs, size * 2);
             }
             times[size] = t;
             macs[size] = mac;
+            seqs[size] = seq;
             size++;
         }
+    }
+
+    /** The echo's sequence number ("..., seq 1412, length 24"); -1 if the line has none. */
+    static int seq(String line) {
+        int at = line.indexOf(", seq ");
+        if (at < 0) {
+            return -1;
+        }
+        int from = at + 6;
+        int to = from;
+        while (to < line.length() && Character.isDigit(line.charAt(to))) {
+            to++;
+        }
+        return to > from ? Integer.parseInt(line.substring(from, to)) : -1;
     }
 
     /** The last octet of a MAC, which the lab makes distinct per node; -1 if it is not a MAC. */
@@ -153,6 +185,59 @@ final class ClientProbe {
             total += to - prev;
         }
         return new long[] {longest, total};
+    }
+
+    /**
+     * The runs of unanswered probes sent between {@code from} and {@code to} (µs): each as {first unanswered
+     * probe's send stamp, time from it to the next answered probe's send stamp (or to {@code to}), probes lost}.
+     * Unlike the gaps between replies this counts only probes that were sent: a sender held off the CPU makes a
+     * gap between replies but loses nothing. A probe counts as answered if a reply with its sequence number
+     * came within 1 s.
+     */
+    synchronized List<long[]> lostRuns(long from, long to) {
+        java.util.Map<Integer, Long> replied = new java.util.HashMap<>();
+        for (int i = indexAtOrAfter(from); i < size && times[i] <= to + 1_000_000; i++) {
+            replied.putIfAbsent(seqs[i], times[i]);
+        }
+        List<long[]> runs = new java.util.ArrayList<>();
+        long start = -1;
+        int lost = 0;
+        for (int i = 0; i < sent; i++) {
+            long t = sentTimes[i];
+            if (t < from || t > to) {
+                continue;
+            }
+            Long answer = replied.get(sentSeqs[i]);
+            boolean answered = answer != null && answer >= t && answer - t < 1_000_000;
+            if (!answered) {
+                if (start < 0) {
+                    start = t;
+                }
+                lost++;
+            } else if (start >= 0) {
+                runs.add(new long[] {start, t - start, lost});
+                start = -1;
+                lost = 0;
+            }
+        }
+        if (start >= 0) {
+            runs.add(new long[] {start, to - start, lost});
+        }
+        return runs;
+    }
+
+    /** Each gap between consecutive replies in [from, to] longer than {@code over}, as {start, length} (µs). */
+    synchronized List<long[]> gaps(long from, long to, long over) {
+        List<long[]> out = new java.util.ArrayList<>();
+        int i = indexAtOrAfter(from);
+        long prev = i > 0 ? times[i - 1] : from;
+        for (; i < size && times[i] <= to; i++) {
+            if (times[i] - prev > over) {
+                out.add(new long[] {prev, times[i] - prev});
+            }
+            prev = times[i];
+        }
+        return out;
     }
 
     /** The first reply at or after {@code since}, from any MAC; -1 if none yet. */

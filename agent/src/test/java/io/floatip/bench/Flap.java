@@ -26,6 +26,9 @@ final class Flap {
     static final String LONGEST = "client outage, longest silence in 7 s";
     static final String TOTAL = "client outage, total silence in 7 s";
     static final String RETURN = "client silence after n2 let go";
+    static final String LOST = "client outage, unanswered probes in 7 s (total)";
+    /** Runs that begin within 1 s of n1's link coming up; later ones on a busy machine are stalls, not the return. */
+    static final String LOST_BACK = "client outage at the return, unanswered probes from n1's link up (total)";
     /** A silence is a gap between two replies over 10 ms: the probe's 2 ms schedule slips by more under load. */
     static final long SILENCE_OVER_MICROS = 10_000;
     static final String VMAC = "00:00:5e:00:01:33"; // RFC 9568 7.3: 00-00-5E-00-01-{VRID}, VRID 51
@@ -43,6 +46,7 @@ final class Flap {
     private AddressWatch w2;
     private LinkWatch link1;
     private ClientProbe probe;
+    private FlapTrace trace;
 
     Flap(boolean floatip, boolean vmac, int reps, Path work, Path launcher, Results results) {
         this.floatip = floatip;
@@ -65,7 +69,7 @@ final class Flap {
     void run() throws Exception {
         Files.createDirectories(work);
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-        for (String m : new String[] {BACK, AWAY, LONGEST, TOTAL, RETURN}) {
+        for (String m : new String[] {BACK, AWAY, LONGEST, TOTAL, RETURN, LOST, LOST_BACK}) {
             results.declare(row(m), label);
         }
         try (Lab lab = Lab.create("fl" + (vmac ? "v" : ""), 2); SwitchBatch batch = SwitchBatch.start(lab)) {
@@ -76,13 +80,15 @@ final class Flap {
             w2 = AddressWatch.start(n2, AgentKind.vip(1));
             link1 = LinkWatch.start(n1);
             probe = ClientProbe.start(lab.client(), AgentKind.vip(1), Duration.ofHours(1));
+            Path traceDir = FlapTrace.requested();
+            trace = traceDir == null ? null : FlapTrace.start(traceDir, work.getFileName().toString(), lab, n1, n2);
             start(n1, 150);
             start(n2, 100);
             steady();
             for (int rep = 1; rep <= reps; rep++) {
                 System.out.printf("[bench] %s, fail over and back: repetition %d of %d%n", label, rep, reps);
                 try {
-                    flap(batch, adverts);
+                    flap(batch, adverts, rep);
                 } catch (LabTimeout e) {
                     results.note(label + ", fail over and back: " + e.getMessage() + "; sample skipped");
                     n1.linkUp();
@@ -101,7 +107,7 @@ final class Flap {
         }
     }
 
-    private void flap(SwitchBatch batch, AdvertLog adverts) throws Exception {
+    private void flap(SwitchBatch batch, AdvertLog adverts, int rep) throws Exception {
         long half = CENTIS * 5_000L;
         long target = -1;
         for (int tries = 0; tries < 20 && target < 0; tries++) {
@@ -152,6 +158,33 @@ final class Flap {
                         + "%.1f ms%n", Clock.ms(cut - advert), Clock.ms(plugged - cut), Clock.ms(gained - cut),
                 Clock.ms(released - cut), Clock.ms(back - cut), Clock.ms(all[0]), Clock.ms(all[1]),
                 after == null ? Double.NaN : Clock.ms(after[0]));
+        // The silences above are gaps between replies: a probe sender or tcpdump held off a busy CPU makes one too.
+        // These count only probes that were sent and got no answer, each run from its first unanswered probe to
+        // the next answered one; the last 100 ms are left out (their answers may still be on the way).
+        long lostAll = 0;
+        long lostBack = 0;
+        for (long[] r : probe.lostRuns(cut, end - 100_000)) {
+            lostAll += r[1];
+            if (plugged >= 0 && r[0] >= plugged && r[0] < plugged + 1_000_000) {
+                lostBack += r[1];
+            }
+        }
+        results.add(row(LOST), label, Clock.ms(lostAll));
+        if (plugged >= 0) {
+            results.add(row(LOST_BACK), label, Clock.ms(lostBack));
+        }
+        StringBuilder where = new StringBuilder("[bench]   reply gaps over 10 ms (from the cut, ms):");
+        for (long[] g : probe.gaps(cut, end, over)) {
+            where.append(String.format(" %.1f+%.1f", Clock.ms(g[0] - cut), Clock.ms(g[1])));
+        }
+        where.append("; unanswered probes:");
+        for (long[] r : probe.lostRuns(cut - 20_000, end - 100_000)) {
+            where.append(String.format(" %.1f+%.1f (%d)", Clock.ms(r[0] - cut), Clock.ms(r[1]), r[2]));
+        }
+        System.out.println(where);
+        if (trace != null) {
+            trace.write(rep, cut, cut - 20_000, end);
+        }
         steady();
     }
 

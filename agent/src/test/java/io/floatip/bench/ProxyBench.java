@@ -72,6 +72,40 @@ final class ProxyBench {
         System.out.println("[bench] wrote " + md + " and " + benchDir.resolve("proxy.tsv"));
     }
 
+    /** floatip's kill cells only, {@code reps} each, printed with their targets; writes no file (for tuning). */
+    static void killOnly(Path work, Path launcher, int reps, List<Integer> intervals) throws Exception {
+        Results results = new Results();
+        List<String> agents = List.of(ProxyKill.FAULT.label(), ProxyKill.WEIGHTED.label());
+        for (int centis : intervals != null ? intervals : INTERVALS) {
+            for (ProxyKill.Variant v : List.of(ProxyKill.FAULT, ProxyKill.WEIGHTED)) {
+                new ProxyKill(v, centis, reps, work, launcher, results).run();
+            }
+        }
+        System.out.println();
+        System.out.println(ProxyReport.table(results, agents));
+        System.out.println(ProxyReport.targets(results, false).lines().filter(l -> l.contains("proxy killed")
+                || l.startsWith("| target") || l.startsWith("|---")).collect(java.util.stream.Collectors.joining("\n")));
+        results.notes().forEach(t -> System.out.println("note: " + t));
+    }
+
+    /**
+     * Part 2 alone, for a hand measurement: setups f (floatip), fv (floatip use_vmac), k, kv (keepalived); the
+     * table on stdout only (BENCHMARKS.md and proxy.tsv untouched).
+     */
+    static void flapOnly(Path work, Path launcher, List<String> setups, int reps) throws Exception {
+        Results results = new Results();
+        List<String> agents = new ArrayList<>();
+        for (String s : setups) {
+            boolean floatip = s.startsWith("f");
+            boolean vmac = s.endsWith("v");
+            agents.add(Flap.label(floatip, vmac));
+            new Flap(floatip, vmac, reps, work, launcher, results).run();
+        }
+        System.out.println(ProxyReport.table(results, agents));
+        System.out.print(ProxyReport.samples(results, agents));
+        results.notes().forEach(t -> System.out.println("note: " + t));
+    }
+
     /**
      * What keepalived's own process tracking does in a namespace: keepalived on n1 follows "haproxy" by
      * vrrp_track_process while n1's haproxy runs; its state after a few seconds, and what it logged about it.

@@ -74,8 +74,8 @@ final class ProxyKill {
             n1 = lab.node(1);
             n2 = lab.node(2);
             adverts = AdvertLog.start(lab.client());
-            w1 = AddressWatch.start(n1, AgentKind.vip(1));
-            w2 = AddressWatch.start(n2, AgentKind.vip(1));
+            w1 = AddressWatch.start(n1, AgentKind.vip(1), true);
+            w2 = AddressWatch.start(n2, AgentKind.vip(1), true);
             probe = ClientProbe.start(lab.client(), AgentKind.vip(1), Duration.ofHours(1));
             proxy1 = Haproxy.on(n1, work);
             Haproxy proxy2 = Haproxy.on(n2, work);
@@ -174,7 +174,7 @@ final class ProxyKill {
         if (last >= 0) {
             phases.add(kill - last);
         }
-        System.out.printf("[bench]   phase %7.2f ms (target %.1f)  lower advert (prio %d) %7.1f ms  VIP on n2 %7.1f ms"
+        System.out.printf("[bench]   phase %7.2f ms (target %.1f)  lower advert (prio %d) %7.2f ms  VIP on n2 %7.2f ms"
                         + "  client %7.1f ms  silence %7.1f ms%n", last >= 0 ? Clock.ms(kill - last) : Double.NaN,
                 Clock.ms(half()), lower >= 0 ? adverts.priorityAt(n1.ipv4(), lower) : -1,
                 lower >= 0 ? Clock.ms(lower - kill) : Double.NaN, Clock.ms(added - kill), Clock.ms(answered - kill),

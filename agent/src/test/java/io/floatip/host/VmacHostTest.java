@@ -66,16 +66,21 @@ class VmacHostTest {
             Lab.await(Duration.ofSeconds(15), () -> hasAddress(n1, "vrrp.51", VIP4), "n1 to hold the VIP on vrrp.51");
             assertFalse(n1.hasAddress(VIP4), "the VIP is on the macvlan, not on eth0");
             assertTrue(linkMac(n2, "vrrp.51").equals(VMAC4), "the backup has its macvlan too, with the VMAC");
-            assertFalse(hasAddress(n2, "vrrp.51", VIP4) || n2.hasAddress(VIP4), "the backup holds no VIP");
+            // Started together, n2 may have been master for a moment: it lets go when n1's first advert arrives.
+            Lab.await(Duration.ofSeconds(2), () -> !(hasAddress(n2, "vrrp.51", VIP4) || n2.hasAddress(VIP4)),
+                    "the backup to hold no VIP");
             assertEquals("1", sysctl(n1, "net/ipv4/conf/eth0/arp_ignore"), "the parent answers only for its own");
             assertEquals("1", sysctl(n1, "net/ipv4/conf/vrrp.51/arp_ignore"), "the macvlan answers only for the VIP");
 
             Lab.await(Duration.ofSeconds(5), () -> client.ping(VIP4, Duration.ofMillis(500)), "ping to n1");
             assertEquals(VMAC4, client.neighbourMac(VIP4), "the client's entry for the VIP is the VMAC");
             Lab.await(Duration.ofSeconds(2), () -> wire.stream().anyMatch(l -> l.contains("VRRP")), "an advert");
+            // A master's adverts come from the VMAC; a priority 0 after yielding (n2 may have been master for a
+            // moment at the start) is a backup's, from its own MAC, so that the switch keeps the VMAC on n1.
             List<String> adverts = wire.stream().filter(l -> l.contains("VRRP")).toList();
-            assertTrue(adverts.stream().allMatch(l -> l.contains(VMAC4 + " > 01:00:5e:00:00:12")),
-                    "every advert comes from the VMAC: " + adverts);
+            assertTrue(adverts.stream().allMatch(l -> l.contains("prio 0,") ? l.contains(n2.mac() + " > 01:00:5e")
+                    : l.contains(VMAC4 + " > 01:00:5e:00:00:12")), "every master's advert comes from the VMAC: "
+                    + adverts);
 
             n1.linkDown();
             Lab.await(Duration.ofSeconds(5), () -> hasAddress(n2, "vrrp.51", VIP4), "n2 to take the VIP over");
@@ -87,6 +92,13 @@ class VmacHostTest {
                     && !hasAddress(n2, "vrrp.51", VIP4), "n1 to take it back");
             Lab.await(Duration.ofSeconds(5), () -> client.ping(VIP4, Duration.ofMillis(200)), "ping to n1 again");
             assertEquals(VMAC4, client.neighbourMac(VIP4), "the client's entry never changed");
+            // n2 yielded to n1's advert with a priority 0: a backup's, from its own MAC. From the VMAC it would
+            // make the switch send the clients' frames for the VMAC to n2, which had just let the VIP go.
+            Lab.await(Duration.ofSeconds(2), () -> wire.stream().anyMatch(l -> l.contains("prio 0,")),
+                    "n2's priority 0 on yielding");
+            List<String> zeros = wire.stream().filter(l -> l.contains("VRRP") && l.contains("prio 0,")).toList();
+            assertTrue(zeros.stream().allMatch(l -> l.contains(n2.mac() + " > 01:00:5e:00:00:12")),
+                    "the yielding node's priority 0 comes from its own MAC, not the VMAC: " + zeros);
             // Every ARP the VIP sends (gratuitous, answers, and the node's own requests from the VIP).
             List<String> claims = wire.stream().filter(l -> l.contains("tell " + VIP4 + ",")
                     || l.contains("Reply " + VIP4 + " ")).toList();
@@ -120,14 +132,16 @@ class VmacHostTest {
                     "tcpdump");
             List<Process> agents = start(n1, n2, VIP6 + "/64");
             Lab.await(Duration.ofSeconds(15), () -> hasAddress(n1, "vrrp6.51", VIP6), "n1 to hold the VIP");
-            assertFalse(hasAddress(n2, "vrrp6.51", VIP6), "the backup holds no VIP");
+            Lab.await(Duration.ofSeconds(2), () -> !hasAddress(n2, "vrrp6.51", VIP6), "the backup to hold no VIP");
             assertEquals(VMAC6, linkMac(n1, "vrrp6.51"));
             Lab.await(Duration.ofSeconds(5), () -> client.ping(VIP6, Duration.ofMillis(500)), "ping -6 to n1");
             assertEquals(VMAC6, client.neighbourMac(VIP6), "the client's entry for the VIP is the VMAC");
             Lab.await(Duration.ofSeconds(2), () -> wire.stream().anyMatch(l -> l.contains("VRRP")), "an advert");
             List<String> adverts = wire.stream().filter(l -> l.contains("VRRP")).toList();
-            assertTrue(adverts.stream().allMatch(l -> l.contains(VMAC6 + " > 33:33:00:00:00:12")
-                    && l.contains("fe80::")), "adverts from the VMAC and a link-local source: " + adverts);
+            assertTrue(adverts.stream().allMatch(l -> (l.contains("prio 0,") ? l.contains(n2.mac() + " > 33:33")
+                    : l.contains(VMAC6 + " > 33:33:00:00:00:12")) && l.contains("fe80::")),
+                    "a master's adverts from the VMAC (a yielding n2's priority 0 from its own MAC), link-local "
+                    + "sources: " + adverts);
 
             n1.linkDown();
             Lab.await(Duration.ofSeconds(5), () -> hasAddress(n2, "vrrp6.51", VIP6), "n2 to take the VIP over");

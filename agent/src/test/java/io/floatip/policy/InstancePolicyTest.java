@@ -39,7 +39,7 @@ class InstancePolicyTest {
                 "360ms announce [198.51.100.100, 198.51.100.101] x1",
                 "360ms cannot claim " + B + ": No such device",
                 "360ms claimed [" + A + "]",
-                "360ms advert 0",
+                "360ms advert 0 as backup",
                 "360ms remove " + A),
                 b.log.subList(1, b.log.size()), "no advert at its priority, no transition; what was added goes");
         assertEquals(1, b.router.claimBackoff().failures());
@@ -90,9 +90,10 @@ class InstancePolicyTest {
         // Each try: the back-off ends, the next lower advert is discarded, Master_Down_Interval (~341 ms) runs out.
         assertEquals(List.of("341ms add [" + A + "]", "5641ms add [" + A + "]", "15941ms add [" + A + "]",
                 "36241ms add [" + A + "]"), b.lines("add ["), "tries 5 s, 10 s, 20 s after each failure");
-        assertEquals(List.of("advert 0", "advert 0", "advert 0", "advert 0"),
+        assertEquals(List.of("advert 0 as backup", "advert 0 as backup", "advert 0 as backup", "advert 0 as backup"),
                 b.lines("advert").stream().map(l -> l.substring(l.indexOf(' ') + 1)).toList(),
-                "only priority 0 adverts, one per failed try: none at 150 that would make the master yield");
+                "only priority 0 adverts (a backup's: not from the virtual MAC), one per failed try: none at 150 "
+                        + "that would make the master yield");
         assertEquals(1, b.lines("cannot claim").size());
 
         // The master falls silent while we are backing off: at least one holder comes first.
@@ -121,6 +122,22 @@ class InstancePolicyTest {
         assertEquals(1, b.router.claimBackoff().failures());
         assertEquals(ClaimBackoff.FIRST_NANOS, b.router.claimBackoff().waitNanos(), "a new episode starts at 5 s");
         assertEquals(2, b.lines("cannot claim").size(), "one line per episode");
+    }
+
+    @Test
+    void aYieldingMasterDropsItsVipsThenSaysPriorityZeroAsABackup() {
+        // With use_vmac a VIP left on the macvlan answers the winner's gratuitous ARPs from the virtual MAC, and
+        // a priority 0 from it would do the same: the switch would send the VMAC's frames to the node letting go.
+        PolicyBench b = new PolicyBench(config(100, new GarpConfig(0, 1), A));
+        b.start();
+        b.runUntil(1_000 * MS);
+        assertEquals(State.MASTER, b.router.state());
+        b.log.clear();
+        b.heard("198.51.100.12", 200);
+        assertEquals(State.BACKUP, b.router.state());
+        assertEquals(List.of("1000ms remove " + A, "1000ms advert 0 as backup"),
+                b.log.stream().filter(l -> l.contains("ms remove ") || l.contains("ms advert ")).toList(),
+                b.log.toString());
     }
 
     @Test

@@ -133,6 +133,11 @@ final class PolicyBench implements InstancePort {
     }
 
     @Override
+    public void sendAdvertAsBackup(int priority) {
+        line("advert " + priority + " as backup");
+    }
+
+    @Override
     public List<Claim> addVips(List<VirtualIp> vips, List<InetAddress> announce, int repeat) {
         line("add " + vips);
         announce(announce, repeat);

@@ -91,8 +91,10 @@ class RouterTest {
         net.inject(a, "198.51.100.12", 200, 10);
         net.runFor(0);
         assertEquals(State.BACKUP, a.state());
-        assertEquals(List.of("400ms advert 0", "400ms release", "400ms MASTER->BACKUP"), a.log,
-                "yields with priority 0, so a winner that never heard it knows to announce again");
+        assertEquals(List.of("400ms release", "400ms MASTER->BACKUP", "400ms advert 0 as backup"), a.log,
+                "yields, then says so with priority 0, so a winner that never heard it knows to announce again; the "
+                        + "VIPs go first (one left would answer the winner's ARPs from the virtual MAC), and the "
+                        + "priority 0 is a backup's (not from the virtual MAC)");
         assertEquals("198.51.100.12", a.router.masterAddress().getHostAddress());
         assertEquals(400 * MS + Timers.masterDownInterval(100, 10), a.router.nextDeadline());
     }

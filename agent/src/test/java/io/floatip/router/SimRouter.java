@@ -34,6 +34,15 @@ final class SimRouter implements RouterActions {
         net.send(this, priority);
     }
 
+    /** Logged apart: only a master's adverts may leave from the virtual MAC. */
+    @Override
+    public void sendAdvertAsBackup(Router r, int priority) {
+        adverts++;
+        sent.add(new Advert(net.now(), priority));
+        log.add(net.now() / SimNetwork.MS + "ms advert " + priority + " as backup");
+        net.send(this, priority);
+    }
+
     @Override
     public String claimVips(Router r) {
         if (claimError != null) {
