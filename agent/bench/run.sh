@@ -11,6 +11,9 @@
 #   agent/bench/run.sh --soak [MINUTES]   both pairs at 20 ms under stress-ng for MINUTES (default 10)
 #   agent/bench/run.sh --idle-threads [SECONDS]   where an idle master's CPU goes, per thread (default 60)
 #   agent/bench/run.sh --scale    255 instances at 100 ms and 50 at 10 ms, three start histories (about 10 min)
+#   agent/bench/run.sh --scale --cells 1x50 --histories together --only floatip --jars A=old.jar,B=new.jar
+#                      --reps 4 [--busy K] [--cpu-window S]: one cell, builds in turn (A, B, A, B), per-thread
+#                      wake-ups, under K busy loops; prints, writes nothing
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 agent=$(dirname "$here")
@@ -21,7 +24,10 @@ minutes=10
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) mode=quick ;;
-        --scale) mode=scale ;;
+        --scale)
+            mode=scale
+            shift
+            break ;; # the rest is BenchMain's (--cells, --histories, --jars, --reps, --busy, --only)
         --proxy) mode=proxy ;;
         --proxy-kill)
             mode=proxykill
@@ -43,7 +49,7 @@ while [ $# -gt 0 ]; do
                 seconds=$2
                 shift
             fi ;;
-        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -79,7 +85,7 @@ case "$mode" in
     proxykill) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --proxy --kill-only --reps "$reps"; exit 0 ;;
     full)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" ;;
     soak)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --soak "$minutes"; exit 0 ;;
-    scale) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --scale; exit 0 ;;
+    scale) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --scale "$@"; exit 0 ;;
     threads) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --idle-threads "$seconds"; exit 0 ;;
 esac
 

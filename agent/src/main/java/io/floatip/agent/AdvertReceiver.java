@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An instance's receive path: on the capture thread, the instance's own checks ({@link AdvertCheck}), the
- * counters and log lines they call for, and the hand-over to the event loop through an {@link AdvertInbox};
- * on the loop, the drain into the router. Neither side allocates.
+ * counters and log lines they call for, and the hand-over to the event loop through an {@link AdvertInbox}
+ * (the link's {@link AdvertHandover} wakes the loop once per read round); on the loop, the drain into the
+ * router. Neither side allocates.
  */
 final class AdvertReceiver implements AdvertCheck.Sink {
     private static final Logger log = LoggerFactory.getLogger("floatip");
@@ -78,14 +79,15 @@ final class AdvertReceiver implements AdvertCheck.Sink {
     }
 
     /**
-     * Capture thread: the instance's own checks, then hand the advert to the loop. {@code frame} is the
-     * Ethernet frame it came in (its source MAC teaches us a unicast peer's MAC).
+     * Capture thread: the instance's own checks, then the advert into the inbox. {@code frame} is the
+     * Ethernet frame it came in (its source MAC teaches us a unicast peer's MAC). True when the inbox was empty:
+     * the caller must have {@link #drainTask} run on {@link #loop} (after its read round).
      */
-    void accept(VrrpPacket p, byte[] frame, long receivedAt) {
+    boolean accept(VrrpPacket p, byte[] frame, long receivedAt) {
         this.frame = frame;
         checkingAt = receivedAt;
         if (!check.accept(p, this)) {
-            return;
+            return false;
         }
         if (peers != null) {
             peers.learn(p.source(), frame, 6);
@@ -93,11 +95,19 @@ final class AdvertReceiver implements AdvertCheck.Sink {
         advertsReceived.incrementAndGet();
         // The kernel's receive time, not now: the timers run from the advert's arrival (ReceiveTime).
         int queued = inbox.offer(p.source(), p.priority(), p.advertInterval(), receivedAt);
-        if (queued == AdvertInbox.FIRST) {
-            loop.execute(drain);
-        } else if (queued == AdvertInbox.REPLACED) {
+        if (queued == AdvertInbox.REPLACED) {
             dropped(PolicyDrop.LOOP_BEHIND, p);
         }
+        return queued == AdvertInbox.FIRST;
+    }
+
+    /** The loop's task that takes every advert in the inbox to the router (made once). */
+    Runnable drainTask() {
+        return drain;
+    }
+
+    EventLoop loop() {
+        return loop;
     }
 
     /** Loop thread: every advert accepted since the last drain, oldest first. */

@@ -19,9 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One interface the agent speaks VRRP on: its identity (index, MAC, primary address), its transport, and the
- * instances on it by VRID. The receive path runs on the capture thread: decode, find the instance, hand over.
+ * instances on it by VRID. The receive path runs on the capture thread: decode, find the instance, queue the
+ * advert in its inbox; at the end of each read round the loop is woken once for every instance with adverts.
+ * Decoding stays on the capture thread: the frame is the capture's own buffer, so taking it to the loop would
+ * cost a copy per frame, and a dropped frame never reaches the loop at all.
  */
-final class Link {
+final class Link implements io.floatip.net.FrameListener {
     private static final Logger log = LoggerFactory.getLogger("floatip");
     static final byte[] GROUP_MAC = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP);
     static final byte[] GROUP_MAC_V6 = Ethernet.multicastMac(VrrpCodec.MULTICAST_GROUP_V6);
@@ -44,6 +47,8 @@ final class Link {
     private final AtomicReferenceArray<AdvertReceiver> byVrid6 = new AtomicReferenceArray<>(256);
     final DropCounters drops = new DropCounters();
     private volatile PcapTransport transport;
+    /** Capture thread to loop: the instances with adverts from this read round. */
+    private final AdvertHandover handover = new AdvertHandover();
 
     Link(String name, int ifIndex, byte[] mac, Inet4Address primaryAddress, Netlink netlink) {
         this.name = name;
@@ -156,7 +161,8 @@ final class Link {
     }
 
     /** Capture thread; {@code receivedAt}: the kernel's receive time on the System.nanoTime clock. */
-    void onFrame(byte[] frame, int length, long receivedAt) {
+    @Override
+    public void frame(byte[] frame, int length, long receivedAt) {
         Peers[] unicastPeers = unicast;
         boolean arp = io.floatip.protocol.ClaimFrame.isArp(frame, length);
         if (arp || io.floatip.protocol.ClaimFrame.isIcmp6(frame, length)) {
@@ -197,7 +203,15 @@ final class Link {
             drop(PolicyDrop.UNKNOWN_VRID, p);
             return;
         }
-        receiver.accept(p, frame, receivedAt);
+        if (receiver.accept(p, frame, receivedAt)) {
+            handover.list(receiver.drainTask(), receiver.loop());
+        }
+    }
+
+    /** Capture thread: the round's adverts go to the loop, one wake-up for all. */
+    @Override
+    public void roundEnd() {
+        handover.roundEnd();
     }
 
     private void drop(DropReason reason, VrrpPacket p) {

@@ -69,7 +69,7 @@ final class LinkOpener {
             link.linkLocal(linkLocal(name, state.ifIndex()));
         }
         try {
-            PcapTransport transport = PcapTransport.open(name, filter(onLink), link::onFrame);
+            PcapTransport transport = PcapTransport.open(name, filter(onLink), link);
             edges.add(transport);
             link.transport(transport);
         } catch (TransportException e) {

@@ -3,11 +3,11 @@ package io.floatip.net;
 /**
  * When the capture thread should let a burst of frames gather before its next read, so that a master's burst of
  * adverts (one per instance, microseconds apart) costs a few wake-ups instead of one per frame. The first frame of
- * a burst is never held back: it is handed over as soon as it is read. Only a frame that woke the thread (its read
- * waited) and came within {@link #BURST_GAP_NANOS} of the one before says "a burst is under way"; the thread then
- * pauses {@link #PAUSE_NANOS} and reads what gathered without waiting. So at most the rest of a burst waits, at
- * most that long; a lone advert per interval (one instance, even at 10 ms) never pauses. Pure: the caller gives the
- * times.
+ * a burst is never held back: its read round is handed over as soon as the ring is empty. Only a frame that woke
+ * the thread (the first after a wait in poll) and came within {@link #BURST_GAP_NANOS} of the one before says "a
+ * burst is under way"; once its round is handed over the thread pauses {@link #PAUSE_NANOS} and reads what
+ * gathered without waiting. So at most the rest of a burst waits, at most that long; a lone advert per interval
+ * (one instance, even at 10 ms) never pauses. Pure: the caller gives the times.
  */
 final class BurstGather {
     /** Frames closer than this are one burst (a master sends its instances' adverts back to back). */
@@ -18,15 +18,15 @@ final class BurstGather {
      * 255-advert burst would fill it and the kernel would drop adverts.
      */
     static final long PAUSE_NANOS = 200_000L;
-    /** A read that took longer than this waited for its frame (a ring read that finds one takes ~1 µs). */
-    static final long WAITED_NANOS = 20_000L;
-
     private long lastReceivedAt = Long.MIN_VALUE;
 
-    /** After handing over a frame received at {@code receivedAt}, whose read took {@code readNanos}: pause? */
-    boolean pauseAfter(long readNanos, long receivedAt) {
+    /**
+     * After reading a frame received at {@code receivedAt}; {@code waited}: it is the first since the thread
+     * waited in poll. Pause once this round is handed over?
+     */
+    boolean pauseAfter(boolean waited, long receivedAt) {
         boolean inBurst = lastReceivedAt != Long.MIN_VALUE && receivedAt - lastReceivedAt < BURST_GAP_NANOS;
         lastReceivedAt = receivedAt;
-        return inBurst && readNanos > WAITED_NANOS;
+        return inBurst && waited;
     }
 }

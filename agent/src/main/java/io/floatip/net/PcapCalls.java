@@ -26,10 +26,14 @@ final class PcapCalls {
 
     /**
      * pcap_next_ex(3PCAP): 1 with {@code header[0]} and {@code data[0]} pointing at the frame's pcap_pkthdr and
-     * bytes (valid until the next call), 0 on the read timeout, PCAP_ERROR_BREAK after pcap_breakloop,
+     * bytes (valid until the next call), 0 on the read timeout (in non-blocking mode: no frame waiting in
+     * the ring), PCAP_ERROR_BREAK after pcap_breakloop,
      * PCAP_ERROR on an error.
      */
     static native int pcap_next_ex(long pcap, long[] header, long[] data);
+
+    /** pcap_get_selectable_fd(3PCAP): the descriptor to poll for frames, or -1. */
+    static native int pcap_get_selectable_fd(long pcap);
 
     /** pcap_sendpacket(3PCAP): 0, or PCAP_ERROR. */
     static native int pcap_sendpacket(long pcap, byte[] frame, int length);

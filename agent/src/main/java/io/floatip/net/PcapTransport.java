@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@link #send}. If the capture fails (the interface went away), it reopens with a back-off.
  *
  * <p>pcap4j opens, configures and closes the handle; reading and sending go straight to libpcap
- * ({@link PcapCalls}) with buffers made once, so a frame in or out allocates nothing. A burst of frames (a master's
- * adverts for many instances) is read in a few rounds rather than one wake-up per frame ({@link BurstGather}).
+ * ({@link PcapCalls}) with buffers made once, so a frame in or out allocates nothing. The capture is
+ * non-blocking: the thread reads every frame the ring holds (a read round), tells the listener the round is
+ * over ({@link FrameListener#roundEnd}: one hand-over to the event loop for all of them), and only then waits in
+ * poll ({@link FrameWait}). A burst of frames (a master's adverts for many instances) is read in a few rounds
+ * rather than one wake-up per frame ({@link BurstGather}).
  */
 public final class PcapTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PcapTransport.class);
@@ -39,7 +42,24 @@ public final class PcapTransport implements AutoCloseable {
     private static final int BUFFER_BYTES = 512 * 1024;
     /** Ethernet header with a VLAN tag: what a frame adds to the interface's MTU. */
     private static final int LINK_HEADER = 18;
+    /**
+     * How long the capture waits in poll for a frame: for ever. Idle wake-ups cost CPU, and close() wakes the poll
+     * itself (FrameWait's eventfd), whatever the libpcap version.
+     */
+    private static final int IDLE_POLL_MS = -1;
+    /**
+     * After an error indication that libpcap did not yet report as a failure (ENETDOWN while the interface is
+     * being deleted): poll this often, for at most {@link #NETDOWN_POLLS} waits, so the deletion is seen within
+     * milliseconds. libpcap's own blocking read does the same (1 ms) after ENETDOWN.
+     */
+    private static final int NETDOWN_POLL_MS = 5;
+    private static final int NETDOWN_POLLS = 200;
     private static final int PKTHDR = 24;
+    /**
+     * At most this many frames to a round: under a flood the ring never runs dry, and the first advert of a long
+     * burst (a keepalived master's 255) should not wait for the listener to get through all the others.
+     */
+    static final int ROUND_MAX = 32;
 
     private final String interfaceName;
     private volatile String filter;
@@ -52,15 +72,19 @@ public final class PcapTransport implements AutoCloseable {
     private volatile boolean closing;
     private volatile int realtimePriority;
     private final AtomicLong listenerErrors = new AtomicLong();
+    private final FrameWait wait;
 
-    private record Open(PcapHandle pcap4j, long pcap) {
+    /** pcap4j's handle, its pcap_t, and the descriptor to poll. */
+    private record Open(PcapHandle pcap4j, long pcap, int fd) {
     }
 
-    private PcapTransport(String interfaceName, String filter, FrameListener listener, Open handle) {
+    private PcapTransport(String interfaceName, String filter, FrameListener listener, Open handle,
+            FrameWait wait) {
         this.interfaceName = interfaceName;
         this.filter = filter;
         this.listener = listener;
         this.handle = handle;
+        this.wait = wait;
         this.thread = new Thread(this::receive, "pcap-" + interfaceName);
         this.thread.setDaemon(true);
     }
@@ -68,7 +92,15 @@ public final class PcapTransport implements AutoCloseable {
     /** Opens the interface; receiving starts with {@link #start()}. */
     public static PcapTransport open(String interfaceName, String filter, FrameListener listener)
             throws TransportException {
-        return new PcapTransport(interfaceName, filter, listener, openHandle(interfaceName, filter));
+        Open handle = openHandle(interfaceName, filter);
+        FrameWait wait;
+        try {
+            wait = FrameWait.open();
+        } catch (TransportException e) {
+            handle.pcap4j.close();
+            throw e;
+        }
+        return new PcapTransport(interfaceName, filter, listener, handle, wait);
     }
 
     public void start() {
@@ -106,7 +138,8 @@ public final class PcapTransport implements AutoCloseable {
                     .snaplen(snaplen(mtu(interfaceName)))
                     .bufferSize(BUFFER_BYTES)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-                    // Idle wake-ups cost CPU: none on libpcap 1.10+, where breakLoop wakes a blocked read.
+                    // The capture is non-blocking and waits in FrameWait's poll (no timeout, woken on close), so
+                    // libpcap's own read timeout is not used; set as a blocking read would want it all the same.
                     .timeoutMillis(ReadTimeout.millisFor(Pcaps.libVersion()))
                     .immediateMode(true)
                     .build();
@@ -119,6 +152,8 @@ public final class PcapTransport implements AutoCloseable {
             h.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
             // Our own frames would come back to us otherwise (packet sockets see outgoing frames too).
             h.setDirection(PcapHandle.PcapDirection.IN);
+            // A read that finds the ring empty returns at once: the round ends there, and FrameWait waits.
+            h.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
         } catch (PcapNativeException | NotOpenException e) {
             h.close();
             throw new TransportException("cannot set up capture on " + interfaceName + ": " + e.getMessage(), e);
@@ -126,7 +161,12 @@ public final class PcapTransport implements AutoCloseable {
         try {
             PcapCalls.bind();
             NativeMemory.bind();
-            return new Open(h, Pointer.nativeValue((Pointer) PCAP_T.get(h)));
+            long pcap = Pointer.nativeValue((Pointer) PCAP_T.get(h));
+            int fd = PcapCalls.pcap_get_selectable_fd(pcap);
+            if (fd < 0) {
+                throw new IllegalStateException("libpcap gives no descriptor to poll");
+            }
+            return new Open(h, pcap, fd);
         } catch (IllegalAccessException | RuntimeException | LinkageError e) {
             h.close();
             throw new TransportException("cannot use pcap4j's handle on " + interfaceName + ": " + e, e);
@@ -165,34 +205,56 @@ public final class PcapTransport implements AutoCloseable {
         }
         long backoffMs = 50;
         // Made once: pcap_next_ex's two out-pointers, the pcap_pkthdr (struct timeval, caplen, len: 24 bytes
-        // on a 64-bit ABI), the frame, the wall clock.
+        // on a 64-bit ABI), the frame, the wall clock, the view that reads native memory.
         long[] header = new long[1];
         long[] data = new long[1];
         byte[] pkthdr = new byte[PKTHDR];
         byte[] frame = new byte[SNAPLEN];
         long[] clock = new long[2];
+        NativeView view = new NativeView();
         BurstGather gather = new BurstGather();
+        boolean waited = false; // the next frame is the first after a wait in poll
+        boolean pause = false;
+        int round = 0; // frames read since the last roundEnd
+        int netdownPolls = 0; // short waits left after an error indication
         while (!closing) {
             Open h = handle;
             if (h != null) {
-                long readStart = System.nanoTime();
                 int rc = PcapCalls.pcap_next_ex(h.pcap, header, data);
                 if (rc == 1) {
-                    long readNanos = System.nanoTime() - readStart;
-                    NativeMemory.memcpy(pkthdr, header[0], PKTHDR);
+                    view.at(header[0]).read(0, pkthdr, 0, PKTHDR);
                     int length = Math.min(NativeMemory.int32(pkthdr, 16), SNAPLEN);
-                    NativeMemory.memcpy(frame, data[0], length);
+                    view.at(data[0]).read(0, frame, 0, length);
                     long receivedAt = ReceiveTime.of(NativeMemory.long64(pkthdr, 0), NativeMemory.long64(pkthdr, 8),
                             clock);
                     deliver(frame, length, receivedAt);
+                    pause |= gather.pauseAfter(waited, receivedAt);
+                    waited = false;
+                    netdownPolls = 0;
                     backoffMs = 50;
-                    if (gather.pauseAfter(readNanos, receivedAt)) {
-                        LockSupport.parkNanos(BurstGather.PAUSE_NANOS); // the rest of the burst, in one read round
+                    if (++round == ROUND_MAX) {
+                        round = endRound();
                     }
                     continue;
                 }
-                if (rc == 0 || rc == PcapCalls.PCAP_ERROR_BREAK) {
-                    continue; // the read timeout, or breakLoop: closing, or nothing to do
+                if (round > 0) { // the ring is empty (or the capture failed): what was read goes on now
+                    round = endRound();
+                }
+                if (rc == 0) {
+                    if (pause) { // the rest of a burst, in one round, without waiting in poll for each frame
+                        pause = false;
+                        LockSupport.parkNanos(BurstGather.PAUSE_NANOS);
+                    } else {
+                        boolean soon = netdownPolls > 0;
+                        int revents = wait.await(h.fd, soon ? NETDOWN_POLL_MS : IDLE_POLL_MS);
+                        netdownPolls = (revents & ~FrameWait.POLLIN) != 0 ? NETDOWN_POLLS
+                                : Math.max(0, netdownPolls - 1);
+                        waited = true;
+                    }
+                    continue;
+                }
+                if (rc == PcapCalls.PCAP_ERROR_BREAK) {
+                    continue; // breakLoop: closing
                 }
                 if (!closing) {
                     log.warn("capture on {} failed: {}; reopening", interfaceName, PcapCalls.pcap_geterr(h.pcap));
@@ -221,15 +283,29 @@ public final class PcapTransport implements AutoCloseable {
         }
     }
 
+    /** The listener is told the frames so far are a round; returns the new round's count, 0. */
+    private int endRound() {
+        try {
+            listener.roundEnd();
+        } catch (RuntimeException e) {
+            listenerFailed(e);
+        }
+        return 0;
+    }
+
     /** A listener's bug is logged, not allowed to end the capture. */
     private void deliver(byte[] frame, int length, long receivedAt) {
         try {
             listener.frame(frame, length, receivedAt);
         } catch (RuntimeException e) {
-            long n = listenerErrors.incrementAndGet();
-            if (Long.bitCount(n) == 1) {
-                log.error("frame handling on {} failed ({} so far)", interfaceName, n, e);
-            }
+            listenerFailed(e);
+        }
+    }
+
+    private void listenerFailed(RuntimeException e) {
+        long n = listenerErrors.incrementAndGet();
+        if (Long.bitCount(n) == 1) {
+            log.error("frame handling on {} failed ({} so far)", interfaceName, n, e);
         }
     }
 
@@ -275,10 +351,11 @@ public final class PcapTransport implements AutoCloseable {
         return sendErrors.get();
     }
 
-    /** A blocked read does not wake on its timeout on an idle link: break the loop, join, then close. */
+    /** The capture thread may be waiting in poll: wake it, join, then close. */
     @Override
     public void close() {
         closing = true;
+        wait.wake();
         Open h = handle;
         if (h != null) {
             try {
@@ -300,6 +377,9 @@ public final class PcapTransport implements AutoCloseable {
             if (h != null) {
                 h.pcap4j.close();
             }
+        }
+        if (!thread.isAlive()) { // else it may still poll it: left open rather than closed under it
+            wait.close();
         }
     }
 

@@ -33,6 +33,21 @@ public final class LibCDirect {
     /** clock_gettime(2) into {@code timespec[0]} (seconds) and {@code timespec[1]} (nanoseconds). */
     public static native int clock_gettime(int clock, long[] timespec);
 
+    /**
+     * poll(2) over {@code count} struct pollfd packed two ints each: the fd, then events and revents (two shorts,
+     * see {@code io.floatip.net.FrameWait}). The number of fds with events, 0 on the timeout, -1 on an error.
+     */
+    public static native int poll(int[] fds, long count, int timeoutMillis);
+
+    /** eventfd(2): a counter a write makes readable, to wake a thread in poll. */
+    public static native int eventfd(int initialValue, int flags);
+
+    /** write(2) of {@code count} bytes of {@code value} (an eventfd takes one 8-byte counter). */
+    public static native long write(int fd, long[] value, long count);
+
+    /** read(2) of {@code count} bytes into {@code value}. */
+    public static native long read(int fd, long[] value, long count);
+
     public static native int sigemptyset(Pointer set);
 
     public static native int sigaddset(Pointer set, int signal);
@@ -46,7 +61,7 @@ public final class LibCDirect {
      */
     public static native int poll(Pointer fds, long count, int timeoutMillis);
 
-    /** close(2), for the same thread's descriptors. */
+    /** close(2), for the same thread's descriptors (and the capture's eventfd, FrameWait). */
     public static native int close(int fd);
 
     /**

@@ -40,6 +40,10 @@ public final class BenchMain {
         boolean failover = true;
         boolean footprint = true;
         List<String> only = List.of("floatip", "keepalived");
+        List<String> jars = null;
+        List<int[]> cells = null;
+        List<Scale.History> histories = null;
+        int busy = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
@@ -61,13 +65,29 @@ public final class BenchMain {
                 }
                 case "--cpu-window" -> window = Integer.parseInt(args[++i]);
                 case "--only" -> only = List.of(args[++i].split(","));
+                case "--jars" -> jars = List.of(args[++i].split(","));
+                case "--cells" -> {
+                    cells = new ArrayList<>();
+                    for (String c : args[++i].split(",")) { // CENTISxINSTANCES: 1x50
+                        String[] parts = c.strip().split("x");
+                        cells.add(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+                    }
+                }
+                case "--histories" -> {
+                    histories = new ArrayList<>();
+                    for (String h : args[++i].split(",")) {
+                        histories.add(Scale.History.valueOf(h.strip().toUpperCase().replace('-', '_')));
+                    }
+                }
+                case "--busy" -> busy = Integer.parseInt(args[++i]);
                 case "--no-footprint" -> footprint = false;
                 case "--no-failover" -> failover = false;
                 default -> {
                     System.err.println("usage: BenchMain --root DIR [--out DIR] [--quick] [--proxy [--flap-reps N | --kill-only]] [--flap-only f,fv,k,kv] [--soak MINUTES] "
                             + "[--idle-threads S] [--scale] [--reps N] "
                             + "[--intervals CENTIS,...] [--cpu-window S] [--only floatip|keepalived] "
-                            + "[--no-footprint] [--no-failover]");
+                            + "[--no-footprint] [--no-failover] [--scale [--cells 1x50,...] "
+                            + "[--histories together,master_preempts,backup_first] [--jars NAME=JAR,...] [--busy K]]");
                     System.exit(2);
                 }
             }
@@ -81,7 +101,14 @@ public final class BenchMain {
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<AgentKind> kinds = new ArrayList<>();
         for (String name : only) {
-            kinds.add(name.equals("floatip") ? new Floatip(launcher) : new Keepalived());
+            if (name.equals("floatip") && jars != null) {
+                for (String j : jars) { // builds to compare: NAME=PATH/floatip.jar each, in turn
+                    String[] nameJar = j.split("=", 2);
+                    kinds.add(new Floatip(launcher, nameJar[0], Path.of(nameJar[1]).toAbsolutePath()));
+                }
+            } else {
+                kinds.add(name.equals("floatip") ? new Floatip(launcher) : new Keepalived());
+            }
         }
         Path md = out.resolve("BENCHMARKS.md");
         System.out.println("[bench] work files in " + work);
@@ -97,9 +124,19 @@ public final class BenchMain {
             // 12 pairs (2 shapes, 3 histories, 2 agents); a 20 s window keeps the mode near 10 minutes.
             Duration w = Duration.ofSeconds(window != null ? window : 20);
             long began = System.nanoTime();
-            List<Scale.Outcome> outcomes = new Scale(kinds, work, w).run();
-            String table = Scale.table(outcomes, only);
+            boolean partial = cells != null || histories != null || jars != null || busy > 0 || reps != null;
+            List<Scale.Outcome> outcomes;
+            try (BusyLoops load = BusyLoops.start(busy)) {
+                outcomes = new Scale(kinds, work, w, cells != null ? cells : Scale.SHAPES,
+                        histories != null ? histories : List.of(Scale.History.values()),
+                        reps != null ? reps : 1).run();
+            }
+            List<String> names = kinds.stream().map(AgentKind::name).toList();
+            String table = Scale.table(outcomes, names);
             System.out.println(table);
+            if (partial) { // a comparison by hand, not the section's run
+                return;
+            }
             double took = (System.nanoTime() - began) / 60e9;
             Report.replaceSection(md, "scale", Report.machine("--scale: 255 instances at 100 ms and 50 at 10 ms, "
                     + "three start histories, " + w.toSeconds() + " s windows scaled to 60 s, one run each; took "

@@ -19,14 +19,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Floatip implements AgentKind {
     private final Path launcher;
+    private final String name;
+    /** The jar the launcher runs (FLOATIP_JAR), or null for the build's own. */
+    private final Path jar;
 
     Floatip(Path launcher) {
+        this(launcher, "floatip", null);
+    }
+
+    /** A named build: {@code jar} (with its class-data archive beside it, if any) run by the same launcher. */
+    Floatip(Path launcher, String name, Path jar) {
         this.launcher = launcher;
+        this.name = name;
+        this.jar = jar;
     }
 
     @Override
     public String name() {
-        return "floatip";
+        return name;
     }
 
     @Override
@@ -42,8 +52,8 @@ final class Floatip implements AgentKind {
         String extra = System.getenv().getOrDefault("FLOATIP_BENCH_JAVA_OPTS", "").strip();
         Process process = node.start(List.of("env", "FLOATIP_JAVA_OPTS=-Xlog:gc:file=" + gcLog
                 + (extra.isEmpty() ? "" : " " + extra),
-                launcher.toString(), "run", "-c", config.toString(), "--control-socket",
-                AgentCommand.socketFor(config).toString()), log::add);
+                "FLOATIP_JAR=" + (jar == null ? "" : jar.toString()), launcher.toString(), "run", "-c",
+                config.toString(), "--control-socket", AgentCommand.socketFor(config).toString()), log::add);
         Running running = new Running() {
             @Override
             public List<Long> pids() {

@@ -33,35 +33,53 @@ final class Scale {
             double wakeMaster, double wakeBackup, String note) {
     }
 
+    /** The full run's cells: 255 instances at 100 ms, 50 at 10 ms. */
+    static final List<int[]> SHAPES = List.of(new int[] {10, 255}, new int[] {1, 50});
+
     private final List<AgentKind> kinds;
     private final Path work;
     private final Duration window;
+    private final List<int[]> shapes;
+    private final List<History> histories;
+    private final int reps;
 
     Scale(List<AgentKind> kinds, Path work, Duration window) {
+        this(kinds, work, window, SHAPES, List.of(History.values()), 1);
+    }
+
+    /**
+     * Only {@code shapes} ({centis, instances}) after {@code histories}, {@code reps} times, the agents taking
+     * turns within each repetition (A, B, A, B: an old and a new build in the same conditions).
+     */
+    Scale(List<AgentKind> kinds, Path work, Duration window, List<int[]> shapes, List<History> histories, int reps) {
         this.kinds = kinds;
         this.work = work.resolve("scale");
         this.window = window;
+        this.shapes = shapes;
+        this.histories = histories;
+        this.reps = reps;
     }
 
     List<Outcome> run() throws Exception {
         Files.createDirectories(work);
         List<Outcome> out = new ArrayList<>();
-        int[][] shapes = {{10, 255}, {1, 50}};
         for (int[] shape : shapes) {
-            for (History h : History.values()) {
-                for (AgentKind kind : kinds) {
-                    Outcome o;
-                    try {
-                        o = one(kind, shape[0], shape[1], h);
-                    } catch (RuntimeException | AssertionError e) { // did not start or settle (LabTimeout): said
-                        o = new Outcome(kind.name(), shape[0], shape[1], h, Double.NaN, Double.NaN, Double.NaN,
-                                Double.NaN, "not measured: " + e.getMessage());
+            for (History h : histories) {
+                for (int rep = 0; rep < reps; rep++) {
+                    for (AgentKind kind : kinds) {
+                        Outcome o;
+                        try {
+                            o = one(kind, shape[0], shape[1], h);
+                        } catch (RuntimeException | AssertionError e) { // did not start or settle (LabTimeout): said
+                            o = new Outcome(kind.name(), shape[0], shape[1], h, Double.NaN, Double.NaN, Double.NaN,
+                                    Double.NaN, "not measured: " + e.getMessage());
+                        }
+                        System.out.printf("[bench] scale %s, %d at %s, %s: master %s s %s/s, backup %s s %s/s%s%n",
+                                o.agent(), o.instances(), Failover.label(o.centis()), h.label,
+                                Report.sig3(o.cpuMaster()), Math.round(o.wakeMaster()), Report.sig3(o.cpuBackup()),
+                                Math.round(o.wakeBackup()), o.note().isEmpty() ? "" : " (" + o.note() + ")");
+                        out.add(o);
                     }
-                    System.out.printf("[bench] scale %s, %d at %s, %s: master %s s %s/s, backup %s s %s/s%s%n",
-                            o.agent(), o.instances(), Failover.label(o.centis()), h.label,
-                            Report.sig3(o.cpuMaster()), Math.round(o.wakeMaster()), Report.sig3(o.cpuBackup()),
-                            Math.round(o.wakeBackup()), o.note().isEmpty() ? "" : " (" + o.note() + ")");
-                    out.add(o);
                 }
             }
         }
@@ -101,18 +119,27 @@ final class Scale {
             List<Long> p1 = a1.pids();
             List<Long> p2 = a2.pids();
             long t = System.nanoTime();
+            int exits = a1.masterExits();
             var s1 = Proc.threadCpuNanos(p1);
             var s2 = Proc.threadCpuNanos(p2);
             long w1 = wakeUps(p1);
             long w2 = wakeUps(p2);
+            ThreadSample ts2 = ThreadSample.of(p2);
             Thread.sleep(window.toMillis());
             var e1 = Proc.threadCpuNanos(p1);
             var e2 = Proc.threadCpuNanos(p2);
             long x1 = wakeUps(p1);
             long x2 = wakeUps(p2);
+            ThreadSample te2 = ThreadSample.of(p2);
             double seconds = (System.nanoTime() - t) / 1e9;
+            System.out.printf("[bench] scale %s backup threads: %s%n", kind.name(),
+                    ThreadSample.describe(ts2.ratesTo(te2, seconds)));
             String note = a2.masterEntries() > entries ? "the backup entered MASTER "
                     + (a2.masterEntries() - entries) + " times in the window" : "";
+            if (a1.masterExits() > exits) {
+                note += (note.isEmpty() ? "" : "; ") + "the master left MASTER " + (a1.masterExits() - exits)
+                        + " times in the window";
+            }
             Outcome o = new Outcome(kind.name(), centis, instances, history,
                     Proc.cpuSecondsBetween(s1, e1) * 60 / seconds, Proc.cpuSecondsBetween(s2, e2) * 60 / seconds,
                     (x1 - w1) / seconds, (x2 - w2) / seconds, note);
@@ -163,6 +190,19 @@ final class Scale {
         return n;
     }
 
+    /** How many outcomes of the same agent and cell come before {@code outcomes.get(k)}. */
+    private static int nth(List<Outcome> outcomes, int k) {
+        Outcome o = outcomes.get(k);
+        int n = 0;
+        for (int i = 0; i < k; i++) {
+            Outcome x = outcomes.get(i);
+            if (x.agent().equals(o.agent()) && x.centis() == o.centis() && x.history() == o.history()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Side by side: one row per shape and history, floatip's and keepalived's figures next to each other. */
     static String table(List<Outcome> outcomes, List<String> agents) {
         StringBuilder out = new StringBuilder("| instances | history |");
@@ -174,15 +214,17 @@ final class Scale {
         }
         out.append('\n').append(rule).append('\n');
         List<String> notes = new ArrayList<>();
-        for (Outcome first : outcomes) {
+        for (int k = 0; k < outcomes.size(); k++) {
+            Outcome first = outcomes.get(k);
             if (!first.agent().equals(agents.get(0))) {
                 continue;
             }
+            int nth = nth(outcomes, k); // a repetition of the same cell: the others' same repetition beside it
             out.append("| ").append(first.instances()).append(" at ").append(Failover.label(first.centis()))
                     .append(" | ").append(first.history().label).append(" |");
             for (String a : agents) {
                 Outcome o = outcomes.stream().filter(x -> x.agent().equals(a) && x.centis() == first.centis()
-                        && x.history() == first.history()).findFirst().orElse(null);
+                        && x.history() == first.history()).skip(nth).findFirst().orElse(null);
                 if (o == null) {
                     out.append(" – | – | – | – |");
                     continue;
