@@ -360,6 +360,12 @@ check "the notify script ran as floatip under the sandbox" wait_for 5 ct a grep 
     /run/floatip/notify.log
 check "the notify FIFO got the MASTER line" wait_for 5 ct a grep -q 'INSTANCE "VI_1" MASTER' \
     /run/fiptest/fifo.log
+# Both nodes: every script and notify started. A process-wide umask changed around the control socket's bind
+# once made the scripts' output directory 0600 now and then, and node b's scripts never started (CI, stop 24).
+for n in $nodes; do
+    check "node $n: no script or notify failed to start" not sh -c 'echo "$1" | grep "could not start"' sh \
+        "$(journal "$n")"
+done
 
 # ---- reload ----
 check "systemctl reload with a valid file succeeds" ct a systemctl reload floatip.service

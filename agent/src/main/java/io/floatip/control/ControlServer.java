@@ -2,7 +2,6 @@ package io.floatip.control;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import io.floatip.os.LibC;
 import io.floatip.status.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.net.StandardProtocolFamily;
@@ -12,6 +11,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -38,7 +41,7 @@ public final class ControlServer implements AutoCloseable {
     /** Clients at once; beyond it the oldest still silent one is closed. */
     static final int MAX_CONNECTIONS = 16;
     /** 0660: only root and the socket's group may connect. */
-    private static final int SOCKET_UMASK = 0117;
+    static final Set<PosixFilePermission> SOCKET_MODE = PosixFilePermissions.fromString("rw-rw----");
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
 
@@ -92,15 +95,26 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /**
-     * bind() makes the socket file with the umask's mode: with the umask set around it, it is 0660 from its
-     * first instant, with no chmod by path afterwards (which would follow a link put in its place).
+     * bind() makes the socket file with the umask's mode. The umask is the whole process's, and changing it around
+     * bind() gave a script thread making its own directory at that moment the socket's mask (a 0600 directory its
+     * scripts could not be started in: seen under systemd). So the socket is bound in a private directory (0700,
+     * beside its place), made 0660 there, and renamed into place: nobody else can reach it before its mode is
+     * right, and nothing is chmod-ed by a path another user could change.
      */
     private static void bindWithMode(ServerSocketChannel server, Path path) throws IOException {
-        int before = LibC.INSTANCE.umask(SOCKET_UMASK);
-        try {
+        Path staging = SocketStaging.make(path);
+        if (staging == null) { // the staging path would be too long for a socket: bind in place, then chmod
             server.bind(UnixDomainSocketAddress.of(path), 16);
+            Files.setPosixFilePermissions(path, SOCKET_MODE);
+            return;
+        }
+        try {
+            Path temp = SocketStaging.socketIn(staging);
+            server.bind(UnixDomainSocketAddress.of(temp), 16);
+            Files.setPosixFilePermissions(temp, SOCKET_MODE);
+            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            LibC.INSTANCE.umask(before);
+            SocketStaging.remove(staging);
         }
     }
 

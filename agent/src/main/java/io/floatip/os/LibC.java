@@ -79,8 +79,6 @@ public interface LibC extends Library {
     /** mkfifo(3): notify_fifo when missing. */
     int mkfifo(String path, int mode);
 
-    /** umask(2): around the control socket's bind, so it is made with its mode. */
-    int umask(int mask);
 
     String strerror(int errno);
 

@@ -6,7 +6,9 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Where a script's stdout and stderr go, so that its last line can say why it failed ("check_haproxy: no
@@ -25,8 +27,9 @@ final class ScriptOutput {
 
         private static Path make() {
             try {
-                Path dir = Files.createTempDirectory("floatip-scripts-",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rwx------");
+                Path dir = Files.createTempDirectory("floatip-scripts-", PosixFilePermissions.asFileAttribute(mode));
+                Files.setPosixFilePermissions(dir, mode); // whatever the umask took from it
                 dir.toFile().deleteOnExit(); // after its files, which register later
                 return dir;
             } catch (IOException | UnsupportedOperationException e) {

@@ -154,7 +154,17 @@ public final class ScriptProcess {
         try {
             p = builder(commandLine(argv), output).start();
         } catch (IOException e) {
-            return ScriptOutcome.failedToStart(e.getMessage());
+            if (output == null) {
+                return ScriptOutcome.failedToStart(e.getMessage());
+            }
+            // The output file may be what failed (its directory removed or changed under us): a script runs
+            // without its last line rather than not at all.
+            output = null;
+            try {
+                p = builder(commandLine(argv), null).start();
+            } catch (IOException again) {
+                return ScriptOutcome.failedToStart(again.getMessage());
+            }
         }
         try {
             if (p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {

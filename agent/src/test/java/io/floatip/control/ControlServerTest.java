@@ -194,6 +194,71 @@ class ControlServerTest {
         assertEquals(socket, server.socket());
     }
 
+    /**
+     * The umask is the process's: the server once set it around bind(), and a script thread making its own 0700
+     * directory at that moment got 0600, which no script could be started in (test-systemd, node b). Now the
+     * process's umask never changes while servers start, and directories made beside them keep their mode.
+     */
+    @Test
+    void startingNeverTouchesTheProcessUmask() throws Exception {
+        String before = umask();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture<List<String>> seen = CompletableFuture.supplyAsync(() -> {
+            List<String> wrong = new java.util.ArrayList<>();
+            try {
+                while (!done.get()) {
+                    Path d = Files.createTempDirectory(dir, "m", PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(d));
+                    String now = umask();
+                    if ((!mode.equals("rwx------") || !now.equals(before)) && wrong.size() < 5) {
+                        wrong.add(mode + " umask " + now);
+                    }
+                    Files.delete(d);
+                }
+            } catch (IOException e) {
+                wrong.add(e.toString());
+            }
+            return wrong;
+        });
+        for (int i = 0; i < 200; i++) {
+            ControlServer.start(socket, new Fixed()).close();
+        }
+        done.set(true);
+        assertEquals(List.of(), seen.get(30, TimeUnit.SECONDS));
+    }
+
+    private static String umask() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Umask:"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSocketIsMadeInAPrivateDirectoryThatIsGoneAfterwards() throws Exception {
+        Files.createDirectories(socket.getParent());
+        Path stale = socket.resolveSibling(".bind-" + ProcessHandle.current().pid());
+        Files.createDirectory(stale); // a crashed agent's, with our pid
+        Files.writeString(stale.resolve("s"), "");
+        server = ControlServer.start(socket, new Fixed());
+        try (var entries = Files.list(socket.getParent())) {
+            assertEquals(List.of(socket), entries.toList());
+        }
+        assertEquals(STATUS, ControlClient.status(socket));
+    }
+
+    /** A path with no room for the private directory's longer one is bound in place, then given its mode. */
+    @Test
+    void aPathTooLongToStageIsBoundInPlaceWithItsMode() throws Exception {
+        int room = SocketStaging.MAX_SOCKET_PATH_BYTES - dir.toString().length() - "/c.sock".length() - 1;
+        Path deep = dir.resolve("d".repeat(Math.min(room, 200)));
+        Path long1 = deep.resolve("c.sock");
+        assertTrue(long1.toString().length() <= SocketStaging.MAX_SOCKET_PATH_BYTES, long1.toString());
+        assertEquals(null, SocketStaging.make(long1));
+        server = ControlServer.start(long1, new Fixed());
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(long1)));
+        assertEquals(STATUS, ControlClient.status(long1));
+    }
+
     @Test
     void anExistingDirectoryIsLeftAlone() throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));

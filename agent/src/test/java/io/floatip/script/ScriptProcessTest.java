@@ -69,6 +69,31 @@ class ScriptProcessTest {
         assertEquals(List.of(), ScriptProcess.UNBLOCK, "this test JVM blocks none of them: no env");
     }
 
+    /** Its output file could not be opened (the cause of test-systemd's node b in FAULT): the script still runs. */
+    @Test
+    void aScriptRunsWhenItsOutputFileCannotBeOpened() throws Exception {
+        Path dir = Files.createTempDirectory("floatip-script");
+        java.io.File output = ScriptOutput.file();
+        Files.deleteIfExists(output.toPath());
+        Files.createDirectory(output.toPath()); // opening it for writing fails: "Is a directory"
+        try {
+            Path ran = dir.resolve("ran");
+            Path script = dir.resolve("touch.sh");
+            Files.writeString(script, "#!/bin/sh\necho said >&2\ntouch " + ran + "\nexit 4\n");
+            script.toFile().setExecutable(true);
+            assertEquals(ScriptOutcome.exit(4), new ScriptProcess(ScriptUser.ROOT).run(List.of(script.toString()), 5000));
+            assertTrue(Files.exists(ran), "the script ran");
+        } finally {
+            Files.delete(output.toPath());
+            try (var files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     @Test
     void runsAScriptToItsExitCode() throws Exception {
         Path dir = Files.createTempDirectory("floatip-script");
