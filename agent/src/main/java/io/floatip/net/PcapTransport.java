@@ -40,6 +40,12 @@ public final class PcapTransport implements AutoCloseable {
      * keepalived master sends all 255 instances' adverts in one burst. At 4200 it held ~120 (one 8 KiB block each).
      */
     private static final int BUFFER_BYTES = 512 * 1024;
+    /**
+     * A snaplen above 2 KiB (a jumbo link) takes an 8 KiB slot a frame, and 512 KiB would hold 64: a floatip
+     * master's burst carries up to 128 adverts (255 instances on two grids, {@code Timers.PHASES}), so such a
+     * link's ring is 2 MiB (256 frames). Standard links keep 512 KiB, which is resident memory.
+     */
+    private static final int JUMBO_BUFFER_BYTES = 2 * 1024 * 1024;
     /** Ethernet header with a VLAN tag: what a frame adds to the interface's MTU. */
     private static final int LINK_HEADER = 18;
     /**
@@ -121,6 +127,11 @@ public final class PcapTransport implements AutoCloseable {
         return mtu <= 0 ? SNAPLEN : Math.min(SNAPLEN, mtu + LINK_HEADER);
     }
 
+    /** The ring's size for this snaplen: room for two of a master's bursts, whatever the slot. */
+    static int bufferBytes(int snaplen) {
+        return snaplen > 2048 ? JUMBO_BUFFER_BYTES : BUFFER_BYTES;
+    }
+
     /** The interface's MTU in this network namespace (an ioctl, not /sys, which may show another), or -1. */
     private static int mtu(String interfaceName) {
         try {
@@ -134,9 +145,10 @@ public final class PcapTransport implements AutoCloseable {
     private static Open openHandle(String interfaceName, String filter) throws TransportException {
         PcapHandle h;
         try {
+            int snaplen = snaplen(mtu(interfaceName));
             h = new PcapHandle.Builder(interfaceName)
-                    .snaplen(snaplen(mtu(interfaceName)))
-                    .bufferSize(BUFFER_BYTES)
+                    .snaplen(snaplen)
+                    .bufferSize(bufferBytes(snaplen))
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
                     // The capture is non-blocking and waits in FrameWait's poll (no timeout, woken on close), so
                     // libpcap's own read timeout is not used; set as a blocking read would want it all the same.

@@ -42,10 +42,12 @@ public final class Timers {
 
     /**
      * Bursts per interval: instances are spread over this many grids (by VRID), so that one burst carries at most
-     * an eighth of them (32 of 255). A backup's capture ring holds about 64 frames: one burst of 255 adverts would
-     * overflow it while its capture thread catches up, and lost adverts are false takeovers.
+     * half of them (128 of 255), and a backup reads each burst in a few read rounds with one wake-up. Eight grids
+     * (32 a burst) woke a floatip backup four times as often: at 50 instances at 10 ms it cost more CPU than
+     * keepalived's, which reads keepalived's one burst per interval (BENCHMARKS.md). A backup's capture ring holds
+     * about 330 frames (256 on a jumbo link): two bursts, while its capture thread catches up.
      */
-    public static final int PHASES = 8;
+    public static final int PHASES = 2;
 
     /**
      * The next advert deadline after one sent at {@code now}, where the cadence says {@code due}: moved earlier

@@ -113,7 +113,7 @@ class TimerHeapTest {
     }
 
     @Test
-    void preemptingMastersOf255At100msDriftIntoEightBurstsPerInterval() {
+    void preemptingMastersOf255At100msDriftIntoTwoBurstsPerInterval() {
         World w = scattered(255, 10, 6, 19);
         assertCadence(w, 100 * MS);
         // Without coalescing each instance wakes the loop on its own: 2,550 wake-ups a second.
@@ -121,8 +121,10 @@ class TimerHeapTest {
         assertTrue(last <= 10 * Timers.PHASES, Timers.PHASES + " bursts per 100 ms interval after the drift, found "
                 + last + " wake-ups in the last second");
         long biggest = biggestBurst(w, 5_000 * MS, 6_000 * MS);
-        assertTrue(biggest <= 32, "a burst carries at most 32 of the 255 (a backup's ring holds ~64): " + biggest);
-        assertTrue(biggest >= 25, "bursts were formed: " + biggest);
+        int perGrid = (255 + Timers.PHASES - 1) / Timers.PHASES;
+        assertTrue(biggest <= perGrid, "a burst carries at most " + perGrid + " of the 255 (a backup's ring holds "
+                + "~330, 256 on a jumbo link): " + biggest);
+        assertTrue(biggest >= perGrid * 3 / 4, "bursts were formed: " + biggest);
     }
 
     @Test
@@ -132,6 +134,7 @@ class TimerHeapTest {
         long last = wakeUpsIn(w, 2_000 * MS, 3_000 * MS);
         assertTrue(last <= 100 * Timers.PHASES, "at most " + Timers.PHASES + " bursts per 10 ms interval, found "
                 + last + " in the last second (5,000 without coalescing)");
+        assertTrue(biggestBurst(w, 2_000 * MS, 3_000 * MS) >= 20, "one burst per grid: 25 of the 50 each");
     }
 
     @Test

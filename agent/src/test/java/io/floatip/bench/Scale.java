@@ -140,6 +140,16 @@ final class Scale {
                 note += (note.isEmpty() ? "" : "; ") + "the master left MASTER " + (a1.masterExits() - exits)
                         + " times in the window";
             }
+            if (!note.isEmpty()) { // why, in the agents' own words: the first few lines of each side
+                a2.log().stream().filter(l -> l.contains(" -> MASTER")).skip(entries).limit(3)
+                        .forEach(l -> System.out.println("[bench]   backup: " + l));
+                a1.log().stream().filter(l -> l.contains("MASTER -> ")).skip(exits).limit(3)
+                        .forEach(l -> System.out.println("[bench]   master: " + l));
+                a1.log().stream().filter(l -> l.contains(" WARN ")).limit(5)
+                        .forEach(l -> System.out.println("[bench]   master: " + l));
+                a2.log().stream().filter(l -> l.contains(" WARN ")).limit(5)
+                        .forEach(l -> System.out.println("[bench]   backup: " + l));
+            }
             Outcome o = new Outcome(kind.name(), centis, instances, history,
                     Proc.cpuSecondsBetween(s1, e1) * 60 / seconds, Proc.cpuSecondsBetween(s2, e2) * 60 / seconds,
                     (x1 - w1) / seconds, (x2 - w2) / seconds, note);

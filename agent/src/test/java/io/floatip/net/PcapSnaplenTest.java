@@ -22,4 +22,12 @@ class PcapSnaplenTest {
         assertEquals(4200, PcapTransport.snaplen(0));
         assertTrue(18 + 40 + 8 + 255 * 16 <= PcapTransport.snaplen(9000));
     }
+
+    /** A master's burst is up to 128 adverts (two grids): a jumbo link's 8 KiB slots get a ring four times larger. */
+    @Test
+    void aJumboLinksRingHoldsTwoBurstsAndAStandardOneStaysSmall() {
+        assertEquals(512 * 1024, PcapTransport.bufferBytes(PcapTransport.snaplen(1500)));
+        assertTrue(PcapTransport.bufferBytes(PcapTransport.snaplen(9000)) / 8192 >= 2 * 128);
+        assertTrue(PcapTransport.bufferBytes(PcapTransport.snaplen(-1)) / 8192 >= 2 * 128);
+    }
 }
