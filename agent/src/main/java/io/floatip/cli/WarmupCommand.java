@@ -76,6 +76,13 @@ final class WarmupCommand implements Callable<Integer> {
         }
         controlSocket();
         ClassLoader loader = WarmupCommand.class.getClassLoader();
+        for (String name : startClasses()) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (LinkageError | ClassNotFoundException ignored) {
+                // another JDK, or a library left out: the archive just lacks it
+            }
+        }
         for (String name : OPENED_LINK) {
             try {
                 Class.forName(name, false, loader);
@@ -85,6 +92,19 @@ final class WarmupCommand implements Callable<Integer> {
         }
         ownClasses();
         return 0;
+    }
+
+    /** The resource listing the classes a real start loads beyond this walk; comments and blanks left out. */
+    static final String START_CLASSES = "start-classes.txt";
+
+    static List<String> startClasses() throws java.io.IOException {
+        try (java.io.InputStream in = WarmupCommand.class.getResourceAsStream(START_CLASSES)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        }
     }
 
     private static void codec() throws Exception {
