@@ -6,7 +6,8 @@
 #
 #   agent/bench/run.sh            full run: 7 repetitions at 1 s, 100 ms and 10 ms (about 25 min on 2 cores)
 #   agent/bench/run.sh --quick    smoke run: 3 repetitions at 100 ms, 20 s CPU windows (about 6 min)
-#   agent/bench/run.sh --proxy    haproxy killed on the master, and a VIP that fails over and back (about 7 min)
+#   agent/bench/run.sh --proxy [REPS]   haproxy killed on the master (REPS each, default 7), and a VIP that
+#                      fails over and back (about 7 min)
 #   agent/bench/run.sh --proxy-kill [REPS]   only floatip's kill cells, REPS each (default 7), printed (tuning)
 #   agent/bench/run.sh --soak [MINUTES]   both pairs at 20 ms under stress-ng for MINUTES (default 10)
 #   agent/bench/run.sh --idle-threads [SECONDS]   where an idle master's CPU goes, per thread (default 60)
@@ -21,6 +22,17 @@ root=$(dirname "$agent")
 
 mode=full
 minutes=10
+reps=7
+seconds=60
+# optional_number DEFAULT NEXT: NEXT if it is a whole number (status 0: the caller shifts it), else DEFAULT (1).
+optional_number() {
+    if [ -n "${2:-}" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
+        echo "$2"
+        return 0
+    fi
+    echo "$1"
+    return 1
+}
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) mode=quick ;;
@@ -28,28 +40,11 @@ while [ $# -gt 0 ]; do
             mode=scale
             shift
             break ;; # the rest is BenchMain's (--cells, --histories, --jars, --reps, --busy, --only)
-        --proxy) mode=proxy ;;
-        --proxy-kill)
-            mode=proxykill
-            reps=7
-            if [ $# -gt 1 ] && [ -n "$2" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
-                reps=$2
-                shift
-            fi ;;
-        --soak)
-            mode=soak
-            if [ $# -gt 1 ] && [ -n "$2" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
-                minutes=$2
-                shift
-            fi ;;
-        --idle-threads)
-            mode=threads
-            seconds=60
-            if [ $# -gt 1 ] && [ -n "$2" ] && [ "$2" -eq "$2" ] 2>/dev/null; then
-                seconds=$2
-                shift
-            fi ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --proxy) mode=proxy; reps=$(optional_number 7 "${2:-}") && shift ;;
+        --proxy-kill) mode=proxykill; reps=$(optional_number 7 "${2:-}") && shift ;;
+        --soak) mode=soak; minutes=$(optional_number 10 "${2:-}") && shift ;;
+        --idle-threads) mode=threads; seconds=$(optional_number 60 "${2:-}") && shift ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -81,7 +76,7 @@ fi
 cp="$jar:$agent/target/test-classes"
 case "$mode" in
     quick) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --quick ;;
-    proxy) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --proxy; exit 0 ;;
+    proxy) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --proxy --reps "$reps"; exit 0 ;;
     proxykill) java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --proxy --kill-only --reps "$reps"; exit 0 ;;
     full)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" ;;
     soak)  java -cp "$cp" io.floatip.bench.BenchMain --root "$root" --soak "$minutes"; exit 0 ;;

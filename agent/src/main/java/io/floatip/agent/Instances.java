@@ -300,6 +300,8 @@ final class Instances {
         }
         if (s.deleted() && link == null) {
             vmacsBack(vmacs.deleted(s.ifIndex())); // one of use_vmac's macvlans, perhaps
+        } else if (!s.up() && link == null) {
+            vmacsBack(vmacs.setDown(s.ifIndex(), s.name())); // set down by hand, perhaps
         }
         for (Instance i : instances) {
             if (i.config().interfaceName().equals(s.name())) {

@@ -229,6 +229,35 @@ final class Vmacs implements AutoCloseable {
         return back;
     }
 
+    /**
+     * Loop thread, on RTM_NEWLINK without IFF_UP for {@code ifIndex}: one of our macvlans set down by something else
+     * (`ip link set vrrp.51 down`) is set up again at once, as a deleted one is made again; its IPv6 addresses
+     * went with the down, so it is set up the whole way. keepalived puts the instance in FAULT instead. An event
+     * of ours (a macvlan is made down, then set up) finds it up by now, and nothing is done. The names of the
+     * instances whose macvlan is back.
+     */
+    synchronized List<String> setDown(int ifIndex, String name) {
+        List<String> back = new ArrayList<>(0);
+        for (Map.Entry<String, Made> e : made.entrySet()) {
+            Made m = e.getValue();
+            if (m.link.ifIndex() == ifIndex && !isUp(name)
+                    && rebuild(e.getKey(), m, "was set down by something other than floatip", "set it up again")) {
+                back.add(e.getKey());
+            }
+        }
+        return back;
+    }
+
+    /** Up as this network namespace sees it now (an ioctl); true when it cannot be read: do nothing then. */
+    private static boolean isUp(String name) {
+        try {
+            java.net.NetworkInterface nic = java.net.NetworkInterface.getByName(name);
+            return nic == null || nic.isUp();
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+
     /** After an ENOBUFS: every macvlan that is gone without our hearing of it is made again. */
     synchronized List<String> verify() {
         List<String> back = new ArrayList<>(0);
@@ -248,13 +277,17 @@ final class Vmacs implements AutoCloseable {
     }
 
     private boolean rebuild(String instance, Made m, String why) {
+        return rebuild(instance, m, why, "made it again");
+    }
+
+    private boolean rebuild(String instance, Made m, String why, String done) {
         try {
             int index = build(m.config, m.parent, m.link.name(), m.link.mac());
             m.link.rebind(index, m.link.mac());
             m.recreated.incrementAndGet();
             long n = recreated.incrementAndGet();
             if (LogLimit.shouldLog(n)) {
-                log.warn("{}: the macvlan {} {}; made it again (index {}; {} so far)", instance, m.link.name(), why,
+                log.warn("{}: the macvlan {} {}; {} (index {}; {} so far)", instance, m.link.name(), why, done,
                         index, n);
             }
             return true;

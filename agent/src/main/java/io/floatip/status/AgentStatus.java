@@ -125,7 +125,7 @@ public record AgentStatus(String routerId, String version, long pid, long starte
      * @param routingRestored virtual routes and rules something else removed from this master, put back
      * @param routingFailures virtual routes and rules the kernel refused to add
      * @param conflicts       split brains confirmed on this instance since start
-     * @param vmacRecreated   times use_vmac's macvlan was deleted by something else (or went with its parent)
+     * @param vmacRecreated   times use_vmac's macvlan was deleted or set down by something else (or went with its parent)
      *                        and made again
      */
     public record Counters(long advertsSent, long advertsReceived, long transitions, long addressMismatches,

@@ -82,6 +82,42 @@ class VmacRecoveryHostTest {
         }
     }
 
+    /**
+     * Set down rather than deleted (`ip link set vrrp.51 down`): set up again at once, the VIP on it, never FAULT
+     * (keepalived: FAULT). Before, it stayed down under a master that could no longer send.
+     */
+    @Test
+    void aMacvlanSetDownUnderAMasterIsSetUpAgainWithItsVip() throws Exception {
+        try (Lab lab = Lab.create("vmacdown", 1)) {
+            Node n1 = lab.node(1);
+            Host client = lab.client();
+            List<String> log = new CopyOnWriteArrayList<>();
+            Path cfg = Files.writeString(dir.resolve("n1.yaml"), config(150, VIP4 + "/24"));
+            start(n1, cfg, log);
+            Lab.await(Duration.ofSeconds(15), () -> hasAddress(n1, "vrrp.51", VIP4), "n1 to hold the VIP on vrrp.51");
+            n1.ip("link", "set", "vrrp.51", "down").orThrow();
+            long down = System.nanoTime();
+            Lab.await(Duration.ofSeconds(5), () -> isUp(n1, "vrrp.51") && hasAddress(n1, "vrrp.51", VIP4),
+                    "vrrp.51 up again with the VIP on it");
+            System.out.printf("[timing] vrrp.51 up again with the VIP within %d ms of ip link set down exiting%n",
+                    (System.nanoTime() - down) / 1_000_000);
+            var after = ControlClient.status(AgentCommand.socketFor(cfg)).instances().get(0);
+            assertEquals("MASTER", after.state(), "still master");
+            assertEquals(1, after.counters().vmacRecreated(), "counted");
+            Lab.await(Duration.ofSeconds(2), () -> log.stream().anyMatch(l -> l.contains(
+                    "vrrp.51 was set down by something other than floatip; set it up again")), "logged");
+            Lab.await(Duration.ofSeconds(5), () -> client.ping(VIP4, Duration.ofMillis(500)), "the VIP answers again");
+            assertEquals(VMAC4, client.neighbourMac(VIP4), "from the virtual MAC");
+            assertTrue(log.stream().noneMatch(l -> l.contains(" -> FAULT")), "never in FAULT");
+        }
+    }
+
+    /** IFF_UP in the interface's flags. */
+    private static boolean isUp(Host h, String dev) {
+        var r = h.exec("cat", "/sys/class/net/" + dev + "/flags");
+        return r.ok() && (Integer.decode(r.output().trim()) & 1) != 0;
+    }
+
     @Test
     void aStartAfterASigkillRemovesTheLeftoverMacvlanAndPutsTheSysctlsBack() throws Exception {
         try (Lab lab = Lab.create("vmackill", 1)) {
