@@ -28,27 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class PcapTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PcapTransport.class);
     /**
-     * The largest valid VRRP frame: Ethernet with a VLAN tag (18) + IPv6 (40) + VRRP (8) + 255 IPv6 addresses
-     * (4080) = 4146 bytes. In immediate mode libpcap gives every frame a ring slot of snaplen bytes, so 65535
-     * would leave room for only ~32 frames in the ring and a burst would be lost; a longer frame is cut and
-     * then dropped as TRUNCATED, which is what it is.
-     */
-    private static final int SNAPLEN = 4200;
-    /**
-     * A burst of frames waits here while the capture thread catches up (the ring is resident memory). With the
-     * snaplen cut to a 1500-byte link's frame (below) a slot is ~1.6 KB and the ring holds ~330 frames: a
-     * keepalived master sends all 255 instances' adverts in one burst. At 4200 it held ~120 (one 8 KiB block each).
-     */
-    private static final int BUFFER_BYTES = 512 * 1024;
-    /**
-     * A snaplen above 2 KiB (a jumbo link) takes an 8 KiB slot a frame, and 512 KiB would hold 64: a floatip
-     * master's burst carries up to 128 adverts (255 instances on two grids, {@code Timers.PHASES}), so such a
-     * link's ring is 2 MiB (256 frames). Standard links keep 512 KiB, which is resident memory.
-     */
-    private static final int JUMBO_BUFFER_BYTES = 2 * 1024 * 1024;
-    /** Ethernet header with a VLAN tag: what a frame adds to the interface's MTU. */
-    private static final int LINK_HEADER = 18;
-    /**
      * How long the capture waits in poll for a frame: for ever. Idle wake-ups cost CPU, and close() wakes the poll
      * itself (FrameWait's eventfd), whatever the libpcap version.
      */
@@ -118,20 +97,6 @@ public final class PcapTransport implements AutoCloseable {
         this.realtimePriority = priority;
     }
 
-    /**
-     * The longest frame the link can carry, at most {@link #SNAPLEN}: no advert is longer than the MTU (a fragment
-     * is dropped anyway), and a smaller snaplen means smaller ring slots, so more frames of a burst fit.
-     * {@code mtu <= 0} (unknown) gives the full {@link #SNAPLEN}.
-     */
-    static int snaplen(int mtu) {
-        return mtu <= 0 ? SNAPLEN : Math.min(SNAPLEN, mtu + LINK_HEADER);
-    }
-
-    /** The ring's size for this snaplen: room for two of a master's bursts, whatever the slot. */
-    static int bufferBytes(int snaplen) {
-        return snaplen > 2048 ? JUMBO_BUFFER_BYTES : BUFFER_BYTES;
-    }
-
     /** The interface's MTU in this network namespace (an ioctl, not /sys, which may show another), or -1. */
     private static int mtu(String interfaceName) {
         try {
@@ -145,10 +110,10 @@ public final class PcapTransport implements AutoCloseable {
     private static Open openHandle(String interfaceName, String filter) throws TransportException {
         PcapHandle h;
         try {
-            int snaplen = snaplen(mtu(interfaceName));
+            int snaplen = CaptureSize.snaplen(mtu(interfaceName));
             h = new PcapHandle.Builder(interfaceName)
                     .snaplen(snaplen)
-                    .bufferSize(bufferBytes(snaplen))
+                    .bufferSize(CaptureSize.bufferBytes(snaplen))
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
                     // The capture is non-blocking and waits in FrameWait's poll (no timeout, woken on close), so
                     // libpcap's own read timeout is not used; set as a blocking read would want it all the same.
@@ -221,7 +186,7 @@ public final class PcapTransport implements AutoCloseable {
         long[] header = new long[1];
         long[] data = new long[1];
         byte[] pkthdr = new byte[PKTHDR];
-        byte[] frame = new byte[SNAPLEN];
+        byte[] frame = new byte[CaptureSize.SNAPLEN];
         long[] clock = new long[2];
         NativeView view = new NativeView();
         BurstGather gather = new BurstGather();
@@ -235,7 +200,7 @@ public final class PcapTransport implements AutoCloseable {
                 int rc = PcapCalls.pcap_next_ex(h.pcap, header, data);
                 if (rc == 1) {
                     view.at(header[0]).read(0, pkthdr, 0, PKTHDR);
-                    int length = Math.min(NativeMemory.int32(pkthdr, 16), SNAPLEN);
+                    int length = Math.min(NativeMemory.int32(pkthdr, 16), CaptureSize.SNAPLEN);
                     view.at(data[0]).read(0, frame, 0, length);
                     long receivedAt = ReceiveTime.of(NativeMemory.long64(pkthdr, 0), NativeMemory.long64(pkthdr, 8),
                             clock);

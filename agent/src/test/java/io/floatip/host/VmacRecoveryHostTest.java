@@ -51,9 +51,7 @@ class VmacRecoveryHostTest {
             Node n1 = lab.node(1);
             Host client = lab.client();
             List<String> log = new CopyOnWriteArrayList<>();
-            Path cfg = Files.writeString(dir.resolve("n1.yaml"), config(150, VIP4 + "/24"));
-            start(n1, cfg, log);
-            Lab.await(Duration.ofSeconds(15), () -> hasAddress(n1, "vrrp.51", VIP4), "n1 to hold the VIP on vrrp.51");
+            Path cfg = masterOnVmac(n1, log);
             String before = index(n1, "vrrp.51");
 
             n1.ip("link", "del", "vrrp.51").orThrow();
@@ -92,9 +90,7 @@ class VmacRecoveryHostTest {
             Node n1 = lab.node(1);
             Host client = lab.client();
             List<String> log = new CopyOnWriteArrayList<>();
-            Path cfg = Files.writeString(dir.resolve("n1.yaml"), config(150, VIP4 + "/24"));
-            start(n1, cfg, log);
-            Lab.await(Duration.ofSeconds(15), () -> hasAddress(n1, "vrrp.51", VIP4), "n1 to hold the VIP on vrrp.51");
+            Path cfg = masterOnVmac(n1, log);
             n1.ip("link", "set", "vrrp.51", "down").orThrow();
             long down = System.nanoTime();
             Lab.await(Duration.ofSeconds(5), () -> isUp(n1, "vrrp.51") && hasAddress(n1, "vrrp.51", VIP4),
@@ -110,6 +106,14 @@ class VmacRecoveryHostTest {
             assertEquals(VMAC4, client.neighbourMac(VIP4), "from the virtual MAC");
             assertTrue(log.stream().noneMatch(l -> l.contains(" -> FAULT")), "never in FAULT");
         }
+    }
+
+    /** n1 alone with use_vmac, started and holding the VIP on vrrp.51; its config's path. */
+    private Path masterOnVmac(Node n1, List<String> log) throws java.io.IOException {
+        Path cfg = Files.writeString(dir.resolve("n1.yaml"), config(150, VIP4 + "/24"));
+        start(n1, cfg, log);
+        Lab.await(Duration.ofSeconds(15), () -> hasAddress(n1, "vrrp.51", VIP4), "n1 to hold the VIP on vrrp.51");
+        return cfg;
     }
 
     /** IFF_UP in the interface's flags. */
