@@ -74,8 +74,9 @@ class VipPlacementHostTest {
             // The VIP guard watches eth1 too.
             n1.ip("addr", "del", EXT + "/24", "dev", "eth1").orThrow();
             Lab.await(Duration.ofSeconds(2), () -> on(n1, "eth1", EXT), "the guard to put " + EXT + " back on eth1");
-            assertTrue(log1.stream().anyMatch(l -> l.contains("was removed from eth1 by something other than "
-                    + "floatip")), "said so: " + log1);
+            // Its line is read from the agent's output a moment after the address is back: wait for it too.
+            Lab.await(Duration.ofSeconds(2), () -> log1.stream().anyMatch(l -> l.contains(
+                    "was removed from eth1 by something other than floatip")), "said so: " + log1);
 
             n1.signal(agent1, "TERM");
             assertTrue(agent1.waitFor(10, TimeUnit.SECONDS), "n1's agent to stop");
